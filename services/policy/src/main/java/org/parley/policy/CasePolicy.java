@@ -1,0 +1,55 @@
+package org.parley.policy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the rules need to know about one case: who owns it, its tier, whether its results are
+ * released, its team and its grants, at a policy version. Services keep it as a local projection.
+ */
+public record CasePolicy(
+        String caseId,
+        String owningOrganisation,
+        Tier tier,
+        boolean resultsReleased,
+        Map<String, TeamRole> team,
+        List<Grant> grants,
+        long version) {
+
+    public CasePolicy {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(owningOrganisation, "owningOrganisation");
+        Objects.requireNonNull(tier, "tier");
+        team = Map.copyOf(team);
+        grants = List.copyOf(grants);
+    }
+
+    /** A case as it is born: SECRET, unreleased, its creator the lead, no grants (section 1). */
+    public static CasePolicy newCase(String caseId, String owningOrganisation, String leadSubject) {
+        return new CasePolicy(
+                caseId, owningOrganisation, Tier.SECRET, false, Map.of(leadSubject, TeamRole.LEAD), List.of(), 1);
+    }
+
+    public boolean isLead(String subject) {
+        return subject != null && team.get(subject) == TeamRole.LEAD;
+    }
+
+    public boolean isOnTeam(String subject) {
+        return subject != null && team.containsKey(subject);
+    }
+
+    /** The widest scope among the organisation's active grants, or null when it has none. */
+    public GrantScope activeScopeFor(String organisation, Instant now) {
+        GrantScope widest = null;
+        for (Grant grant : grants) {
+            if (grant.organisation().equals(organisation)
+                    && grant.isActiveAt(now)
+                    && (widest == null || grant.scope().covers(widest))) {
+                widest = grant.scope();
+            }
+        }
+        return widest;
+    }
+}

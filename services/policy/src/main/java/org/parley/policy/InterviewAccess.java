@@ -1,0 +1,44 @@
+package org.parley.policy;
+
+import java.time.Instant;
+import java.util.Collection;
+
+/**
+ * What a viewer may read of one interview (secrecy model, section 4). The strictest linked case
+ * governs: the viewer must be allowed on every linked case.
+ */
+public enum InterviewAccess {
+    /** Nothing: the interview does not exist for this viewer. */
+    NONE,
+    /** Approved excerpts only, attributed as the consent allows. */
+    EXCERPTS,
+    /** Notes, transcript and quotes (never the identity: that is the custodian's, through the vault). */
+    CONTENT;
+
+    public static InterviewAccess decide(Viewer viewer, Collection<CasePolicy> linkedCases, Instant now) {
+        if (linkedCases.isEmpty() || viewer.isAnonymous()) {
+            return NONE;
+        }
+        InterviewAccess weakest = CONTENT;
+        for (CasePolicy policy : linkedCases) {
+            InterviewAccess onThisCase = onOneCase(viewer, policy, now);
+            if (onThisCase.ordinal() < weakest.ordinal()) {
+                weakest = onThisCase;
+            }
+        }
+        return weakest;
+    }
+
+    private static InterviewAccess onOneCase(Viewer viewer, CasePolicy policy, Instant now) {
+        if (policy.isOnTeam(viewer.subject())) {
+            return CONTENT;
+        }
+        GrantScope scope = policy.activeScopeFor(viewer.organisation(), now);
+        return scope != null && scope.includesExcerpts() ? EXCERPTS : NONE;
+    }
+
+    /** Only the identity custodian reads the vault, and only through its one audited endpoint. */
+    public static boolean mayRevealIdentity(Viewer viewer) {
+        return viewer.has(Role.IDENTITY_CUSTODIAN);
+    }
+}

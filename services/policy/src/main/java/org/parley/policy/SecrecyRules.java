@@ -1,0 +1,154 @@
+package org.parley.policy;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The secrecy model's decisions (sections 1, 3 and 5). Pure functions: the same inputs give the same
+ * answer, with no clock of their own, so services and tests can ask about any instant.
+ */
+public final class SecrecyRules {
+
+    private SecrecyRules() {}
+
+    /** The first relationship of section 3 that applies to this viewer and case. */
+    public static Relationship relationshipOf(Viewer viewer, CasePolicy policy, Instant now) {
+        if (viewer.isAnonymous()) {
+            return Relationship.ANONYMOUS;
+        }
+        if (policy.isOnTeam(viewer.subject())) {
+            return Relationship.MEMBER;
+        }
+        boolean ownOrganisation = viewer.belongsTo(policy.owningOrganisation());
+        if (ownOrganisation && viewer.has(Role.SECRECY_ADMIN)) {
+            return Relationship.SECRECY_ADMIN;
+        }
+        if (policy.activeScopeFor(viewer.organisation(), now) != null) {
+            return Relationship.GRANTEE;
+        }
+        return ownOrganisation ? Relationship.ORG_STAFF : Relationship.OTHER;
+    }
+
+    /** What this viewer may see of this case at this instant. */
+    public static Decision decide(Viewer viewer, CasePolicy policy, Instant now) {
+        Relationship relationship = relationshipOf(viewer, policy, now);
+        GrantScope scope =
+                relationship == Relationship.GRANTEE ? policy.activeScopeFor(viewer.organisation(), now) : null;
+        Set<Section> sections = sections(relationship, policy.tier(), policy.resultsReleased(), scope);
+        boolean excerpts = relationship == Relationship.MEMBER || (scope != null && scope.includesExcerpts());
+        return new Decision(relationship, sections, excerpts);
+    }
+
+    /**
+     * The matrix of section 3 as one function. {@code scope} is the grantee's widest active scope and is
+     * ignored for every other relationship. This is also the table the services' SQL joins against, so
+     * lists and single reads agree by construction. The answer is an unmodifiable set.
+     */
+    public static Set<Section> sections(Relationship relationship, Tier tier, boolean released, GrantScope scope) {
+        if (relationship == Relationship.GRANTEE && scope == null) {
+            throw new IllegalArgumentException("a grantee has a scope");
+        }
+        int scopeIndex = relationship == Relationship.GRANTEE ? scope.ordinal() + 1 : 0;
+        return MATRIX[relationship.ordinal()][tier.ordinal()][released ? 1 : 0][scopeIndex];
+    }
+
+    /** What everyone, anonymous readers included, may see: the public register. */
+    public static Set<Section> publicSections(Tier tier, boolean released) {
+        return MATRIX[Relationship.ANONYMOUS.ordinal()][tier.ordinal()][released ? 1 : 0][0];
+    }
+
+    // Computed once: a decision is then a few field reads and one array lookup.
+    private static final Set<Section>[][][][] MATRIX = buildMatrix();
+
+    @SuppressWarnings("unchecked")
+    private static Set<Section>[][][][] buildMatrix() {
+        Relationship[] relationships = Relationship.values();
+        Tier[] tiers = Tier.values();
+        GrantScope[] scopes = GrantScope.values();
+        Set<Section>[][][][] matrix = new Set[relationships.length][tiers.length][2][scopes.length + 1];
+        for (Relationship relationship : relationships) {
+            for (Tier tier : tiers) {
+                for (int released = 0; released < 2; released++) {
+                    for (int scopeIndex = 0; scopeIndex <= scopes.length; scopeIndex++) {
+                        GrantScope scope = scopeIndex == 0 ? null : scopes[scopeIndex - 1];
+                        matrix[relationship.ordinal()][tier.ordinal()][released][scopeIndex] =
+                                Collections.unmodifiableSet(compute(relationship, tier, released == 1, scope));
+                    }
+                }
+            }
+        }
+        return matrix;
+    }
+
+    private static EnumSet<Section> compute(Relationship relationship, Tier tier, boolean released, GrantScope scope) {
+        EnumSet<Section> visible = publicRegister(tier, released);
+        switch (relationship) {
+            case MEMBER -> visible = EnumSet.allOf(Section.class);
+            case SECRECY_ADMIN -> {
+                // Admins always see the header, to manage team and grants; once results are out they
+                // also see the context, but never the process or interviews.
+                visible.add(Section.HEADER);
+                if (tier == Tier.RESULTS_PUBLIC && released) {
+                    visible.add(Section.CONTEXT);
+                }
+            }
+            case GRANTEE -> {
+                if (scope != null) {
+                    visible.addAll(scope.sections());
+                }
+            }
+            case ORG_STAFF, OTHER, ANONYMOUS -> {}
+        }
+        return visible;
+    }
+
+    private static EnumSet<Section> publicRegister(Tier tier, boolean released) {
+        return switch (tier) {
+            case SECRET -> EnumSet.noneOf(Section.class);
+            case RESULTS_PUBLIC ->
+                released ? EnumSet.of(Section.HEADER, Section.RESULTS) : EnumSet.noneOf(Section.class);
+            case PUBLICLY_KNOWN ->
+                released
+                        ? EnumSet.of(Section.HEADER, Section.CONTEXT, Section.RESULTS)
+                        : EnumSet.of(Section.HEADER, Section.CONTEXT);
+        };
+    }
+
+    /** Whether the viewer may perform the action on the case. Reading is {@link #decide}'s business. */
+    public static boolean mayPerform(Viewer viewer, CasePolicy policy, Action action, Instant now) {
+        if (viewer.isAnonymous()) {
+            return false;
+        }
+        boolean member = policy.isOnTeam(viewer.subject());
+        boolean lead = policy.isLead(viewer.subject());
+        boolean admin = viewer.has(Role.SECRECY_ADMIN) && viewer.belongsTo(policy.owningOrganisation());
+        return switch (action) {
+            case EDIT_SECTION, LINK_INTERVIEW -> member;
+            case APPROVE_EXCERPT -> lead;
+            case MANAGE_TEAM, DELETE -> lead || admin;
+            case REQUEST_SECRECY_CHANGE, APPROVE_SECRECY_CHANGE, TIGHTEN_SECRECY, ISSUE_GRANT -> admin;
+            case READ_LEDGER -> viewer.has(Role.AUDITOR) && viewer.belongsTo(policy.owningOrganisation());
+        };
+    }
+
+    /**
+     * Whether {@code approver} may approve a secrecy change that {@code requesterSubject} asked for: a
+     * secrecy admin of the owning organisation who is not the requester (two-person rule, section 5).
+     */
+    public static boolean mayApprove(Viewer approver, CasePolicy policy, String requesterSubject, Instant now) {
+        return mayPerform(approver, policy, Action.APPROVE_SECRECY_CHANGE, now)
+                && !approver.subject().equals(requesterSubject);
+    }
+
+    /** Whether moving the case from one (tier, released) pair to another opens it to anyone. */
+    public static boolean isLoosening(Tier fromTier, boolean fromReleased, Tier toTier, boolean toReleased) {
+        return toTier.isLooserThan(fromTier) || (toReleased && !fromReleased);
+    }
+
+    /** Whether a grant of this scope needs a second secrecy admin before it takes effect. */
+    public static boolean grantNeedsApproval(GrantScope scope) {
+        return scope.needsSecondApprover();
+    }
+}

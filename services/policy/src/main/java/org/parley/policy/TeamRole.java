@@ -1,0 +1,7 @@
+package org.parley.policy;
+
+/** A person's place on a case team. */
+public enum TeamRole {
+    LEAD,
+    MEMBER
+}
