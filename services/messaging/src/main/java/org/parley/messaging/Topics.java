@@ -1,0 +1,15 @@
+package org.parley.messaging;
+
+/** Kafka topics, versioned by name. Each carries protobuf {@code parley.v1.Envelope}s only. */
+public final class Topics {
+    /** Cases service: cases opened, sections edited, timeline entries, deletions. */
+    public static final String CASES = "parley.cases.v1";
+    /** Access service: every policy change (with the policy snapshot) and heartbeats. One partition: total order. */
+    public static final String ACCESS = "parley.access.v1";
+    /** Interviews service: interviews recorded, linked, excerpts, identity reveals. */
+    public static final String INTERVIEWS = "parley.interviews.v1";
+    /** Every service: reads of restricted content and denied attempts, for the audit ledger. */
+    public static final String AUDIT = "parley.audit.v1";
+
+    private Topics() {}
+}

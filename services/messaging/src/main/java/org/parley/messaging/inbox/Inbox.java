@@ -1,0 +1,31 @@
+package org.parley.messaging.inbox;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Remembers which events a consumer has applied. Called in the transaction of the effect, so an
+ * effect and its "processed" mark commit together or not at all: a redelivered event is a no-op.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    @Inject
+    EntityManager entityManager;
+
+    /** True the first time this consumer sees this event id; false for every redelivery. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean firstDelivery(String consumer, String eventId) {
+        int inserted = entityManager
+                .createNativeQuery(
+                        "INSERT INTO processed_event (consumer, event_id) VALUES (?1, ?2)" + " ON CONFLICT DO NOTHING")
+                .setParameter(1, consumer)
+                .setParameter(2, UUID.fromString(eventId))
+                .executeUpdate();
+        return inserted == 1;
+    }
+}

@@ -1,0 +1,245 @@
+package org.parley.messaging.projection;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.messaging.Envelopes;
+import org.parley.policy.CasePolicy;
+import org.parley.policy.Grant;
+import org.parley.policy.GrantScope;
+import org.parley.policy.TeamRole;
+import org.parley.policy.Tier;
+import org.parley.proto.v1.CasePolicySnapshot;
+
+/**
+ * This service's copy of every case's policy, kept current from access's events. Services decide from
+ * it locally (no call to access per request); a newer policy version replaces an older one and an older
+ * one is ignored, so redelivered or reordered events cannot undo a revocation.
+ */
+@ApplicationScoped
+public class PolicyProjection {
+
+    @Inject
+    EntityManager entityManager;
+
+    @ConfigProperty(name = "parley.access.staleness-bound", defaultValue = "PT15S")
+    Duration stalenessBound;
+
+    Clock clock = Clock.systemUTC();
+
+    private volatile Instant lastHeardFromAccess;
+
+    /**
+     * Records a case this service has just created, in the creating transaction: SECRET, its creator the
+     * lead, version 1, so the creator can work on it before any event has round-tripped.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordNewCase(String caseId, String owningOrganisation, String leadSubject) {
+        CasePolicy born = CasePolicy.newCase(caseId, owningOrganisation, leadSubject);
+        entityManager
+                .createNativeQuery("INSERT INTO case_policy (case_id, owning_organisation, tier, results_released,"
+                        + " policy_version) VALUES (?1, ?2, ?3, false, ?4) ON CONFLICT DO NOTHING")
+                .setParameter(1, UUID.fromString(caseId))
+                .setParameter(2, owningOrganisation)
+                .setParameter(3, born.tier().name())
+                .setParameter(4, born.version())
+                .executeUpdate();
+        insertTeam(caseId, born.team());
+    }
+
+    /** Applies a snapshot if it is newer than what this service holds. Returns whether it changed anything. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean apply(String caseId, long policyVersion, CasePolicySnapshot snapshot) {
+        int changed = entityManager
+                .createNativeQuery("INSERT INTO case_policy AS p (case_id, owning_organisation, tier,"
+                        + " results_released, deleted, policy_version, updated_at)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, now())"
+                        + " ON CONFLICT (case_id) DO UPDATE SET owning_organisation = EXCLUDED.owning_organisation,"
+                        + " tier = EXCLUDED.tier, results_released = EXCLUDED.results_released,"
+                        + " deleted = EXCLUDED.deleted, policy_version = EXCLUDED.policy_version, updated_at = now()"
+                        + " WHERE p.policy_version < EXCLUDED.policy_version")
+                .setParameter(1, UUID.fromString(caseId))
+                .setParameter(2, snapshot.getOwningOrganisation())
+                .setParameter(3, tierOf(snapshot.getTier()).name())
+                .setParameter(4, snapshot.getResultsReleased())
+                .setParameter(5, snapshot.getDeleted())
+                .setParameter(6, policyVersion)
+                .executeUpdate();
+        if (changed == 0) {
+            return false;
+        }
+        UUID id = UUID.fromString(caseId);
+        entityManager
+                .createNativeQuery("DELETE FROM case_team_member WHERE case_id = ?1")
+                .setParameter(1, id)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("DELETE FROM case_grant WHERE case_id = ?1")
+                .setParameter(1, id)
+                .executeUpdate();
+        Map<String, TeamRole> team = new HashMap<>();
+        snapshot.getTeamList().forEach(member -> team.put(member.getSubject(), teamRoleOf(member.getRole())));
+        insertTeam(caseId, team);
+        for (org.parley.proto.v1.Grant grant : snapshot.getGrantsList()) {
+            entityManager
+                    .createNativeQuery("INSERT INTO case_grant (case_id, grant_id, organisation, scope, expires_at)"
+                            + " VALUES (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, id)
+                    .setParameter(2, grant.getGrantId())
+                    .setParameter(3, grant.getOrganisation())
+                    .setParameter(4, scopeOf(grant.getScope()).name())
+                    .setParameter(
+                            5, grant.hasExpiresAt() ? Timestamp.from(Envelopes.instant(grant.getExpiresAt())) : null)
+                    .executeUpdate();
+        }
+        return true;
+    }
+
+    /** The case's policy, or empty when this service has never heard of it or it was deleted. */
+    public Optional<CasePolicy> find(String caseId) {
+        Map<String, CasePolicy> found = findAll(List.of(caseId));
+        return Optional.ofNullable(found.get(caseId));
+    }
+
+    /** The policies of the given cases that exist and are not deleted, by case id. */
+    @SuppressWarnings("unchecked")
+    public Map<String, CasePolicy> findAll(Collection<String> caseIds) {
+        List<UUID> ids = new ArrayList<>();
+        for (String caseId : caseIds) {
+            try {
+                ids.add(UUID.fromString(caseId));
+            } catch (IllegalArgumentException notAnId) {
+                // an id that cannot exist is simply not found
+            }
+        }
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Map<String, TeamRole>> teams = new HashMap<>();
+        for (Object[] row : (List<Object[]>) entityManager
+                .createNativeQuery("SELECT CAST(case_id AS text), subject, role FROM case_team_member"
+                        + " WHERE case_id = ANY (?1)")
+                .setParameter(1, ids.toArray(UUID[]::new))
+                .getResultList()) {
+            teams.computeIfAbsent((String) row[0], k -> new HashMap<>())
+                    .put((String) row[1], TeamRole.valueOf((String) row[2]));
+        }
+        Map<String, List<Grant>> grants = new HashMap<>();
+        for (Object[] row : (List<Object[]>) entityManager
+                .createNativeQuery("SELECT CAST(case_id AS text), organisation, scope, expires_at FROM case_grant"
+                        + " WHERE case_id = ANY (?1)")
+                .setParameter(1, ids.toArray(UUID[]::new))
+                .getResultList()) {
+            grants.computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                    .add(new Grant((String) row[1], GrantScope.valueOf((String) row[2]), toInstant(row[3])));
+        }
+        Map<String, CasePolicy> policies = new HashMap<>();
+        for (Object[] row : (List<Object[]>) entityManager
+                .createNativeQuery("SELECT CAST(case_id AS text), owning_organisation, tier, results_released,"
+                        + " policy_version FROM case_policy WHERE case_id = ANY (?1) AND NOT deleted")
+                .setParameter(1, ids.toArray(UUID[]::new))
+                .getResultList()) {
+            String caseId = (String) row[0];
+            policies.put(
+                    caseId,
+                    new CasePolicy(
+                            caseId,
+                            (String) row[1],
+                            Tier.valueOf((String) row[2]),
+                            (Boolean) row[3],
+                            teams.getOrDefault(caseId, Map.of()),
+                            grants.getOrDefault(caseId, List.of()),
+                            ((Number) row[4]).longValue()));
+        }
+        return policies;
+    }
+
+    /** Called for every event read from access's topic, heartbeats included. */
+    public void heardFromAccess() {
+        lastHeardFromAccess = clock.instant();
+    }
+
+    /**
+     * True when access has not been heard from within the bound: access may have revoked something this
+     * service has not seen, so reads by anyone but members must fail closed.
+     */
+    public boolean isStale() {
+        Instant heard = lastHeardFromAccess;
+        return heard == null || heard.plus(stalenessBound).isBefore(clock.instant());
+    }
+
+    /** Seconds a client should wait before retrying a read refused because the projection is stale. */
+    public long retryAfterSeconds() {
+        return Math.max(1, stalenessBound.toSeconds() / 3);
+    }
+
+    private void insertTeam(String caseId, Map<String, TeamRole> team) {
+        team.forEach((subject, role) -> entityManager
+                .createNativeQuery("INSERT INTO case_team_member (case_id, subject, role) VALUES (?1, ?2, ?3)"
+                        + " ON CONFLICT DO NOTHING")
+                .setParameter(1, UUID.fromString(caseId))
+                .setParameter(2, subject)
+                .setParameter(3, role.name())
+                .executeUpdate());
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    }
+
+    public static Tier tierOf(org.parley.proto.v1.Tier tier) {
+        return switch (tier) {
+            case SECRET -> Tier.SECRET;
+            case RESULTS_PUBLIC -> Tier.RESULTS_PUBLIC;
+            case PUBLICLY_KNOWN -> Tier.PUBLICLY_KNOWN;
+            case TIER_UNSPECIFIED, UNRECOGNIZED -> throw new org.parley.messaging.PoisonEventException("unknown tier");
+        };
+    }
+
+    public static GrantScope scopeOf(org.parley.proto.v1.GrantScope scope) {
+        return switch (scope) {
+            case SUMMARY -> GrantScope.SUMMARY;
+            case RESULTS -> GrantScope.RESULTS;
+            case PROCESS -> GrantScope.PROCESS;
+            case EXCERPTS -> GrantScope.EXCERPTS;
+            case GRANT_SCOPE_UNSPECIFIED, UNRECOGNIZED ->
+                throw new org.parley.messaging.PoisonEventException("unknown grant scope");
+        };
+    }
+
+    public static TeamRole teamRoleOf(org.parley.proto.v1.TeamRole role) {
+        return switch (role) {
+            case LEAD -> TeamRole.LEAD;
+            case MEMBER -> TeamRole.MEMBER;
+            case TEAM_ROLE_UNSPECIFIED, UNRECOGNIZED ->
+                throw new org.parley.messaging.PoisonEventException("unknown team role");
+        };
+    }
+}
