@@ -29,12 +29,17 @@ public enum InterviewAccess {
         return weakest;
     }
 
+    /**
+     * Derived from the case decision, so that interview access and section visibility never disagree: the
+     * relationship is the first that applies, so a secrecy admin of the owning organisation gets no excerpts
+     * even when that organisation itself holds an EXCERPTS grant ("no PROCESS, no interviews").
+     */
     private static InterviewAccess onOneCase(Viewer viewer, CasePolicy policy, Instant now) {
-        if (policy.isOnTeam(viewer.subject())) {
+        Decision decision = SecrecyRules.decide(viewer, policy, now);
+        if (decision.relationship() == Relationship.MEMBER) {
             return CONTENT;
         }
-        GrantScope scope = policy.activeScopeFor(viewer.organisation(), now);
-        return scope != null && scope.includesExcerpts() ? EXCERPTS : NONE;
+        return decision.excerpts() ? EXCERPTS : NONE;
     }
 
     /** Only the identity custodian reads the vault, and only through its one audited endpoint. */

@@ -1,12 +1,5 @@
 package org.parley.policy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.parley.policy.Fixtures.LATER;
-import static org.parley.policy.Fixtures.NOW;
-import static org.parley.policy.Fixtures.OWNER;
-import static org.parley.policy.Fixtures.PARTNER;
-import static org.parley.policy.Fixtures.viewer;
-
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -15,10 +8,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.policy.Fixtures.LATER;
+import static org.parley.policy.Fixtures.NOW;
+import static org.parley.policy.Fixtures.OWNER;
+import static org.parley.policy.Fixtures.PARTNER;
+import static org.parley.policy.Fixtures.viewer;
 
 /** Walks every row of docs/actions-matrix.csv through SecrecyRules.mayPerform, for every tier and release. */
 class ActionsMatrixTest {

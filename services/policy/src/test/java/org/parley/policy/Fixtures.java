@@ -29,7 +29,8 @@ final class Fixtures {
     private Fixtures() {}
 
     static Viewer viewer(String subject, String organisation, Role... roles) {
-        return Viewer.signedIn(subject, organisation, roles.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(roles)));
+        return Viewer.signedIn(
+                subject, organisation, roles.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(roles)));
     }
 
     static CasePolicy policy(Tier tier, boolean released, Map<String, TeamRole> team, List<Grant> grants) {
@@ -37,7 +38,8 @@ final class Fixtures {
     }
 
     static CasePolicy withTier(CasePolicy p, Tier tier, boolean released) {
-        return new CasePolicy(p.caseId(), p.owningOrganisation(), tier, released, p.team(), p.grants(), p.version() + 1);
+        return new CasePolicy(
+                p.caseId(), p.owningOrganisation(), tier, released, p.team(), p.grants(), p.version() + 1);
     }
 
     static CasePolicy withTeam(CasePolicy p, Map<String, TeamRole> team) {

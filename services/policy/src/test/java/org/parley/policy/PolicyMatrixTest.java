@@ -1,5 +1,17 @@
 package org.parley.policy;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.policy.Fixtures.EARLIER;
 import static org.parley.policy.Fixtures.LATER;
@@ -8,17 +20,6 @@ import static org.parley.policy.Fixtures.OWNER;
 import static org.parley.policy.Fixtures.PARTNER;
 import static org.parley.policy.Fixtures.THIRD;
 import static org.parley.policy.Fixtures.viewer;
-
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Walks every row of docs/policy-matrix.csv (the spec's section 3 as data) through the real decision. */
 class PolicyMatrixTest {
@@ -31,7 +32,11 @@ class PolicyMatrixTest {
     static Stream<Arguments> rows() {
         return Fixtures.readCsv(CSV).stream()
                 .map(row -> Arguments.of(
-                        String.join(" ", row.get("relationship"), row.get("tier"), "released=" + row.get("released"),
+                        String.join(
+                                " ",
+                                row.get("relationship"),
+                                row.get("tier"),
+                                "released=" + row.get("released"),
                                 "scope=" + row.get("grant_scope")),
                         row));
     }
@@ -168,9 +173,7 @@ class PolicyMatrixTest {
                         viewer("y", "org-outsider", Role.IDENTITY_CUSTODIAN, Role.AUDITOR),
                         base));
                 out.add(new Scenario(
-                        "user whose name is on the team of another case only",
-                        viewer("lead2", "org-outsider"),
-                        base));
+                        "user whose name is on the team of another case only", viewer("lead2", "org-outsider"), base));
             }
             case ANONYMOUS -> out.add(new Scenario("anonymous", Viewer.anonymous(), base));
         }

@@ -1,16 +1,17 @@
 package org.parley.policy;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.policy.Fixtures.NOW;
 import static org.parley.policy.Fixtures.OWNER;
 import static org.parley.policy.Fixtures.PARTNER;
 import static org.parley.policy.Fixtures.viewer;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** Section 5: the two-person rule, what counts as loosening, and grant expiry at the exact instant. */
 class SecrecyChangeTest {
@@ -112,9 +113,7 @@ class SecrecyChangeTest {
         Instant expiry = NOW.plusSeconds(60);
         CasePolicy granted = Fixtures.withGrants(
                 policy,
-                List.of(
-                        new Grant(PARTNER, GrantScope.EXCERPTS, expiry),
-                        new Grant(PARTNER, GrantScope.SUMMARY, null)));
+                List.of(new Grant(PARTNER, GrantScope.EXCERPTS, expiry), new Grant(PARTNER, GrantScope.SUMMARY, null)));
         Viewer partner = viewer("p", PARTNER, Role.PARTNER);
         assertThat(SecrecyRules.decide(partner, granted, expiry.minusNanos(1)).excerpts())
                 .isTrue();
