@@ -1,0 +1,120 @@
+package org.parley.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.parley.launcher.ApiClient;
+import org.parley.launcher.LocalEndpoints;
+import org.parley.launcher.SeedLoader;
+import org.parley.launcher.ServiceProcess;
+import org.parley.testing.SharedStack;
+import org.parley.testing.StackInfo;
+
+/**
+ * The whole platform, once per test JVM: the four services from their built jars (own databases
+ * {@code <service>_e2e}) against the shared real stack, with the seed data loaded through the APIs.
+ */
+final class RunningPlatform {
+
+    private static final Map<String, Integer> PORTS =
+            Map.of("access", 28183, "cases", 28181, "interviews", 28182, "events", 28184);
+
+    private static RunningPlatform instance;
+
+    final StackInfo stack;
+    final LocalEndpoints endpoints;
+    final ApiClient api;
+    final Map<String, String> caseIds;
+    final Path logs;
+
+    private RunningPlatform(StackInfo stack, LocalEndpoints endpoints, Map<String, String> caseIds, Path logs) {
+        this.stack = stack;
+        this.endpoints = endpoints;
+        this.api = new ApiClient(stack.keycloakUrl());
+        this.caseIds = caseIds;
+        this.logs = logs;
+    }
+
+    static synchronized RunningPlatform get() throws Exception {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    private static RunningPlatform start() throws Exception {
+        Path root = projectRoot();
+        StackInfo stack = SharedStack.get();
+        Path logs = root.resolve("e2e/target/service-logs");
+        Files.createDirectories(logs);
+        List<ServiceProcess> services = new ArrayList<>();
+        for (String name : List.of("access", "cases", "interviews", "events")) {
+            String database = name + "_e2e";
+            recreateDatabase(stack, database);
+            services.add(ServiceProcess.start(
+                    root,
+                    name,
+                    PORTS.get(name),
+                    Map.of(
+                            "quarkus.datasource.jdbc.url", stack.jdbcUrl(database),
+                            "quarkus.datasource.username", StackInfo.POSTGRES_USER,
+                            "quarkus.datasource.password", StackInfo.POSTGRES_PASSWORD,
+                            "kafka.bootstrap.servers", stack.kafkaBootstrap(),
+                            "quarkus.oidc.auth-server-url", stack.realmUrl()),
+                    logs));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (ServiceProcess service : services) {
+                try {
+                    service.stop();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }));
+        for (ServiceProcess service : services) {
+            Duration ready = service.awaitReady(Duration.ofSeconds(180));
+            System.out.printf("e2e: %s ready in %.1f s%n", service.name(), ready.toMillis() / 1000.0);
+        }
+        LocalEndpoints endpoints = new LocalEndpoints(
+                "http://127.0.0.1:" + PORTS.get("cases"),
+                "http://127.0.0.1:" + PORTS.get("interviews"),
+                "http://127.0.0.1:" + PORTS.get("access"),
+                "http://127.0.0.1:" + PORTS.get("events"),
+                stack.keycloakUrl());
+        Map<String, String> caseIds = new SeedLoader(
+                        root.resolve("seeds"), endpoints, line -> System.out.println("e2e seeds: " + line))
+                .load();
+        return new RunningPlatform(stack, endpoints, caseIds, logs);
+    }
+
+    private static void recreateDatabase(StackInfo stack, String database) throws Exception {
+        try (Connection connection = DriverManager.getConnection(
+                        stack.jdbcUrl("postgres"), StackInfo.POSTGRES_USER, StackInfo.POSTGRES_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+                    + "'");
+            statement.execute("DROP DATABASE IF EXISTS " + database);
+            statement.execute("CREATE DATABASE " + database);
+        }
+    }
+
+    static Path projectRoot() {
+        String configured = System.getProperty("parley.root");
+        Path dir = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the project root (the folder with mvnw)");
+        }
+        return dir;
+    }
+}
