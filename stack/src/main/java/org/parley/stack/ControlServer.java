@@ -1,0 +1,90 @@
+package org.parley.stack;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.LongPredicate;
+import java.util.function.Supplier;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A small HTTP API on 127.0.0.1 that lets tests stop and start the Kafka broker while the stack runs:
+ * {@code POST /kafka/stop}, {@code POST /kafka/start}, {@code GET /health}, and {@code POST /watch?pid=N} for a
+ * Maven run that reuses the stack.
+ */
+final class ControlServer {
+
+    interface Action {
+        void run() throws Exception;
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "control-http");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ControlServer(int port, KafkaBroker kafka, Supplier<String> health, LongPredicate join) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.setExecutor(executor);
+        server.createContext("/health", exchange -> {
+            if (!exchange.getRequestMethod().equals("GET")) {
+                respond(exchange, 405, "GET only\n");
+                return;
+            }
+            respond(exchange, 200, health.get());
+        });
+        // A Maven run that reuses the stack asks it to stay up until that run, too, has ended.
+        server.createContext("/watch", exchange -> {
+            String query = exchange.getRequestURI().getQuery();
+            if (!exchange.getRequestMethod().equals("POST") || query == null || !query.matches("pid=\\d+")) {
+                respond(exchange, 400, "POST /watch?pid=N\n");
+                return;
+            }
+            boolean joined = join.test(Long.parseLong(query.substring("pid=".length())));
+            respond(exchange, joined ? 200 : 409, joined ? "watching\n" : "stopping\n");
+        });
+        // Kafka is stopped and started one request at a time: the broker methods are synchronized.
+        server.createContext("/kafka/stop", exchange -> post(exchange, kafka::stop, "kafka stopped\n"));
+        server.createContext("/kafka/start", exchange -> post(exchange, kafka::start, "kafka started\n"));
+    }
+
+    void start() {
+        server.start();
+    }
+
+    void stop() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static void post(HttpExchange exchange, Action action, String done) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            respond(exchange, 405, "POST only\n");
+            return;
+        }
+        try {
+            long start = System.nanoTime();
+            action.run();
+            System.out.println(exchange.getRequestURI().getPath() + " done in " + Readiness.seconds(start));
+            respond(exchange, 200, done);
+        } catch (Exception e) {
+            respond(exchange, 500, e + "\n");
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", body.startsWith("{") ? "application/json" : "text/plain");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

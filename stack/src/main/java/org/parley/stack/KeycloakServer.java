@@ -1,0 +1,172 @@
+package org.parley.stack;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keycloak from the distribution that the build unpacked into stack/target/keycloak, in dev mode with an in-memory
+ * database: every start imports the realm file afresh.
+ */
+final class KeycloakServer {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    /** Master-realm admin of the dev and test stacks only; never used for a real deployment. */
+    static final String ADMIN_USERNAME = "admin";
+
+    static final String ADMIN_PASSWORD = "admin-dev-only";
+
+    private final Path stateDir;
+    private final Path distribution;
+    private final Path realmFile;
+    private final Path logFile;
+    private final int port;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+    private boolean shutDown;
+
+    KeycloakServer(StackOptions options, Path distribution) {
+        this.stateDir = options.stateDir();
+        this.distribution = distribution;
+        this.realmFile = options.realmFile();
+        this.logFile = options.logsDir().resolve("keycloak.log");
+        this.port = options.keycloakPort();
+    }
+
+    /**
+     * The unpacked distribution: --keycloak-dist, or else the folder "keycloak" next to the jar this class was
+     * loaded from (stack/target/keycloak).
+     */
+    static Path locateDistribution(StackOptions options) {
+        Path dist = options.keycloakDistribution().orElseGet(() -> {
+            try {
+                Path codeSource = Path.of(KeycloakServer.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
+                return codeSource.getParent().resolve("keycloak");
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        if (!Files.isExecutable(dist.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException(
+                    "no Keycloak distribution at " + dist + ": build it with ./mvnw -pl stack package");
+        }
+        return dist;
+    }
+
+    void start() throws IOException, InterruptedException {
+        if (!Files.isRegularFile(realmFile)) {
+            throw new IllegalStateException("realm file not found: " + realmFile);
+        }
+        Path dataDir = Files.createDirectories(distribution.resolve("data"));
+        // Dev and test stacks share one distribution: its import folder and its first-start build (augmentation)
+        // must not be used by two starts at once, so a start holds this lock until its realm is imported.
+        try (FileChannel lockChannel = FileChannel.open(
+                        dataDir.resolve(".parley-start.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = lockChannel.lock()) {
+            Process started = launch(dataDir.resolve("import"));
+            if (started == null) {
+                return;
+            }
+            URI discovery = URI.create("http://127.0.0.1:" + port + "/realms/parley/.well-known/openid-configuration");
+            Readiness.await("Keycloak", READY_TIMEOUT, started, () -> answers200(discovery));
+        }
+    }
+
+    private synchronized Process launch(Path importDir) throws IOException {
+        if (shutDown) {
+            return null;
+        }
+        Files.createDirectories(importDir);
+        try (DirectoryStream<Path> previousRealms = Files.newDirectoryStream(importDir, "*.json")) {
+            for (Path previous : previousRealms) {
+                Files.delete(previous);
+            }
+        }
+        Files.copy(realmFile, importDir.resolve("parley-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        Path transactionLogs =
+                Files.createDirectories(stateDir.resolve("keycloak").resolve("transaction-logs"));
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                distribution.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--db=dev-mem",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                "--import-realm",
+                // Health and metrics stay off: either would open the management port 9000, shared by every stack.
+                "--health-enabled=false",
+                "--metrics-enabled=false",
+                Processes.marker(stateDir),
+                // Narayana's object store would otherwise sit in the shared distribution's data folder.
+                "-Dquarkus.transaction-manager.object-store.directory=" + transactionLogs));
+        Map<String, String> environment = builder.environment();
+        // A developer's own Keycloak settings must not leak into the stack.
+        environment.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("KEYCLOAK_"));
+        environment.remove("JAVA_OPTS");
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
+        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // C1 only: Keycloak starts markedly faster on two shared cores, and dev/test load is light.
+        environment.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
+        process = builder.directory(distribution.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        return process;
+    }
+
+    private boolean answers200(URI uri) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(5))
+                    .GET()
+                    .build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** SIGTERM to kc.sh, which forwards it to the Keycloak JVM and waits for it. */
+    void shutDown() {
+        Process running;
+        synchronized (this) {
+            shutDown = true;
+            running = process;
+            process = null;
+        }
+        if (running != null) {
+            Processes.terminate(running.toHandle(), STOP_GRACE);
+        }
+    }
+
+    synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    int port() {
+        return port;
+    }
+}

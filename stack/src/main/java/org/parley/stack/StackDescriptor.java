@@ -1,0 +1,45 @@
+package org.parley.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The content of DIR/stack.json: where a running stack's services listen. Written only once all are ready. */
+public record StackDescriptor(
+        long pid,
+        int postgresPort,
+        int kafkaPort,
+        int keycloakPort,
+        int controlPort,
+        String jdbcBase,
+        String kafkaBootstrap,
+        String keycloakUrl) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static StackDescriptor of(long pid, int postgresPort, int kafkaPort, int keycloakPort, int controlPort) {
+        return new StackDescriptor(
+                pid,
+                postgresPort,
+                kafkaPort,
+                keycloakPort,
+                controlPort,
+                "jdbc:postgresql://127.0.0.1:" + postgresPort + "/",
+                "127.0.0.1:" + kafkaPort,
+                "http://127.0.0.1:" + keycloakPort);
+    }
+
+    /** Writes to a temporary file first so that readers never see half a file. */
+    void writeTo(Path file) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), this);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static StackDescriptor readFrom(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), StackDescriptor.class);
+    }
+}

@@ -1,0 +1,91 @@
+package org.parley.stack;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Command-line options of {@link LocalStack}; defaults are the developer stack's ports. */
+record StackOptions(
+        String command,
+        Path stateDir,
+        int postgresPort,
+        int kafkaPort,
+        int keycloakPort,
+        int controlPort,
+        Path realmFile,
+        OptionalLong watchPid,
+        Optional<Path> keycloakDistribution) {
+
+    static final String USAGE = String.join(
+            "\n",
+            "usage: LocalStack start --state DIR [--pg-port 15432] [--kafka-port 19092] [--keycloak-port 18080]",
+            "                        [--control-port 19999] [--realm deploy/keycloak/parley-realm-demo.json]",
+            "                        [--watch-pid PID] [--keycloak-dist stack/target/keycloak]",
+            "       LocalStack stop --state DIR");
+
+    static StackOptions parse(String[] args) {
+        if (args.length == 0 || !(args[0].equals("start") || args[0].equals("stop"))) {
+            throw new IllegalArgumentException(USAGE);
+        }
+        Path stateDir = null;
+        int postgresPort = 15432;
+        int kafkaPort = 19092;
+        int keycloakPort = 18080;
+        int controlPort = 19999;
+        Path realmFile = Path.of("deploy/keycloak/parley-realm-demo.json");
+        OptionalLong watchPid = OptionalLong.empty();
+        Optional<Path> keycloakDistribution = Optional.empty();
+        for (int i = 1; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value for " + args[i] + "\n" + USAGE);
+            }
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--state" -> stateDir = Path.of(value);
+                case "--pg-port" -> postgresPort = port(value);
+                case "--kafka-port" -> kafkaPort = port(value);
+                case "--keycloak-port" -> keycloakPort = port(value);
+                case "--control-port" -> controlPort = port(value);
+                case "--realm" -> realmFile = Path.of(value);
+                case "--watch-pid" -> watchPid = OptionalLong.of(Long.parseLong(value));
+                case "--keycloak-dist" ->
+                    keycloakDistribution =
+                            Optional.of(Path.of(value).toAbsolutePath().normalize());
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+            }
+        }
+        if (stateDir == null) {
+            throw new IllegalArgumentException("--state DIR is required\n" + USAGE);
+        }
+        return new StackOptions(
+                args[0],
+                stateDir.toAbsolutePath().normalize(),
+                postgresPort,
+                kafkaPort,
+                keycloakPort,
+                controlPort,
+                realmFile.toAbsolutePath().normalize(),
+                watchPid,
+                keycloakDistribution);
+    }
+
+    private static int port(String value) {
+        int port = Integer.parseInt(value);
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("not a TCP port: " + value);
+        }
+        return port;
+    }
+
+    Path logsDir() {
+        return stateDir.resolve("logs");
+    }
+
+    Path descriptorFile() {
+        return stateDir.resolve("stack.json");
+    }
+
+    Path pidFile() {
+        return stateDir.resolve("stack.pid");
+    }
+}
