@@ -1,6 +1,7 @@
 package org.parley.messaging;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
@@ -62,6 +63,22 @@ public final class Envelopes {
             throw new PoisonEventException("envelope type does not match its payload");
         }
         return envelope;
+    }
+
+    /**
+     * The event id of bytes that may not be a valid envelope, when it can be read at all: for the
+     * provenance headers of a dead-letter record. Never throws.
+     */
+    public static Optional<String> readableEventId(byte[] bytes) {
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        try {
+            String eventId = Envelope.parseFrom(bytes).getEventId();
+            return Optional.of(UUID.fromString(eventId).toString());
+        } catch (InvalidProtocolBufferException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     public static Timestamp timestamp(Instant instant) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -46,6 +47,15 @@ public class ProblemMappers {
             return respond(Problems.invalid(List.of(new Problem.FieldError(path(mapping), "invalid value"))));
         }
         return respond(Problems.badRequest("The body is not well-formed JSON."));
+    }
+
+    /**
+     * Quarkus REST has a built-in mapper for this subtype (wrong type, unknown enum constant, unknown
+     * field) that echoes the offending value back; this one takes precedence and names the field only.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return malformedJson(e);
     }
 
     @ServerExceptionMapper

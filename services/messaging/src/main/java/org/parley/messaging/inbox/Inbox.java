@@ -20,11 +20,17 @@ public class Inbox {
     /** True the first time this consumer sees this event id; false for every redelivery. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String consumer, String eventId) {
+        UUID id;
+        try {
+            id = UUID.fromString(eventId);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new org.parley.messaging.PoisonEventException("event id is not a UUID");
+        }
         int inserted = entityManager
                 .createNativeQuery(
                         "INSERT INTO processed_event (consumer, event_id) VALUES (?1, ?2)" + " ON CONFLICT DO NOTHING")
                 .setParameter(1, consumer)
-                .setParameter(2, UUID.fromString(eventId))
+                .setParameter(2, id)
                 .executeUpdate();
         return inserted == 1;
     }

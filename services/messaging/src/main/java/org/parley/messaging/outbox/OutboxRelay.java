@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -18,7 +20,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -34,13 +39,31 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes outbox rows to Kafka in the order they were written, then marks them published. If Kafka
- * is down the rows stay and the relay retries with back-off; a batch whose sends fail is sent again
- * whole, so delivery is at least once and consumers de-duplicate on the event id.
+ * is down the rows stay and the relay retries with back-off and a fresh producer; a batch whose sends
+ * fail is sent again whole, so delivery is at least once and consumers de-duplicate on the event id.
+ *
+ * <p>Order. Rows are published in id order by one relay at a time (a PostgreSQL advisory lock, so
+ * several instances of a service never interleave). Ids are taken when a row is inserted but become
+ * visible when its transaction commits, so a lower id can appear after a higher one: the relay stops at
+ * such a gap until every transaction that was running when it saw the gap has ended (the gap was a
+ * rollback) or {@code parley.outbox.gap-timeout} has passed (a very long transaction; the row is then
+ * published late, never lost). Kafka keeps the order per key (the case id), and the idempotent producer
+ * keeps it across its own retries: records are retried for {@code parley.outbox.delivery-timeout} (a
+ * broker restart is ridden out in order), and the first failed record closes the producer at once, so
+ * what reached the broker of a failed batch is a prefix, sent again whole by a fresh producer.
+ *
+ * <p>Metrics: {@code parley.outbox.published} (counter), {@code parley.outbox.backlog} (unpublished
+ * rows), {@code parley.outbox.oldest.unpublished.age} (seconds), {@code parley.outbox.relay.lag} (timer,
+ * commit of the row to the broker's ack), {@code parley.outbox.relay.failures},
+ * {@code parley.outbox.gaps.skipped}.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    /** The advisory lock (bigint key space) that makes one relay per database publish at a time. */
+    static final long RELAY_LOCK = 0x7061726c6579L; // "parley"
 
     @Inject
     AgroalDataSource dataSource;
@@ -60,13 +83,54 @@ public class OutboxRelay {
     @ConfigProperty(name = "parley.outbox.max-backoff", defaultValue = "PT2S")
     Duration maxBackoff;
 
+    /** How long the producer keeps retrying a record (a broker restart shorter than this loses no order). */
+    @ConfigProperty(name = "parley.outbox.delivery-timeout", defaultValue = "PT2M")
+    Duration deliveryTimeout;
+
+    /** How long the relay waits at a gap in the ids before it goes on without it (see the class comment). */
+    @ConfigProperty(name = "parley.outbox.gap-timeout", defaultValue = "PT10S")
+    Duration gapTimeout;
+
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestUnpublishedMillis = new AtomicLong();
+    private Counter publishedCounter;
+    private Counter failures;
+    private Counter gapsSkipped;
+    private Timer lag;
+
     private volatile boolean running;
     private volatile Thread worker;
     private Producer<String, byte[]> producer;
 
+    // Relay thread only: every id at or below the horizon is published or was given up on as a gap.
+    private long horizon = -1;
+    private long gapAt = -1;
+    private long gapSeenAtNanos;
+    private long gapXmax;
+    private long backlogMeasuredAtNanos;
+
     void start(@Observes StartupEvent event) {
-        meters.gauge("parley.outbox.published", published);
+        publishedCounter = Counter.builder("parley.outbox.published")
+                .description("Outbox events the broker acknowledged")
+                .register(meters);
+        failures = Counter.builder("parley.outbox.relay.failures")
+                .description("Relay batches that failed (broker or database unavailable) and will be retried")
+                .register(meters);
+        gapsSkipped = Counter.builder("parley.outbox.gaps.skipped")
+                .description("Gaps in the outbox ids the relay stopped waiting for")
+                .register(meters);
+        lag = Timer.builder("parley.outbox.relay.lag")
+                .description("From an outbox row's insert to the broker's acknowledgement")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+        Gauge.builder("parley.outbox.backlog", this, relay -> relay.backlog())
+                .description("Outbox rows not yet published")
+                .register(meters);
+        Gauge.builder("parley.outbox.oldest.unpublished.age", this, relay -> relay.oldestUnpublishedSeconds())
+                .description("Age in seconds of the oldest unpublished outbox row (0 when none)")
+                .baseUnit("seconds")
+                .register(meters);
         running = true;
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
@@ -88,11 +152,25 @@ public class OutboxRelay {
         return published.get();
     }
 
+    /** Unpublished outbox rows, measured at most once a second (also while Kafka is down). */
+    public long backlog() {
+        measureBacklog();
+        return backlog.get();
+    }
+
+    /** Age in seconds of the oldest unpublished row, 0 when none; measured like {@link #backlog()}. */
+    public double oldestUnpublishedSeconds() {
+        measureBacklog();
+        return oldestUnpublishedMillis.get() / 1000.0;
+    }
+
     private void loop() {
         long backoffMillis = 0;
         while (running) {
             try {
-                int sent = QuarkusTransaction.requiringNew().timeout(60).call(this::relayOneBatch);
+                int sent = QuarkusTransaction.requiringNew()
+                        .timeout((int) deliveryTimeout.toSeconds() + 60)
+                        .call(this::relayOneBatch);
                 backoffMillis = 0;
                 if (sent == 0) {
                     Thread.sleep(pollInterval.toMillis());
@@ -104,7 +182,11 @@ public class OutboxRelay {
                 if (!running) {
                     return;
                 }
+                if (Thread.interrupted()) {
+                    return;
+                }
                 // Kafka or the database is unavailable: keep the rows, start a fresh producer, back off.
+                failures.increment();
                 closeProducer();
                 backoffMillis = Math.min(maxBackoff.toMillis(), Math.max(100, backoffMillis * 2));
                 LOG.warnf("outbox relay: %s; retrying in %d ms", describe(e), backoffMillis);
@@ -120,43 +202,185 @@ public class OutboxRelay {
 
     private int relayOneBatch() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            List<Long> ids = new ArrayList<>();
-            List<Future<RecordMetadata>> sends = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, event_id, topic, message_key, event_type, payload FROM outbox_event"
-                            + " WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                select.setInt(1, batchSize);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
-                                rows.getString("topic"), rows.getString("message_key"), rows.getBytes("payload"));
-                        record.headers()
-                                .add("event-id", rows.getString("event_id").getBytes(StandardCharsets.UTF_8))
-                                .add("event-type", rows.getString("event_type").getBytes(StandardCharsets.UTF_8));
-                        sends.add(producer().send(record));
-                        ids.add(rows.getLong("id"));
-                    }
+            if (!holdsRelayLock(connection)) {
+                return 0; // another instance of this service is relaying
+            }
+            if (horizon < 0) {
+                horizon = initialHorizon(connection);
+            }
+            List<Row> rows = new ArrayList<>();
+            // Rows below the horizon that were still uncommitted when the relay went past their gap.
+            rows.addAll(select(
+                    connection,
+                    "SELECT id, event_id, topic, message_key, event_type, payload, created_at, false AS published"
+                            + " FROM outbox_event WHERE published_at IS NULL AND id <= ? ORDER BY id LIMIT ?",
+                    horizon,
+                    batchSize));
+            // Rows above the horizon, in id order, up to the first gap that may still fill.
+            long newHorizon = horizon;
+            long expected = horizon + 1;
+            for (Row row : select(
+                    connection,
+                    "SELECT id, event_id, topic, message_key, event_type,"
+                            + " CASE WHEN published_at IS NULL THEN payload END AS payload, created_at,"
+                            + " published_at IS NOT NULL AS published"
+                            + " FROM outbox_event WHERE id > ? ORDER BY id LIMIT ?",
+                    horizon,
+                    batchSize)) {
+                if (row.id != expected && !gapSettled(connection, expected)) {
+                    break;
+                }
+                newHorizon = row.id;
+                expected = row.id + 1;
+                if (!row.published) {
+                    rows.add(row);
                 }
             }
-            if (ids.isEmpty()) {
+            if (rows.isEmpty()) {
+                horizon = newHorizon;
                 return 0;
+            }
+            List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic, row.key, row.payload);
+                record.headers()
+                        .add("event-id", row.eventId.getBytes(StandardCharsets.UTF_8))
+                        .add("event-type", row.type.getBytes(StandardCharsets.UTF_8));
+                Producer<String, byte[]> current = producer();
+                sends.add(current.send(record, (metadata, failure) -> {
+                    if (failure != null) {
+                        // Stop at once: no record after a failed one may reach the broker in this session, or a
+                        // case's later event could be written before its earlier one is resent.
+                        current.close(Duration.ZERO);
+                    }
+                }));
             }
             producer().flush();
             for (Future<RecordMetadata> send : sends) {
                 try {
-                    send.get(15, TimeUnit.SECONDS);
+                    send.get(deliveryTimeout.toMillis() + 10_000, TimeUnit.MILLISECONDS);
                 } catch (Exception e) {
                     throw new IllegalStateException("kafka did not acknowledge a batch: " + describe(e), e);
                 }
             }
+            List<Long> ids = new ArrayList<>(rows.size());
+            rows.forEach(row -> ids.add(row.id));
             try (PreparedStatement mark =
                     connection.prepareStatement("UPDATE outbox_event SET published_at = now() WHERE id = ANY (?)")) {
                 mark.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
                 mark.executeUpdate();
             }
-            published.addAndGet(ids.size());
-            return ids.size();
+            Instant acked = Instant.now();
+            for (Row row : rows) {
+                lag.record(Duration.between(row.createdAt, acked).abs());
+            }
+            horizon = newHorizon;
+            published.addAndGet(rows.size());
+            publishedCounter.increment(rows.size());
+            return rows.size();
         }
+        // On failure the horizon stays where it was: it only ever moves past rows that were published.
+    }
+
+    private static boolean holdsRelayLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet result = lock.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * At start: the last published row below the oldest unpublished one. Everything after it, gaps
+     * included (rows still being written by transactions in flight), goes through the gap rule, so a
+     * restart does not let a lower id overtake a higher one.
+     */
+    private static long initialHorizon(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                        "SELECT COALESCE(max(id), 0) FROM outbox_event WHERE published_at IS NOT NULL"
+                                + " AND id < COALESCE((SELECT min(id) FROM outbox_event WHERE published_at IS NULL),"
+                                + " 9223372036854775807)");
+                ResultSet result = query.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /**
+     * Whether the relay may go past the missing id {@code id}: every transaction that held an id when
+     * the gap was first seen has ended (so the id was rolled back), or the gap is older than the timeout.
+     */
+    private boolean gapSettled(Connection connection, long id) throws SQLException {
+        if (gapAt != id) {
+            gapAt = id;
+            gapSeenAtNanos = System.nanoTime();
+            gapXmax = snapshotBound(connection, "pg_snapshot_xmax");
+            return false;
+        }
+        if (snapshotBound(connection, "pg_snapshot_xmin") >= gapXmax) {
+            return true;
+        }
+        if (System.nanoTime() - gapSeenAtNanos > gapTimeout.toNanos()) {
+            gapsSkipped.increment();
+            LOG.warnf(
+                    "outbox relay: id %d still missing after %s (a long transaction?); going on, it will be"
+                            + " published when it commits",
+                    id, gapTimeout);
+            return true;
+        }
+        return false;
+    }
+
+    private static long snapshotBound(Connection connection, String function) throws SQLException {
+        try (PreparedStatement query =
+                        connection.prepareStatement("SELECT " + function + "(pg_current_snapshot())::text");
+                ResultSet result = query.executeQuery()) {
+            result.next();
+            return Long.parseLong(result.getString(1));
+        }
+    }
+
+    private synchronized void measureBacklog() {
+        long now = System.nanoTime();
+        if (backlogMeasuredAtNanos != 0 && now - backlogMeasuredAtNanos < 1_000_000_000L) {
+            return;
+        }
+        backlogMeasuredAtNanos = now;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT count(*), min(created_at) FROM outbox_event WHERE published_at IS NULL");
+                ResultSet result = query.executeQuery()) {
+            result.next();
+            backlog.set(result.getLong(1));
+            Timestamp oldest = result.getTimestamp(2);
+            oldestUnpublishedMillis.set(
+                    oldest == null ? 0 : Math.max(0, System.currentTimeMillis() - oldest.getTime()));
+        } catch (SQLException | RuntimeException e) {
+            LOG.debugf("outbox relay: backlog not measured: %s", describe(e));
+        }
+    }
+
+    private static List<Row> select(Connection connection, String sql, long horizon, int limit) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, horizon);
+            select.setInt(2, limit);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new Row(
+                            result.getLong("id"),
+                            result.getString("event_id"),
+                            result.getString("topic"),
+                            result.getString("message_key"),
+                            result.getString("event_type"),
+                            result.getBytes("payload"),
+                            result.getTimestamp("created_at").toInstant(),
+                            result.getBoolean("published")));
+                }
+            }
+        }
+        return rows;
     }
 
     private Producer<String, byte[]> producer() {
@@ -165,10 +389,14 @@ public class OutboxRelay {
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
             config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
             config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
-            config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
-            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8_000);
+            config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+            // Long enough to ride out a broker restart: records wait and are retried in order. A batch that
+            // expired would let the idempotent producer bump its epoch and write later records first.
+            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
+            config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
             config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
             producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }
@@ -194,4 +422,14 @@ public class OutboxRelay {
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
+
+    private record Row(
+            long id,
+            String eventId,
+            String topic,
+            String key,
+            String type,
+            byte[] payload,
+            Instant createdAt,
+            boolean published) {}
 }

@@ -1,22 +1,38 @@
 package org.parley.messaging.projection;
 
+import java.time.Instant;
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.parley.messaging.Envelopes;
+import org.parley.messaging.PoisonEventException;
+import org.parley.messaging.inbox.IdempotentConsumer;
 import org.parley.messaging.inbox.Inbox;
 import org.parley.proto.v1.Envelope;
 
 /**
  * Keeps {@link PolicyProjection} current from access's topic. Enabled in a service with the build
  * property {@code parley.policy-projection.enabled=true} and the channel {@code access-events}
- * configured (topic, group, dead-letter queue). A message that cannot be applied is nacked and goes to
- * the dead-letter topic; the offset is committed only after the transaction of the effect.
+ * configured (topic, group, dead-letter queue). Each event is applied once ({@link IdempotentConsumer}):
+ * a transient failure (database down) is retried in place, so a revocation is never skipped; a message
+ * that can never be applied goes to the dead-letter topic; the offset is committed only after the
+ * transaction of the effect.
+ *
+ * <p>Freshness: the projection counts as having heard from access only when an event's transaction has
+ * committed, and only as of that event's {@code occurred_at} (never later than now), so a consumer that
+ * is replaying an old backlog, or failing to apply events, goes stale and reads fail closed. A
+ * redelivered event proves nothing new and is skipped.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "parley.policy-projection.enabled", stringValue = "true")
@@ -31,24 +47,61 @@ public class AccessEventsConsumer {
     Inbox inbox;
 
     @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
     Event<PolicyApplied> applied;
 
     @Incoming("access-events")
     @Blocking(ordered = true)
+    public CompletionStage<Void> receive(Message<byte[]> message) {
+        return consumer.consume(CONSUMER, message, this::applyInTransaction);
+    }
+
+    /**
+     * Applies one event from access's topic in the caller's transaction (or a new one), once. For tests
+     * and services that feed events by hand; the channel uses {@link #receive}.
+     */
     @Transactional
     public void consume(byte[] payload) {
         Envelope envelope = Envelopes.parse(payload);
-        projection.heardFromAccess();
         if (!inbox.firstDelivery(CONSUMER, envelope.getEventId())) {
             return;
         }
+        applyInTransaction(envelope);
+    }
+
+    private void applyInTransaction(Envelope envelope) {
         if (envelope.hasPolicy()) {
             if (envelope.getCaseId().isEmpty() || envelope.getPolicyVersion() <= 0) {
-                throw new org.parley.messaging.PoisonEventException("policy snapshot without case or version");
+                throw new PoisonEventException("policy snapshot without case or version");
             }
             projection.apply(envelope.getCaseId(), envelope.getPolicyVersion(), envelope.getPolicy());
         }
+        heardAfterCommit(envelope);
         applied.fire(new PolicyApplied(envelope));
+    }
+
+    private void heardAfterCommit(Envelope envelope) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    heardAsOf(envelope);
+                }
+            }
+        });
+    }
+
+    private void heardAsOf(Envelope envelope) {
+        Instant asOf = envelope.hasOccurredAt() ? Envelopes.instant(envelope.getOccurredAt()) : null;
+        projection.heardFromAccess(asOf);
     }
 
     /** Fired in the consuming transaction, after the projection is updated, for services that want more. */

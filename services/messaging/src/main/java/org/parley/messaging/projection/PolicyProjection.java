@@ -169,9 +169,26 @@ public class PolicyProjection {
         return policies;
     }
 
-    /** Called for every event read from access's topic, heartbeats included. */
+    /** Called for every event read from access's topic, heartbeats included: access is alive now. */
     public void heardFromAccess() {
-        lastHeardFromAccess = clock.instant();
+        heardFromAccess(null);
+    }
+
+    /**
+     * Records that this service has applied access's events up to {@code asOf} (an event's occurred_at;
+     * null for now). Freshness never moves back, and never past this service's clock.
+     */
+    public synchronized void heardFromAccess(Instant asOf) {
+        Instant now = clock.instant();
+        Instant heard = asOf == null || asOf.isAfter(now) ? now : asOf;
+        if (lastHeardFromAccess == null || heard.isAfter(lastHeardFromAccess)) {
+            lastHeardFromAccess = heard;
+        }
+    }
+
+    /** When this service last heard from access (as of an applied event), or null if never. */
+    public Instant lastHeardFromAccess() {
+        return lastHeardFromAccess;
     }
 
     /**

@@ -1,0 +1,202 @@
+package org.parley.events.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.agroal.api.AgroalDataSource;
+import io.smallrye.common.annotation.Blocking;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.policy.Viewer;
+import org.parley.web.CallerIdentity;
+import org.parley.web.Problem;
+import org.parley.web.ProblemException;
+import org.parley.web.Problems;
+
+/** The audit ledger for auditors: their organisation's entries, and the chain's verification. */
+@Path("/ledger")
+@Tag(name = "ledger")
+@RolesAllowed("auditor")
+@SecurityRequirement(name = "SecurityScheme")
+@Blocking
+public class LedgerResource {
+
+    private static final Pattern TYPE = Pattern.compile("[A-Z][A-Za-z]{1,60}");
+    private static final Pattern CURSOR = Pattern.compile("s([0-9]{1,18})");
+
+    @Inject
+    CallerIdentity caller;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    LedgerSigner signer;
+
+    @Inject
+    LedgerConfig config;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Ledger entries of the auditor's organisation",
+            description = "Entries of cases the caller's organisation owns, and entries about no case whose actor"
+                    + " belongs to it, oldest first. Ids, types, times and hashes only.")
+    @APIResponse(responseCode = "200", description = "A page of entries")
+    @APIResponse(
+            responseCode = "400",
+            description = "A filter is invalid (the field is named, its value is not echoed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an auditor")
+    public LedgerEntryView.Page entries(
+            @Parameter(description = "Only this case (UUID)") @QueryParam("case") String caseId,
+            @Parameter(description = "Only this actor (OIDC subject)") @QueryParam("actor") String actor,
+            @Parameter(description = "Only actors of this organisation") @QueryParam("organisation")
+                    String organisation,
+            @Parameter(description = "Only this event type, e.g. RestrictedRead") @QueryParam("type") String type,
+            @Parameter(description = "Occurred at or after (ISO-8601 instant)") @QueryParam("from") String from,
+            @Parameter(description = "Occurred before (ISO-8601 instant)") @QueryParam("to") String to,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500 (default 100)") @QueryParam("limit") Integer limit) {
+        Viewer viewer = caller.viewer();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        UUID caseFilter = parseUuid(caseId, "case", errors);
+        String typeFilter = check(type, "type", TYPE, errors);
+        Instant fromFilter = parseInstant(from, "from", errors);
+        Instant toFilter = parseInstant(to, "to", errors);
+        long after = parseCursor(cursor, errors);
+        int pageSize = limit == null ? 100 : limit;
+        if (pageSize < 1 || pageSize > config.maxPageSize()) {
+            errors.add(new Problem.FieldError("limit", "must be between 1 and " + config.maxPageSize()));
+        }
+        String actorFilter = bounded(actor, "actor", errors);
+        String organisationFilter = bounded(organisation, "organisation", errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problems.invalid(errors));
+        }
+        LedgerQuery query = new LedgerQuery(
+                viewer.organisation(),
+                caseFilter,
+                actorFilter,
+                organisationFilter,
+                typeFilter,
+                fromFilter,
+                toFilter,
+                after,
+                pageSize + 1);
+        List<LedgerEntry> found;
+        try (Connection connection = dataSource.getConnection()) {
+            found = query.run(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("ledger query failed: " + e.getSQLState(), e);
+        }
+        boolean more = found.size() > pageSize;
+        List<LedgerEntry> page = more ? found.subList(0, pageSize) : found;
+        String next = more ? encodeCursor(page.get(page.size() - 1).sequence()) : null;
+        return new LedgerEntryView.Page(
+                page.stream().map(LedgerEntryView.Entry::of).toList(), next);
+    }
+
+    @GET
+    @Path("/verify")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Verify the whole chain",
+            description = "Recomputes every entry's hash and link, checks the head and every checkpoint signature,"
+                    + " and reports the first broken link (sequence, expected, found).")
+    @APIResponse(responseCode = "200", description = "The verification report (valid or not)")
+    @APIResponse(responseCode = "403", description = "Not an auditor")
+    public VerificationReport verify() {
+        caller.viewer(); // a token without an organisation is refused like everywhere else
+        try (Connection connection = dataSource.getConnection()) {
+            return new ChainVerifier(signer.keys()).verify(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("ledger verification failed: " + e.getSQLState(), e);
+        }
+    }
+
+    private static UUID parseUuid(String value, String field, List<Problem.FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError(field, "must be a UUID"));
+            return null;
+        }
+    }
+
+    private static Instant parseInstant(String value, String field, List<Problem.FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(field, "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z"));
+            return null;
+        }
+    }
+
+    private static String check(String value, String field, Pattern pattern, List<Problem.FieldError> errors) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            errors.add(new Problem.FieldError(field, "must be an event type name, e.g. RestrictedRead"));
+            return null;
+        }
+        return value;
+    }
+
+    private static String bounded(String value, String field, List<Problem.FieldError> errors) {
+        if (value != null && (value.isBlank() || value.length() > 200)) {
+            errors.add(new Problem.FieldError(field, "must be 1 to 200 characters"));
+            return null;
+        }
+        return value;
+    }
+
+    private static long parseCursor(String cursor, List<Problem.FieldError> errors) {
+        if (cursor == null) {
+            return 0;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            var matcher = CURSOR.matcher(decoded);
+            if (matcher.matches()) {
+                return Long.parseLong(matcher.group(1));
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the field error
+        }
+        errors.add(new Problem.FieldError("cursor", "is not a cursor this service gave out"));
+        return 0;
+    }
+
+    private static String encodeCursor(long sequence) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("s" + sequence).getBytes(StandardCharsets.US_ASCII));
+    }
+}

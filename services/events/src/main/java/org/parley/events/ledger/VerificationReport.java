@@ -1,0 +1,41 @@
+package org.parley.events.ledger;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What a verification of the ledger found.
+ *
+ * @param valid true when the chain is unbroken, the head matches its last entry and every checkpoint is valid
+ * @param entriesChecked entries read
+ * @param firstBrokenLink the first entry whose link is broken, or null
+ * @param checkpointsChecked checkpoints read
+ * @param invalidCheckpoints checkpoints whose signature is invalid or whose hash is not the entry's (first 20)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record VerificationReport(
+        boolean valid,
+        long entriesChecked,
+        BrokenLink firstBrokenLink,
+        HeadCheck head,
+        long checkpointsChecked,
+        List<CheckpointProblem> invalidCheckpoints) {
+
+    /** Why the chain breaks at {@code sequence}: what the verifier expected and what it found there. */
+    public enum Problem {
+        /** An entry is missing: the sequence jumps (expected and found are sequence numbers). */
+        MISSING_ENTRY,
+        /** The entry's prev_hash is not the previous entry's hash. */
+        PREV_HASH_MISMATCH,
+        /** The entry's fields do not hash to its stored hash: it was edited. */
+        HASH_MISMATCH
+    }
+
+    public record BrokenLink(long sequence, Problem problem, String expected, String found) {}
+
+    /** Whether the head row agrees with the last entry (a deleted tail shows here). */
+    public record HeadCheck(boolean consistent, long headSequence, long lastEntrySequence) {}
+
+    public record CheckpointProblem(long sequence, String problem) {}
+}

@@ -1,0 +1,112 @@
+package org.parley.events.ledger;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Verifies the ledger from the shell, straight against PostgreSQL (no running service needed):
+ *
+ * <pre>
+ * java -cp 'services/events/target/quarkus-app/app/*:services/events/target/quarkus-app/lib/main/*' \
+ *   org.parley.events.ledger.VerifyLedgerCommand --url jdbc:postgresql://127.0.0.1:15432/events \
+ *   --user postgres --public-key BASE64_X509   # or --signing-key-file .parley/events/ledger-signing.key (dev)
+ * </pre>
+ *
+ * The password comes from {@code PARLEY_EVENTS_DB_PASSWORD} (or {@code PGPASSWORD}), never from the
+ * command line. Exit code 0: the chain and every checkpoint are valid; 1: something is broken (the first
+ * broken link is printed); 2: bad usage or no database.
+ */
+public final class VerifyLedgerCommand {
+
+    private VerifyLedgerCommand() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    static int run(String[] args, java.util.Map<String, String> env, PrintStream out, PrintStream err) {
+        String url = null;
+        String user = "postgres";
+        List<String> publicKeys = new ArrayList<>();
+        Path signingKeyFile = null;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--url" -> url = args[++i];
+                    case "--user" -> user = args[++i];
+                    case "--public-key" -> publicKeys.add(args[++i]);
+                    case "--signing-key-file" -> signingKeyFile = Path.of(args[++i]);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (url == null || (publicKeys.isEmpty() && signingKeyFile == null)) {
+                throw new IllegalArgumentException("--url and --public-key (or --signing-key-file) are required");
+            }
+        } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
+            err.println("verify-ledger: " + (e.getMessage() == null ? "missing value" : e.getMessage()));
+            err.println("usage: VerifyLedgerCommand --url JDBC_URL [--user USER] (--public-key BASE64_X509)..."
+                    + " | --signing-key-file FILE");
+            return 2;
+        }
+        CheckpointKeys keys;
+        try {
+            keys = signingKeyFile != null
+                    ? CheckpointKeys.signingWith(
+                            Files.readString(signingKeyFile, StandardCharsets.US_ASCII)
+                                    .trim(),
+                            publicKeys)
+                    : CheckpointKeys.verifyingWith(publicKeys);
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("verify-ledger: " + e.getMessage());
+            return 2;
+        }
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        String password = env.getOrDefault("PARLEY_EVENTS_DB_PASSWORD", env.get("PGPASSWORD"));
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        VerificationReport report;
+        try (Connection connection = DriverManager.getConnection(url, properties)) {
+            report = new ChainVerifier(keys).verify(connection);
+        } catch (SQLException e) {
+            err.println("verify-ledger: cannot read the ledger: " + e.getSQLState() + " "
+                    + e.getClass().getSimpleName());
+            return 2;
+        }
+        print(report, out);
+        return report.valid() ? 0 : 1;
+    }
+
+    static void print(VerificationReport report, PrintStream out) {
+        out.printf("entries checked: %d%n", report.entriesChecked());
+        if (report.firstBrokenLink() == null) {
+            out.println("chain: unbroken");
+        } else {
+            VerificationReport.BrokenLink link = report.firstBrokenLink();
+            out.printf(
+                    "chain: BROKEN at sequence %d (%s)%n  expected: %s%n  found:    %s%n",
+                    link.sequence(), link.problem(), link.expected(), link.found());
+        }
+        out.printf(
+                "head: %s (head %d, last entry %d)%n",
+                report.head().consistent() ? "consistent" : "INCONSISTENT",
+                report.head().headSequence(),
+                report.head().lastEntrySequence());
+        out.printf(
+                "checkpoints: %d checked, %d invalid%n",
+                report.checkpointsChecked(), report.invalidCheckpoints().size());
+        report.invalidCheckpoints()
+                .forEach(problem -> out.printf("  checkpoint %d: %s%n", problem.sequence(), problem.problem()));
+        out.println(report.valid() ? "VALID" : "INVALID");
+    }
+}

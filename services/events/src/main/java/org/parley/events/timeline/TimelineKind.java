@@ -1,0 +1,47 @@
+package org.parley.events.timeline;
+
+import org.parley.policy.Decision;
+import org.parley.policy.Relationship;
+import org.parley.policy.Section;
+import org.parley.policy.Viewer;
+
+/** The kinds of timeline entry and who may see each, given the viewer's decision on the case. */
+public enum TimelineKind {
+    CASE_OPENED(Section.HEADER),
+    TIER_CHANGED(Section.HEADER),
+    RESULTS_RELEASE_CHANGED(Section.HEADER),
+    PROCESS_ENTRY_ADDED(Section.PROCESS),
+    INTERVIEW_LINKED(Section.INTERVIEWS),
+    GRANT_ISSUED(null),
+    GRANT_REVOKED(null),
+    GRANT_EXPIRED(null);
+
+    /** The section that must be visible; null for grants, which follow {@link #grantVisible}. */
+    private final Section section;
+
+    TimelineKind(Section section) {
+        this.section = section;
+    }
+
+    /**
+     * Whether a viewer who knows the case exists (a decision with some visible section) may see an entry
+     * of this kind. Grants: the case's members and the owner's secrecy admins see all of them; anyone else
+     * only the grants to their own organisation (partners never learn who else holds a grant).
+     */
+    public boolean visibleTo(Viewer viewer, Decision decision, String grantOrganisation) {
+        if (!decision.knowsExists()) {
+            return false;
+        }
+        if (section != null) {
+            return decision.sees(section);
+        }
+        return grantVisible(viewer, decision, grantOrganisation);
+    }
+
+    private static boolean grantVisible(Viewer viewer, Decision decision, String grantOrganisation) {
+        if (decision.relationship() == Relationship.MEMBER || decision.relationship() == Relationship.SECRECY_ADMIN) {
+            return true;
+        }
+        return grantOrganisation != null && viewer.belongsTo(grantOrganisation);
+    }
+}

@@ -1,0 +1,30 @@
+package org.parley.events.timeline;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A case's timeline as one viewer may see it. */
+@Schema(
+        description =
+                "What happened to a case, as far as the caller may see it: kinds, ids, tiers and dates, never text.")
+public record TimelineView(String caseId, List<Entry> entries) {
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @Schema(description = "One timeline entry.")
+    public record Entry(
+            String eventId,
+
+            @Schema(
+                    description = "CASE_OPENED, TIER_CHANGED, RESULTS_RELEASE_CHANGED, PROCESS_ENTRY_ADDED,"
+                            + " INTERVIEW_LINKED, GRANT_ISSUED, GRANT_REVOKED or GRANT_EXPIRED")
+            String kind,
+
+            Instant occurredAt,
+
+            @Schema(description = "Kind-specific ids and values, e.g. tier from/to, grantId, interviewId")
+            Map<String, Object> details) {}
+}

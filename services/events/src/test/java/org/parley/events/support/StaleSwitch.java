@@ -1,0 +1,29 @@
+package org.parley.events.support;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+
+import org.parley.messaging.projection.PolicyProjection;
+
+/**
+ * The projection with a switch to make it stale on demand: the shared broker may carry heartbeats from
+ * another service's test run at the same time, so waiting for silence is not a reliable way to get stale.
+ * (How staleness follows the clock is tested in parley-messaging.)
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class StaleSwitch extends PolicyProjection {
+
+    private volatile boolean forcedStale;
+
+    public void forceStale(boolean stale) {
+        forcedStale = stale;
+    }
+
+    @Override
+    public boolean isStale() {
+        return forcedStale || super.isStale();
+    }
+}

@@ -1,0 +1,191 @@
+package org.parley.events.timeline;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.events.support.EventsStackTest;
+import org.parley.messaging.Envelopes;
+import org.parley.messaging.Topics;
+import org.parley.proto.v1.CaseOpened;
+import org.parley.proto.v1.Envelope;
+import org.parley.proto.v1.Grant;
+import org.parley.proto.v1.GrantIssued;
+import org.parley.proto.v1.GrantScope;
+import org.parley.proto.v1.InterviewLinked;
+import org.parley.proto.v1.ProcessEntryAdded;
+import org.parley.proto.v1.TeamRole;
+import org.parley.proto.v1.Tier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A SECRET case owned by ifit, sofia its lead, oas holding a SUMMARY grant and another organisation a
+ * RESULTS grant. Each viewer sees the timeline the secrecy model allows, and those who may not know the
+ * case exists get the never-existed answer, byte for byte.
+ */
+@QuarkusTest
+class TimelineTest extends EventsStackTest {
+
+    @jakarta.inject.Inject
+    org.parley.events.support.StaleSwitch staleSwitch;
+
+    private String caseId;
+    private String othersGrantId;
+
+    @BeforeEach
+    void aCaseWithAHistory() {
+        caseId = UUID.randomUUID().toString();
+        String sofia = subjectOf("sofia");
+        String ana = subjectOf("ana");
+        Map<String, TeamRole> team = Map.of(sofia, TeamRole.LEAD);
+        List<Envelope> events = new ArrayList<>();
+        events.add(recordPolicy(caseId, HOST, sofia));
+        events.add(append(
+                Topics.CASES,
+                Envelopes.about(caseId, sofia, HOST)
+                        .setCaseOpened(CaseOpened.newBuilder()
+                                .setOwningOrganisation(HOST)
+                                .setLeadSubject(sofia)
+                                .setTier(Tier.SECRET))));
+        events.add(append(
+                Topics.CASES,
+                Envelopes.about(caseId, sofia, HOST)
+                        .setProcessEntryAdded(ProcessEntryAdded.newBuilder()
+                                .setEntryId(UUID.randomUUID().toString())
+                                .setKind("meeting")
+                                .setEntryDate("2026-02-01"))));
+        events.add(append(
+                Topics.INTERVIEWS,
+                Envelopes.about(caseId, sofia, HOST)
+                        .setInterviewLinked(InterviewLinked.newBuilder()
+                                .setInterviewId(UUID.randomUUID().toString()))));
+        Grant oas = grant("oas", GrantScope.SUMMARY);
+        Grant other = grant("other-ngo", GrantScope.RESULTS);
+        othersGrantId = other.getGrantId();
+        events.add(publishPolicy(
+                caseId,
+                2,
+                HOST,
+                team,
+                List.of(oas),
+                Tier.SECRET,
+                false,
+                Envelopes.about(caseId, ana, HOST).setGrantIssued(issued(oas))));
+        events.add(publishPolicy(
+                caseId,
+                3,
+                HOST,
+                team,
+                List.of(oas, other),
+                Tier.SECRET,
+                false,
+                Envelopes.about(caseId, ana, HOST).setGrantIssued(issued(other))));
+        awaitPolicyVersion(caseId, 3);
+        awaitLedger(ids(events), Duration.ofSeconds(60));
+        projection.heardFromAccess();
+    }
+
+    @Test
+    void theLeadSeesEverything() {
+        assertThat(kinds(timeline("sofia")))
+                .containsExactlyInAnyOrder(
+                        "CASE_OPENED", "PROCESS_ENTRY_ADDED", "INTERVIEW_LINKED", "GRANT_ISSUED", "GRANT_ISSUED");
+    }
+
+    @Test
+    void aSummaryGranteeSeesTheHeaderAndItsOwnGrantOnly() {
+        List<Map<String, Object>> entries = timeline("lucia");
+        assertThat(kinds(entries)).containsExactlyInAnyOrder("CASE_OPENED", "GRANT_ISSUED");
+        for (Map<String, Object> entry : entries) {
+            if ("GRANT_ISSUED".equals(entry.get("kind"))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> details = (Map<String, Object>) entry.get("details");
+                assertThat(details).containsEntry("organisation", "oas").doesNotContainValue(othersGrantId);
+            }
+        }
+        assertThat(RestAssured.given()
+                        .auth()
+                        .oauth2(org.parley.testing.Tokens.of("lucia"))
+                        .get("/cases/" + caseId + "/timeline")
+                        .asString())
+                .doesNotContain("other-ngo")
+                .doesNotContain(othersGrantId);
+    }
+
+    @Test
+    void theOwnersSecrecyAdminSeesHeaderAndGrantsButNoProcess() {
+        assertThat(kinds(timeline("bruno"))).containsExactlyInAnyOrder("CASE_OPENED", "GRANT_ISSUED", "GRANT_ISSUED");
+    }
+
+    @Test
+    void whoMayNotKnowTheCaseGetsTheNeverExistedAnswer() {
+        Response unknown = as("pierre").get("/cases/" + UUID.randomUUID() + "/timeline");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        String neverExisted = unknown.asString();
+        assertThat(as("pierre").get("/cases/not-a-uuid/timeline").asString()).isEqualTo(neverExisted);
+        for (String outsider : List.of("pierre", "mateo", "irene")) {
+            Response response = as(outsider).get("/cases/" + caseId + "/timeline");
+            assertThat(response.statusCode()).as(outsider).isEqualTo(404);
+            assertThat(response.contentType()).isEqualTo(unknown.contentType());
+            assertThat(response.asString()).as(outsider).isEqualTo(neverExisted);
+        }
+        Response anonymous = RestAssured.given().get("/cases/" + caseId + "/timeline");
+        assertThat(anonymous.statusCode()).isEqualTo(404);
+        assertThat(anonymous.asString()).isEqualTo(neverExisted);
+    }
+
+    @Test
+    void aStaleProjectionFailsClosedForEveryoneButMembers() {
+        staleSwitch.forceStale(true); // as if access had not been heard from for longer than the bound
+        try {
+            assertStaleAnswers();
+        } finally {
+            staleSwitch.forceStale(false);
+        }
+        projection.heardFromAccess();
+        as("lucia").get("/cases/" + caseId + "/timeline").then().statusCode(200);
+    }
+
+    private void assertStaleAnswers() {
+        assertThat(projection.isStale()).isTrue();
+        Response grantee = as("lucia").get("/cases/" + caseId + "/timeline");
+        assertThat(grantee.statusCode()).isEqualTo(503);
+        assertThat(grantee.header("Retry-After")).isNotBlank();
+        Response unknown = as("pierre").get("/cases/" + UUID.randomUUID() + "/timeline");
+        assertThat(unknown.statusCode())
+                .as("stale answers tell nothing about existence")
+                .isEqualTo(503);
+        assertThat(unknown.asString()).isEqualTo(grantee.asString());
+        as("sofia").get("/cases/" + caseId + "/timeline").then().statusCode(200);
+    }
+
+    private List<Map<String, Object>> timeline(String user) {
+        projection.heardFromAccess();
+        return as(user).get("/cases/" + caseId + "/timeline")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("entries");
+    }
+
+    private static List<String> kinds(List<Map<String, Object>> entries) {
+        return entries.stream().map(entry -> (String) entry.get("kind")).toList();
+    }
+
+    private static GrantIssued issued(Grant grant) {
+        return GrantIssued.newBuilder()
+                .setGrantId(grant.getGrantId())
+                .setOrganisation(grant.getOrganisation())
+                .setScope(grant.getScope())
+                .build();
+    }
+}

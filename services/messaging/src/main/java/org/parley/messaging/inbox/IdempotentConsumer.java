@@ -1,0 +1,249 @@
+package org.parley.messaging.inbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+import org.parley.messaging.Envelopes;
+import org.parley.messaging.PoisonEventException;
+import org.parley.proto.v1.Envelope;
+
+/**
+ * Applies each event once per consumer: the {@link Inbox} mark and the effect commit in one transaction,
+ * the Kafka offset is acknowledged only after that commit, and
+ *
+ * <ul>
+ *   <li>a transient failure (database unavailable, deadlock, serialization failure, lock or transaction
+ *       timeout) is retried in place with back-off for as long as it lasts: nothing is skipped, the
+ *       partition simply waits (a transaction timeout or other unexpected failure is retried too, up
+ *       to {@code parley.consumer.max-attempts});
+ *   <li>a poison event ({@link PoisonEventException}: unreadable, wrong type header, unknown payload, or
+ *       an effect that still fails after {@code parley.consumer.max-attempts} attempts) is nacked, which
+ *       the channel's {@code failure-strategy=dead-letter-queue} sends to the dead-letter topic.
+ * </ul>
+ *
+ * <p>Dead-letter provenance: SmallRye adds the original topic, partition and offset and copies the
+ * original headers ({@code event-id}, {@code event-type}); this adds {@code dead-letter-event-id} (when
+ * the bytes yield one) and {@code dead-letter-consumer}. The reason header is the poison exception's
+ * message, which never carries content, and no cause is attached (its message could).
+ *
+ * <p>Use from an {@code @Incoming @Blocking(ordered = true)} method taking {@code Message<byte[]>}
+ * (no {@code @Transactional}: each attempt has its own transaction):
+ *
+ * <pre>{@code
+ * return consumer.consume("events-ledger", message, envelope -> ledger.append(envelope));
+ * }</pre>
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
+    public static final String DEAD_LETTER_EVENT_ID = "dead-letter-event-id";
+    public static final String DEAD_LETTER_CONSUMER = "dead-letter-consumer";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    MeterRegistry meters;
+
+    @ConfigProperty(name = "parley.consumer.max-attempts", defaultValue = "3")
+    int maxAttempts;
+
+    @ConfigProperty(name = "parley.consumer.max-backoff", defaultValue = "PT2S")
+    Duration maxBackoff;
+
+    private volatile boolean shuttingDown;
+
+    /** The effect of one event, run inside the transaction that also records it in the inbox. */
+    @FunctionalInterface
+    public interface Effect {
+        void apply(Envelope envelope);
+    }
+
+    /**
+     * Applies the message's event once and acknowledges it, or nacks it as poison (to the dead-letter
+     * topic) with provenance headers. Blocks while a transient failure lasts.
+     */
+    public CompletionStage<Void> consume(String consumer, Message<byte[]> message, Effect effect) {
+        try {
+            Envelope envelope = Envelopes.parse(message.getPayload());
+            message.getMetadata(IncomingKafkaRecordMetadata.class)
+                    .ifPresent(kafka -> checkHeaders(kafka.getHeaders(), envelope));
+            applyOnce(consumer, envelope, effect);
+            return message.ack();
+        } catch (ShuttingDown stopping) {
+            // Neither ack nor nack: the offset stays uncommitted and the record comes back after the restart.
+            LOG.debugf("consumer %s: stopping; the event will be redelivered", consumer);
+            return new CompletableFuture<>();
+        } catch (PoisonEventException poison) {
+            meters.counter("parley.consumer.dead-lettered", "consumer", consumer)
+                    .increment();
+            RecordHeaders headers = new RecordHeaders();
+            Envelopes.readableEventId(message.getPayload())
+                    .ifPresent(id -> headers.add(DEAD_LETTER_EVENT_ID, id.getBytes(StandardCharsets.UTF_8)));
+            headers.add(DEAD_LETTER_CONSUMER, consumer.getBytes(StandardCharsets.UTF_8));
+            LOG.warnf("consumer %s: event sent to the dead-letter topic: %s", consumer, poison.getMessage());
+            return message.nack(
+                    poison,
+                    Metadata.of(OutgoingKafkaRecordMetadata.builder()
+                            .withHeaders(headers)
+                            .build()));
+        }
+    }
+
+    /**
+     * Parses the bytes and applies the effect once, in a transaction of its own, retrying transient
+     * failures. Returns false when the event had already been applied (a redelivery).
+     *
+     * @throws PoisonEventException when the event can never be applied; its message names no content
+     * @throws ShuttingDown when the service stops before the event could be applied
+     */
+    public boolean applyOnce(String consumer, byte[] payload, Effect effect) {
+        return applyOnce(consumer, Envelopes.parse(payload), effect);
+    }
+
+    /** As {@link #applyOnce(String, byte[], Effect)}, for an envelope already parsed. */
+    public boolean applyOnce(String consumer, Envelope envelope, Effect effect) {
+        int attempt = 0;
+        long backoffMillis = 0;
+        while (true) {
+            attempt++;
+            try {
+                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                    if (!inbox.firstDelivery(consumer, envelope.getEventId())) {
+                        return false;
+                    }
+                    effect.apply(envelope);
+                    return true;
+                });
+                if (!applied) {
+                    meters.counter("parley.consumer.redeliveries", "consumer", consumer)
+                            .increment();
+                }
+                return applied;
+            } catch (RuntimeException e) {
+                PoisonEventException poison = poisonIn(e);
+                if (poison != null) {
+                    throw poison;
+                }
+                if (shuttingDown) {
+                    throw new ShuttingDown();
+                }
+                boolean transientFailure = isTransient(e);
+                if (!transientFailure && attempt >= maxAttempts) {
+                    // The reason names the failure's kind only: messages of JDBC or JPA exceptions can quote values.
+                    throw new PoisonEventException("effect failed after " + attempt + " attempts ("
+                            + rootOf(e).getClass().getSimpleName() + ")");
+                }
+                backoffMillis = Math.min(maxBackoff.toMillis(), Math.max(50, backoffMillis * 2));
+                meters.counter("parley.consumer.retries", "consumer", consumer).increment();
+                LOG.warnf(
+                        "consumer %s: %s failure (%s), attempt %d; retrying in %d ms",
+                        consumer,
+                        transientFailure ? "transient" : "unexpected",
+                        rootOf(e).getClass().getSimpleName(),
+                        attempt,
+                        backoffMillis);
+                try {
+                    Thread.sleep(backoffMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new ShuttingDown();
+                }
+            }
+        }
+    }
+
+    /** The relay's {@code event-id} and {@code event-type} headers, when present, must match the envelope. */
+    static void checkHeaders(Headers headers, Envelope envelope) {
+        if (headers == null) {
+            return;
+        }
+        Header type = headers.lastHeader("event-type");
+        if (type != null && !envelope.getType().equals(new String(type.value(), StandardCharsets.UTF_8))) {
+            throw new PoisonEventException("event-type header does not match the envelope");
+        }
+        Header id = headers.lastHeader("event-id");
+        if (id != null && !envelope.getEventId().equals(new String(id.value(), StandardCharsets.UTF_8))) {
+            throw new PoisonEventException("event-id header does not match the envelope");
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        shuttingDown = true;
+    }
+
+    /** The service is stopping while an event is being applied: it is left for redelivery, never dead-lettered. */
+    public static final class ShuttingDown extends RuntimeException {
+        ShuttingDown() {
+            super("shutting down", null, false, false);
+        }
+    }
+
+    private static PoisonEventException poisonIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PoisonEventException poison) {
+                return poison;
+            }
+        }
+        return null;
+    }
+
+    /** Failures that go away by themselves: connection loss, deadlocks, serialization failures, timeouts. */
+    static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") // connection exception
+                        || state.startsWith("40") // transaction rollback: serialization failure, deadlock
+                        || state.startsWith("53") // insufficient resources
+                        || state.startsWith("57") // operator intervention: shutdown, query cancelled
+                        || state.equals("55P03")) { // lock not available
+                    return true;
+                }
+            }
+            String name = t.getClass().getName();
+            if (name.endsWith("JDBCConnectionException")
+                    || name.endsWith("LockAcquisitionException")
+                    || name.endsWith("LockTimeoutException")
+                    || name.endsWith("PessimisticLockException")
+                    || name.endsWith("QueryTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootOf(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+}

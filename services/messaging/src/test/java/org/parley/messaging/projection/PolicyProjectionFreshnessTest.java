@@ -1,0 +1,80 @@
+package org.parley.messaging.projection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Freshness follows applied events' occurred_at, never moves back, never runs ahead of the clock. */
+class PolicyProjectionFreshnessTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private PolicyProjection projection;
+
+    @BeforeEach
+    void projection() {
+        projection = new PolicyProjection();
+        projection.clock = clock;
+        projection.stalenessBound = Duration.ofSeconds(15);
+    }
+
+    @Test
+    void staleUntilAccessIsHeardFrom() {
+        assertThat(projection.isStale()).isTrue();
+        projection.heardFromAccess();
+        assertThat(projection.isStale()).isFalse();
+        clock.advance(Duration.ofSeconds(16));
+        assertThat(projection.isStale()).isTrue();
+    }
+
+    @Test
+    void aReplayedOldBacklogDoesNotCountAsFresh() {
+        projection.heardFromAccess(clock.instant().minus(Duration.ofMinutes(10)));
+        assertThat(projection.isStale()).isTrue();
+        projection.heardFromAccess(clock.instant().minusSeconds(5));
+        assertThat(projection.isStale()).isFalse();
+    }
+
+    @Test
+    void freshnessNeverMovesBackNorPastTheClock() {
+        projection.heardFromAccess(clock.instant());
+        projection.heardFromAccess(clock.instant().minus(Duration.ofMinutes(1)));
+        assertThat(projection.lastHeardFromAccess()).isEqualTo(clock.instant());
+        projection.heardFromAccess(clock.instant().plus(Duration.ofHours(1))); // access's clock runs ahead
+        assertThat(projection.lastHeardFromAccess()).isEqualTo(clock.instant());
+        clock.advance(Duration.ofSeconds(16));
+        assertThat(projection.isStale()).isTrue();
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
