@@ -1,0 +1,8 @@
+package org.parley.access.casepolicy;
+
+/** A grant is active until it is revoked or its expiry passes; ended grants are kept for the record. */
+public enum GrantStatus {
+    ACTIVE,
+    REVOKED,
+    EXPIRED
+}

@@ -1,0 +1,162 @@
+package org.parley.access.grant;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.parley.access.casepolicy.CaseGrant;
+import org.parley.access.casepolicy.CasePolicies;
+import org.parley.access.casepolicy.GrantStatus;
+import org.parley.access.casepolicy.GrantTargets;
+import org.parley.access.casepolicy.PolicyChanges;
+import org.parley.access.casepolicy.PolicyPublisher.Actor;
+import org.parley.access.casepolicy.VisibleCase;
+import org.parley.access.directory.Directory;
+import org.parley.access.request.RequestKind;
+import org.parley.access.request.RequestView;
+import org.parley.access.request.SecrecyRequests;
+import org.parley.policy.Action;
+import org.parley.policy.Relationship;
+import org.parley.policy.Viewer;
+import org.parley.web.ProblemException;
+import org.parley.web.Problems;
+
+/**
+ * Grants to partner organisations. SUMMARY and RESULTS are issued at once by one secrecy admin; PROCESS
+ * and EXCERPTS need a second one, so they file a request. Revoking is immediate. Partners never learn
+ * which other organisations hold grants.
+ */
+@ApplicationScoped
+public class Grants {
+
+    @Inject
+    CasePolicies policies;
+
+    @Inject
+    PolicyChanges changes;
+
+    @Inject
+    SecrecyRequests requests;
+
+    @Inject
+    GrantTargets targets;
+
+    @Inject
+    Directory directory;
+
+    /** Either the grant issued at once, or the request filed for it. */
+    public record Outcome(GrantView grant, RequestView request) {}
+
+    /**
+     * Secrecy admins of the owner see every grant with its reasons; the team sees every grant without
+     * them; anyone else who may know the case sees only its own organisation's active grants.
+     */
+    public List<GrantView> list(String caseId, Viewer viewer) {
+        VisibleCase visible = policies.visible(caseId, viewer);
+        if (CasePolicies.isOwnerAdmin(viewer, visible)) {
+            List<CaseGrant> all = CaseGrant.list("caseId = ?1 ORDER BY issuedAt, id", visible.row().caseId);
+            Set<String> subjects = new HashSet<>();
+            all.forEach(grant -> {
+                subjects.add(grant.issuedBy);
+                if (grant.approvedBy != null) {
+                    subjects.add(grant.approvedBy);
+                }
+                if (grant.endedBy != null) {
+                    subjects.add(grant.endedBy);
+                }
+            });
+            Map<String, String> usernames = directory.usernames(subjects);
+            return all.stream().map(grant -> GrantView.full(grant, usernames)).toList();
+        }
+        List<CaseGrant> active = CasePolicies.activeGrants(visible.row().caseId).stream()
+                .filter(grant -> grant.asPolicyGrant().isActiveAt(visible.now()))
+                .toList();
+        if (visible.decision().relationship() == Relationship.MEMBER) {
+            return active.stream().map(GrantView::summary).toList();
+        }
+        return active.stream()
+                .filter(grant -> viewer.belongsTo(grant.organisation))
+                .map(GrantView::summary)
+                .toList();
+    }
+
+    @Transactional
+    public Outcome issue(String caseId, Viewer viewer, NewGrant body) {
+        VisibleCase visible = policies.visibleForUpdate(caseId, viewer);
+        boolean needsSecondAdmin = body.scope().needsSecondApprover();
+        CasePolicies.require(
+                viewer,
+                visible,
+                needsSecondAdmin ? Action.REQUEST_SECRECY_CHANGE : Action.ISSUE_GRANT,
+                "Only a secrecy admin of the case's organisation issues grants.");
+        targets.check(visible.row(), body.organisation(), body.expiresAt(), visible.now());
+        if (needsSecondAdmin) {
+            return new Outcome(
+                    null,
+                    requests.create(
+                            visible,
+                            viewer,
+                            RequestKind.GRANT,
+                            null,
+                            null,
+                            body.organisation(),
+                            body.scope(),
+                            body.expiresAt(),
+                            body.reason()));
+        }
+        CaseGrant grant = changes.issueGrant(
+                visible.row(),
+                body.organisation(),
+                body.scope(),
+                body.expiresAt(),
+                viewer.subject(),
+                null,
+                actorOf(viewer),
+                body.reason(),
+                null);
+        return new Outcome(GrantView.full(grant, directory.usernames(Set.of(viewer.subject()))), null);
+    }
+
+    /** Tightening: immediate, by one secrecy admin. */
+    @Transactional
+    public GrantView revoke(String caseId, Viewer viewer, String grantId, String reason) {
+        VisibleCase visible = policies.visibleForUpdate(caseId, viewer);
+        CasePolicies.require(viewer, visible, Action.TIGHTEN_SECRECY, "Only a secrecy admin revokes grants.");
+        CaseGrant grant = findOnCase(visible, grantId);
+        if (grant.status != GrantStatus.ACTIVE) {
+            throw new ProblemException(Problems.conflict("This grant has already ended."));
+        }
+        changes.revokeGrant(visible.row(), grant, actorOf(viewer), reason);
+        Set<String> subjects = new HashSet<>();
+        subjects.add(grant.issuedBy);
+        subjects.add(viewer.subject());
+        if (grant.approvedBy != null) {
+            subjects.add(grant.approvedBy);
+        }
+        return GrantView.full(grant, directory.usernames(subjects));
+    }
+
+    private static CaseGrant findOnCase(VisibleCase visible, String grantId) {
+        UUID id;
+        try {
+            id = grantId != null && grantId.length() == 36 ? UUID.fromString(grantId) : null;
+        } catch (IllegalArgumentException notAnId) {
+            id = null;
+        }
+        CaseGrant grant = id == null ? null : CaseGrant.findById(id);
+        if (grant == null || !grant.caseId.equals(visible.row().caseId)) {
+            throw Problems.notFoundException("grant");
+        }
+        return grant;
+    }
+
+    private static Actor actorOf(Viewer viewer) {
+        return new Actor(viewer.subject(), viewer.organisation());
+    }
+}

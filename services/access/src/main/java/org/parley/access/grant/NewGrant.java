@@ -1,0 +1,16 @@
+package org.parley.access.grant;
+
+import java.time.Instant;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.parley.policy.GrantScope;
+
+/** The body of {@code POST /cases/{id}/grants}; {@code expiresAt} is optional. */
+public record NewGrant(
+        @NotBlank @Size(max = 63) String organisation,
+        @NotNull GrantScope scope,
+        @NotBlank @Size(max = 2000) String reason,
+        Instant expiresAt) {}

@@ -1,0 +1,76 @@
+package org.parley.access.organisation;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.Authenticated;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.web.CallerIdentity;
+
+@Path("/organisations")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "organisations", description = "The host and its partner organisations")
+public class OrganisationResource {
+
+    @Inject
+    CallerIdentity caller;
+
+    @Inject
+    Organisations organisations;
+
+    @GET
+    @Operation(
+            summary = "List organisations",
+            description = "A secrecy admin of the host sees every organisation; anyone else only their own.")
+    @APIResponse(responseCode = "200", description = "The organisations the caller may know")
+    @APIResponse(responseCode = "401", description = "No valid token, or an organisation access does not know")
+    public List<OrganisationView> list() {
+        return organisations.visibleTo(caller.viewer());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One organisation", description = "The caller's own, or any for a secrecy admin of the host.")
+    @APIResponse(responseCode = "200", description = "The organisation")
+    @APIResponse(responseCode = "404", description = "No such organisation, or one the caller may not know")
+    public OrganisationView get(@PathParam("id") String id) {
+        return organisations.visible(caller.viewer(), id);
+    }
+
+    @POST
+    @Operation(
+            summary = "Register an organisation",
+            description = "Secrecy admins of the host only. Idempotent on the id: an existing organisation of the"
+                    + " same kind is returned unchanged.")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "200", description = "Already registered")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "403", description = "Not a secrecy admin of the host")
+    @APIResponse(responseCode = "409", description = "The id is registered with another kind")
+    public Response register(@Valid @NotNull NewOrganisation body) {
+        Organisations.Registration registration = organisations.register(caller.viewer(), body);
+        if (registration.created()) {
+            return Response.created(URI.create(
+                            "/organisations/" + registration.organisation().id()))
+                    .entity(registration.organisation())
+                    .build();
+        }
+        return Response.ok(registration.organisation()).build();
+    }
+}

@@ -1,0 +1,9 @@
+package org.parley.access.request;
+
+/** A request waits (PENDING) until a second admin approves or rejects it, or it expires. */
+public enum RequestStatus {
+    PENDING,
+    APPROVED,
+    REJECTED,
+    EXPIRED
+}

@@ -1,0 +1,318 @@
+package org.parley.access.request;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.parley.access.AccessConfig;
+import org.parley.access.casepolicy.CaseAccess;
+import org.parley.access.casepolicy.CasePolicies;
+import org.parley.access.casepolicy.GrantTargets;
+import org.parley.access.casepolicy.PolicyChanges;
+import org.parley.access.casepolicy.PolicyPublisher;
+import org.parley.access.casepolicy.PolicyPublisher.Actor;
+import org.parley.access.casepolicy.VisibleCase;
+import org.parley.access.directory.Directory;
+import org.parley.policy.Action;
+import org.parley.policy.CasePolicy;
+import org.parley.policy.GrantScope;
+import org.parley.policy.Role;
+import org.parley.policy.SecrecyRules;
+import org.parley.policy.Tier;
+import org.parley.policy.Viewer;
+import org.parley.proto.v1.SecrecyChangeApproved;
+import org.parley.proto.v1.SecrecyChangeRejected;
+import org.parley.proto.v1.SecrecyChangeRequested;
+import org.parley.web.ProblemException;
+import org.parley.web.Problems;
+
+/**
+ * The two-person rule (secrecy model, section 5): a loosening change is a request by one secrecy admin
+ * that a different secrecy admin of the owning organisation approves or rejects. Approval is decided
+ * under the case's row lock with a conditional update of the request, so however many approvals race,
+ * exactly one applies the change.
+ */
+@ApplicationScoped
+public class SecrecyRequests {
+
+    static final String KIND = "secrecy request";
+
+    @Inject
+    CasePolicies policies;
+
+    @Inject
+    PolicyChanges changes;
+
+    @Inject
+    PolicyPublisher publisher;
+
+    @Inject
+    GrantTargets grantTargets;
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    AccessConfig config;
+
+    /** A request and its case, which the caller may know exists. */
+    record Visible(SecrecyRequest request, VisibleCase visibleCase) {}
+
+    /** Files a request; the caller has checked that the change loosens and that the viewer may ask for it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RequestView create(
+            VisibleCase visible,
+            Viewer requester,
+            RequestKind kind,
+            Tier tier,
+            Boolean released,
+            String grantOrganisation,
+            GrantScope grantScope,
+            Instant grantExpiresAt,
+            String reason) {
+        SecrecyRequest request = new SecrecyRequest();
+        request.id = UUID.randomUUID();
+        request.caseId = visible.row().caseId;
+        request.kind = kind;
+        request.targetTier = tier;
+        request.targetReleased = released;
+        request.grantOrganisation = grantOrganisation;
+        request.grantScope = grantScope;
+        request.grantExpiresAt = grantExpiresAt;
+        request.requestedBy = requester.subject();
+        request.reason = reason;
+        request.status = RequestStatus.PENDING;
+        request.createdAt = Instant.now();
+        request.expiresAt = request.createdAt.plus(config.requestTtl());
+        request.persist();
+        publisher.notice(
+                request.caseId,
+                actorOf(requester),
+                envelope -> envelope.setSecrecyChangeRequested(SecrecyChangeRequested.newBuilder()
+                        .setRequestId(request.id.toString())
+                        .setKind(kind.name())
+                        .setTarget(request.target())));
+        return view(request);
+    }
+
+    /** The caller's organisation's requests, for its secrecy admins; optionally only those with one status. */
+    public List<RequestView> list(Viewer viewer, RequestStatus status) {
+        if (!viewer.has(Role.SECRECY_ADMIN)) {
+            throw new ProblemException(Problems.forbidden("Only secrecy admins see secrecy change requests."));
+        }
+        List<SecrecyRequest> requests = status == null
+                ? SecrecyRequest.list(
+                        "caseId IN (SELECT c.caseId FROM CaseAccess c WHERE c.owningOrganisation = ?1"
+                                + " AND c.deleted = false) ORDER BY createdAt DESC",
+                        viewer.organisation())
+                : SecrecyRequest.list(
+                        "caseId IN (SELECT c.caseId FROM CaseAccess c WHERE c.owningOrganisation = ?1"
+                                + " AND c.deleted = false) AND status = ?2 ORDER BY createdAt DESC",
+                        viewer.organisation(),
+                        status);
+        Instant now = Instant.now();
+        Map<UUID, Boolean> mayApproveOnCase = new HashMap<>();
+        List<SecrecyRequest> visible = new ArrayList<>();
+        for (SecrecyRequest request : requests) {
+            boolean admin = mayApproveOnCase.computeIfAbsent(request.caseId, caseId -> {
+                CaseAccess row = CaseAccess.findById(caseId);
+                return SecrecyRules.mayPerform(viewer, policies.policyOf(row), Action.APPROVE_SECRECY_CHANGE, now);
+            });
+            if (admin) {
+                visible.add(request);
+            }
+        }
+        return views(visible);
+    }
+
+    public RequestView get(String requestId, Viewer viewer) {
+        return view(visibleToAdmin(requestId, viewer).request());
+    }
+
+    @Transactional
+    public RequestView approve(String requestId, Viewer approver, String reason) {
+        Visible found = visibleToAdmin(requestId, approver);
+        SecrecyRequest request = found.request();
+        requireSecondAdmin(approver, found.visibleCase().policy(), request, "approve");
+
+        CaseAccess row = policies.lock(request.caseId);
+        if (row == null || row.deleted) {
+            throw Problems.notFoundException(KIND);
+        }
+        CasePolicy locked = policies.policyOf(row);
+        requireSecondAdmin(approver, locked, request, "approve");
+        Instant now = Instant.now();
+        decide(request.id, RequestStatus.APPROVED, approver, reason, now);
+        if (request.kind == RequestKind.GRANT) {
+            // The expiry may have passed while the request waited: then nothing is approved (rolled back).
+            grantTargets.check(row, request.grantOrganisation, request.grantExpiresAt, now);
+        }
+
+        request = SecrecyRequest.findById(request.id);
+        Actor actor = actorOf(approver);
+        UUID id = request.id;
+        publisher.notice(
+                row.caseId,
+                actor,
+                envelope -> envelope.setSecrecyChangeApproved(
+                        SecrecyChangeApproved.newBuilder().setRequestId(id.toString())));
+        switch (request.kind) {
+            case TIER -> {
+                if (row.tier != request.targetTier) {
+                    changes.setTier(row, request.targetTier, actor, request.reason, request.id);
+                }
+            }
+            case RELEASE -> {
+                if (row.resultsReleased != request.targetReleased) {
+                    changes.setReleased(row, request.targetReleased, actor, request.reason, request.id);
+                }
+            }
+            case GRANT ->
+                changes.issueGrant(
+                        row,
+                        request.grantOrganisation,
+                        request.grantScope,
+                        request.grantExpiresAt,
+                        request.requestedBy,
+                        approver.subject(),
+                        actor,
+                        request.reason,
+                        request.id);
+        }
+        request.resultingVersion = row.policyVersion;
+        return view(request);
+    }
+
+    @Transactional
+    public RequestView reject(String requestId, Viewer admin, String reason) {
+        Visible found = visibleToAdmin(requestId, admin);
+        SecrecyRequest request = found.request();
+        requireSecondAdmin(admin, found.visibleCase().policy(), request, "reject");
+        decide(request.id, RequestStatus.REJECTED, admin, reason, Instant.now());
+        UUID id = request.id;
+        publisher.notice(
+                request.caseId,
+                actorOf(admin),
+                envelope -> envelope.setSecrecyChangeRejected(
+                        SecrecyChangeRejected.newBuilder().setRequestId(id.toString())));
+        SecrecyRequest.getEntityManager().refresh(request);
+        return view(request);
+    }
+
+    /** Marks pending requests whose time is up; returns how many. */
+    @Transactional
+    public int expirePending() {
+        return SecrecyRequest.getEntityManager()
+                .createNativeQuery("UPDATE secrecy_request SET status = 'EXPIRED', decided_at = now()"
+                        + " WHERE status = 'PENDING' AND expires_at <= now()")
+                .executeUpdate();
+    }
+
+    /**
+     * The request if the caller may know its case and is a secrecy admin of the owner. An unknown id and a
+     * request on a case the caller may not know are the same 404; a caller who knows the case but is not
+     * its secrecy admin gets a 403.
+     */
+    Visible visibleToAdmin(String requestId, Viewer viewer) {
+        SecrecyRequest request = find(requestId);
+        VisibleCase visible;
+        try {
+            visible = policies.visible(request.caseId.toString(), viewer);
+        } catch (ProblemException hidden) {
+            throw Problems.notFoundException(KIND);
+        }
+        if (!CasePolicies.isOwnerAdmin(viewer, visible)) {
+            throw new ProblemException(Problems.forbidden(
+                    "Only secrecy admins of the case's organisation handle" + " its secrecy change requests."));
+        }
+        return new Visible(request, visible);
+    }
+
+    /** Applies the change a request asks for to a copy of the policy, for a dry run. */
+    static CasePolicy afterApproval(CasePolicy before, SecrecyRequest request) {
+        Tier tier = request.kind == RequestKind.TIER ? request.targetTier : before.tier();
+        boolean released = request.kind == RequestKind.RELEASE ? request.targetReleased : before.resultsReleased();
+        List<org.parley.policy.Grant> grants = new ArrayList<>(before.grants());
+        if (request.kind == RequestKind.GRANT) {
+            grants.add(
+                    new org.parley.policy.Grant(request.grantOrganisation, request.grantScope, request.grantExpiresAt));
+        }
+        return new CasePolicy(
+                before.caseId(),
+                before.owningOrganisation(),
+                tier,
+                released,
+                before.team(),
+                grants,
+                before.version() + 1);
+    }
+
+    private static SecrecyRequest find(String requestId) {
+        UUID id;
+        try {
+            id = requestId != null && requestId.length() == 36 ? UUID.fromString(requestId) : null;
+        } catch (IllegalArgumentException notAnId) {
+            id = null;
+        }
+        SecrecyRequest request = id == null ? null : SecrecyRequest.findById(id);
+        if (request == null) {
+            throw Problems.notFoundException(KIND);
+        }
+        return request;
+    }
+
+    private static void requireSecondAdmin(Viewer viewer, CasePolicy policy, SecrecyRequest request, String verb) {
+        if (!SecrecyRules.mayApprove(viewer, policy, request.requestedBy, Instant.now())) {
+            throw new ProblemException(Problems.forbidden(
+                    "A different secrecy admin than the requester must " + verb + " a secrecy change."));
+        }
+    }
+
+    /** The one transition out of PENDING: a conditional update, so only one decision can win. */
+    private static void decide(UUID id, RequestStatus outcome, Viewer by, String reason, Instant now) {
+        int updated = SecrecyRequest.getEntityManager()
+                .createNativeQuery("UPDATE secrecy_request SET status = ?1, decided_by = ?2, decided_at = ?3,"
+                        + " decision_reason = ?4 WHERE id = ?5 AND status = 'PENDING' AND expires_at > ?3")
+                .setParameter(1, outcome.name())
+                .setParameter(2, by.subject())
+                .setParameter(3, now)
+                .setParameter(4, reason)
+                .setParameter(5, id)
+                .executeUpdate();
+        if (updated == 0) {
+            throw new ProblemException(
+                    Problems.conflict("This request is no longer pending: it was decided or it expired."));
+        }
+    }
+
+    private RequestView view(SecrecyRequest request) {
+        return views(List.of(request)).get(0);
+    }
+
+    private List<RequestView> views(List<SecrecyRequest> requests) {
+        Set<String> subjects = new HashSet<>();
+        requests.forEach(request -> {
+            subjects.add(request.requestedBy);
+            if (request.decidedBy != null) {
+                subjects.add(request.decidedBy);
+            }
+        });
+        Map<String, String> usernames = directory.usernames(subjects);
+        return requests.stream()
+                .map(request -> RequestView.of(request, usernames))
+                .toList();
+    }
+
+    static Actor actorOf(Viewer viewer) {
+        return new Actor(viewer.subject(), viewer.organisation());
+    }
+}

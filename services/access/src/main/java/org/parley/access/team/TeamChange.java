@@ -1,0 +1,23 @@
+package org.parley.access.team;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.parley.policy.TeamRole;
+
+/** The body of {@code POST /cases/{id}/team}: a user by username or by subject (exactly one), a role and a reason. */
+public record TeamChange(
+        @Size(max = 255) String username,
+        @Size(max = 255) String subject,
+        @NotNull TeamRole role,
+        @NotBlank @Size(max = 2000) String reason) {
+
+    @JsonIgnore
+    @AssertTrue(message = "give exactly one of username and subject")
+    public boolean isUser() {
+        return (username == null || username.isBlank()) != (subject == null || subject.isBlank());
+    }
+}

@@ -1,0 +1,80 @@
+package org.parley.access.team;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.security.Authenticated;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.web.CallerIdentity;
+
+@Path("/cases/{id}/team")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "teams", description = "Who works on a case")
+public class TeamResource {
+
+    @Inject
+    CallerIdentity caller;
+
+    @Inject
+    Teams teams;
+
+    @GET
+    @Operation(
+            summary = "A case's team",
+            description = "Lead, members and the owner's secrecy admins; for the team and those admins.")
+    @APIResponse(responseCode = "200", description = "The team")
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller knows the case but is neither on its team nor its admin")
+    @APIResponse(responseCode = "404", description = "No such case, or one the caller may not know exists")
+    public TeamView team(@PathParam("id") String caseId) {
+        return teams.team(caseId, caller.viewer());
+    }
+
+    @POST
+    @Operation(
+            summary = "Put someone on the team",
+            description = "By the lead or a secrecy admin; the user (by username or subject) must be staff of the"
+                    + " case's organisation. Naming a new LEAD makes the previous lead a member.")
+    @APIResponse(responseCode = "200", description = "The team after the change")
+    @APIResponse(responseCode = "400", description = "Invalid fields, or the user is not staff of the organisation")
+    @APIResponse(responseCode = "403", description = "Neither the lead nor a secrecy admin")
+    @APIResponse(responseCode = "404", description = "No such case (or one the caller may not know), or unknown user")
+    public TeamView put(@PathParam("id") String caseId, @Valid @NotNull TeamChange body) {
+        return teams.put(caseId, caller.viewer(), body);
+    }
+
+    @DELETE
+    @Path("/{subject}")
+    @Operation(
+            summary = "Take someone off the team",
+            description = "Tightening: immediate, by the lead or a secrecy admin, with a reason.")
+    @APIResponse(responseCode = "200", description = "The team after the change")
+    @APIResponse(responseCode = "400", description = "Missing reason")
+    @APIResponse(responseCode = "403", description = "Neither the lead nor a secrecy admin")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such case (or one the caller may not know), or not on the team")
+    public TeamView remove(
+            @PathParam("id") String caseId,
+            @PathParam("subject") String subject,
+            @QueryParam("reason") @NotBlank @Size(max = 2000) String reason) {
+        return teams.remove(caseId, caller.viewer(), subject, reason);
+    }
+}

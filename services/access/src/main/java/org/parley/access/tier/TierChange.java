@@ -1,0 +1,11 @@
+package org.parley.access.tier;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.parley.policy.Tier;
+
+/** The body of {@code POST /cases/{id}/tier}. */
+public record TierChange(
+        @NotNull Tier tier, @NotBlank @Size(max = 2000) String reason) {}

@@ -1,0 +1,319 @@
+package org.parley.access;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.proto.v1.Envelope;
+import org.parley.testing.Tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class TwoPersonRuleTest extends AccessStackTest {
+
+    private static AccessTopic topic;
+
+    @BeforeAll
+    static void readTopic() {
+        topic = new AccessTopic(bootstrapServers(), "parley.access.v1");
+    }
+
+    @BeforeEach
+    void setUp() {
+        registerPartners();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        topic.close();
+    }
+
+    private static String requestLoosening(String caseId, String tier) {
+        Response response = postTier("ana", caseId, tier, "ready for the public phase");
+        response.then()
+                .statusCode(202)
+                .header(
+                        "Location",
+                        endsWith("/secrecy-requests/" + response.jsonPath().getString("id")));
+        assertThat(response.jsonPath().getString("status")).isEqualTo("PENDING");
+        return response.jsonPath().getString("id");
+    }
+
+    @Test
+    void theRequesterCannotApproveTheirOwnRequest() {
+        String caseId = openCase("sofia");
+        long before = version(caseId);
+        String requestId = requestLoosening(caseId, "PUBLICLY_KNOWN");
+
+        as("ana")
+                .body("{}")
+                .post("/secrecy-requests/{id}/approval", requestId)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        as("ana")
+                .body(Map.of("reason", "changed my mind"))
+                .post("/secrecy-requests/{id}/rejection", requestId)
+                .then()
+                .statusCode(403);
+
+        assertThat(version(caseId)).isEqualTo(before);
+        as("ana").get("/cases/{id}/access", caseId).then().body("tier", equalTo("SECRET"));
+        as("bruno")
+                .get("/secrecy-requests/{id}", requestId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PENDING"));
+    }
+
+    @Test
+    void someoneWhoIsNotASecrecyAdminCannotApprove() {
+        String caseId = openCase("sofia");
+        long before = version(caseId);
+        String requestId = requestLoosening(caseId, "RESULTS_PUBLIC");
+
+        // mateo is staff, not on the team: the case does not exist for him, nor does the request.
+        byte[] hidden = as("mateo")
+                .body("{}")
+                .post("/secrecy-requests/{id}/approval", requestId)
+                .then()
+                .statusCode(404)
+                .extract()
+                .asByteArray();
+        byte[] unknown = as("mateo")
+                .body("{}")
+                .post("/secrecy-requests/{id}/approval", UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .extract()
+                .asByteArray();
+        assertThat(hidden).isEqualTo(unknown);
+
+        // sofia leads the case, so she knows it exists, but she is no secrecy admin.
+        as("sofia")
+                .body("{}")
+                .post("/secrecy-requests/{id}/approval", requestId)
+                .then()
+                .statusCode(403);
+        // A partner admin role in another organisation is no admin of this case either.
+        as("lucia")
+                .body("{}")
+                .post("/secrecy-requests/{id}/approval", requestId)
+                .then()
+                .statusCode(404);
+
+        assertThat(version(caseId)).isEqualTo(before);
+    }
+
+    @Test
+    void aSecondApprovalOfTheSameRequestIsAConflict() {
+        String caseId = openCase("sofia");
+        long before = version(caseId);
+        String requestId = requestLoosening(caseId, "RESULTS_PUBLIC");
+
+        as("bruno")
+                .body(Map.of("reason", "agreed"))
+                .post("/secrecy-requests/{id}/approval", requestId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("APPROVED"))
+                .body("resultingVersion", equalTo((int) before + 1));
+        as("bruno")
+                .body("{}")
+                .post("/secrecy-requests/{id}/approval", requestId)
+                .then()
+                .statusCode(409);
+        as("bruno")
+                .body(Map.of("reason", "too late"))
+                .post("/secrecy-requests/{id}/rejection", requestId)
+                .then()
+                .statusCode(409);
+
+        assertThat(version(caseId)).isEqualTo(before + 1);
+        as("sofia").get("/cases/{id}/access", caseId).then().body("tier", equalTo("RESULTS_PUBLIC"));
+    }
+
+    @Test
+    void aRejectedRequestChangesNothingAndCannotBeApprovedLater() {
+        String caseId = openCase("sofia");
+        long before = version(caseId);
+        Response requested = as("ana")
+                .body(Map.of("released", true, "reason", "results are final"))
+                .post("/cases/{id}/release", caseId);
+        requested.then().statusCode(202);
+        String requestId = requested.jsonPath().getString("id");
+
+        as("bruno")
+                .body(Map.of())
+                .post("/secrecy-requests/{id}/rejection", requestId)
+                .then()
+                .statusCode(400);
+        as("bruno")
+                .body(Map.of("reason", "not yet"))
+                .post("/secrecy-requests/{id}/rejection", requestId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REJECTED"));
+        as("bruno")
+                .body("{}")
+                .post("/secrecy-requests/{id}/approval", requestId)
+                .then()
+                .statusCode(409);
+
+        assertThat(version(caseId)).isEqualTo(before);
+        as("ana").get("/cases/{id}/access", caseId).then().body("released", equalTo(false));
+    }
+
+    @Test
+    void concurrentApprovalsMakeExactlyOneChange() throws Exception {
+        String caseId = openCase("sofia");
+        long before = version(caseId);
+        String requestId = requestLoosening(caseId, "PUBLICLY_KNOWN");
+        // Fetch both tokens before the race, so the threads only race on the approval.
+        Map<String, String> tokens = Map.of("ana", Tokens.of("ana"), "bruno", Tokens.of("bruno"));
+
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> outcomes = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            String approver = i % 2 == 0 ? "bruno" : "ana";
+            Callable<Integer> approve = () -> {
+                start.await();
+                return io.restassured.RestAssured.given()
+                        .auth()
+                        .oauth2(tokens.get(approver))
+                        .contentType("application/json")
+                        .body("{\"reason\":\"race\"}")
+                        .post("/secrecy-requests/{id}/approval", requestId)
+                        .statusCode();
+            };
+            outcomes.add(pool.submit(approve));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> outcome : outcomes) {
+            statuses.add(outcome.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(threads / 2 - 1); // bruno's other tries
+        assertThat(statuses).filteredOn(status -> status == 403).hasSize(threads / 2); // ana is the requester
+        assertThat(version(caseId)).isEqualTo(before + 1);
+
+        List<Envelope> events =
+                topic.awaitAbout(caseId, received -> received.stream().anyMatch(Envelope::hasTierChanged));
+        Thread.sleep(500); // anything extra would have arrived by now
+        events = topic.about(caseId);
+        assertThat(events).filteredOn(Envelope::hasTierChanged).hasSize(1);
+        assertThat(events).filteredOn(Envelope::hasSecrecyChangeApproved).hasSize(1);
+        assertThat(events)
+                .filteredOn(envelope -> envelope.getPolicyVersion() == before + 1)
+                .singleElement()
+                .satisfies(envelope ->
+                        assertThat(envelope.getPolicy().getTier()).isEqualTo(org.parley.proto.v1.Tier.PUBLICLY_KNOWN));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDryRunShowsWhoWouldGainWhat() {
+        String caseId = openCase("sofia");
+        String requestId = requestLoosening(caseId, "PUBLICLY_KNOWN");
+
+        Response dryRun = as("bruno").get("/secrecy-requests/{id}/dry-run", requestId);
+        dryRun.then().statusCode(200).body("caseId", equalTo(caseId));
+        List<Map<String, Object>> changes = dryRun.jsonPath().getList("changes");
+        Map<String, Object> anonymous = changes.stream()
+                .filter(change -> "ANONYMOUS".equals(((Map<?, ?>) change.get("who")).get("kind")))
+                .findFirst()
+                .orElseThrow();
+        assertThat((List<Object>) anonymous.get("sectionsBefore")).isEmpty();
+        assertThat((List<Object>) anonymous.get("gained")).containsExactlyInAnyOrder("HEADER", "CONTEXT");
+        // sofia is the lead: she sees everything before and after, so she is not listed.
+        assertThat(changes)
+                .noneMatch(change -> subjectOf("sofia").equals(((Map<?, ?>) change.get("who")).get("subject")));
+        assertThat(changes).anyMatch(change -> "lucia".equals(((Map<?, ?>) change.get("who")).get("username")));
+
+        // The dry run is for the owner's admins only; sofia knows the case, lucia does not.
+        as("sofia").get("/secrecy-requests/{id}/dry-run", requestId).then().statusCode(403);
+        as("lucia").get("/secrecy-requests/{id}/dry-run", requestId).then().statusCode(404);
+    }
+
+    @Test
+    void pendingRequestsAreListedForTheOrganisationsSecrecyAdmins() {
+        String caseId = openCase("sofia");
+        String requestId = requestLoosening(caseId, "RESULTS_PUBLIC");
+
+        List<String> pending = as("bruno")
+                .queryParam("status", "PENDING")
+                .get("/secrecy-requests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id");
+        assertThat(pending).contains(requestId);
+        as("bruno")
+                .queryParam("status", "WHATEVER")
+                .get("/secrecy-requests")
+                .then()
+                .statusCode(400);
+        as("sofia").get("/secrecy-requests").then().statusCode(403);
+        as("lucia").get("/secrecy-requests").then().statusCode(403);
+    }
+
+    @Test
+    void aProcessGrantWaitsForASecondAdmin() {
+        String caseId = openCase("sofia");
+        long before = version(caseId);
+        Response requested = as("ana")
+                .body(Map.of("organisation", "oas", "scope", "PROCESS", "reason", "joint study"))
+                .post("/cases/{id}/grants", caseId);
+        requested.then().statusCode(202).body("kind", equalTo("GRANT")).body("grant.scope", equalTo("PROCESS"));
+        String requestId = requested.jsonPath().getString("id");
+
+        // Not yet: oas may not know the case exists, and nothing changed.
+        as("lucia").get("/cases/{id}/grants", caseId).then().statusCode(404);
+        assertThat(version(caseId)).isEqualTo(before);
+
+        as("bruno")
+                .body("{}")
+                .post("/secrecy-requests/{id}/approval", requestId)
+                .then()
+                .statusCode(200);
+        as("lucia")
+                .get("/cases/{id}/grants", caseId)
+                .then()
+                .statusCode(200)
+                .body("scope", org.hamcrest.Matchers.contains("PROCESS"));
+        as("ana")
+                .get("/cases/{id}/grants", caseId)
+                .then()
+                .body("[0].issuedBy.username", equalTo("ana"))
+                .body("[0].approvedBy.username", equalTo("bruno"));
+        as("bruno")
+                .queryParam("user", "lucia")
+                .get("/cases/{id}/access/explain", caseId)
+                .then()
+                .body("relationship", equalTo("GRANTEE"))
+                .body("sections", org.hamcrest.Matchers.hasItem("PROCESS"))
+                .body("excerpts", equalTo(false));
+        assertThat(version(caseId)).isEqualTo(before + 1);
+    }
+}
