@@ -1,0 +1,98 @@
+package org.parley.interviews.events;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.parley.messaging.Envelopes;
+import org.parley.messaging.Topics;
+import org.parley.messaging.outbox.Outbox;
+import org.parley.policy.Viewer;
+import org.parley.proto.v1.ExcerptApproved;
+import org.parley.proto.v1.ExcerptProposed;
+import org.parley.proto.v1.IdentityRevealed;
+import org.parley.proto.v1.InterviewLinked;
+import org.parley.proto.v1.InterviewRecorded;
+import org.parley.proto.v1.InterviewUpdated;
+import org.parley.proto.v1.RestrictedRead;
+
+/**
+ * The service's events, written to the outbox in the transaction of the change. Ids and numbers only:
+ * never a pseudonym, descriptor, quote, name or reason.
+ */
+@ApplicationScoped
+public class InterviewEvents {
+
+    @Inject
+    Outbox outbox;
+
+    public void recorded(Viewer actor, UUID interviewId, List<String> caseIds) {
+        outbox.append(
+                Topics.INTERVIEWS,
+                about(caseIds.get(0), actor)
+                        .setInterviewRecorded(InterviewRecorded.newBuilder()
+                                .setInterviewId(interviewId.toString())
+                                .addAllLinkedCaseIds(caseIds)));
+        linked(actor, interviewId, caseIds);
+    }
+
+    /** One InterviewLinked per case, with the case id set, so each case's timeline can show it. */
+    public void linked(Viewer actor, UUID interviewId, List<String> newlyLinkedCaseIds) {
+        for (String caseId : newlyLinkedCaseIds) {
+            outbox.append(
+                    Topics.INTERVIEWS,
+                    about(caseId, actor)
+                            .setInterviewLinked(InterviewLinked.newBuilder().setInterviewId(interviewId.toString())));
+        }
+    }
+
+    public void updated(Viewer actor, UUID interviewId, String firstCaseId) {
+        outbox.append(
+                Topics.INTERVIEWS,
+                about(firstCaseId, actor)
+                        .setInterviewUpdated(InterviewUpdated.newBuilder().setInterviewId(interviewId.toString())));
+    }
+
+    public void excerptProposed(Viewer actor, UUID interviewId, String firstCaseId, int quoteNumber) {
+        outbox.append(
+                Topics.INTERVIEWS,
+                about(firstCaseId, actor)
+                        .setExcerptProposed(ExcerptProposed.newBuilder()
+                                .setInterviewId(interviewId.toString())
+                                .setExcerptNumber(quoteNumber)));
+    }
+
+    public void excerptApproved(Viewer actor, UUID interviewId, String firstCaseId, int quoteNumber) {
+        outbox.append(
+                Topics.INTERVIEWS,
+                about(firstCaseId, actor)
+                        .setExcerptApproved(ExcerptApproved.newBuilder()
+                                .setInterviewId(interviewId.toString())
+                                .setExcerptNumber(quoteNumber)));
+    }
+
+    /** The vault was read. The custodian's reason stays in the local reveal log, never in the event. */
+    public void identityRevealed(Viewer custodian, UUID interviewId, String firstCaseId) {
+        outbox.append(
+                Topics.INTERVIEWS,
+                about(firstCaseId, custodian)
+                        .setIdentityRevealed(IdentityRevealed.newBuilder().setInterviewId(interviewId.toString())));
+    }
+
+    /** Restricted content was read: which part ("CONTENT", "EXCERPTS") of which interview, not the content. */
+    public void restrictedRead(Viewer reader, UUID interviewId, String firstCaseId, String part) {
+        outbox.append(
+                Topics.AUDIT,
+                about(firstCaseId, reader)
+                        .setRestrictedRead(RestrictedRead.newBuilder()
+                                .setResourceKind("interview")
+                                .setResourceId(interviewId.toString())
+                                .addSections(part)));
+    }
+
+    private static org.parley.proto.v1.Envelope.Builder about(String caseId, Viewer actor) {
+        return Envelopes.about(caseId, actor.subject(), actor.organisation());
+    }
+}

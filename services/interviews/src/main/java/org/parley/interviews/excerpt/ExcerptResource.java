@@ -1,0 +1,78 @@
+package org.parley.interviews.excerpt;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.security.Authenticated;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.parley.web.CallerIdentity;
+
+@Path("/interviews/{id}/excerpts")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "excerpts")
+public class ExcerptResource {
+
+    @Inject
+    CallerIdentity caller;
+
+    @Inject
+    ExcerptService excerpts;
+
+    public record Proposal(@NotNull @Positive @Max(10_000) Integer quote) {}
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Propose a quote for sharing", description = "Members of every linked case.")
+    @APIResponse(responseCode = "201", description = "Proposed")
+    @APIResponse(responseCode = "400", description = "No quote with this number")
+    @APIResponse(responseCode = "404", description = "No interview with this id (or none the caller may know of)")
+    @APIResponse(responseCode = "409", description = "Already proposed")
+    @APIResponse(responseCode = "422", description = "The consent does not allow quoting to partners")
+    public RestResponse<ExcerptService.ExcerptView> propose(@PathParam("id") String id, @Valid @NotNull Proposal body) {
+        return RestResponse.ResponseBuilder.create(
+                        RestResponse.Status.CREATED, excerpts.propose(caller.viewer(), id, body.quote()))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @POST
+    @Path("/{n}/approval")
+    @Operation(summary = "Approve an excerpt for sharing", description = "The lead of every linked case.")
+    @APIResponse(responseCode = "200", description = "Approved")
+    @APIResponse(responseCode = "403", description = "Not the lead of every linked case")
+    @APIResponse(responseCode = "404", description = "No such interview or excerpt")
+    @APIResponse(responseCode = "422", description = "The consent does not allow quoting to partners")
+    public RestResponse<ExcerptService.ExcerptView> approve(@PathParam("id") String id, @PathParam("n") String n) {
+        return RestResponse.ResponseBuilder.ok(excerpts.approve(caller.viewer(), id, n))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @GET
+    @Operation(
+            summary = "Read the excerpts",
+            description = "Members see all with their status; partners with an EXCERPTS grant on every linked case"
+                    + " see approved ones, attributed as the consent allows.")
+    @APIResponse(responseCode = "200", description = "The excerpts")
+    @APIResponse(responseCode = "404", description = "No interview with this id (or none the caller may know of)")
+    @APIResponse(responseCode = "503", description = "Access rules are being refreshed (non-members only)")
+    public RestResponse<ExcerptService.Excerpts> list(@PathParam("id") String id) {
+        return RestResponse.ResponseBuilder.ok(excerpts.list(caller.viewer(), id))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}

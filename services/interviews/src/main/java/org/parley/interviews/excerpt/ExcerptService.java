@@ -1,0 +1,187 @@
+package org.parley.interviews.excerpt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.parley.interviews.access.InterviewGate;
+import org.parley.interviews.events.InterviewEvents;
+import org.parley.interviews.interview.Attribution;
+import org.parley.interviews.interview.InterviewRecord;
+import org.parley.interviews.interview.Quote;
+import org.parley.interviews.interview.SealedContent;
+import org.parley.interviews.problems.InterviewProblems;
+import org.parley.policy.InterviewAccess;
+import org.parley.policy.Viewer;
+import org.parley.web.Problem;
+import org.parley.web.ProblemException;
+import org.parley.web.Problems;
+
+/**
+ * Quotes marked for sharing with partners: proposed by a member, approved by the lead of every linked
+ * case, and only ever within the interviewee's consent (quoting and sharing both allowed). Partners
+ * with an EXCERPTS grant on every linked case read the approved ones, attributed as the consent allows.
+ */
+@ApplicationScoped
+public class ExcerptService {
+
+    static final String PROPOSED = "PROPOSED";
+    static final String APPROVED = "APPROVED";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    InterviewGate gate;
+
+    @Inject
+    SealedContent sealed;
+
+    @Inject
+    InterviewEvents events;
+
+    /** How an excerpt is attributed: pseudonym and descriptor, the category only, or nothing (null). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AttributionView(String pseudonym, String descriptor, String category) {}
+
+    public record ExcerptView(int n, String text, String status, AttributionView attribution) {
+        @Override
+        public String toString() {
+            return "ExcerptView[" + n + "]";
+        }
+    }
+
+    public record Excerpts(UUID interviewId, List<ExcerptView> items) {}
+
+    @Transactional
+    public ExcerptView propose(Viewer viewer, String rawId, Integer quoteNumber) {
+        InterviewGate.Admitted admitted = gate.admit(viewer, rawId, InterviewAccess.CONTENT);
+        InterviewRecord row = entityManager.find(InterviewRecord.class, admitted.id());
+        requireConsent(row);
+        Quote quote = sealed.quotes(row).stream()
+                .filter(q -> q.n() == quoteNumber.intValue())
+                .findFirst()
+                .orElseThrow(() -> new ProblemException(
+                        Problems.invalid(List.of(new Problem.FieldError("quote", "no quote with this number")))));
+        int inserted = entityManager
+                .createNativeQuery("INSERT INTO interview_excerpt (interview_id, quote_number, status, proposed_by)"
+                        + " VALUES (?1, ?2, 'PROPOSED', ?3) ON CONFLICT DO NOTHING")
+                .setParameter(1, row.id)
+                .setParameter(2, quote.n())
+                .setParameter(3, viewer.subject())
+                .executeUpdate();
+        if (inserted == 0) {
+            throw new ProblemException(Problems.conflict("This quote is already proposed."));
+        }
+        events.excerptProposed(viewer, row.id, admitted.firstCaseId(), quote.n());
+        return new ExcerptView(quote.n(), quote.text(), PROPOSED, attribution(row));
+    }
+
+    @Transactional
+    public ExcerptView approve(Viewer viewer, String rawId, String rawNumber) {
+        InterviewGate.Admitted admitted = gate.admit(viewer, rawId, InterviewAccess.CONTENT);
+        if (!gate.leadsEveryCase(viewer, admitted)) {
+            throw new ProblemException(Problems.forbidden("Only the lead of every linked case approves excerpts."));
+        }
+        InterviewRecord row = entityManager.find(InterviewRecord.class, admitted.id(), LockModeType.PESSIMISTIC_WRITE);
+        Integer number = number(rawNumber);
+        String status = number == null ? null : status(row.id, number);
+        if (status == null) {
+            throw Problems.notFoundException("excerpt");
+        }
+        requireConsent(row);
+        Quote quote = sealed.quotes(row).stream()
+                .filter(q -> q.n() == number.intValue())
+                .findFirst()
+                .orElseThrow(() -> Problems.notFoundException("excerpt"));
+        if (!APPROVED.equals(status)) {
+            entityManager
+                    .createNativeQuery("UPDATE interview_excerpt SET status = 'APPROVED', approved_by = ?1,"
+                            + " approved_at = now() WHERE interview_id = ?2 AND quote_number = ?3")
+                    .setParameter(1, viewer.subject())
+                    .setParameter(2, row.id)
+                    .setParameter(3, number)
+                    .executeUpdate();
+            events.excerptApproved(viewer, row.id, admitted.firstCaseId(), number);
+        }
+        return new ExcerptView(number, quote.text(), APPROVED, attribution(row));
+    }
+
+    /**
+     * Members see every excerpt with its status; EXCERPTS grantees see approved ones, and none at all
+     * while the consent does not allow sharing. Either read is audited.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Excerpts list(Viewer viewer, String rawId) {
+        InterviewGate.Admitted admitted = gate.admit(viewer, rawId, InterviewAccess.EXCERPTS);
+        InterviewRecord row = entityManager.find(InterviewRecord.class, admitted.id());
+        boolean member = admitted.access() == InterviewAccess.CONTENT;
+        List<ExcerptView> items = new ArrayList<>();
+        if (member || row.consent().allowsSharingQuotes()) {
+            List<Object[]> excerpts = entityManager
+                    .createNativeQuery("SELECT quote_number, status FROM interview_excerpt WHERE interview_id = ?1"
+                            + (member ? "" : " AND status = 'APPROVED'") + " ORDER BY quote_number")
+                    .setParameter(1, row.id)
+                    .getResultList();
+            if (!excerpts.isEmpty()) {
+                Map<Integer, Quote> quotes =
+                        sealed.quotes(row).stream().collect(Collectors.toMap(Quote::n, Function.identity()));
+                AttributionView attribution = attribution(row);
+                for (Object[] excerpt : excerpts) {
+                    Quote quote = quotes.get(((Number) excerpt[0]).intValue());
+                    if (quote != null) {
+                        items.add(new ExcerptView(quote.n(), quote.text(), (String) excerpt[1], attribution));
+                    }
+                }
+            }
+        }
+        events.restrictedRead(viewer, row.id, admitted.firstCaseId(), "EXCERPTS");
+        return new Excerpts(row.id, items);
+    }
+
+    private void requireConsent(InterviewRecord row) {
+        if (!row.consent().allowsSharingQuotes()) {
+            throw new ProblemException(InterviewProblems.unprocessable(
+                    "consent-forbids-sharing",
+                    "The interviewee's consent does not allow quoting this interview to partners."));
+        }
+    }
+
+    private AttributionView attribution(InterviewRecord row) {
+        Attribution attribution = row.consentAttribution;
+        return switch (attribution) {
+            case DESCRIPTOR -> new AttributionView(row.pseudonym, sealed.descriptor(row), null);
+            case CATEGORY -> new AttributionView(null, null, row.category.name());
+            case NONE -> null;
+        };
+    }
+
+    private String status(UUID interviewId, int number) {
+        List<?> found = entityManager
+                .createNativeQuery("SELECT status FROM interview_excerpt WHERE interview_id = ?1 AND quote_number = ?2")
+                .setParameter(1, interviewId)
+                .setParameter(2, number)
+                .getResultList();
+        return found.isEmpty() ? null : (String) found.get(0);
+    }
+
+    private static Integer number(String raw) {
+        try {
+            int n = Integer.parseInt(raw);
+            return n > 0 ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.parley.interviews.interview;
+
+public enum InterviewMode {
+    IN_PERSON,
+    REMOTE
+}

@@ -1,0 +1,348 @@
+package org.parley.interviews.interview;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jboss.logging.Logger;
+import org.parley.interviews.access.InterviewGate;
+import org.parley.interviews.config.InterviewsConfig;
+import org.parley.interviews.events.InterviewEvents;
+import org.parley.interviews.vault.IdentityVault;
+import org.parley.policy.CasePolicy;
+import org.parley.policy.InterviewAccess;
+import org.parley.policy.Role;
+import org.parley.policy.Viewer;
+import org.parley.web.Problem;
+import org.parley.web.ProblemException;
+import org.parley.web.Problems;
+
+/** Recording, changing and reading interviews. Every read and write goes through {@link InterviewGate}. */
+@ApplicationScoped
+public class InterviewService {
+
+    private static final Logger LOG = Logger.getLogger(InterviewService.class);
+    /** The same words for a case that does not exist and one the author may not link: no tell. */
+    static final String NOT_LINKABLE = "no case you may link has this id";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    SealedContent sealed;
+
+    @Inject
+    IdentityVault vault;
+
+    @Inject
+    InterviewGate gate;
+
+    @Inject
+    InterviewEvents events;
+
+    @Inject
+    InterviewsConfig config;
+
+    @Inject
+    MeterRegistry meters;
+
+    @Transactional
+    public InterviewView record(Viewer viewer, NewInterview body) {
+        if (!viewer.has(Role.STAFF)) {
+            throw new ProblemException(Problems.forbidden("Only staff record interviews."));
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        checkCountry(body.country(), errors);
+        String notes = Objects.requireNonNullElse(body.notes(), "");
+        String transcript = Objects.requireNonNullElse(body.transcript(), "");
+        checkSizes(notes, transcript, errors);
+        List<Quote> quotes = numbered(body.quotes(), errors);
+        List<String> cases = canonicalCases(body.linkedCases());
+        checkLinks(viewer, body.linkedCases(), Set.of(), errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problems.invalid(errors));
+        }
+
+        InterviewRecord row = new InterviewRecord();
+        row.id = UUID.randomUUID();
+        row.pseudonym = body.pseudonym().strip();
+        row.category = body.category();
+        row.month = Formats.firstDayOf(body.date());
+        row.country = body.country();
+        row.mode = body.mode();
+        row.language = body.language();
+        row.interviewers = interviewers(body.interviewers(), viewer);
+        row.themes = themes(body.themes());
+        applyConsent(row, body.consent());
+        row.authorSubject = viewer.subject();
+        row.authorOrganisation = viewer.organisation();
+        row.version = 1;
+        row.createdAt = now();
+        row.updatedAt = row.createdAt;
+        SealedContent.Content content =
+                new SealedContent.Content(body.descriptor().strip(), notes, transcript, quotes);
+        sealed.seal(row, content);
+        entityManager.persist(row);
+        entityManager.flush();
+        insertLinks(row.id, cases);
+        if (body.identity() != null) {
+            vault.store(row.id, body.identity());
+        }
+        events.recorded(viewer, row.id, cases);
+        meters.counter("parley.interviews.recorded").increment();
+        LOG.infof("interview %s recorded, %d linked cases", row.id, cases.size());
+        return view(row, content, cases);
+    }
+
+    @Transactional
+    public InterviewView read(Viewer viewer, String rawId) {
+        InterviewGate.Admitted admitted = gate.admit(viewer, rawId, InterviewAccess.CONTENT);
+        InterviewRecord row = entityManager.find(InterviewRecord.class, admitted.id());
+        InterviewView view = view(row, sealed.open(row), caseIds(admitted.cases()));
+        events.restrictedRead(viewer, row.id, admitted.firstCaseId(), "CONTENT");
+        return view;
+    }
+
+    @Transactional
+    public InterviewView update(Viewer viewer, String rawId, InterviewPatch patch) {
+        InterviewGate.Admitted admitted = gate.admit(viewer, rawId, InterviewAccess.CONTENT);
+        InterviewRecord row = entityManager.find(InterviewRecord.class, admitted.id(), LockModeType.PESSIMISTIC_WRITE);
+        SealedContent.Content before = sealed.open(row);
+        List<String> casesBefore = caseIds(admitted.cases());
+
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (patch.country() != null) {
+            checkCountry(patch.country(), errors);
+        }
+        String notes = patch.notes() == null ? before.notes() : patch.notes();
+        String transcript = patch.transcript() == null ? before.transcript() : patch.transcript();
+        checkSizes(notes, transcript, errors);
+        List<Quote> quotes = patch.quotes() == null ? before.quotes() : numbered(patch.quotes(), errors);
+        List<String> cases = casesBefore;
+        List<String> added = List.of();
+        if (patch.linkedCases() != null) {
+            checkLinks(viewer, patch.linkedCases(), new HashSet<>(casesBefore), errors);
+            cases = canonicalCases(patch.linkedCases());
+            added = cases.stream().filter(c -> !casesBefore.contains(c)).toList();
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problems.invalid(errors));
+        }
+
+        if (patch.pseudonym() != null) {
+            row.pseudonym = patch.pseudonym().strip();
+        }
+        if (patch.category() != null) {
+            row.category = patch.category();
+        }
+        if (patch.date() != null) {
+            row.month = Formats.firstDayOf(patch.date());
+        }
+        if (patch.country() != null) {
+            row.country = patch.country();
+        }
+        if (patch.mode() != null) {
+            row.mode = patch.mode();
+        }
+        if (patch.language() != null) {
+            row.language = patch.language();
+        }
+        if (patch.interviewers() != null) {
+            row.interviewers = interviewers(patch.interviewers(), viewer);
+        }
+        if (patch.themes() != null) {
+            row.themes = themes(patch.themes());
+        }
+        if (patch.consent() != null) {
+            applyConsent(row, patch.consent());
+        }
+        String descriptor = patch.descriptor() == null
+                ? before.descriptor()
+                : patch.descriptor().strip();
+        SealedContent.Content after = new SealedContent.Content(descriptor, notes, transcript, quotes);
+        sealed.seal(row, after);
+        row.version++;
+        row.updatedAt = now();
+
+        if (!cases.equals(casesBefore)) {
+            entityManager
+                    .createNativeQuery("DELETE FROM interview_case_link WHERE interview_id = ?1")
+                    .setParameter(1, row.id)
+                    .executeUpdate();
+            insertLinks(row.id, cases);
+            // The approval came from the leads of the old set of cases; the new set must approve again.
+            entityManager
+                    .createNativeQuery("UPDATE interview_excerpt SET status = 'PROPOSED', approved_by = NULL,"
+                            + " approved_at = NULL WHERE interview_id = ?1 AND status = 'APPROVED'")
+                    .setParameter(1, row.id)
+                    .executeUpdate();
+        }
+        if (patch.quotes() != null) {
+            dropExcerptsOfChangedQuotes(row.id, before.quotes(), quotes);
+        }
+        events.updated(viewer, row.id, cases.get(0));
+        events.linked(viewer, row.id, added);
+        return view(row, after, cases);
+    }
+
+    /** An approved excerpt whose quote was removed or reworded is no longer what the lead approved. */
+    private void dropExcerptsOfChangedQuotes(UUID interviewId, List<Quote> before, List<Quote> after) {
+        Map<Integer, String> now = new HashMap<>();
+        after.forEach(quote -> now.put(quote.n(), quote.text()));
+        for (Quote quote : before) {
+            if (!quote.text().equals(now.get(quote.n()))) {
+                entityManager
+                        .createNativeQuery(
+                                "DELETE FROM interview_excerpt WHERE interview_id = ?1 AND quote_number = ?2")
+                        .setParameter(1, interviewId)
+                        .setParameter(2, quote.n())
+                        .executeUpdate();
+            }
+        }
+    }
+
+    private void checkLinks(
+            Viewer viewer, List<String> requested, Set<String> alreadyLinked, List<Problem.FieldError> errors) {
+        for (int i = 0; i < requested.size(); i++) {
+            UUID id = InterviewGate.parse(requested.get(i));
+            if (id != null && alreadyLinked.contains(id.toString())) {
+                continue;
+            }
+            if (id == null || !gate.mayLink(viewer, id.toString())) {
+                errors.add(new Problem.FieldError("linkedCases[" + i + "]", NOT_LINKABLE));
+            }
+        }
+    }
+
+    private void checkCountry(String country, List<Problem.FieldError> errors) {
+        if (country != null && country.matches(Formats.COUNTRY) && !Formats.isCountry(country)) {
+            errors.add(new Problem.FieldError("country", "must be an ISO 3166-1 alpha-2 code"));
+        }
+    }
+
+    private void checkSizes(String notes, String transcript, List<Problem.FieldError> errors) {
+        int notesLimit = config.limits().notesBytes();
+        int transcriptLimit = config.limits().transcriptBytes();
+        if (notes.getBytes(StandardCharsets.UTF_8).length > notesLimit) {
+            errors.add(new Problem.FieldError("notes", "must be at most " + notesLimit + " bytes"));
+        }
+        if (transcript.getBytes(StandardCharsets.UTF_8).length > transcriptLimit) {
+            errors.add(new Problem.FieldError("transcript", "must be at most " + transcriptLimit + " bytes"));
+        }
+    }
+
+    /** Quotes without a number are numbered after the highest given (from 1 when none is). */
+    static List<Quote> numbered(List<Quote> quotes, List<Problem.FieldError> errors) {
+        if (quotes == null) {
+            return List.of();
+        }
+        int next = quotes.stream()
+                        .filter(q -> q.n() != null)
+                        .mapToInt(Quote::n)
+                        .max()
+                        .orElse(0)
+                + 1;
+        Set<Integer> seen = new HashSet<>();
+        List<Quote> numbered = new ArrayList<>();
+        for (int i = 0; i < quotes.size(); i++) {
+            Quote quote = quotes.get(i);
+            int n = quote.n() == null ? next++ : quote.n();
+            if (!seen.add(n)) {
+                errors.add(new Problem.FieldError("quotes[" + i + "].n", "duplicate quote number"));
+            }
+            numbered.add(new Quote(n, quote.text()));
+        }
+        return numbered;
+    }
+
+    private static List<String> canonicalCases(List<String> requested) {
+        Set<String> cases = new LinkedHashSet<>();
+        for (String raw : requested) {
+            UUID id = InterviewGate.parse(raw);
+            if (id != null) {
+                cases.add(id.toString());
+            }
+        }
+        return List.copyOf(cases);
+    }
+
+    private void insertLinks(UUID interviewId, List<String> cases) {
+        for (int i = 0; i < cases.size(); i++) {
+            entityManager
+                    .createNativeQuery(
+                            "INSERT INTO interview_case_link (interview_id, case_id, position) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, interviewId)
+                    .setParameter(2, UUID.fromString(cases.get(i)))
+                    .setParameter(3, i)
+                    .executeUpdate();
+        }
+    }
+
+    private static String[] interviewers(List<String> given, Viewer author) {
+        if (given == null || given.isEmpty()) {
+            return new String[] {author.subject()};
+        }
+        return given.stream().map(String::strip).distinct().toArray(String[]::new);
+    }
+
+    private static String[] themes(List<Theme> given) {
+        if (given == null) {
+            return new String[0];
+        }
+        return given.stream().distinct().map(Theme::name).toArray(String[]::new);
+    }
+
+    private static void applyConsent(InterviewRecord row, Consent consent) {
+        row.consentMayQuote = consent.mayQuote();
+        row.consentAttribution = consent.attribution();
+        row.consentMayShare = consent.mayShareWithPartners();
+    }
+
+    private static List<String> caseIds(List<CasePolicy> cases) {
+        return cases.stream().map(CasePolicy::caseId).toList();
+    }
+
+    private static Instant now() {
+        // Microseconds: what PostgreSQL keeps, so a view and a later read agree.
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static InterviewView view(InterviewRecord row, SealedContent.Content content, List<String> cases) {
+        return new InterviewView(
+                row.id,
+                row.version,
+                row.pseudonym,
+                content.descriptor(),
+                row.category,
+                Formats.monthOf(row.month),
+                row.country,
+                List.of(row.interviewers),
+                row.mode,
+                row.language,
+                cases,
+                row.consent(),
+                Arrays.stream(row.themes).map(Theme::valueOf).toList(),
+                content.notes(),
+                content.transcript(),
+                content.quotes(),
+                row.createdAt,
+                row.updatedAt);
+    }
+}

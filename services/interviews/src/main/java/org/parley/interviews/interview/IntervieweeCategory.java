@@ -1,0 +1,13 @@
+package org.parley.interviews.interview;
+
+/** What kind of person was interviewed; safe to show where the consent allows category attribution. */
+public enum IntervieweeCategory {
+    GOVERNMENT_OFFICIAL,
+    NEGOTIATOR,
+    DIPLOMAT,
+    CLERGY,
+    NGO_STAFF,
+    EXPERT,
+    COMMUNITY_MEMBER,
+    OTHER
+}

@@ -1,0 +1,11 @@
+package org.parley.interviews.interview;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/** A quotable passage. {@code n} may be left out; quotes are then numbered in order from 1. */
+public record Quote(
+        @Positive @Max(10_000) Integer n,
+        @NotBlank @Size(max = 5_000) String text) {}

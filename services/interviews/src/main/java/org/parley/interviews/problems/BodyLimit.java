@@ -1,0 +1,54 @@
+package org.parley.interviews.problems;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.ext.web.Router;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.web.Problem;
+import org.parley.web.Problems;
+
+/**
+ * Refuses a request whose declared body is over quarkus.http.limits.max-body-size with a 413 problem
+ * before anything reads it (Vert.x would answer a bare 413). A chunked body without a length still meets
+ * Vert.x's own limit.
+ */
+@ApplicationScoped
+public class BodyLimit {
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
+
+    void install(@Observes Router router) throws JsonProcessingException {
+        long limit = maxBodySize.asLongValue();
+        String tooLarge =
+                json.writeValueAsString(Problems.payloadTooLarge("The request body is over " + limit + " bytes."));
+        router.route().order(Integer.MIN_VALUE + 100).handler(context -> {
+            String length = context.request().getHeader("Content-Length");
+            if (length != null && declaredLength(length) > limit) {
+                context.response()
+                        .setStatusCode(413)
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Connection", "close")
+                        .end(tooLarge);
+            } else {
+                context.next();
+            }
+        });
+    }
+
+    private static long declaredLength(String header) {
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package org.parley.interviews.search;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
+import org.parley.interviews.access.InterviewGate;
+import org.parley.interviews.config.InterviewsConfig;
+import org.parley.interviews.interview.Formats;
+import org.parley.interviews.interview.InterviewMode;
+import org.parley.interviews.interview.IntervieweeCategory;
+import org.parley.interviews.interview.Theme;
+import org.parley.policy.Viewer;
+import org.parley.web.Problem;
+import org.parley.web.ProblemException;
+import org.parley.web.Problems;
+
+/**
+ * Searching interviews. Visibility is applied in SQL, joined against the policy projection: only
+ * interviews whose every linked case has the caller on its team, and the total is counted by the same
+ * WHERE clause as the page, so it cannot count what the page hides. Search returns no content, only the
+ * fields kept in clear.
+ */
+@ApplicationScoped
+public class InterviewSearch {
+
+    /**
+     * Every linked case exists (not deleted) and has the viewer on its team; an interview with no link
+     * is nobody's. Parameter: the viewer's subject.
+     */
+    static final String VISIBLE = "EXISTS (SELECT 1 FROM interview_case_link l WHERE l.interview_id = i.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM interview_case_link l WHERE l.interview_id = i.id"
+            + " AND NOT EXISTS (SELECT 1 FROM case_policy p JOIN case_team_member m ON m.case_id = p.case_id"
+            + " WHERE p.case_id = l.case_id AND NOT p.deleted AND m.subject = ?))";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    InterviewsConfig config;
+
+    /** One search hit: the fields kept in clear, never the descriptor, notes, transcript or quotes. */
+    public record Summary(
+            UUID id,
+            String pseudonym,
+            IntervieweeCategory category,
+            String date,
+            String country,
+            InterviewMode mode,
+            String language,
+            List<Theme> themes,
+            List<String> linkedCases) {}
+
+    public record Page(List<Summary> items, long total, String nextCursor) {}
+
+    /** The query's filters, checked: a bad value is a 400 naming the parameter, never echoing it. */
+    public record Filter(
+            List<UUID> cases,
+            List<Theme> themes,
+            IntervieweeCategory category,
+            String country,
+            LocalDate from,
+            LocalDate to,
+            String language,
+            Cursor after,
+            Integer limit) {
+
+        public static Filter parse(
+                List<String> cases,
+                List<String> themes,
+                String category,
+                String country,
+                String from,
+                String to,
+                String language,
+                String cursor,
+                String limit) {
+            List<Problem.FieldError> errors = new ArrayList<>();
+            List<UUID> caseIds = new ArrayList<>();
+            for (String raw : cases == null ? List.<String>of() : cases) {
+                UUID id = InterviewGate.parse(raw);
+                if (id == null) {
+                    errors.add(new Problem.FieldError("case", "must be a case id"));
+                } else {
+                    caseIds.add(id);
+                }
+            }
+            List<Theme> themeList = new ArrayList<>();
+            for (String raw : themes == null ? List.<String>of() : themes) {
+                Theme theme = enumOf(Theme.class, raw);
+                if (theme == null) {
+                    errors.add(new Problem.FieldError("theme", "must be one of " + Arrays.toString(Theme.values())));
+                } else {
+                    themeList.add(theme);
+                }
+            }
+            IntervieweeCategory categoryValue = null;
+            if (category != null) {
+                categoryValue = enumOf(IntervieweeCategory.class, category);
+                if (categoryValue == null) {
+                    errors.add(new Problem.FieldError(
+                            "category", "must be one of " + Arrays.toString(IntervieweeCategory.values())));
+                }
+            }
+            if (country != null && !Formats.isCountry(country)) {
+                errors.add(new Problem.FieldError("country", "must be an ISO 3166-1 alpha-2 code"));
+            }
+            LocalDate fromMonth = month("from", from, errors);
+            LocalDate toMonth = month("to", to, errors);
+            if (language != null && !language.matches(Formats.LANGUAGE)) {
+                errors.add(new Problem.FieldError("language", "must be a language tag such as es or pt-BR"));
+            }
+            Cursor after = null;
+            if (cursor != null) {
+                after = Cursor.decode(cursor);
+                if (after == null) {
+                    errors.add(new Problem.FieldError("cursor", "is not a cursor this search returned"));
+                }
+            }
+            Integer limitValue = null;
+            if (limit != null) {
+                try {
+                    limitValue = Integer.parseInt(limit);
+                } catch (NumberFormatException e) {
+                    limitValue = -1;
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new ProblemException(Problems.invalid(errors));
+            }
+            return new Filter(
+                    caseIds, themeList, categoryValue, country, fromMonth, toMonth, language, after, limitValue);
+        }
+
+        private static LocalDate month(String field, String value, List<Problem.FieldError> errors) {
+            if (value == null) {
+                return null;
+            }
+            if (!value.matches(Formats.MONTH)) {
+                errors.add(new Problem.FieldError(field, "must be a month, YYYY-MM"));
+                return null;
+            }
+            return Formats.firstDayOf(value);
+        }
+
+        private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(value)) {
+                    return constant;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Where the next page starts: after this (month, id), in the order month descending, id ascending. */
+    public record Cursor(LocalDate month, UUID id) {
+        String encode() {
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString((month + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String value) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|");
+                if (parts.length != 2) {
+                    return null;
+                }
+                UUID id = InterviewGate.parse(parts[1]);
+                return id == null ? null : new Cursor(LocalDate.parse(parts[0]), id);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    public Page search(Viewer viewer, Filter filter) {
+        int limit = filter.limit() == null ? 20 : filter.limit();
+        if (limit < 1 || limit > config.limits().maxPageSize()) {
+            throw new ProblemException(Problems.invalid(List.of(new Problem.FieldError(
+                    "limit", "must be between 1 and " + config.limits().maxPageSize()))));
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(VISIBLE);
+        params.add(viewer.subject());
+        for (UUID caseId : filter.cases()) {
+            where.append(" AND EXISTS (SELECT 1 FROM interview_case_link c WHERE c.interview_id = i.id"
+                    + " AND c.case_id = ?)");
+            params.add(caseId);
+        }
+        if (!filter.themes().isEmpty()) {
+            where.append(" AND i.themes @> ARRAY[")
+                    .append(String.join(
+                            ", ", java.util.Collections.nCopies(filter.themes().size(), "?")))
+                    .append("]::text[]");
+            filter.themes().forEach(theme -> params.add(theme.name()));
+        }
+        if (filter.category() != null) {
+            where.append(" AND i.category = ?");
+            params.add(filter.category().name());
+        }
+        if (filter.country() != null) {
+            where.append(" AND i.country = ?");
+            params.add(filter.country());
+        }
+        if (filter.from() != null) {
+            where.append(" AND i.interview_month >= ?");
+            params.add(Date.valueOf(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" AND i.interview_month <= ?");
+            params.add(Date.valueOf(filter.to()));
+        }
+        if (filter.language() != null) {
+            where.append(" AND i.language = ?");
+            params.add(filter.language());
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            long total = count(connection, where.toString(), params);
+            List<Object> pageParams = new ArrayList<>(params);
+            StringBuilder pageWhere = new StringBuilder(where);
+            if (filter.after() != null) {
+                pageWhere.append(" AND (i.interview_month < ? OR (i.interview_month = ? AND i.id > ?))");
+                pageParams.add(Date.valueOf(filter.after().month()));
+                pageParams.add(Date.valueOf(filter.after().month()));
+                pageParams.add(filter.after().id());
+            }
+            pageParams.add(limit + 1);
+            List<Summary> items = page(connection, pageWhere.toString(), pageParams);
+            String next = null;
+            if (items.size() > limit) {
+                items = items.subList(0, limit);
+                Summary last = items.get(limit - 1);
+                next = new Cursor(Formats.firstDayOf(last.date()), last.id()).encode();
+            }
+            return new Page(List.copyOf(items), total, next);
+        } catch (SQLException e) {
+            throw new IllegalStateException("interview search failed: " + e.getSQLState());
+        }
+    }
+
+    private static long count(Connection connection, String where, List<Object> params) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT count(*) FROM interview i WHERE " + where)) {
+            bind(statement, params);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static List<Summary> page(Connection connection, String where, List<Object> params) throws SQLException {
+        String sql = "SELECT i.id, i.pseudonym, i.category, i.interview_month, i.country, i.mode, i.language,"
+                + " i.themes, ARRAY(SELECT CAST(l.case_id AS text) FROM interview_case_link l"
+                + " WHERE l.interview_id = i.id ORDER BY l.position) AS cases"
+                + " FROM interview i WHERE " + where + " ORDER BY i.interview_month DESC, i.id LIMIT ?";
+        List<Summary> items = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    items.add(new Summary(
+                            rows.getObject("id", UUID.class),
+                            rows.getString("pseudonym"),
+                            IntervieweeCategory.valueOf(rows.getString("category")),
+                            Formats.monthOf(rows.getDate("interview_month").toLocalDate()),
+                            rows.getString("country"),
+                            InterviewMode.valueOf(rows.getString("mode")),
+                            rows.getString("language"),
+                            Arrays.stream((String[]) rows.getArray("themes").getArray())
+                                    .map(Theme::valueOf)
+                                    .toList(),
+                            List.of((String[]) rows.getArray("cases").getArray())));
+                }
+            }
+        }
+        return items;
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            statement.setObject(i + 1, params.get(i));
+        }
+    }
+}

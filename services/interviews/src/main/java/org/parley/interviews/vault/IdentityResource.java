@@ -1,0 +1,57 @@
+package org.parley.interviews.vault;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.security.Authenticated;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.parley.web.CallerIdentity;
+
+@Path("/interviews/{id}/identity")
+@Authenticated
+@Tag(name = "identity vault")
+public class IdentityResource {
+
+    @Inject
+    CallerIdentity caller;
+
+    @Inject
+    IdentityVault vault;
+
+    /** Why the custodian needs the identity; kept in the reveal log, never sent on. */
+    public record RevealRequest(
+            @NotNull @NotBlank @Size(max = 1_000) String reason) {
+        @Override
+        public String toString() {
+            return "RevealRequest[redacted]";
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Reveal the interviewee's identity",
+            description = "Identity custodians only. Every call is audited (IdentityRevealed) and its reason logged.")
+    @APIResponse(responseCode = "200", description = "The name and contact")
+    @APIResponse(responseCode = "400", description = "No reason given")
+    @APIResponse(responseCode = "403", description = "Not the identity custodian")
+    @APIResponse(responseCode = "404", description = "No such interview")
+    public RestResponse<IdentityVault.Revealed> reveal(@PathParam("id") String id, @Valid @NotNull RevealRequest body) {
+        return RestResponse.ResponseBuilder.ok(vault.reveal(caller.viewer(), id, body.reason()))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}
