@@ -1,5 +1,7 @@
 package org.parley.messaging.outbox;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,5 +46,51 @@ public class Outbox {
                 .setParameter(5, envelope.toByteArray())
                 .executeUpdate();
         return envelope;
+    }
+
+    /**
+     * {@link #append} for several envelopes in one statement (e.g. one audit event per case of a listed
+     * page), in the order given.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Envelope> appendAll(String topic, List<Envelope.Builder> builders) {
+        if (builders.isEmpty()) {
+            return List.of();
+        }
+        List<Envelope> envelopes = new ArrayList<>(builders.size());
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload) VALUES ");
+        for (int i = 0; i < builders.size(); i++) {
+            Envelope.Builder builder = builders.get(i);
+            envelopes.add(builder.setType(Envelopes.typeOf(builder))
+                    .setSource(serviceName)
+                    .build());
+            int first = i * 5 + 1;
+            sql.append(i == 0 ? "" : ", ")
+                    .append("(?")
+                    .append(first)
+                    .append(", ?")
+                    .append(first + 1)
+                    .append(", ?")
+                    .append(first + 2)
+                    .append(", ?")
+                    .append(first + 3)
+                    .append(", ?")
+                    .append(first + 4)
+                    .append(')');
+        }
+        var insert = entityManager.createNativeQuery(sql.toString());
+        for (int i = 0; i < envelopes.size(); i++) {
+            Envelope envelope = envelopes.get(i);
+            String key = envelope.getCaseId().isEmpty() ? envelope.getEventId() : envelope.getCaseId();
+            int first = i * 5 + 1;
+            insert.setParameter(first, UUID.fromString(envelope.getEventId()))
+                    .setParameter(first + 1, topic)
+                    .setParameter(first + 2, key)
+                    .setParameter(first + 3, envelope.getType())
+                    .setParameter(first + 4, envelope.toByteArray());
+        }
+        insert.executeUpdate();
+        return envelopes;
     }
 }

@@ -1,0 +1,219 @@
+package org.parley.cases.casefile;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.cases.content.NewCase;
+import org.parley.cases.content.NewTimelineEntry;
+import org.parley.cases.content.TimelineEntry;
+import org.parley.cases.search.CaseList;
+import org.parley.cases.search.CaseSearch;
+import org.parley.cases.search.ListQuery;
+import org.parley.cases.web.Http;
+import org.parley.web.CallerIdentity;
+import org.parley.web.Problem;
+import org.parley.web.Problems;
+
+/**
+ * Cases for signed-in users. A case the caller may not know exists answers exactly as an id that never
+ * existed, on every endpoint; a change to a case they may see but not change is a 403.
+ */
+@Path("/cases")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "cases", description = "Negotiation cases, filtered by the secrecy rules")
+@SecurityRequirement(name = "bearer")
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "503",
+        description = "Access decisions are stale (Retry-After): only the case's members are served",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CaseResource {
+
+    @Inject
+    CallerIdentity caller;
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    CaseSearch search;
+
+    @POST
+    @RolesAllowed("staff")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Open a case",
+            description = "The case is born SECRET, the caller its lead, the caller's organisation its owner."
+                    + " The timeline is added entry by entry afterwards.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller is not staff")
+    @APIResponse(responseCode = "413", description = "Body over 1 MB")
+    public Response create(@RequestBody(required = true) NewCase body) {
+        CaseView created = cases.create(caller.viewer(), body);
+        return Response.created(URI.create("/cases/" + created.id()))
+                .tag(Http.etag(created.version()))
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    @Operation(
+            summary = "List and search cases",
+            description = "Only cases the caller may know exist; total and facets count the whole filtered"
+                    + " result. q searches only the sections the caller may see. Repeat a filter to allow"
+                    + " several values. If access decisions are stale, only the caller's own team cases are"
+                    + " listed (header Parley-Results: team-only), or 503 when there are none.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of cases",
+            content = @Content(schema = @Schema(implementation = CaseList.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(
+            @Parameter(description = "Full-text query (web search syntax: words, \"phrases\", -excluded)")
+                    @QueryParam("q")
+                    String q,
+            @Parameter(description = "ISO 3166-1 alpha-2 country code") @QueryParam("country") List<String> country,
+            @Parameter(description = "Case status") @QueryParam("status") List<String> status,
+            @Parameter(description = "Secrecy tier") @QueryParam("tier") List<String> tier,
+            @Parameter(description = "Negotiating entity type (matches only cases whose CONTEXT you see)")
+                    @QueryParam("entityType")
+                    List<String> entityType,
+            @Parameter(description = "Criminal group type (matches only cases whose CONTEXT you see)")
+                    @QueryParam("groupType")
+                    List<String> groupType,
+            @Parameter(description = "Period overlaps from this date (YYYY-MM-DD)") @QueryParam("from") String from,
+            @Parameter(description = "Period overlaps up to this date (YYYY-MM-DD)") @QueryParam("to") String to,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(
+                            description = "Page size, 1 to 100",
+                            schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limit) {
+        ListQuery query = ListQuery.parse(q, country, status, tier, entityType, groupType, from, to, cursor, limit);
+        return Http.listing(search.list(caller.viewer(), query));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a case", description = "Only the sections the caller may see are present.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The case",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such case (also for one the caller may not know exists)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response read(@PathParam("id") String id) {
+        CaseView view = cases.read(caller.viewer(), id);
+        return Response.ok(view).tag(Http.etag(view.version())).build();
+    }
+
+    @PATCH
+    @Path("{id}/{section}")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @Operation(
+            summary = "Edit one section",
+            description = "section is header, context, process or results. A JSON merge patch (RFC 7386): the"
+                    + " given fields replace the stored ones, null removes them. Team members only. The header's"
+                    + " tier and resultsReleased are read-only; the timeline has its own endpoint.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The case after the edit",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "The section would be invalid")
+    @APIResponse(responseCode = "403", description = "The caller sees the case but is not on its team")
+    @APIResponse(responseCode = "404", description = "No such case or section")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    public Response edit(
+            @PathParam("id") String id,
+            @Parameter(schema = @Schema(enumeration = {"header", "context", "process", "results"}))
+                    @PathParam("section")
+                    String section,
+            @Parameter(description = "The version read, as its ETag (\"3\")") @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+                    JsonNode patch) {
+        SectionName name = SectionName.fromPath(section).orElseThrow(() -> Problems.notFoundException("section"));
+        CaseView view = cases.edit(caller.viewer(), id, name, Http.ifMatch(ifMatch), patch);
+        return Response.ok(view).tag(Http.etag(view.version())).build();
+    }
+
+    @POST
+    @Path("{id}/process/timeline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a timeline entry", description = "Team members only.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The entry; ETag is the case's new version",
+            content = @Content(schema = @Schema(implementation = TimelineEntry.class)))
+    @APIResponse(responseCode = "400", description = "Invalid entry")
+    @APIResponse(responseCode = "403", description = "The caller sees the case but is not on its team")
+    @APIResponse(responseCode = "404", description = "No such case")
+    @APIResponse(responseCode = "409", description = "The timeline is full")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    public Response addTimelineEntry(
+            @PathParam("id") String id,
+            @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(required = true) NewTimelineEntry body) {
+        CaseService.AddedEntry added = cases.addTimelineEntry(caller.viewer(), id, Http.ifMatch(ifMatch), body);
+        return Response.status(Response.Status.CREATED)
+                .tag(Http.etag(added.caseVersion()))
+                .entity(added.entry())
+                .build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(
+            summary = "Delete a case",
+            description = "Soft delete, by the lead or a secrecy admin of the owning organisation; afterwards"
+                    + " the case answers as if it never existed.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "The caller sees the case but may not delete it")
+    @APIResponse(responseCode = "404", description = "No such case")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        cases.delete(caller.viewer(), id, Http.ifMatch(ifMatch));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,292 @@
+package org.parley.cases.casefile;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.parley.cases.audit.CaseAudit;
+import org.parley.cases.content.CaseStatus;
+import org.parley.cases.content.ContentValidator;
+import org.parley.cases.content.Context;
+import org.parley.cases.content.Header;
+import org.parley.cases.content.NewCase;
+import org.parley.cases.content.NewTimelineEntry;
+import org.parley.cases.content.Period;
+import org.parley.cases.content.Process;
+import org.parley.cases.content.Results;
+import org.parley.cases.content.TimelineEntry;
+import org.parley.cases.visibility.CaseAccess;
+import org.parley.messaging.Envelopes;
+import org.parley.messaging.Topics;
+import org.parley.messaging.outbox.Outbox;
+import org.parley.messaging.projection.PolicyProjection;
+import org.parley.policy.Action;
+import org.parley.policy.CasePolicy;
+import org.parley.policy.Relationship;
+import org.parley.policy.SecrecyRules;
+import org.parley.policy.Section;
+import org.parley.policy.Viewer;
+import org.parley.proto.v1.CaseDeleted;
+import org.parley.proto.v1.CaseOpened;
+import org.parley.proto.v1.CaseSectionEdited;
+import org.parley.proto.v1.ProcessEntryAdded;
+import org.parley.proto.v1.Tier;
+import org.parley.web.ProblemException;
+import org.parley.web.Problems;
+
+/**
+ * Creating, reading, editing and deleting one case. Every change writes its event through the outbox in
+ * its own transaction. Checks run in one order everywhere: existence as the viewer may know it (404),
+ * then permission (403, audited), then the precondition (412), then the content (400); nothing is
+ * written before the last check, so a refused request commits at most its audit event.
+ */
+@ApplicationScoped
+public class CaseService {
+
+    /** Entries a process timeline may hold. */
+    public static final int TIMELINE_LIMIT = 1000;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    CaseAccess access;
+
+    @Inject
+    PolicyProjection projection;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CaseAudit audit;
+
+    @Inject
+    CaseDocuments documents;
+
+    @Inject
+    ContentValidator validator;
+
+    /** Opens a case: born SECRET, its creator the lead, its owner the creator's organisation. */
+    @Transactional
+    public CaseView create(Viewer creator, NewCase body) {
+        validator.valid(body);
+        Instant now = Instant.now();
+        CaseFile file = new CaseFile();
+        file.id = UUID.randomUUID();
+        file.version = 1;
+        writeHeader(file, body.header());
+        file.context = documents.write(body.context() == null ? Context.empty() : body.context());
+        file.process = documents.write(body.process() == null ? Process.empty() : body.process());
+        file.results = documents.write(body.results() == null ? Results.empty() : body.results());
+        file.timeline = "[]";
+        file.createdBy = creator.subject();
+        file.createdAt = now;
+        file.updatedAt = now;
+        entityManager.persist(file);
+        String caseId = file.id.toString();
+        // Restricted in the transaction that creates it: no instant at which the case exists unprotected.
+        projection.recordNewCase(caseId, creator.organisation(), creator.subject());
+        outbox.append(
+                Topics.CASES,
+                Envelopes.about(caseId, creator.subject(), creator.organisation())
+                        .setPolicyVersion(1)
+                        .setCaseOpened(CaseOpened.newBuilder()
+                                .setOwningOrganisation(creator.organisation())
+                                .setLeadSubject(creator.subject())
+                                .setTier(Tier.SECRET)));
+        entityManager.flush();
+        CasePolicy born = CasePolicy.newCase(caseId, creator.organisation(), creator.subject());
+        return CaseView.of(
+                StoredCase.of(file),
+                born.tier(),
+                born.resultsReleased(),
+                SecrecyRules.sections(Relationship.MEMBER, born.tier(), born.resultsReleased(), null),
+                documents);
+    }
+
+    /** The case as the viewer may see it; a read of restricted sections is audited. */
+    @Transactional
+    public CaseView read(Viewer viewer, String rawId) {
+        CaseAccess.Opened opened = access.open(viewer, rawId);
+        CaseFile file = entityManager.find(CaseFile.class, opened.id());
+        if (file == null || file.isDeleted()) {
+            throw Problems.notFoundException(CaseAccess.KIND);
+        }
+        CasePolicy policy = opened.policy();
+        CaseView view = CaseView.of(
+                StoredCase.of(file),
+                policy.tier(),
+                policy.resultsReleased(),
+                opened.decision().sections(),
+                documents);
+        audit.read(
+                viewer, new CaseAudit.Read(policy.caseId(), policy.tier(), policy.resultsReleased(), view.sections()));
+        return view;
+    }
+
+    /** Replaces the given fields of one section (JSON merge patch). */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public CaseView edit(Viewer viewer, String rawId, SectionName section, Long ifMatch, JsonNode patch) {
+        Change change = openForChange(viewer, rawId, Action.EDIT_SECTION, ifMatch);
+        CaseFile file = change.file();
+        if (patch == null || !patch.isObject()) {
+            throw new ProblemException(Problems.badRequest("The body must be a JSON object."));
+        }
+        switch (section) {
+            case HEADER -> {
+                for (String readOnly : List.of("tier", "resultsReleased")) {
+                    if (patch.has(readOnly)) {
+                        throw CaseDocuments.invalid(readOnly, "read-only: it is changed through the access service");
+                    }
+                }
+                Header header = patched(headerOf(file), patch, Header.class);
+                writeHeader(file, header);
+            }
+            case CONTEXT ->
+                file.context = documents.write(patched(documents.context(file.context), patch, Context.class));
+            case PROCESS -> {
+                if (patch.has("timeline")) {
+                    throw CaseDocuments.invalid("timeline", "add entries with POST /cases/{id}/process/timeline");
+                }
+                file.process = documents.write(patched(documents.process(file.process), patch, Process.class));
+            }
+            case RESULTS ->
+                file.results = documents.write(patched(documents.results(file.results), patch, Results.class));
+        }
+        countEdit(file, section.section());
+        file.updatedAt = Instant.now();
+        entityManager.flush();
+        outbox.append(
+                Topics.CASES,
+                Envelopes.about(change.caseId(), viewer.subject(), viewer.organisation())
+                        .setCaseSectionEdited(CaseSectionEdited.newBuilder()
+                                .setSection(section.section().name())
+                                .setCaseVersion(file.version)));
+        // The answer carries the case as this member sees it: a read like any other, audited alike.
+        CasePolicy policy = change.opened().policy();
+        CaseView view = CaseView.of(
+                StoredCase.of(file),
+                policy.tier(),
+                policy.resultsReleased(),
+                change.opened().decision().sections(),
+                documents);
+        audit.read(
+                viewer, new CaseAudit.Read(change.caseId(), policy.tier(), policy.resultsReleased(), view.sections()));
+        return view;
+    }
+
+    /** Adds a dated entry to the process timeline. Its event carries the kind and date, never the summary. */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public AddedEntry addTimelineEntry(Viewer viewer, String rawId, Long ifMatch, NewTimelineEntry body) {
+        validator.valid(body);
+        Change change = openForChange(viewer, rawId, Action.EDIT_SECTION, ifMatch);
+        CaseFile file = change.file();
+        List<TimelineEntry> timeline = new ArrayList<>(documents.timeline(file.timeline));
+        if (timeline.size() >= TIMELINE_LIMIT) {
+            throw new ProblemException(Problems.conflict("The timeline is full (" + TIMELINE_LIMIT + " entries)."));
+        }
+        TimelineEntry entry = new TimelineEntry(UUID.randomUUID().toString(), body.date(), body.kind(), body.summary());
+        timeline.add(entry);
+        // Stable: entries of the same date keep the order they were added in.
+        timeline.sort(Comparator.comparing(TimelineEntry::date));
+        file.timeline = documents.write(timeline);
+        countEdit(file, Section.PROCESS);
+        file.updatedAt = Instant.now();
+        entityManager.flush();
+        outbox.append(
+                Topics.CASES,
+                Envelopes.about(change.caseId(), viewer.subject(), viewer.organisation())
+                        .setProcessEntryAdded(ProcessEntryAdded.newBuilder()
+                                .setEntryId(entry.id())
+                                .setKind(entry.kind().name())
+                                .setEntryDate(entry.date().toString())));
+        return new AddedEntry(entry, file.version);
+    }
+
+    /** A new timeline entry and the case's version after it. */
+    public record AddedEntry(TimelineEntry entry, long caseVersion) {}
+
+    /** Soft-deletes the case: from now on it answers as if it never existed, to everyone. */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public void delete(Viewer viewer, String rawId, Long ifMatch) {
+        Change change = openForChange(viewer, rawId, Action.DELETE, ifMatch);
+        CaseFile file = change.file();
+        file.deletedAt = Instant.now();
+        file.updatedAt = file.deletedAt;
+        entityManager.flush();
+        outbox.append(
+                Topics.CASES,
+                Envelopes.about(change.caseId(), viewer.subject(), viewer.organisation())
+                        .setCaseDeleted(CaseDeleted.getDefaultInstance()));
+    }
+
+    /** A case opened for a change: its locked row and the viewer's decision on it. */
+    private record Change(CaseFile file, CaseAccess.Opened opened) {
+        String caseId() {
+            return opened.id().toString();
+        }
+    }
+
+    /** 404 unless the viewer may know the case exists; 403 (audited) unless they may act; 412 on a stale If-Match. */
+    private Change openForChange(Viewer viewer, String rawId, Action action, Long ifMatch) {
+        CaseAccess.Opened opened = access.open(viewer, rawId);
+        // Locked before deciding, so a concurrent edit cannot slip between the check and the change.
+        CaseFile file = entityManager.find(CaseFile.class, opened.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (file == null || file.isDeleted()) {
+            throw Problems.notFoundException(CaseAccess.KIND);
+        }
+        if (!SecrecyRules.mayPerform(viewer, opened.policy(), action, opened.decidedAt())) {
+            audit.denied(viewer, opened.id().toString(), action);
+            throw new ProblemException(Problems.forbidden("Your place on this case does not allow this change."));
+        }
+        if (ifMatch != null && ifMatch != file.version) {
+            throw CaseProblems.preconditionFailed();
+        }
+        return new Change(file, opened);
+    }
+
+    private <T> T patched(Object current, JsonNode patch, Class<T> type) {
+        ObjectNode merged = (ObjectNode) CaseDocuments.mergePatch(documents.tree(current), patch);
+        return validator.valid(documents.bind(merged, type));
+    }
+
+    /** Every edit counts against its section, so viewers see versions move only for sections they see. */
+    private static void countEdit(CaseFile file, Section section) {
+        switch (section) {
+            case HEADER -> file.headerEdits++;
+            case CONTEXT -> file.contextEdits++;
+            case PROCESS -> file.processEdits++;
+            case RESULTS -> file.resultsEdits++;
+            case INTERVIEWS -> throw new IllegalArgumentException("interviews are not edited here");
+        }
+    }
+
+    private static Header headerOf(CaseFile file) {
+        return new Header(
+                file.title,
+                file.country,
+                file.region,
+                new Period(file.periodStart, file.periodEnd),
+                CaseStatus.valueOf(file.status));
+    }
+
+    private static void writeHeader(CaseFile file, Header header) {
+        file.title = header.title();
+        file.country = header.country();
+        file.region = header.region();
+        file.periodStart = header.period().start();
+        file.periodEnd = header.period().end();
+        file.status = header.status().name();
+    }
+}

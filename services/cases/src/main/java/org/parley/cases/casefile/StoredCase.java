@@ -1,0 +1,60 @@
+package org.parley.cases.casefile;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A case row as read for a view. A section the viewer may not see is null here: lists mask it in the
+ * SQL, so its text never leaves the database.
+ */
+public record StoredCase(
+        UUID id,
+        long version,
+        long headerEdits,
+        long contextEdits,
+        long processEdits,
+        long resultsEdits,
+        String title,
+        String country,
+        String region,
+        String status,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        String context,
+        String process,
+        String timeline,
+        String results) {
+
+    /**
+     * The version a viewer who sees these sections is shown: 1 + the edits of those sections. For a member,
+     * who sees them all, it is the case's version, the one If-Match is compared with.
+     */
+    public long versionSeenWith(java.util.Set<org.parley.policy.Section> sections) {
+        long seen = 1;
+        seen += sections.contains(org.parley.policy.Section.HEADER) ? headerEdits : 0;
+        seen += sections.contains(org.parley.policy.Section.CONTEXT) ? contextEdits : 0;
+        seen += sections.contains(org.parley.policy.Section.PROCESS) ? processEdits : 0;
+        seen += sections.contains(org.parley.policy.Section.RESULTS) ? resultsEdits : 0;
+        return seen;
+    }
+
+    public static StoredCase of(CaseFile file) {
+        return new StoredCase(
+                file.id,
+                file.version,
+                file.headerEdits,
+                file.contextEdits,
+                file.processEdits,
+                file.resultsEdits,
+                file.title,
+                file.country,
+                file.region,
+                file.status,
+                file.periodStart,
+                file.periodEnd,
+                file.context,
+                file.process,
+                file.timeline,
+                file.results);
+    }
+}

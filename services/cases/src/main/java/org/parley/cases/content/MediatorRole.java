@@ -1,0 +1,9 @@
+package org.parley.cases.content;
+
+/** A third party's role in the talks. */
+public enum MediatorRole {
+    MEDIATOR,
+    GUARANTOR,
+    FACILITATOR,
+    OBSERVER
+}

@@ -1,0 +1,13 @@
+package org.parley.cases.content;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The body of {@code POST /cases/{id}/process/timeline}. */
+public record NewTimelineEntry(
+        @NotNull LocalDate date,
+        @NotNull TimelineKind kind,
+        @NotBlank @Size(max = Limits.TEXT) String summary) {}

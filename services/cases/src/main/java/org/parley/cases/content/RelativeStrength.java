@@ -1,0 +1,8 @@
+package org.parley.cases.content;
+
+/** The negotiating entity's strength relative to the groups. */
+public enum RelativeStrength {
+    WEAKER,
+    COMPARABLE,
+    STRONGER
+}

@@ -1,0 +1,6 @@
+package org.parley.cases.content;
+
+import java.time.LocalDate;
+
+/** One dated entry of a case's process timeline, part of the PROCESS section. */
+public record TimelineEntry(String id, LocalDate date, TimelineKind kind, String summary) {}

@@ -1,0 +1,14 @@
+package org.parley.cases.content;
+
+/** Kinds of event on a process timeline. */
+public enum TimelineKind {
+    MEETING,
+    PROPOSAL,
+    LEAK,
+    TRUCE_DECLARED,
+    AGREEMENT,
+    CONCESSION,
+    BREAKDOWN,
+    PUBLIC_ANNOUNCEMENT,
+    OTHER
+}

@@ -1,0 +1,169 @@
+package org.parley.cases.search;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hibernate.Session;
+import org.parley.cases.audit.CaseAudit;
+import org.parley.cases.casefile.CaseDocuments;
+import org.parley.cases.casefile.CaseView;
+import org.parley.cases.casefile.StoredCase;
+import org.parley.cases.visibility.CaseAccess;
+import org.parley.policy.Section;
+import org.parley.policy.Tier;
+import org.parley.policy.Viewer;
+
+/** Lists and searches cases through {@link VisibleCases}; each returned restricted section is audited. */
+@ApplicationScoped
+public class CaseSearch {
+
+    private static final TypeReference<Map<String, Map<String, Long>>> FACETS = new TypeReference<>() {};
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    CaseAccess access;
+
+    @Inject
+    CaseAudit audit;
+
+    @Inject
+    CaseDocuments documents;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * A listing, and whether it was cut to the viewer's own team cases because the policy projection is
+     * stale. A stale listing that would be empty, and any stale anonymous listing, is a 503 instead: an
+     * empty answer could not be trusted.
+     */
+    public record Listing(CaseList list, boolean teamOnly) {}
+
+    @Transactional
+    public Listing list(Viewer viewer, ListQuery query) {
+        boolean stale = access.isStale();
+        if (stale && viewer.isAnonymous()) {
+            throw access.stale();
+        }
+        VisibleCases.Statement statement = VisibleCases.list(viewer, query, stale);
+        Page page = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (Statement settings = connection.createStatement()) {
+                settings.execute(VisibleCases.GENERIC_PLAN);
+            }
+            try (PreparedStatement prepared = statement.prepare(connection);
+                    ResultSet rows = prepared.executeQuery()) {
+                return read(rows);
+            }
+        });
+        if (stale && page.total == 0) {
+            throw access.stale();
+        }
+        List<CaseView> items = new ArrayList<>();
+        List<CaseAudit.Read> reads = new ArrayList<>();
+        String nextCursor = null;
+        for (int i = 0; i < page.rows.size(); i++) {
+            Row row = page.rows.get(i);
+            if (i == query.limit()) {
+                Row last = page.rows.get(i - 1);
+                nextCursor = new Cursor(last.stored.periodStart(), last.stored.id()).encode();
+                break;
+            }
+            CaseView view = CaseView.of(row.stored, row.tier, row.released, row.sections, documents);
+            reads.add(new CaseAudit.Read(view.id(), row.tier, row.released, view.sections()));
+            items.add(view);
+        }
+        audit.readAll(viewer, reads);
+        return new Listing(new CaseList(items, page.total, facets(page.facets), nextCursor), stale);
+    }
+
+    private record Row(StoredCase stored, Tier tier, boolean released, Set<Section> sections) {}
+
+    private record Page(long total, String facets, List<Row> rows) {}
+
+    private static Page read(ResultSet rows) throws java.sql.SQLException {
+        long total = 0;
+        String facets = "{}";
+        List<Row> page = new ArrayList<>();
+        while (rows.next()) {
+            total = rows.getLong(1);
+            facets = rows.getString(2);
+            UUID id = rows.getObject(3, UUID.class);
+            if (id == null) {
+                continue;
+            }
+            Set<Section> sections = EnumSet.noneOf(Section.class);
+            if (rows.getBoolean(7)) {
+                sections.add(Section.HEADER);
+            }
+            if (rows.getBoolean(8)) {
+                sections.add(Section.CONTEXT);
+            }
+            if (rows.getBoolean(9)) {
+                sections.add(Section.PROCESS);
+            }
+            if (rows.getBoolean(10)) {
+                sections.add(Section.RESULTS);
+            }
+            Date start = rows.getDate(15);
+            Date end = rows.getDate(16);
+            StoredCase stored = new StoredCase(
+                    id,
+                    rows.getLong(4),
+                    rows.getLong(21),
+                    rows.getLong(22),
+                    rows.getLong(23),
+                    rows.getLong(24),
+                    rows.getString(11),
+                    rows.getString(12),
+                    rows.getString(13),
+                    rows.getString(14),
+                    start == null ? null : start.toLocalDate(),
+                    end == null ? null : end.toLocalDate(),
+                    rows.getString(17),
+                    rows.getString(18),
+                    rows.getString(19),
+                    rows.getString(20));
+            page.add(new Row(stored, Tier.valueOf(rows.getString(5)), rows.getBoolean(6), sections));
+        }
+        return new Page(total, facets, page);
+    }
+
+    private Map<String, Map<String, Long>> facets(String text) {
+        Map<String, Map<String, Long>> parsed;
+        try {
+            parsed = json.readValue(text, FACETS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("facets not readable", null);
+        }
+        Map<String, Map<String, Long>> ordered = new LinkedHashMap<>();
+        for (String facet : CaseList.FACETS) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            parsed.getOrDefault(facet, Map.of()).entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+            ordered.put(facet, counts);
+        }
+        return ordered;
+    }
+}

@@ -1,0 +1,137 @@
+package org.parley.cases.search;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.parley.cases.content.CaseStatus;
+import org.parley.cases.content.EntityType;
+import org.parley.cases.content.GroupType;
+import org.parley.cases.content.IsoCountry;
+import org.parley.policy.Tier;
+import org.parley.web.Problem;
+import org.parley.web.ProblemException;
+import org.parley.web.Problems;
+
+/**
+ * The parameters of {@code GET /cases}, checked: every bad value is a 400 naming the parameter (never
+ * quoting it). Filters taking several values accept the parameter repeated ({@code country=MX&country=CO}).
+ *
+ * @param text the full-text query, or null
+ * @param from cases whose period ends on or after this date (or has not ended)
+ * @param to cases whose period starts on or before this date
+ */
+public record ListQuery(
+        String text,
+        List<String> countries,
+        List<String> statuses,
+        List<String> tiers,
+        List<String> entityTypes,
+        List<String> groupTypes,
+        LocalDate from,
+        LocalDate to,
+        Cursor cursor,
+        int limit) {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+    public static final int MAX_TEXT = 1000;
+
+    public static ListQuery parse(
+            String q,
+            List<String> country,
+            List<String> status,
+            List<String> tier,
+            List<String> entityType,
+            List<String> groupType,
+            String from,
+            String to,
+            String cursor,
+            String limit) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String text = q == null || q.isBlank() ? null : q.strip();
+        if (text != null && (text.length() > MAX_TEXT || text.chars().anyMatch(Character::isISOControl))) {
+            errors.add(new Problem.FieldError(
+                    "q", "must be at most " + MAX_TEXT + " characters, without control characters"));
+        }
+        List<String> countries = new ArrayList<>();
+        for (String value : orEmpty(country)) {
+            if (!IsoCountry.Validator.isCountry(value)) {
+                errors.add(new Problem.FieldError("country", "must be an ISO 3166-1 alpha-2 country code"));
+                break;
+            }
+            countries.add(value);
+        }
+        List<String> statuses = names(status, CaseStatus.class, "status", errors);
+        List<String> tiers = names(tier, Tier.class, "tier", errors);
+        List<String> entityTypes = names(entityType, EntityType.class, "entityType", errors);
+        List<String> groupTypes = names(groupType, GroupType.class, "groupType", errors);
+        LocalDate fromDate = date(from, "from", errors);
+        LocalDate toDate = date(to, "to", errors);
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            errors.add(new Problem.FieldError("to", "must not be before from"));
+        }
+        Cursor after = null;
+        if (cursor != null && !cursor.isEmpty()) {
+            after = Cursor.decode(cursor);
+            if (after == null) {
+                errors.add(new Problem.FieldError("cursor", "is not a cursor this service issued"));
+            }
+        }
+        int size = DEFAULT_LIMIT;
+        if (limit != null) {
+            try {
+                size = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > MAX_LIMIT) {
+                errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problems.invalid(errors));
+        }
+        return new ListQuery(text, countries, statuses, tiers, entityTypes, groupTypes, fromDate, toDate, after, size);
+    }
+
+    private static <E extends Enum<E>> List<String> names(
+            List<String> values, Class<E> type, String field, List<Problem.FieldError> errors) {
+        List<String> names = new ArrayList<>();
+        for (String value : orEmpty(values)) {
+            try {
+                names.add(Enum.valueOf(type, value).name());
+            } catch (IllegalArgumentException | NullPointerException e) {
+                errors.add(new Problem.FieldError(field, "must be one of " + List.of(type.getEnumConstants())));
+                break;
+            }
+        }
+        return names;
+    }
+
+    private static LocalDate date(String value, String field, List<Problem.FieldError> errors) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(field, "must be an ISO date (YYYY-MM-DD)"));
+            return null;
+        }
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        List<String> present = new ArrayList<>();
+        for (String value : values) {
+            if (value != null && !value.isEmpty()) {
+                present.add(value);
+            }
+        }
+        return present;
+    }
+}

@@ -1,0 +1,566 @@
+package org.parley.cases.visibility;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.cases.casefile.CaseService;
+import org.parley.cases.content.EntityType;
+import org.parley.cases.content.GroupType;
+import org.parley.cases.support.AccessStub;
+import org.parley.cases.support.AccessStub.GrantSpec;
+import org.parley.cases.support.CasesTestResource;
+import org.parley.cases.support.Expectations;
+import org.parley.cases.support.Http;
+import org.parley.cases.support.Sample;
+import org.parley.policy.GrantScope;
+import org.parley.policy.Relationship;
+import org.parley.policy.Role;
+import org.parley.policy.SecrecyRules;
+import org.parley.policy.Section;
+import org.parley.policy.TeamRole;
+import org.parley.policy.Tier;
+import org.parley.policy.Viewer;
+import org.parley.proto.v1.Envelope;
+import org.parley.testing.Jdbc;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every kind of viewer against every tier, release state and grant (none, each scope, an expired one,
+ * two at once) on every endpoint: read, list, search, facets, pages, edit, timeline, delete. Expected
+ * outcomes come from docs/policy-matrix.csv and docs/actions-matrix.csv. Wherever the viewer may not
+ * know a case exists, the answer must be byte for byte the answer for an id that never existed.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    static final Class<?> STACK = CasesTestResource.class;
+
+    /** The word every case of this run carries in its header: a search for it lists them all. */
+    static final String FAMILY =
+            "mx" + UUID.randomUUID().toString().substring(0, 6).replace("-", "");
+
+    static final String OWNER = "ifit";
+    static final String PARTNER = "oas";
+    static final List<String> COUNTRIES = List.of("MX", "CO", "SV", "HN", "HT");
+
+    /** The grants a case may carry, from the partner organisation's point of view. */
+    enum GrantSetup {
+        NONE,
+        SUMMARY,
+        RESULTS,
+        PROCESS,
+        EXCERPTS,
+        /** A PROCESS grant that expired a minute ago: the same as no grant. */
+        EXPIRED,
+        /** SUMMARY and PROCESS at once: the widest counts. */
+        TWO_GRANTS;
+
+        List<GrantSpec> grants() {
+            return switch (this) {
+                case NONE -> List.of();
+                case EXPIRED ->
+                    List.of(new GrantSpec(
+                            PARTNER, GrantScope.PROCESS, Instant.now().minusSeconds(60)));
+                case TWO_GRANTS ->
+                    List.of(
+                            new GrantSpec(PARTNER, GrantScope.SUMMARY, null),
+                            new GrantSpec(
+                                    PARTNER, GrantScope.PROCESS, Instant.now().plusSeconds(86_400)));
+                default -> List.of(new GrantSpec(PARTNER, GrantScope.valueOf(name()), null));
+            };
+        }
+
+        GrantScope activeScope() {
+            return switch (this) {
+                case NONE, EXPIRED -> null;
+                case TWO_GRANTS -> GrantScope.PROCESS;
+                default -> GrantScope.valueOf(name());
+            };
+        }
+    }
+
+    record Fixture(
+            String id, int index, Tier tier, boolean released, GrantSetup grants, EntityType entity, GroupType group) {
+        String tag() {
+            return FAMILY + "n" + index;
+        }
+
+        String word(Section section) {
+            return tag()
+                    + switch (section) {
+                        case HEADER -> "hdr";
+                        case CONTEXT -> "ctx";
+                        case PROCESS -> "prc";
+                        case RESULTS -> "res";
+                        case INTERVIEWS -> throw new IllegalArgumentException();
+                    };
+        }
+
+        String country() {
+            return COUNTRIES.get(index % COUNTRIES.size());
+        }
+    }
+
+    /** The viewers, with the name actions-matrix.csv gives them. */
+    enum Kind {
+        LEAD("LEAD", "mx-lead"),
+        MEMBER("TEAM_MEMBER", "mx-member"),
+        SECRECY_ADMIN("SECRECY_ADMIN", "mx-admin"),
+        GRANTEE("GRANTEE", "mx-partner"),
+        ORG_STAFF("ORG_STAFF", "mx-staff"),
+        OTHER("OTHER", "mx-other"),
+        ANONYMOUS("ANONYMOUS", null);
+
+        final String actionsRow;
+        final String subject;
+
+        Kind(String actionsRow, String subject) {
+            this.actionsRow = actionsRow;
+            this.subject = subject;
+        }
+
+        Relationship relationship(Fixture fixture) {
+            return switch (this) {
+                case LEAD, MEMBER -> Relationship.MEMBER;
+                case SECRECY_ADMIN -> Relationship.SECRECY_ADMIN;
+                case GRANTEE -> fixture.grants().activeScope() == null ? Relationship.OTHER : Relationship.GRANTEE;
+                case ORG_STAFF -> Relationship.ORG_STAFF;
+                case OTHER -> Relationship.OTHER;
+                case ANONYMOUS -> Relationship.ANONYMOUS;
+            };
+        }
+
+        Set<Section> expected(Fixture fixture) {
+            Relationship relationship = relationship(fixture);
+            GrantScope scope =
+                    relationship == Relationship.GRANTEE ? fixture.grants().activeScope() : null;
+            Set<Section> sections = EnumSet.noneOf(Section.class);
+            sections.addAll(Expectations.sections(relationship, fixture.tier(), fixture.released(), scope));
+            sections.remove(Section.INTERVIEWS); // links to interviews are the interviews service's
+            return sections;
+        }
+
+        boolean may(String action, Fixture fixture) {
+            // An OTHER-like partner (no active grant) is the actions matrix's OTHER row.
+            String row = this == GRANTEE && relationship(fixture) == Relationship.OTHER ? "OTHER" : actionsRow;
+            return Expectations.may(row, action);
+        }
+    }
+
+    private static List<Fixture> fixtures;
+
+    @Inject
+    CaseService cases;
+
+    @BeforeEach
+    void setUp() {
+        AccessStub.ensureFresh();
+        synchronized (AuthorizationMatrixTest.class) {
+            if (fixtures == null) {
+                fixtures = createFixtures();
+            }
+        }
+    }
+
+    private List<Fixture> createFixtures() {
+        Viewer lead = Viewer.signedIn("mx-lead", OWNER, Set.of(Role.STAFF));
+        List<Fixture> created = new ArrayList<>();
+        int index = 0;
+        for (Tier tier : Tier.values()) {
+            for (boolean released : new boolean[] {false, true}) {
+                for (GrantSetup grants : GrantSetup.values()) {
+                    EntityType entity = EntityType.values()[index % EntityType.values().length];
+                    GroupType group = GroupType.values()[index % GroupType.values().length];
+                    String tag = FAMILY + "n" + index;
+                    String id = cases.create(
+                                    lead,
+                                    Sample.withMarkers(
+                                            FAMILY, tag, COUNTRIES.get(index % COUNTRIES.size()), entity, group))
+                            .id();
+                    AccessStub.setPolicy(
+                            id,
+                            OWNER,
+                            tier,
+                            released,
+                            Map.of("mx-lead", TeamRole.LEAD, "mx-member", TeamRole.MEMBER),
+                            grants.grants());
+                    created.add(new Fixture(id, index, tier, released, grants, entity, group));
+                    index++;
+                }
+            }
+        }
+        return created;
+    }
+
+    @Test
+    @TestSecurity(user = "mx-lead", roles = "staff")
+    @OidcSecurity(claims = {@Claim(key = "sub", value = "mx-lead"), @Claim(key = "org", value = OWNER)})
+    void lead() throws SQLException {
+        walk(Kind.LEAD);
+    }
+
+    @Test
+    @TestSecurity(user = "mx-member", roles = "staff")
+    @OidcSecurity(claims = {@Claim(key = "sub", value = "mx-member"), @Claim(key = "org", value = OWNER)})
+    void teamMember() throws SQLException {
+        walk(Kind.MEMBER);
+    }
+
+    @Test
+    @TestSecurity(
+            user = "mx-admin",
+            roles = {"staff", "secrecy-admin"})
+    @OidcSecurity(claims = {@Claim(key = "sub", value = "mx-admin"), @Claim(key = "org", value = OWNER)})
+    void secrecyAdmin() throws SQLException {
+        walk(Kind.SECRECY_ADMIN);
+    }
+
+    @Test
+    @TestSecurity(user = "mx-partner", roles = "partner")
+    @OidcSecurity(claims = {@Claim(key = "sub", value = "mx-partner"), @Claim(key = "org", value = PARTNER)})
+    void granteeWithEveryScope() throws SQLException {
+        walk(Kind.GRANTEE);
+    }
+
+    @Test
+    @TestSecurity(user = "mx-staff", roles = "staff")
+    @OidcSecurity(claims = {@Claim(key = "sub", value = "mx-staff"), @Claim(key = "org", value = OWNER)})
+    void staffOfTheOwningOrganisation() throws SQLException {
+        walk(Kind.ORG_STAFF);
+    }
+
+    @Test
+    @TestSecurity(
+            user = "mx-other",
+            roles = {"partner", "secrecy-admin"})
+    @OidcSecurity(claims = {@Claim(key = "sub", value = "mx-other"), @Claim(key = "org", value = "medic-ngo")})
+    void otherOrganisationEvenItsSecrecyAdmin() throws SQLException {
+        walk(Kind.OTHER);
+    }
+
+    @Test
+    void anonymous() throws SQLException {
+        walk(Kind.ANONYMOUS);
+    }
+
+    private void walk(Kind kind) throws SQLException {
+        Map<String, Long> deniedBefore = countEvents("AccessDenied");
+        List<Fixture> known =
+                fixtures.stream().filter(f -> !kind.expected(f).isEmpty()).toList();
+        // Grants to the partner organisation change nothing for the other viewers: one kind of grant is
+        // enough to show it there; every kind is walked for the partner.
+        List<Fixture> walked = fixtures.stream()
+                .filter(f -> kind == Kind.GRANTEE || f.grants() == GrantSetup.NONE || f.grants() == GrantSetup.SUMMARY)
+                .toList();
+        String neverRead = Http.fingerprint(get(readPath(kind, UUID.randomUUID().toString())));
+        assertThat(Http.fingerprint(get(readPath(kind, "not-a-case")))).isEqualTo(neverRead);
+        Map<Change, String> neverChanged = new HashMap<>();
+        for (Change change : CHANGES) {
+            String never = Http.fingerprint(change.send(UUID.randomUUID().toString()));
+            assertThat(Http.fingerprint(change.send("not-a-case")))
+                    .as(kind + " " + change)
+                    .isEqualTo(never);
+            neverChanged.put(change, never);
+        }
+        for (Fixture fixture : walked) {
+            Set<Section> expected = kind.expected(fixture);
+            String where = kind + " on " + fixture;
+            checkRead(kind, fixture, expected, neverRead, where);
+            checkChanges(kind, fixture, !expected.isEmpty(), neverChanged, where);
+        }
+        checkSearch(kind);
+        checkListAndFacets(kind, known);
+        checkPages(kind, known);
+        checkAudit(kind, walked, deniedBefore);
+    }
+
+    private void checkRead(Kind kind, Fixture fixture, Set<Section> expected, String never, String where) {
+        Response read = get(readPath(kind, fixture.id()));
+        if (expected.isEmpty()) {
+            assertThat(Http.fingerprint(read)).as(where).isEqualTo(never);
+            assertThat(read.statusCode()).as(where).isEqualTo(404);
+            return;
+        }
+        assertThat(read.statusCode()).as(where).isEqualTo(200);
+        assertThat(sectionsOf(read.jsonPath(), "")).as(where).isEqualTo(expected);
+        assertThat(read.jsonPath().getString("header.tier"))
+                .as(where)
+                .isEqualTo(fixture.tier().name());
+    }
+
+    /**
+     * One search per section for the marker words of that section in every case: it must find exactly the
+     * cases where the viewer sees that section, and count nothing else in total or facets.
+     */
+    private void checkSearch(Kind kind) {
+        for (Section section : List.of(Section.HEADER, Section.CONTEXT, Section.PROCESS, Section.RESULTS)) {
+            String anyOfTheWords = String.join(
+                    " or ", fixtures.stream().map(f -> f.word(section)).toList());
+            Response found = given().queryParam("q", anyOfTheWords)
+                    .queryParam("limit", 100)
+                    .get(listPath(kind));
+            assertThat(found.statusCode()).isEqualTo(200);
+            Set<String> expected = new HashSet<>();
+            for (Fixture fixture : fixtures) {
+                if (kind.expected(fixture).contains(section)) {
+                    expected.add(fixture.id());
+                }
+            }
+            assertThat(new HashSet<>(found.jsonPath().getList("items.id", String.class)))
+                    .as(kind + " searching " + section)
+                    .isEqualTo(expected);
+            assertThat(found.jsonPath().getLong("total"))
+                    .as(kind + " total searching " + section)
+                    .isEqualTo(expected.size());
+            long tierCounts = facet(found.jsonPath(), "tier").values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+            assertThat(tierCounts).as(kind + " facets searching " + section).isEqualTo(expected.size());
+        }
+    }
+
+    static final List<Change> CHANGES = List.of(
+            new Change("EDIT_SECTION", "PATCH", "/cases/%s/results", "{\"dealReached\":true}"),
+            new Change(
+                    "EDIT_SECTION",
+                    "POST",
+                    "/cases/%s/process/timeline",
+                    "{\"date\":\"2011-01-01\",\"kind\":\"MEETING\",\"summary\":\"Met\"}"),
+            new Change("DELETE", "DELETE", "/cases/%s", null));
+
+    private void checkChanges(Kind kind, Fixture fixture, boolean knows, Map<Change, String> never, String where) {
+        for (Change change : CHANGES) {
+            Response attempt = change.send(fixture.id());
+            if (!knows || kind == Kind.ANONYMOUS) {
+                assertThat(Http.fingerprint(attempt)).as(where + " " + change).isEqualTo(never.get(change));
+                assertThat(attempt.statusCode()).isEqualTo(kind == Kind.ANONYMOUS ? 401 : 404);
+            } else if (kind.may(change.action(), fixture)) {
+                // Allowed: only the stale If-Match stops it, so the fixture stays as it is.
+                assertThat(attempt.statusCode()).as(where + " " + change).isEqualTo(412);
+            } else {
+                assertThat(attempt.statusCode()).as(where + " " + change).isEqualTo(403);
+                assertThat(attempt.contentType()).startsWith("application/problem+json");
+            }
+        }
+    }
+
+    /** A change attempted with an If-Match that names no version of the case. */
+    record Change(String action, String method, String path, String body) {
+        Response send(String id) {
+            var request = given().header("If-Match", "\"999999\"");
+            if (body != null) {
+                request = request.contentType(ContentType.JSON).body(body);
+            }
+            return request.request(method, String.format(Locale.ROOT, path, id));
+        }
+    }
+
+    private void checkListAndFacets(Kind kind, List<Fixture> known) {
+        JsonPath body = list(kind, Map.of());
+        Map<String, Fixture> byId = new HashMap<>();
+        fixtures.forEach(f -> byId.put(f.id(), f));
+        assertThat(new HashSet<>(body.getList("items.id", String.class)))
+                .as(kind + " lists")
+                .isEqualTo(known.stream().map(Fixture::id).collect(Collectors.toSet()));
+        assertThat(body.getLong("total")).isEqualTo(known.size());
+        // The index and the detail agree, item by item.
+        List<Map<String, Object>> items = body.getList("items");
+        for (int i = 0; i < items.size(); i++) {
+            Fixture fixture = byId.get((String) items.get(i).get("id"));
+            assertThat(sectionsOf(body, "items[" + i + "]."))
+                    .as(kind + " list item " + fixture)
+                    .isEqualTo(kind.expected(fixture));
+        }
+        Map<String, Long> tiers = new TreeMap<>();
+        Map<String, Long> countries = new TreeMap<>();
+        Map<String, Long> entities = new TreeMap<>();
+        Map<String, Long> groups = new TreeMap<>();
+        for (Fixture fixture : known) {
+            tiers.merge(fixture.tier().name(), 1L, Long::sum);
+            countries.merge(fixture.country(), 1L, Long::sum);
+            if (kind.expected(fixture).contains(Section.CONTEXT)) {
+                entities.merge(fixture.entity().name(), 1L, Long::sum);
+                groups.merge(fixture.group().name(), 1L, Long::sum);
+            }
+        }
+        assertThat(facet(body, "tier")).as(kind + " tier facet").isEqualTo(tiers);
+        assertThat(facet(body, "country")).as(kind + " country facet").isEqualTo(countries);
+        assertThat(facet(body, "status")).isEqualTo(known.isEmpty() ? Map.of() : Map.of("ACTIVE", (long) known.size()));
+        assertThat(facet(body, "entityType")).as(kind + " entity facet").isEqualTo(entities);
+        assertThat(facet(body, "groupType")).as(kind + " group facet").isEqualTo(groups);
+        // Filters on CONTEXT fields count only cases whose CONTEXT the viewer sees.
+        for (String entity : List.of(EntityType.NATIONAL_GOVERNMENT.name(), EntityType.CHURCH.name())) {
+            assertThat(list(kind, Map.of("entityType", entity)).getLong("total"))
+                    .as(kind + " entityType=" + entity)
+                    .isEqualTo(entities.getOrDefault(entity, 0L));
+        }
+        for (String group : List.of(GroupType.MAFIA.name(), GroupType.PRISON_GANG.name())) {
+            assertThat(list(kind, Map.of("groupType", group)).getLong("total"))
+                    .as(kind + " groupType=" + group)
+                    .isEqualTo(groups.getOrDefault(group, 0L));
+        }
+        assertThat(list(kind, Map.of("tier", "SECRET")).getLong("total")).isEqualTo(tiers.getOrDefault("SECRET", 0L));
+    }
+
+    private static JsonPath list(Kind kind, Map<String, String> filters) {
+        Response response = given().queryParam("q", FAMILY)
+                .queryParam("limit", 100)
+                .queryParams(filters)
+                .get(listPath(kind));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.jsonPath();
+    }
+
+    private void checkPages(Kind kind, List<Fixture> known) {
+        Set<String> seen = new HashSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().queryParam("q", FAMILY).queryParam("limit", 7);
+            if (cursor != null) {
+                request = request.queryParam("cursor", cursor);
+            }
+            Response page = request.get(listPath(kind));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.jsonPath().getLong("total")).isEqualTo(known.size());
+            for (String id : page.jsonPath().getList("items.id", String.class)) {
+                assertThat(seen.add(id)).as("each case once").isTrue();
+            }
+            cursor = page.jsonPath().getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 50);
+        assertThat(seen).hasSize(known.size());
+    }
+
+    private void checkAudit(Kind kind, List<Fixture> walked, Map<String, Long> deniedBefore) throws SQLException {
+        if (kind == Kind.ANONYMOUS) {
+            return;
+        }
+        Map<String, Long> denied = countEvents("AccessDenied");
+        try (Connection db = Jdbc.connectToTestDatabase("cases")) {
+            for (Fixture fixture : walked) {
+                long newDenials = denied.getOrDefault(fixture.id(), 0L) - deniedBefore.getOrDefault(fixture.id(), 0L);
+                List<Envelope> reads = events(db, fixture.id(), "RestrictedRead", kind.subject);
+                if (kind.expected(fixture).isEmpty()) {
+                    // Refusals on a case the viewer may not know of leave no trace either.
+                    assertThat(newDenials).as(kind + " denials on " + fixture).isZero();
+                    assertThat(reads).as(kind + " reads of " + fixture).isEmpty();
+                    continue;
+                }
+                long expectedDenials =
+                        (kind.may("EDIT_SECTION", fixture) ? 0 : 2) + (kind.may("DELETE", fixture) ? 0 : 1);
+                assertThat(newDenials).as(kind + " denials on " + fixture).isEqualTo(expectedDenials);
+                // Reads of sections the public may not see are in the ledger, with the sections and no content.
+                Set<Section> restricted = EnumSet.noneOf(Section.class);
+                restricted.addAll(kind.expected(fixture));
+                restricted.removeAll(SecrecyRules.publicSections(fixture.tier(), fixture.released()));
+                if (restricted.isEmpty()) {
+                    assertThat(reads).as(kind + " reads of " + fixture).isEmpty();
+                } else {
+                    assertThat(reads).as(kind + " reads of " + fixture).isNotEmpty();
+                    assertThat(reads.get(0).getRestrictedRead().getSectionsList())
+                            .containsAll(restricted.stream().map(Enum::name).toList());
+                }
+            }
+        }
+    }
+
+    private static List<Envelope> events(Connection db, String caseId, String type, String subject)
+            throws SQLException {
+        List<Envelope> found = new ArrayList<>();
+        try (PreparedStatement statement =
+                db.prepareStatement("SELECT payload FROM outbox_event WHERE message_key = ? AND event_type = ?")) {
+            statement.setString(1, caseId);
+            statement.setString(2, type);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Envelope envelope;
+                    try {
+                        envelope = Envelope.parseFrom(rows.getBytes(1));
+                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    if (envelope.getActor().getSubject().equals(subject)) {
+                        found.add(envelope);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Map<String, Long> countEvents(String type) throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection db = Jdbc.connectToTestDatabase("cases");
+                PreparedStatement statement = db.prepareStatement(
+                        "SELECT message_key, count(*) FROM outbox_event WHERE event_type = ? GROUP BY message_key")) {
+            statement.setString(1, type);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static Map<String, Long> facet(JsonPath body, String name) {
+        Map<String, Object> raw = body.getMap("facets." + name);
+        Map<String, Long> counts = new TreeMap<>();
+        raw.forEach((key, value) -> counts.put(key, ((Number) value).longValue()));
+        return counts;
+    }
+
+    private static Set<Section> sectionsOf(JsonPath body, String prefix) {
+        Set<Section> present = EnumSet.noneOf(Section.class);
+        Map<String, Object> item =
+                prefix.isEmpty() ? body.getMap("$") : body.getMap(prefix.substring(0, prefix.length() - 1));
+        for (Section section : List.of(Section.HEADER, Section.CONTEXT, Section.PROCESS, Section.RESULTS)) {
+            String key = section.name().toLowerCase(Locale.ROOT);
+            if (item.containsKey(key)) {
+                assertThat(item.get(key)).as("a present section is never null").isNotNull();
+                present.add(section);
+            }
+        }
+        return present;
+    }
+
+    private static String readPath(Kind kind, String id) {
+        return (kind == Kind.ANONYMOUS ? "/public/cases/" : "/cases/") + id;
+    }
+
+    private static String listPath(Kind kind) {
+        return kind == Kind.ANONYMOUS ? "/public/cases" : "/cases";
+    }
+
+    private static Response get(String path) {
+        return given().get(path);
+    }
+}

@@ -1,0 +1,276 @@
+package org.parley.cases.web;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.cases.support.AccessStub;
+import org.parley.cases.support.CasesTestResource;
+import org.parley.testing.Jdbc;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input is a 4xx problem naming the field, never a 500, never an echo of the value, and it writes
+ * nothing: the rows of every table are counted before and after.
+ */
+@QuarkusTest
+@TestSecurity(user = "bi-lead", roles = "staff")
+@OidcSecurity(claims = {@Claim(key = "sub", value = "bi-lead"), @Claim(key = "org", value = "ifit")})
+class BadInputTest {
+
+    static final Class<?> STACK = CasesTestResource.class;
+    /** Put in bad bodies: it must never come back in an answer. */
+    static final String CANARY = "CANARYVALUE";
+
+    private static final String HEADER =
+            "{\"title\":\"T\",\"country\":\"MX\",\"period\":{\"start\":\"2010-01-01\"}," + "\"status\":\"ACTIVE\"}";
+
+    private String caseId;
+
+    @BeforeEach
+    void setUp() {
+        AccessStub.ensureFresh();
+        caseId = given().contentType(ContentType.JSON)
+                .body("{\"header\":" + HEADER + "}")
+                .post("/cases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    @Test
+    void badCaseBodies() throws SQLException {
+        Map<String, Long> before = rowCounts();
+        List<Bad> bodies = List.of(
+                new Bad("malformed JSON", "{\"header\":", 400, null),
+                new Bad("not an object", "[1,2]", 400, null),
+                new Bad("empty", "", 400, null),
+                new Bad("no header", "{}", 400, "header"),
+                new Bad(
+                        "unknown enum",
+                        HEADER.replace("ACTIVE", CANARY).transform(BadInputTest::wrap),
+                        400,
+                        "header.status"),
+                new Bad(
+                        "unknown field",
+                        wrap(HEADER.replace("{\"title\"", "{\"bogus\":\"" + CANARY + "\",\"title\"")),
+                        400,
+                        "header.bogus"),
+                new Bad(
+                        "tier is not settable",
+                        wrap(HEADER.replace("{\"title\"", "{\"tier\":\"PUBLICLY_KNOWN\",\"title\"")),
+                        400,
+                        "header.tier"),
+                new Bad("top-level unknown", "{\"header\":" + HEADER + ",\"policy\":{}}", 400, "policy"),
+                new Bad(
+                        "title too long",
+                        wrap(HEADER.replace("\"T\"", "\"" + "t".repeat(301) + "\"")),
+                        400,
+                        "header.title"),
+                new Bad("blank title", wrap(HEADER.replace("\"T\"", "\"  \"")), 400, "header.title"),
+                new Bad(
+                        "text too long",
+                        wrap(HEADER.replace("{\"title\"", "{\"region\":\"" + "r".repeat(10_001) + "\",\"title\"")),
+                        400,
+                        "header.region"),
+                new Bad(
+                        "list too long",
+                        "{\"header\":" + HEADER + ",\"context\":{\"precedents\":["
+                                + String.join(",", java.util.Collections.nCopies(201, "\"p\"")) + "]}}",
+                        400,
+                        "context.precedents"),
+                new Bad(
+                        "blank list item",
+                        "{\"header\":" + HEADER + ",\"results\":{\"terms\":[\"ok\",\"\"]}}",
+                        400,
+                        "results.terms[1]"),
+                new Bad("bad country", wrap(HEADER.replace("\"MX\"", "\"XX\"")), 400, "header.country"),
+                new Bad("lower-case country", wrap(HEADER.replace("\"MX\"", "\"mx\"")), 400, "header.country"),
+                new Bad("alpha-3 country", wrap(HEADER.replace("\"MX\"", "\"MEX\"")), 400, "header.country"),
+                new Bad(
+                        "end before start",
+                        wrap(HEADER.replace(
+                                "{\"start\":\"2010-01-01\"}", "{\"start\":\"2010-01-01\",\"end\":\"2009-12-31\"}")),
+                        400,
+                        "header.period.end"),
+                new Bad(
+                        "impossible date",
+                        wrap(HEADER.replace("2010-01-01", "2010-13-45")),
+                        400,
+                        "header.period.start"),
+                new Bad(
+                        "wrong type",
+                        wrap(HEADER.replace("{\"start\":\"2010-01-01\"}", "\"" + CANARY + "\"")),
+                        400,
+                        "header.period"),
+                new Bad(
+                        "group without type",
+                        "{\"header\":" + HEADER + ",\"context\":{\"criminalGroups\":[{\"name\":\"g\"}]}}",
+                        400,
+                        "context.criminalGroups[0].type"),
+                new Bad(
+                        "timeline inside process",
+                        "{\"header\":" + HEADER + ",\"process\":{\"timeline\":[]}}",
+                        400,
+                        "process.timeline"));
+        for (Bad bad : bodies) {
+            Response response =
+                    given().contentType(ContentType.JSON).body(bad.body()).post("/cases");
+            bad.check(response);
+        }
+        given().contentType(ContentType.TEXT)
+                .body("hello")
+                .post("/cases")
+                .then()
+                .statusCode(415);
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedBeforeTheyAreRead() throws SQLException {
+        Map<String, Long> before = rowCounts();
+        String huge = "{\"header\":" + HEADER.replace("\"T\"", "\"" + "x".repeat(1_100_000) + "\"") + "}";
+        Response response = given().contentType(ContentType.JSON).body(huge).post("/cases");
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void badEditsAndTimelineEntries() throws SQLException {
+        Map<String, Long> before = rowCounts();
+        List<Object[]> patches = List.of(
+                new Object[] {"header", "[1]", null},
+                new Object[] {"header", "{\"title\":null}", "title"},
+                new Object[] {"header", "{\"status\":\"" + CANARY + "\"}", "status"},
+                new Object[] {"header", "{\"period\":{\"end\":\"1999-01-01\"}}", "period.end"},
+                new Object[] {"header", "{\"resultsReleased\":true}", "resultsReleased"},
+                new Object[] {"context", "{\"bogus\":\"" + CANARY + "\"}", "bogus"},
+                new Object[] {"process", "{\"risks\":[{\"kind\":\"WEATHER\",\"description\":\"d\"}]}", "risks[0].kind"},
+                new Object[] {"results", "{\"effects\":[{\"before\":\"1\"}]}", "effects[0].indicator"});
+        for (Object[] patch : patches) {
+            Response response = given().contentType(ContentType.JSON)
+                    .body((String) patch[1])
+                    .patch("/cases/" + caseId + "/" + patch[0]);
+            new Bad("patch " + patch[0] + " " + patch[1], (String) patch[1], 400, (String) patch[2]).check(response);
+        }
+        List<Bad> entries = List.of(
+                new Bad("no summary", "{\"date\":\"2011-01-01\",\"kind\":\"MEETING\"}", 400, "summary"),
+                new Bad(
+                        "bad kind",
+                        "{\"date\":\"2011-01-01\",\"kind\":\"" + CANARY + "\",\"summary\":\"s\"}",
+                        400,
+                        "kind"),
+                new Bad(
+                        "long summary",
+                        "{\"date\":\"2011-01-01\",\"kind\":\"MEETING\",\"summary\":\"" + "s".repeat(10_001) + "\"}",
+                        400,
+                        "summary"),
+                new Bad("bad date", "{\"date\":\"yesterday\",\"kind\":\"MEETING\",\"summary\":\"s\"}", 400, "date"));
+        for (Bad bad : entries) {
+            bad.check(given().contentType(ContentType.JSON)
+                    .body(bad.body())
+                    .post("/cases/" + caseId + "/process/timeline"));
+        }
+        assertThat(rowCounts()).isEqualTo(before);
+        given().get("/cases/" + caseId).then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    @Test
+    void badListParameters() throws SQLException {
+        Map<String, Long> before = rowCounts();
+        List<Map<String, Object>> params = new ArrayList<>(List.of(
+                Map.of("limit", 0),
+                Map.of("limit", 101),
+                Map.of("limit", CANARY),
+                Map.of("cursor", "!!!"),
+                Map.of("cursor", java.util.Base64.getUrlEncoder().encodeToString((CANARY + "|x|y").getBytes())),
+                Map.of(
+                        "cursor",
+                        java.util.Base64.getUrlEncoder().encodeToString("c1|2020-01-01|not-a-uuid".getBytes())),
+                Map.of("country", "XX"),
+                Map.of("status", CANARY),
+                Map.of("tier", "TOP_SECRET"),
+                Map.of("entityType", "ARMY"),
+                Map.of("groupType", "gang"),
+                Map.of("from", "2020-99-01"),
+                Map.of("from", "2021-01-01", "to", "2020-01-01"),
+                Map.of("q", "x".repeat(1001)),
+                Map.of("q", "nul\u0000byte")));
+        for (Map<String, Object> param : params) {
+            for (String path : List.of("/cases", "/public/cases")) {
+                Response response = given().queryParams(param).get(path);
+                assertThat(response.statusCode()).as(path + " " + param).isEqualTo(400);
+                assertThat(response.contentType()).startsWith("application/problem+json");
+                assertThat(response.asString()).doesNotContain(CANARY);
+            }
+        }
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownRoutesAndMethodsAreProblemsToo() {
+        Response route = given().get("/nothing-here/" + UUID.randomUUID());
+        assertThat(route.statusCode()).isEqualTo(404);
+        assertThat(route.contentType()).startsWith("application/problem+json");
+        Response method = given().contentType(ContentType.JSON).body("{}").put("/cases/" + caseId);
+        assertThat(method.statusCode()).isEqualTo(405);
+        assertThat(method.contentType()).startsWith("application/problem+json");
+    }
+
+    record Bad(String name, String body, int status, String field) {
+        void check(Response response) {
+            assertThat(response.statusCode()).as(name).isEqualTo(status);
+            assertThat(response.contentType()).as(name).startsWith("application/problem+json");
+            assertThat(response.asString())
+                    .as(name)
+                    .doesNotContain(CANARY)
+                    .doesNotContain("Exception")
+                    .doesNotContain("at org.");
+            if (field != null) {
+                assertThat(response.jsonPath().getList("errors.field", String.class))
+                        .as(name)
+                        .contains(field);
+            }
+        }
+    }
+
+    private static String wrap(String header) {
+        return "{\"header\":" + header + "}";
+    }
+
+    /** Every table's row count, the outbox and the projection included. */
+    static Map<String, Long> rowCounts() throws SQLException {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        try (Connection db = Jdbc.connectToTestDatabase("cases");
+                Statement statement = db.createStatement()) {
+            // Whole rows, but the outbox's by event id: the relay marks rows published in the meantime.
+            for (String table : List.of("case_file", "outbox_event", "case_policy", "case_team_member", "case_grant")) {
+                String row = table.equals("outbox_event") ? "t.event_id::text" : "t::text";
+                try (ResultSet rows = statement.executeQuery(
+                        "SELECT count(*), coalesce(sum(hashtext(" + row + ")), 0) FROM " + table + " t")) {
+                    rows.next();
+                    counts.put(table, rows.getLong(1));
+                    counts.put(table + " content", rows.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+}
