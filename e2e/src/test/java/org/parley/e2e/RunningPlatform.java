@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,12 @@ final class RunningPlatform {
 
     private static final Map<String, Integer> PORTS =
             Map.of("access", 28183, "cases", 28181, "interviews", 28182, "events", 28184);
+
+    private static final Map<String, List<String>> CHANNELS = Map.of(
+            "access", List.of("cases-events"),
+            "cases", List.of("access-events"),
+            "interviews", List.of("access-events"),
+            "events", List.of("access-events", "ledger-cases", "ledger-access", "ledger-interviews", "ledger-audit"));
 
     private static RunningPlatform instance;
 
@@ -55,20 +62,24 @@ final class RunningPlatform {
         Path logs = root.resolve("e2e/target/service-logs");
         Files.createDirectories(logs);
         List<ServiceProcess> services = new ArrayList<>();
+        String run = Long.toString(System.currentTimeMillis(), 36);
         for (String name : List.of("access", "cases", "interviews", "events")) {
             String database = name + "_e2e";
             recreateDatabase(stack, database);
-            services.add(ServiceProcess.start(
-                    root,
-                    name,
-                    PORTS.get(name),
-                    Map.of(
-                            "quarkus.datasource.jdbc.url", stack.jdbcUrl(database),
-                            "quarkus.datasource.username", StackInfo.POSTGRES_USER,
-                            "quarkus.datasource.password", StackInfo.POSTGRES_PASSWORD,
-                            "kafka.bootstrap.servers", stack.kafkaBootstrap(),
-                            "quarkus.oidc.auth-server-url", stack.realmUrl()),
-                    logs));
+            Map<String, String> settings = new HashMap<>(Map.of(
+                    "quarkus.datasource.jdbc.url", stack.jdbcUrl(database),
+                    "quarkus.datasource.username", StackInfo.POSTGRES_USER,
+                    "quarkus.datasource.password", StackInfo.POSTGRES_PASSWORD,
+                    "kafka.bootstrap.servers", stack.kafkaBootstrap(),
+                    "quarkus.oidc.auth-server-url", stack.realmUrl()));
+            // The shared broker carries every earlier module's test events: fresh consumer groups that
+            // start at the end, so this platform sees its own events only and never waits on a dead member.
+            for (String channel : CHANNELS.get(name)) {
+                String prefix = "mp.messaging.incoming." + channel + ".";
+                settings.put(prefix + "group.id", "e2e-" + run + "-" + name + "-" + channel);
+                settings.put(prefix + "auto.offset.reset", "latest");
+            }
+            services.add(ServiceProcess.start(root, name, PORTS.get(name), settings, logs));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             for (ServiceProcess service : services) {
@@ -99,8 +110,8 @@ final class RunningPlatform {
         try (Connection connection = DriverManager.getConnection(
                         stack.jdbcUrl("postgres"), StackInfo.POSTGRES_USER, StackInfo.POSTGRES_PASSWORD);
                 Statement statement = connection.createStatement()) {
-            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
-                    + "'");
+            statement.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
             statement.execute("DROP DATABASE IF EXISTS " + database);
             statement.execute("CREATE DATABASE " + database);
         }

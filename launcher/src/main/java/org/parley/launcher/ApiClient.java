@@ -68,7 +68,22 @@ public final class ApiClient {
         return send(user, "POST", url, body);
     }
 
+    /**
+     * Sends a request; a 503 (a service that has not yet heard from access fails closed) is retried for
+     * up to a minute, as its Retry-After asks.
+     */
     public Answer send(String user, String method, String url, Object body) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Answer answer = sendOnce(user, method, url, body);
+        while (answer.status() == 503 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            answer = sendOnce(user, method, url, body);
+        }
+        return answer;
+    }
+
+    private Answer sendOnce(String user, String method, String url, Object body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (user != null) {
             request.header("Authorization", "Bearer " + token(user));

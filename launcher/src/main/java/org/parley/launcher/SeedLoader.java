@@ -44,13 +44,14 @@ public final class SeedLoader {
 
     /** Loads everything; returns the case ids by seed key. */
     public Map<String, String> load() throws IOException, InterruptedException {
-        for (String user : DEMO_USERS) {
-            // access keeps a directory of the users it has seen; team changes name users through it
-            expect(api.get(user, endpoints.access() + "/me"), "register " + user);
-        }
+        // access refuses tokens of organisations it does not know: register the partners first (as a
+        // secrecy admin of the host), then let every demo user sign in once so the directory knows them.
         for (JsonNode organisation :
                 json.readTree(seeds.resolve("organisations.json").toFile())) {
             expect(api.post(REQUESTER, endpoints.access() + "/organisations", organisation), "organisation");
+        }
+        for (String user : DEMO_USERS) {
+            expect(api.get(user, endpoints.access() + "/me"), "register " + user);
         }
         Map<String, String> caseIds = new HashMap<>();
         Map<String, String> existing = existingCasesByTitle();

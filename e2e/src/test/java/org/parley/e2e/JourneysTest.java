@@ -1,0 +1,368 @@
+package org.parley.e2e;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.parley.launcher.ApiClient;
+import org.parley.launcher.ApiClient.Answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The user journeys of the seeds issue, over the whole running platform with the paper's cases and
+ * their fixed sample tiers: Escobar PUBLICLY_KNOWN released, Gulf Clan RESULTS_PUBLIC released, El
+ * Salvador RESULTS_PUBLIC released + oas PROCESS grant, Honduras PUBLICLY_KNOWN, Haiti SECRET + medic-ngo
+ * SUMMARY grant, Mexico SECRET, Brazil RESULTS_PUBLIC not released, Ecuador PUBLICLY_KNOWN released.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JourneysTest {
+
+    /** How long a policy change may take to reach every service (the issue's target is under 1 s). */
+    private static final Duration PROPAGATION_BOUND = Duration.ofSeconds(5);
+
+    private static RunningPlatform platform;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        platform = RunningPlatform.get();
+        api = platform.api;
+    }
+
+    private static String cases() {
+        return platform.endpoints.cases();
+    }
+
+    private static String access() {
+        return platform.endpoints.access();
+    }
+
+    private static String interviews() {
+        return platform.endpoints.interviews();
+    }
+
+    private static String events() {
+        return platform.endpoints.events();
+    }
+
+    private static String caseId(String key) {
+        return platform.caseIds.get(key);
+    }
+
+    @Test
+    @Order(0)
+    void aCaseCreatedWithAStaffTokenReachesAccessAndTheLedger() throws Exception {
+        Answer created = api.post("sofia", cases() + "/cases", newCase("Walking skeleton case"));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().path("id").asText();
+        assertThat(created.body().path("header").path("tier").asText()).isEqualTo("SECRET");
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(api.get("ana", access() + "/cases/" + id + "/access")
+                                .status())
+                        .isEqualTo(200));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(types(api.get("irene", events() + "/ledger?case=" + id)
+                                .body()))
+                        .contains("CaseOpened"));
+    }
+
+    @Test
+    @Order(1)
+    void staffLogsAnInterviewAMemberReadsItAndAnotherStaffMemberCannotTellItExists() throws Exception {
+        String mexico = caseId("mexico");
+        Map<String, Object> interview = new java.util.LinkedHashMap<>();
+        interview.put("pseudonym", "Journey Official Z");
+        interview.put("descriptor", "former municipal official");
+        interview.put("category", "GOVERNMENT_OFFICIAL");
+        interview.put("date", "2019-11");
+        interview.put("country", "MX");
+        interview.put("mode", "REMOTE");
+        interview.put("language", "es");
+        interview.put("linkedCases", List.of(mexico));
+        interview.put("consent", Map.of("mayQuote", true, "attribution", "DESCRIPTOR", "mayShareWithPartners", false));
+        interview.put("themes", List.of("RISKS"));
+        interview.put("transcript", "SAMPLE DATA. A journey transcript about a mountain road.");
+        Answer created = api.post("sofia", interviews() + "/interviews", interview);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String id = created.body().path("id").asText();
+
+        Answer asMember = api.get("sofia", interviews() + "/interviews/" + id);
+        assertThat(asMember.status()).isEqualTo(200);
+        assertThat(asMember.raw()).contains("mountain road");
+
+        Answer asOtherStaff = api.get("mateo", interviews() + "/interviews/" + id);
+        Answer neverExisted = api.get("mateo", interviews() + "/interviews/" + UUID.randomUUID());
+        assertThat(asOtherStaff.status()).isEqualTo(404);
+        assertThat(asOtherStaff.raw()).isEqualTo(neverExisted.raw());
+        assertThat(ids(api.get("mateo", interviews() + "/interviews?limit=100").body()))
+                .doesNotContain(id);
+    }
+
+    @Test
+    @Order(2)
+    void aPartnerSeesExactlyWhatTiersAndGrantsAllowWithMatchingTotalsAndFacets() throws Exception {
+        Set<String> luciaSees = Set.of(
+                caseId("escobar"), caseId("gulf-clan"), caseId("el-salvador"), caseId("honduras"), caseId("ecuador"));
+        JsonNode lucia = api.get("lucia", cases() + "/cases?limit=100").body();
+        assertThat(ids(lucia)).containsExactlyInAnyOrderElementsOf(luciaSees);
+        assertThat(lucia.path("total").asInt()).isEqualTo(luciaSees.size());
+        assertThat(sum(lucia.path("facets").path("country"))).isEqualTo(luciaSees.size());
+        assertThat(lucia.path("facets").path("country").has("MX")).isFalse();
+        assertThat(lucia.path("facets").path("country").has("HT")).isFalse();
+        assertThat(lucia.path("facets").path("country").has("BR")).isFalse();
+        assertThat(lucia.path("facets").path("tier").has("SECRET")).isFalse();
+
+        // The El Salvador grant shows lucia the process; the public cases show her no process.
+        Answer elSalvador = api.get("lucia", cases() + "/cases/" + caseId("el-salvador"));
+        assertThat(elSalvador.body().has("process")).isTrue();
+        assertThat(api.get("lucia", cases() + "/cases/" + caseId("escobar"))
+                        .body()
+                        .has("process"))
+                .isFalse();
+
+        // A place name that appears only in the secret Mexico case finds nothing for her, but does for the lead.
+        assertThat(api.get("lucia", cases() + "/cases?q=Guerrero")
+                        .body()
+                        .path("total")
+                        .asInt())
+                .isZero();
+        assertThat(api.get("sofia", cases() + "/cases?q=Guerrero")
+                        .body()
+                        .path("total")
+                        .asInt())
+                .isPositive();
+
+        JsonNode pierre = api.get("pierre", cases() + "/cases?limit=100").body();
+        Set<String> pierreSees = new HashSet<>(luciaSees);
+        pierreSees.add(caseId("haiti"));
+        assertThat(ids(pierre)).containsExactlyInAnyOrderElementsOf(pierreSees);
+        assertThat(pierre.path("total").asInt()).isEqualTo(pierreSees.size());
+        assertThat(api.get("pierre", cases() + "/cases/" + caseId("haiti"))
+                        .body()
+                        .has("process"))
+                .isFalse();
+    }
+
+    @Test
+    @Order(3)
+    void declassificationNeedsASecondAdminAndReachesThePublicRegisterTimelineAndLedger() throws Exception {
+        String id = api.post("sofia", cases() + "/cases", newCase("Declassification journey"))
+                .body()
+                .path("id")
+                .asText();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        api.get("ana", access() + "/cases/" + id + "/access").ok());
+
+        Answer requested = api.post(
+                "ana", access() + "/cases/" + id + "/tier", Map.of("tier", "PUBLICLY_KNOWN", "reason", "journey"));
+        assertThat(requested.status()).as(requested.raw()).isEqualTo(202);
+        String requestId = requestIdOf(requested.body());
+        assertThat(anonymous(cases() + "/public/cases/" + id).status()).isEqualTo(404);
+
+        Answer selfApproval =
+                api.post("ana", access() + "/secrecy-requests/" + requestId + "/approval", Map.of("reason", "me"));
+        assertThat(selfApproval.status()).isEqualTo(403);
+        Answer approval =
+                api.post("bruno", access() + "/secrecy-requests/" + requestId + "/approval", Map.of("reason", "ok"));
+        assertThat(approval.status()).as(approval.raw()).isBetween(200, 204);
+
+        await().atMost(PROPAGATION_BOUND)
+                .untilAsserted(() -> assertThat(
+                                anonymous(cases() + "/public/cases/" + id).status())
+                        .isEqualTo(200));
+        assertThat(ids(anonymous(cases() + "/public/cases?limit=100").body())).contains(id);
+        await().atMost(PROPAGATION_BOUND)
+                .untilAsserted(() -> assertThat(kinds(api.get("sofia", events() + "/cases/" + id + "/timeline")
+                                .body()))
+                        .contains("CASE_OPENED", "TIER_CHANGED"));
+        await().atMost(PROPAGATION_BOUND)
+                .untilAsserted(() -> assertThat(types(api.get("irene", events() + "/ledger?case=" + id)
+                                .body()))
+                        .contains("SecrecyChangeRequested", "SecrecyChangeApproved", "TierChanged"));
+    }
+
+    @Test
+    @Order(4)
+    void revokingAGrantTakesTheCaseAwayFromThePartnerInEveryService() throws Exception {
+        String id = api.post("sofia", cases() + "/cases", newCase("Revocation journey"))
+                .body()
+                .path("id")
+                .asText();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        api.get("ana", access() + "/cases/" + id + "/access").ok());
+        Answer granted = api.post(
+                "ana",
+                access() + "/cases/" + id + "/grants",
+                Map.of("organisation", "oas", "scope", "SUMMARY", "reason", "journey"));
+        assertThat(granted.status()).as(granted.raw()).isEqualTo(201);
+        String grantId = granted.body().path("id").asText();
+        await().atMost(PROPAGATION_BOUND)
+                .until(() -> api.get("lucia", cases() + "/cases/" + id).ok());
+        await().atMost(PROPAGATION_BOUND)
+                .until(() -> api.get("lucia", events() + "/cases/" + id + "/timeline")
+                        .ok());
+
+        Answer revoked =
+                api.send("ana", "DELETE", access() + "/cases/" + id + "/grants/" + grantId + "?reason=journey", null);
+        assertThat(revoked.status()).as(revoked.raw()).isBetween(200, 204);
+        long revokedAt = System.nanoTime();
+        String neverExisted =
+                api.get("lucia", cases() + "/cases/" + UUID.randomUUID()).raw();
+        await().atMost(PROPAGATION_BOUND).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
+            Answer read = api.get("lucia", cases() + "/cases/" + id);
+            assertThat(read.status()).isEqualTo(404);
+            assertThat(read.raw()).isEqualTo(neverExisted);
+        });
+        await().atMost(PROPAGATION_BOUND)
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(api.get("lucia", events() + "/cases/" + id + "/timeline")
+                                .status())
+                        .isEqualTo(404));
+        System.out.printf(
+                "e2e: revocation reached cases and events in %d ms%n", (System.nanoTime() - revokedAt) / 1_000_000);
+        assertThat(ids(api.get("lucia", cases() + "/cases?limit=100").body())).doesNotContain(id);
+
+        // The seeded El Salvador grant: revoking it leaves lucia the public part, without the process.
+        JsonNode grants = api.get("ana", access() + "/cases/" + caseId("el-salvador") + "/grants")
+                .body();
+        for (JsonNode grant : grants.has("items") ? grants.path("items") : grants) {
+            if ("oas".equals(grant.path("organisation").asText())) {
+                api.send(
+                        "ana",
+                        "DELETE",
+                        access() + "/cases/" + caseId("el-salvador") + "/grants/"
+                                + grant.path("id").asText() + "?reason=journey",
+                        null);
+            }
+        }
+        await().atMost(PROPAGATION_BOUND)
+                .untilAsserted(() -> assertThat(api.get("lucia", cases() + "/cases/" + caseId("el-salvador"))
+                                .body()
+                                .has("process"))
+                        .isFalse());
+    }
+
+    @Test
+    @Order(5)
+    void theCustodianRevealsAnIdentityWithAReasonAndTheAuditorSeesTheEntryButNoContent() throws Exception {
+        String haiti = caseId("haiti");
+        JsonNode list = api.get("sofia", interviews() + "/interviews?limit=100&case=" + haiti)
+                .body();
+        String interviewId = list.path("items").get(0).path("id").asText();
+
+        Answer withoutReason = api.post("carlos", interviews() + "/interviews/" + interviewId + "/identity", Map.of());
+        assertThat(withoutReason.status()).isEqualTo(400);
+        Answer notCustodian = api.post(
+                "sofia", interviews() + "/interviews/" + interviewId + "/identity", Map.of("reason", "curious"));
+        assertThat(notCustodian.status()).isIn(403, 404);
+
+        Answer revealed = api.post(
+                "carlos",
+                interviews() + "/interviews/" + interviewId + "/identity",
+                Map.of("reason", "Court order 2026-117"));
+        assertThat(revealed.status()).as(revealed.raw()).isEqualTo(200);
+        String name = revealed.body().path("name").asText();
+        assertThat(name).contains("(fictional)");
+
+        await().atMost(PROPAGATION_BOUND).untilAsserted(() -> {
+            Answer ledger = api.get("irene", events() + "/ledger?type=IdentityRevealed");
+            assertThat(types(ledger.body())).contains("IdentityRevealed");
+            assertThat(ledger.raw()).doesNotContain(name).doesNotContain("Court order");
+        });
+    }
+
+    @Test
+    @Order(6)
+    void anAnonymousVisitorReadsThePublicRegisterAndNothingElse() throws Exception {
+        Set<String> publicCases = Set.of(
+                caseId("escobar"), caseId("gulf-clan"), caseId("el-salvador"), caseId("honduras"), caseId("ecuador"));
+        Set<String> listed = ids(anonymous(cases() + "/public/cases?limit=100").body());
+        assertThat(listed).containsAll(publicCases);
+        assertThat(listed).doesNotContain(caseId("haiti"), caseId("mexico"), caseId("brazil"));
+
+        Answer secret = anonymous(cases() + "/public/cases/" + caseId("mexico"));
+        Answer neverExisted = anonymous(cases() + "/public/cases/" + UUID.randomUUID());
+        assertThat(secret.status()).isEqualTo(404);
+        assertThat(secret.raw()).isEqualTo(neverExisted.raw());
+        assertThat(anonymous(cases() + "/public/cases/" + caseId("gulf-clan"))
+                        .body()
+                        .has("context"))
+                .isFalse();
+
+        for (String url : List.of(
+                cases() + "/cases", interviews() + "/interviews", events() + "/ledger", access() + "/organisations")) {
+            assertThat(anonymous(url).status()).as(url).isEqualTo(401);
+        }
+        // A public case's timeline shows its header-level history; a secret one's never existed.
+        assertThat(kinds(anonymous(events() + "/cases/" + caseId("escobar") + "/timeline")
+                        .body()))
+                .contains("TIER_CHANGED")
+                .doesNotContain("PROCESS_ENTRY_ADDED", "GRANT_ISSUED");
+        Answer secretTimeline = anonymous(events() + "/cases/" + caseId("mexico") + "/timeline");
+        assertThat(secretTimeline.status()).isEqualTo(404);
+        assertThat(secretTimeline.raw())
+                .isEqualTo(anonymous(events() + "/cases/" + UUID.randomUUID() + "/timeline")
+                        .raw());
+    }
+
+    private static Answer anonymous(String url) throws Exception {
+        return api.get(null, url);
+    }
+
+    private static Map<String, Object> newCase(String title) {
+        return Map.of(
+                "header",
+                Map.of(
+                        "title", title,
+                        "country", "CO",
+                        "region", "Antioquia",
+                        "period", Map.of("start", "2026-01-01"),
+                        "status", "EXPLORATORY"));
+    }
+
+    private static String requestIdOf(JsonNode body) {
+        return body.has("requestId")
+                ? body.path("requestId").asText()
+                : body.path("id").asText();
+    }
+
+    private static Set<String> ids(JsonNode list) {
+        Set<String> ids = new HashSet<>();
+        list.path("items").forEach(item -> ids.add(item.path("id").asText()));
+        return ids;
+    }
+
+    private static List<String> types(JsonNode list) {
+        List<String> types = new java.util.ArrayList<>();
+        list.path("items").forEach(item -> types.add(item.path("type").asText()));
+        return types;
+    }
+
+    private static List<String> kinds(JsonNode timeline) {
+        List<String> kinds = new java.util.ArrayList<>();
+        timeline.path("entries").forEach(entry -> kinds.add(entry.path("kind").asText()));
+        return kinds;
+    }
+
+    private static int sum(JsonNode counts) {
+        int total = 0;
+        for (JsonNode count : counts) {
+            total += count.asInt();
+        }
+        return total;
+    }
+}
