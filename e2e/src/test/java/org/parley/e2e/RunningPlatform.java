@@ -24,8 +24,9 @@ import org.parley.testing.StackInfo;
  */
 final class RunningPlatform {
 
-    private static final Map<String, Integer> PORTS =
-            Map.of("access", 28183, "cases", 28181, "interviews", 28182, "events", 28184);
+    private static final int OFFSET = SharedStack.PORT_OFFSET;
+    private static final Map<String, Integer> PORTS = Map.of(
+            "access", 28183 + OFFSET, "cases", 28181 + OFFSET, "interviews", 28182 + OFFSET, "events", 28184 + OFFSET);
 
     private static final Map<String, List<String>> CHANNELS = Map.of(
             "access", List.of("cases-events"),

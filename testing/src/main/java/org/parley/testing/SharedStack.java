@@ -32,11 +32,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class SharedStack {
 
+    /**
+     * Added to every test port, from the environment variable PARLEY_TEST_PORT_OFFSET (default 0), so a
+     * second checkout can run its tests while another's stack is up.
+     */
+    public static final int PORT_OFFSET = portOffset();
+
     // Not the developer stack's ports (15432, 19092, 18080, 19999): both may run at once.
-    public static final int POSTGRES_PORT = 25432;
-    public static final int KAFKA_PORT = 29092;
-    public static final int KEYCLOAK_PORT = 28080;
-    public static final int CONTROL_PORT = 29999;
+    public static final int POSTGRES_PORT = 25432 + PORT_OFFSET;
+    public static final int KAFKA_PORT = 29092 + PORT_OFFSET;
+    public static final int KEYCLOAK_PORT = 28080 + PORT_OFFSET;
+    public static final int CONTROL_PORT = 29999 + PORT_OFFSET;
+
+    private static int portOffset() {
+        String configured = System.getenv("PARLEY_TEST_PORT_OFFSET");
+        return configured == null || configured.isBlank() ? 0 : Integer.parseInt(configured.trim());
+    }
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
