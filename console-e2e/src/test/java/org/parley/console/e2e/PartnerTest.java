@@ -1,0 +1,67 @@
+package org.parley.console.e2e;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A partner (lucia, oas): the cases shared with her organisation, search, approved excerpts; nothing else. */
+class PartnerTest extends ConsoleTest {
+
+    @Test
+    void luciaSeesTheSharedAndPublicCasesAndNothingElse() {
+        browser.signIn("lucia");
+        List<String> nav =
+                browser.all("nav.main-nav a").stream().map(a -> a.getText()).toList();
+        assertThat(nav).containsExactly("Shared cases", "Excerpts", "Public register");
+
+        browser.open("/cases");
+        assertThat(browser.h1()).isEqualTo("Shared cases");
+        assertNames(browser.source(), List.of(), HIDDEN);
+        assertThat(facetValues("country")).contains("SV").doesNotContain("MX", "HT", "BR");
+        assertThat(facetValues("tier")).doesNotContain("SECRET");
+        browser.screenshot("cases-lucia");
+        browser.open("/cases?country=SV&country=MX&country=HT&country=BR");
+        assertNames(browser.source(), List.of(EL_SALVADOR), HIDDEN);
+
+        browser.open("/cases?q=Guerrero");
+        assertThat(browser.find("#results-heading").getText()).isEqualTo("0 cases");
+
+        // the oas PROCESS grant shows her El Salvador's process, never the team's tools
+        browser.open("/cases/" + platform.caseId("el-salvador"));
+        assertThat(browser.has("#process")).isTrue();
+        assertThat(browser.has("#results")).isTrue();
+        for (String section : List.of("#edit", "#team", "#interviews", "#secrecy")) {
+            assertThat(browser.has(section)).as(section).isFalse();
+        }
+        assertNames(browser.source(), List.of(), HIDDEN);
+        browser.screenshot("case-lucia");
+
+        browser.open("/cases/" + platform.caseId("ecuador")); // public, no grant: no process
+        assertThat(browser.has("#process")).isFalse();
+        assertThat(browser.has("#context")).isTrue();
+    }
+
+    @Test
+    void hiddenCasesAndStaffPagesGiveHerNothing() throws Exception {
+        browser.signIn("lucia");
+        String neverExisted = neverExisted("/cases/");
+        for (String key : List.of("mexico", "haiti", "brazil")) {
+            browser.open("/cases/" + platform.caseId(key));
+            assertThat(browser.source()).as(key).isEqualTo(neverExisted);
+        }
+        // excerpts of an interview on a case she may not know: the same "not found"
+        String noExcerpts = neverExisted("/excerpts?interview=");
+        browser.open("/excerpts?interview=" + platform.interviewId("mexico", "Mexican mediator"));
+        assertThat(browser.source()).isEqualTo(noExcerpts);
+        // and of one on a case she only partly sees (a PROCESS grant, not EXCERPTS): the same
+        browser.open("/excerpts?interview=" + platform.interviewId("el-salvador", "Salvadoran ex-official"));
+        assertThat(browser.source()).isEqualTo(noExcerpts);
+
+        for (String path : List.of("/interviews", "/interviews/new", "/ledger", "/requests", "/identity")) {
+            browser.open(path);
+            assertThat(browser.h1()).as(path).isEqualTo("Not allowed");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.parley.console.e2e;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Anyone, without signing in: the public register and nothing else. */
+class PublicRegisterTest extends ConsoleTest {
+
+    @Test
+    void theRegisterListsThePublicCasesAndNothingThatIsSecret() {
+        browser.signOutEverywhere();
+        browser.open("/register");
+        assertThat(browser.h1()).isEqualTo("Public register");
+        assertNames(browser.source(), List.of(), HIDDEN);
+        assertThat(facetValues("country")).contains("CO", "SV", "HN", "EC").doesNotContain("HT", "MX", "BR");
+        assertThat(facetValues("tier")).doesNotContain("SECRET");
+        assertThat(browser.has("#sign-in")).isTrue();
+        browser.screenshot("register");
+        browser.open(
+                "/register?country=CO&country=SV&country=HN&country=EC&country=MX&country=HT&country=BR&to=2020-12-31");
+        assertNames(browser.source(), PUBLIC, HIDDEN);
+
+        browser.open("/register?q=Guerrero");
+        assertThat(browser.find("#results-heading").getText()).isEqualTo("0 cases");
+    }
+
+    @Test
+    void aPublicCaseShowsOnlyItsPublicSections() {
+        browser.signOutEverywhere();
+        browser.open("/register/" + platform.caseId("gulf-clan")); // RESULTS_PUBLIC, released: header and results
+        assertThat(browser.h1()).contains(GULF_CLAN);
+        assertThat(browser.has("#results")).isTrue();
+        assertThat(browser.has("#context")).isFalse();
+        assertThat(browser.has("#process")).isFalse();
+        assertThat(browser.has("#edit")).isFalse();
+        assertThat(browser.has("#secrecy")).isFalse();
+        assertThat(browser.has("#history")).isFalse();
+
+        browser.open("/register/" + platform.caseId("el-salvador"));
+        assertThat(browser.has("#process")).isFalse();
+        assertThat(browser.all("#effect-charts svg.effect-chart")).hasSizeGreaterThanOrEqualTo(2);
+        browser.screenshot("register-case");
+
+        browser.open("/register/" + platform.caseId("escobar")); // PUBLICLY_KNOWN, released: context too
+        assertThat(browser.has("#context")).isTrue();
+        assertThat(browser.has("#process")).isFalse();
+    }
+
+    @Test
+    void aSecretCaseAnswersExactlyLikeAnIdThatNeverExisted() {
+        browser.signOutEverywhere();
+        String neverExisted = neverExisted("/register/");
+        assertThat(browser.h1()).isEqualTo("Not found");
+        for (String key : new String[] {"mexico", "haiti", "brazil"}) {
+            browser.open("/register/" + platform.caseId(key));
+            assertThat(browser.source()).as(key).isEqualTo(neverExisted);
+        }
+        browser.open("/register/not-an-id");
+        assertThat(browser.source()).isEqualTo(neverExisted);
+    }
+
+    @Test
+    void everyOtherPageAsksToSignIn() {
+        browser.signOutEverywhere();
+        for (String path : new String[] {"/cases", "/cases/" + platform.caseId("escobar"), "/ledger", "/requests"}) {
+            browser.open(path);
+            assertThat(browser.url()).as(path).startsWith(platform.stack.keycloakUrl() + "/realms/parley/");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.parley.console.e2e;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two secrecy admins through the pages: ana asks to loosen, the dry-run shows who gains what, ana cannot
+ * approve her own request, bruno approves, and the change reaches the public register and the partner.
+ */
+class SecrecyAdminTest extends ConsoleTest {
+
+    @Test
+    void aDeclassificationNeedsASecondAdminAndReachesThePublicRegister() throws Exception {
+        String title = "Console declassification case " + RUN;
+        String id = platform.newCase(title);
+
+        browser.signIn("ana");
+        browser.open("/cases/" + id);
+        assertThat(browser.has("#secrecy")).isTrue();
+        assertThat(browser.has("#process")).isFalse(); // an admin manages the case without reading its process
+        browser.select("#s-tier", "PUBLICLY_KNOWN");
+        browser.type("#s-tier-reason", "The talks were announced publicly.");
+        browser.submit("#change-tier");
+        assertThat(browser.find("#notice").getText()).contains("a second secrecy admin must approve");
+        assertThat(anonymousGet("/register?q=" + RUN, null).body()).doesNotContain(title);
+
+        // an EXCERPTS grant for oas on Escobar needs a second admin too
+        browser.open("/cases/" + platform.caseId("escobar"));
+        browser.select("#g-org", "oas");
+        browser.select("#g-scope", "EXCERPTS");
+        browser.type("#g-reason", "OAS researchers quote Official A.");
+        browser.submit("#issue-grant");
+        assertThat(browser.find("#notice").getText()).contains("a second secrecy admin must approve");
+
+        browser.open("/requests");
+        assertThat(browser.find("#requests").getText()).contains(title, "Pablo Escobar");
+        browser.screenshot("requests");
+        String tierRequest = requestLink(title);
+        browser.open(tierRequest);
+        assertThat(browser.find("#dry-run").getText())
+                .contains("The public (anonymous readers)", "+ Header", "+ Context");
+        assertThat(browser.text()).contains("You filed this request");
+        browser.screenshot("dry-run");
+        browser.submit("#approve");
+        assertThat(browser.find("#notice").getText()).isEqualTo("You may not make this change.");
+        assertThat(browser.find("#request-status").getText()).isEqualTo("Pending");
+        String grantRequest = requestLink("Pablo Escobar");
+
+        browser.signIn("bruno");
+        browser.open(tierRequest);
+        assertThat(browser.text()).doesNotContain("You filed this request");
+        browser.type("#a-reason", "Agreed: announced on the radio.");
+        browser.submit("#approve");
+        assertThat(browser.find("#notice").getText()).isEqualTo("Approved and applied.");
+        assertThat(browser.find("#request-status").getText()).isEqualTo("Approved");
+        browser.open(grantRequest);
+        browser.submit("#approve");
+        assertThat(browser.find("#request-status").getText()).isEqualTo("Approved");
+
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(
+                                anonymousGet("/register?q=" + RUN, null).body())
+                        .contains(title));
+        browser.signOutEverywhere();
+        browser.open("/register/" + id);
+        assertThat(browser.h1()).isEqualTo(title);
+        assertThat(browser.has("#context")).isTrue(); // publicly known: its context is public (none written yet)
+        assertThat(browser.has("#results")).isFalse(); // results not released
+        assertThat(browser.has("#process")).isFalse();
+
+        // lucia now reads Official A's approved excerpt, and only that one
+        String officialA = platform.interviewId("escobar", "Official A");
+        browser.signIn("lucia");
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    browser.open("/excerpts?interview=" + officialA);
+                    assertThat(browser.has("#excerpts")).isTrue();
+                });
+        assertThat(browser.find("#excerpts").getText())
+                .contains("keep the state standing", "Official A")
+                .doesNotContain("plea bargain");
+        browser.screenshot("excerpts-lucia");
+    }
+
+    @Test
+    void anAdminRevokesAGrantAtOnce() throws Exception {
+        String id = platform.newCase("Console revocation case " + RUN);
+        browser.signIn("ana");
+        browser.open("/cases/" + id);
+        browser.select("#g-org", "medic-ngo");
+        browser.select("#g-scope", "SUMMARY");
+        browser.type("#g-reason", "Field access planning.");
+        browser.submit("#issue-grant");
+        assertThat(browser.find("#notice").getText()).isEqualTo("Changed.");
+        assertThat(browser.find("#grants").getText()).contains("medic-ngo", "Summary", "Active");
+        browser.screenshot("case-ana");
+
+        browser.type("#grants input[name=reason]", "Planning ended.");
+        browser.submit("#grants form");
+        assertThat(browser.find("#notice").getText()).isEqualTo("Revoked.");
+        assertThat(browser.find("#grants").getText()).contains("Revoked");
+        assertThat(browser.all("#grants form")).isEmpty();
+    }
+
+    /** The link of the newest pending request whose row names this text. */
+    private static String requestLink(String text) {
+        browser.open("/requests");
+        return browser.all("#requests tbody tr").stream()
+                .filter(row -> row.getText().contains(text))
+                .map(row -> row.findElement(org.openqa.selenium.By.tagName("a")).getAttribute("href"))
+                .map(href -> href.substring(platform.console.length()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no pending request about " + text));
+    }
+}

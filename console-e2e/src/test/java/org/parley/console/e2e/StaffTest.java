@@ -1,0 +1,145 @@
+package org.parley.console.e2e;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Staff: sofia leads every seeded case; mateo is staff on no team. */
+class StaffTest extends ConsoleTest {
+
+    @Test
+    void sofiaSeesHerCasesWithFacetsAndEverySectionOfACase() {
+        browser.signIn("sofia");
+        browser.open("/cases");
+        assertThat(facetValues("country")).contains("CO", "MX", "HT", "BR", "SV");
+        assertThat(facetValues("tier")).contains("SECRET", "RESULTS_PUBLIC", "PUBLICLY_KNOWN");
+        assertThat(browser.has("a[href='/interviews/new']")).isTrue();
+        assertThat(browser.has("a[href='/ledger']")).isFalse();
+        browser.screenshot("cases-sofia");
+        browser.open("/cases?country=MX&country=HT&country=BR&country=SV");
+        assertNames(browser.source(), List.of(EL_SALVADOR, HAITI, MEXICO, BRAZIL), List.of(ESCOBAR));
+
+        browser.open("/cases?q=Guerrero");
+        assertThat(browser.source()).contains(MEXICO);
+
+        browser.open("/cases/" + platform.caseId("el-salvador"));
+        for (String section :
+                List.of("#context", "#process", "#results", "#interviews", "#history", "#edit", "#team")) {
+            assertThat(browser.has(section)).as(section).isTrue();
+        }
+        assertThat(browser.has("#secrecy")).isFalse(); // sofia is not a secrecy admin
+        assertThat(browser.all("svg.timeline-strip circle.marker")).hasSize(7);
+        assertThat(browser.all("#effect-charts svg.effect-chart")).hasSize(3);
+        assertThat(browser.find("#interviews").getText()).contains("OAS diplomat", "Salvadoran ex-official");
+        browser.screenshot("case-sofia");
+        browser.resize(Browser.PHONE);
+        browser.open("/cases/" + platform.caseId("el-salvador"));
+        assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth + 1"))
+                .as("no sideways scrolling on a phone")
+                .isTrue();
+        browser.screenshot("case-sofia-phone");
+        browser.resize(Browser.LAPTOP);
+    }
+
+    @Test
+    void aMemberEditsTheHeaderAddsATimelineEntryAndIsToldWhenSomeoneElseChangedTheCase() throws Exception {
+        String id = platform.newCase("Console editing case " + RUN);
+        browser.signIn("sofia");
+        browser.open("/cases/" + id);
+        browser.type("#h-region", "Valle de Aburrá");
+        browser.submit("#edit-header");
+        assertThat(browser.find("#notice").getText()).isEqualTo("Saved.");
+        assertThat(browser.find(".case-header").getText()).contains("Valle de Aburrá");
+
+        browser.setValue("#t-date", "2025-02-03");
+        browser.select("#t-kind", "MEETING");
+        browser.type("#t-summary", "First exploratory meeting in Medellín.");
+        browser.submit("#add-entry");
+        assertThat(browser.find("#notice").getText()).isEqualTo("The entry was added.");
+        assertThat(browser.find("#process-timeline").getText()).contains("First exploratory meeting in Medellín.");
+
+        // someone else edits the case while this page is open: the form's version is stale
+        platform.api.send(
+                "sofia",
+                "PATCH",
+                platform.endpoints.cases() + "/cases/" + id + "/results",
+                Map.of("terms", List.of("Changed elsewhere")));
+        browser.type("#h-title", "A title typed on an old page");
+        browser.submit("#edit-header");
+        assertThat(browser.find("#notice").getText()).contains("changed this meanwhile");
+        assertThat(browser.h1()).isEqualTo("Console editing case " + RUN);
+    }
+
+    @Test
+    void sofiaLogsAnInterviewWithConsentThemesAndLinksAndReadsIt() throws Exception {
+        String id = platform.newCase("Console interview case " + RUN);
+        browser.signIn("sofia");
+        browser.open("/interviews/new?case=" + id);
+        browser.type("#f-pseudonym", "Console Official Q");
+        browser.type("#f-descriptor", "former provincial security official");
+        browser.select("#f-category", "GOVERNMENT_OFFICIAL");
+        browser.setValue("#f-date", "2025-03");
+        browser.type("#f-country", "CO");
+        browser.type("#f-language", "es");
+        browser.select("#f-mode", "REMOTE");
+        browser.find("#f-mayQuote").click();
+        browser.select("#f-attribution", "CATEGORY");
+        browser.find("#th-RISKS").click();
+        browser.find("#th-SPOILERS").click();
+        browser.type("#f-transcript", "SAMPLE DATA. The talks began with a phone call about a river crossing.");
+        browser.type("#f-quotes", "Nobody wanted to be seen at the table.");
+        browser.screenshot("interview-form");
+        browser.submit("#interview-form");
+
+        assertThat(browser.find("#notice").getText()).isEqualTo("The interview was recorded.");
+        assertThat(browser.h1()).isEqualTo("Console Official Q");
+        assertThat(browser.find("#transcript").getText()).contains("river crossing");
+        assertThat(browser.text()).contains("Risks", "Spoilers", "Category only", "Console interview case");
+        browser.screenshot("interview");
+
+        browser.open("/interviews?theme=SPOILERS");
+        assertThat(browser.find("#interview-list").getText()).contains("Console Official Q");
+        browser.open("/cases/" + id);
+        assertThat(browser.find("#interviews").getText()).contains("Console Official Q");
+    }
+
+    @Test
+    void mateoCannotTellThatTheSecretCasesExist() throws Exception {
+        browser.signIn("mateo");
+        browser.open("/cases");
+        assertNames(browser.source(), List.of(), HIDDEN);
+        assertThat(facetValues("country")).contains("CO", "SV", "HN", "EC").doesNotContain("MX", "HT", "BR");
+        assertThat(facetValues("tier")).doesNotContain("SECRET");
+        browser.screenshot("cases-mateo");
+        browser.open("/cases?country=SV&country=HN&country=EC&country=MX&country=HT&country=BR");
+        assertNames(browser.source(), List.of(EL_SALVADOR, HONDURAS, ECUADOR), HIDDEN);
+
+        browser.open("/cases?q=Guerrero");
+        assertThat(browser.find("#results-heading").getText()).isEqualTo("0 cases");
+        assertThat(browser.source()).doesNotContain("Mexico").doesNotContain("México");
+
+        String neverExisted = neverExisted("/cases/");
+        assertThat(browser.h1()).isEqualTo("Not found");
+        for (String key : List.of("mexico", "haiti", "brazil")) {
+            browser.open("/cases/" + platform.caseId(key));
+            assertThat(browser.source()).as(key).isEqualTo(neverExisted);
+        }
+
+        String mexicanMediator = platform.interviewId("mexico", "Mexican mediator");
+        String noInterview = neverExisted("/interviews/");
+        browser.open("/interviews/" + mexicanMediator);
+        assertThat(browser.source()).isEqualTo(noInterview);
+        browser.open("/interviews");
+        assertThat(browser.source()).doesNotContain("Mexican mediator");
+
+        // a public case: what anyone may read, and no member's tools
+        browser.open("/cases/" + platform.caseId("escobar"));
+        assertThat(browser.has("#context")).isTrue();
+        for (String section : List.of("#process", "#edit", "#team", "#interviews", "#secrecy")) {
+            assertThat(browser.has(section)).as(section).isFalse();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.parley.console.cases;
+
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.parley.console.clients.Access.Team;
+import org.parley.console.clients.Cases.CaseView;
+import org.parley.console.clients.Events.Timeline;
+import org.parley.console.clients.Interviews.Summary;
+import org.parley.console.web.Flash;
+import org.parley.console.web.Fmt;
+
+/** Builds a case page from what the services answered, with its drawings in the reader's language. */
+@RequestScoped
+public class CasePages {
+
+    @Inject
+    Fmt fmt;
+
+    public CasePage page(
+            CaseView c,
+            boolean publicView,
+            Timeline history,
+            boolean historyUnavailable,
+            Team team,
+            boolean member,
+            CasePage.Admin admin,
+            List<Summary> linked,
+            Flash flash) {
+        List<Charts.EffectChart> charts = c.results() == null
+                ? List.of()
+                : Charts.effects(
+                        c.results().effects(),
+                        fmt.label("chart", "before"),
+                        fmt.label("chart", "after"),
+                        fmt.label("chart", "index"));
+        String strip = c.process() == null
+                ? ""
+                : Charts.timelineSvg(c.process().timeline(), fmt.label("section", "timeline_strip"));
+        return new CasePage(
+                c, publicView, history, historyUnavailable, team, member, admin, charts, strip, linked, flash);
+    }
+
+    /** A case of the public register: its public sections, no history, nothing to manage. */
+    public CasePage publicPage(CaseView c) {
+        return page(c, true, null, false, null, false, null, List.of(), Flash.of(null, null));
+    }
+}

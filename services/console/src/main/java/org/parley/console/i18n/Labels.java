@@ -1,0 +1,432 @@
+package org.parley.console.i18n;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The names of the services' coded values, as {@code <group>_<VALUE>} messages looked up by {@code Fmt.label};
+ * English by default, Spanish in {@code messages/lbl_es.properties}.
+ */
+@MessageBundle(value = "lbl", locale = "en")
+public interface Labels {
+
+    @Message("Exploratory")
+    String status_EXPLORATORY();
+
+    @Message("Active")
+    String status_ACTIVE();
+
+    @Message("Suspended")
+    String status_SUSPENDED();
+
+    @Message("Concluded with a deal")
+    String status_CONCLUDED_WITH_DEAL();
+
+    @Message("Concluded without a deal")
+    String status_CONCLUDED_WITHOUT_DEAL();
+
+    @Message("Collapsed")
+    String status_COLLAPSED();
+
+    @Message("Secret")
+    String tier_SECRET();
+
+    @Message("Results public")
+    String tier_RESULTS_PUBLIC();
+
+    @Message("Publicly known")
+    String tier_PUBLICLY_KNOWN();
+
+    @Message("Meeting")
+    String kind_MEETING();
+
+    @Message("Proposal")
+    String kind_PROPOSAL();
+
+    @Message("Leak")
+    String kind_LEAK();
+
+    @Message("Truce declared")
+    String kind_TRUCE_DECLARED();
+
+    @Message("Agreement")
+    String kind_AGREEMENT();
+
+    @Message("Concession")
+    String kind_CONCESSION();
+
+    @Message("Breakdown")
+    String kind_BREAKDOWN();
+
+    @Message("Public announcement")
+    String kind_PUBLIC_ANNOUNCEMENT();
+
+    @Message("Other")
+    String kind_OTHER();
+
+    @Message("National government")
+    String entityType_NATIONAL_GOVERNMENT();
+
+    @Message("Local government")
+    String entityType_LOCAL_GOVERNMENT();
+
+    @Message("Multilateral body")
+    String entityType_MULTILATERAL_BODY();
+
+    @Message("Humanitarian NGO")
+    String entityType_HUMANITARIAN_NGO();
+
+    @Message("Peacebuilding NGO")
+    String entityType_PEACEBUILDING_NGO();
+
+    @Message("Church")
+    String entityType_CHURCH();
+
+    @Message("Individual")
+    String entityType_INDIVIDUAL();
+
+    @Message("Mafia")
+    String groupType_MAFIA();
+
+    @Message("Cartel")
+    String groupType_CARTEL();
+
+    @Message("Street gang")
+    String groupType_STREET_GANG();
+
+    @Message("Prison gang")
+    String groupType_PRISON_GANG();
+
+    @Message("Other")
+    String groupType_OTHER();
+
+    @Message("Weaker")
+    String strength_WEAKER();
+
+    @Message("Comparable")
+    String strength_COMPARABLE();
+
+    @Message("Stronger")
+    String strength_STRONGER();
+
+    @Message("cohesive")
+    String control_COHESIVE();
+
+    @Message("fragmented")
+    String control_FRAGMENTED();
+
+    @Message("Mediator")
+    String mediatorRole_MEDIATOR();
+
+    @Message("Guarantor")
+    String mediatorRole_GUARANTOR();
+
+    @Message("Facilitator")
+    String mediatorRole_FACILITATOR();
+
+    @Message("Observer")
+    String mediatorRole_OBSERVER();
+
+    @Message("Limited")
+    String scope_LIMITED();
+
+    @Message("Broad")
+    String scope_BROAD();
+
+    @Message("Transformational")
+    String scope_TRANSFORMATIONAL();
+
+    @Message("Summary")
+    String scope_SUMMARY();
+
+    @Message("Results")
+    String scope_RESULTS();
+
+    @Message("Process")
+    String scope_PROCESS();
+
+    @Message("Process and excerpts")
+    String scope_EXCERPTS();
+
+    @Message("Physical")
+    String risk_PHYSICAL();
+
+    @Message("Legal")
+    String risk_LEGAL();
+
+    @Message("Unity")
+    String risk_UNITY();
+
+    @Message("Spoilers")
+    String risk_SPOILERS();
+
+    @Message("Polarisation")
+    String risk_POLARISATION();
+
+    @Message("International")
+    String risk_INTERNATIONAL();
+
+    @Message("Moral hazard")
+    String sideEffect_MORAL_HAZARD();
+
+    @Message("Contagion")
+    String sideEffect_CONTAGION();
+
+    @Message("Other")
+    String sideEffect_OTHER();
+
+    @Message("Active")
+    String grantStatus_ACTIVE();
+
+    @Message("Revoked")
+    String grantStatus_REVOKED();
+
+    @Message("Expired")
+    String grantStatus_EXPIRED();
+
+    @Message("Pending")
+    String requestStatus_PENDING();
+
+    @Message("Approved")
+    String requestStatus_APPROVED();
+
+    @Message("Rejected")
+    String requestStatus_REJECTED();
+
+    @Message("Expired")
+    String requestStatus_EXPIRED();
+
+    @Message("All")
+    String requestStatus_ALL();
+
+    @Message("Any other signed-in user")
+    String who_ANY_OTHER_SIGNED_IN_USER();
+
+    @Message("The public (anonymous readers)")
+    String who_ANONYMOUS();
+
+    @Message("Header")
+    String sectionName_HEADER();
+
+    @Message("Context")
+    String sectionName_CONTEXT();
+
+    @Message("Process")
+    String sectionName_PROCESS();
+
+    @Message("Results")
+    String sectionName_RESULTS();
+
+    @Message("Interviews")
+    String sectionName_INTERVIEWS();
+
+    @Message("Entity strength")
+    String theme_ENTITY_STRENGTH();
+
+    @Message("Group structure")
+    String theme_GROUP_STRUCTURE();
+
+    @Message("Precedents")
+    String theme_PRECEDENTS();
+
+    @Message("Motivations")
+    String theme_MOTIVATIONS();
+
+    @Message("Trust and incentives")
+    String theme_TRUST_AND_INCENTIVES();
+
+    @Message("Red lines")
+    String theme_REDLINES();
+
+    @Message("Risks")
+    String theme_RISKS();
+
+    @Message("Spoilers")
+    String theme_SPOILERS();
+
+    @Message("Victims")
+    String theme_VICTIMS();
+
+    @Message("International actors")
+    String theme_INTERNATIONAL_ACTORS();
+
+    @Message("Communication and secrecy")
+    String theme_COMMUNICATION_AND_SECRECY();
+
+    @Message("Outcomes")
+    String theme_OUTCOMES();
+
+    @Message("Moral hazard and contagion")
+    String theme_MORAL_HAZARD_AND_CONTAGION();
+
+    @Message("Government official")
+    String category_GOVERNMENT_OFFICIAL();
+
+    @Message("Negotiator")
+    String category_NEGOTIATOR();
+
+    @Message("Diplomat")
+    String category_DIPLOMAT();
+
+    @Message("Clergy")
+    String category_CLERGY();
+
+    @Message("NGO staff")
+    String category_NGO_STAFF();
+
+    @Message("Expert")
+    String category_EXPERT();
+
+    @Message("Community member")
+    String category_COMMUNITY_MEMBER();
+
+    @Message("Other")
+    String category_OTHER();
+
+    @Message("In person")
+    String mode_IN_PERSON();
+
+    @Message("Remote")
+    String mode_REMOTE();
+
+    @Message("Pseudonym and descriptor")
+    String attribution_DESCRIPTOR();
+
+    @Message("Category only")
+    String attribution_CATEGORY();
+
+    @Message("None")
+    String attribution_NONE();
+
+    @Message("Lead")
+    String role_LEAD();
+
+    @Message("Member")
+    String role_MEMBER();
+
+    @Message("Proposed")
+    String excerptStatus_PROPOSED();
+
+    @Message("Approved")
+    String excerptStatus_APPROVED();
+
+    @Message("Case opened")
+    String event_CASE_OPENED();
+
+    @Message("Tier changed")
+    String event_TIER_CHANGED();
+
+    @Message("Release of results changed")
+    String event_RESULTS_RELEASE_CHANGED();
+
+    @Message("Process entry added")
+    String event_PROCESS_ENTRY_ADDED();
+
+    @Message("Interview linked")
+    String event_INTERVIEW_LINKED();
+
+    @Message("Grant issued")
+    String event_GRANT_ISSUED();
+
+    @Message("Grant revoked")
+    String event_GRANT_REVOKED();
+
+    @Message("Grant expired")
+    String event_GRANT_EXPIRED();
+
+    @Message("Country")
+    String facet_country();
+
+    @Message("Status")
+    String facet_status();
+
+    @Message("Tier")
+    String facet_tier();
+
+    @Message("Negotiating entity")
+    String facet_entityType();
+
+    @Message("Criminal group")
+    String facet_groupType();
+
+    @Message("an entry is missing")
+    String problem_MISSING_ENTRY();
+
+    @Message("the link to the previous entry is broken")
+    String problem_PREV_HASH_MISMATCH();
+
+    @Message("the entry was altered")
+    String problem_HASH_MISMATCH();
+
+    @Message("Saved.")
+    String done_saved();
+
+    @Message("The entry was added.")
+    String done_entry_added();
+
+    @Message("Requested: a second secrecy admin must approve it.")
+    String done_requested();
+
+    @Message("Changed.")
+    String done_changed();
+
+    @Message("Granted.")
+    String done_granted();
+
+    @Message("Revoked.")
+    String done_revoked();
+
+    @Message("The team was changed.")
+    String done_team_changed();
+
+    @Message("Approved and applied.")
+    String done_approved();
+
+    @Message("Rejected.")
+    String done_rejected();
+
+    @Message("The interview was recorded.")
+    String done_recorded();
+
+    @Message("Proposed for sharing.")
+    String done_proposed();
+
+    @Message("The excerpt was approved.")
+    String done_excerpt_approved();
+
+    @Message("Some values are not valid.")
+    String err_invalid();
+
+    @Message("You may not make this change.")
+    String err_forbidden();
+
+    @Message("This was already decided or cannot change any more.")
+    String err_conflict();
+
+    @Message("Someone changed this meanwhile: please look again and redo your change.")
+    String err_stale();
+
+    @Message("The change could not be made. Please try again.")
+    String err_failed();
+
+    @Message("Yes")
+    String yesno_YES();
+
+    @Message("No")
+    String yesno_NO();
+
+    @Message("Not stated")
+    String yesno_UNKNOWN();
+
+    @Message("Before")
+    String chart_before();
+
+    @Message("After")
+    String chart_after();
+
+    @Message("index, before = 100")
+    String chart_index();
+
+    @Message("The process timeline, from the first to the last dated entry")
+    String section_timeline_strip();
+}

@@ -1,0 +1,79 @@
+package org.parley.console.identity;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
+import org.jboss.resteasy.reactive.RestForm;
+import org.parley.console.clients.Interviews.Revealed;
+import org.parley.console.clients.InterviewsApi;
+import org.parley.console.web.ActionFailed;
+import org.parley.console.web.Ctx;
+import org.parley.console.web.Paths;
+import org.parley.console.web.ServiceErrors;
+
+/**
+ * For the identity custodian: reveal an interviewee's identity, with a reason that the interviews
+ * service records. The answer is shown once, never cached, never put in a URL.
+ */
+@Path("/identity")
+@RolesAllowed("identity-custodian")
+@Produces(MediaType.TEXT_HTML)
+public class IdentityResource {
+
+    @Inject
+    Ctx ctx;
+
+    @Inject
+    ServiceErrors errors;
+
+    @RestClient
+    InterviewsApi interviews;
+
+    @CheckedTemplate
+    public static class Templates {
+        public static native TemplateInstance identity(String interview, Revealed revealed, String err);
+    }
+
+    @GET
+    public TemplateInstance form() {
+        return ctx.render(Templates.identity("", null, null));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reveal(@RestForm String interview, @RestForm String reason) {
+        String id = Paths.blankToNull(interview);
+        if (!Paths.isId(id)) {
+            return errors.notFound();
+        }
+        try {
+            Revealed revealed = interviews.reveal(id, java.util.Map.of("reason", reason == null ? "" : reason));
+            return page(200, Templates.identity(id, revealed, null));
+        } catch (ClientWebApplicationException e) {
+            if (ActionFailed.isNotFound(e)) {
+                return errors.notFound();
+            }
+            return page(
+                    e.getResponse().getStatus() == 403 ? 403 : 400, Templates.identity(id, null, ActionFailed.key(e)));
+        }
+    }
+
+    private Response page(int status, TemplateInstance template) {
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .entity(ctx.render(template).render())
+                .build();
+    }
+}

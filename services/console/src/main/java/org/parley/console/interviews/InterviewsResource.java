@@ -1,0 +1,266 @@
+package org.parley.console.interviews;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.parley.console.clients.Cases.CaseList;
+import org.parley.console.clients.Cases.CaseView;
+import org.parley.console.clients.CasesApi;
+import org.parley.console.clients.Interviews.Excerpts;
+import org.parley.console.clients.Interviews.Interview;
+import org.parley.console.clients.Interviews.Page;
+import org.parley.console.clients.InterviewsApi;
+import org.parley.console.web.ActionFailed;
+import org.parley.console.web.Ctx;
+import org.parley.console.web.Flash;
+import org.parley.console.web.Paths;
+import org.parley.console.web.ServiceErrors;
+
+/**
+ * Interviews for staff: search (only those whose every linked case has the reader on its team, as the
+ * interviews service decides), logging a new one, and reading one with its excerpts.
+ */
+@Path("/interviews")
+@RolesAllowed("staff")
+@Produces(MediaType.TEXT_HTML)
+public class InterviewsResource {
+
+    @Inject
+    Ctx ctx;
+
+    @Inject
+    ServiceErrors errors;
+
+    @RestClient
+    InterviewsApi interviews;
+
+    @RestClient
+    CasesApi cases;
+
+    /** A case offered in a form or named on a page: its id and title. */
+    public record CaseRef(String id, String title) {}
+
+    public record Filter(String theme, String category, String country, String caseId) {
+        String url(String cursor) {
+            String query = Paths.param("theme", theme)
+                    + Paths.param("category", category)
+                    + Paths.param("country", country)
+                    + Paths.param("case", caseId)
+                    + Paths.param("cursor", cursor);
+            return "/interviews" + (query.isEmpty() ? "" : "?" + query.substring(1));
+        }
+    }
+
+    @CheckedTemplate
+    public static class Templates {
+        public static native TemplateInstance list(
+                Filter filter, Page result, List<CaseRef> caseOptions, String nextUrl);
+
+        public static native TemplateInstance form(InterviewForm form, List<CaseRef> caseOptions, Flash flash);
+
+        public static native TemplateInstance detail(
+                Interview interview, List<CaseRef> linked, Excerpts excerpts, Flash flash);
+    }
+
+    @GET
+    public TemplateInstance list(
+            @RestQuery String theme,
+            @RestQuery String category,
+            @RestQuery String country,
+            @RestQuery("case") String caseId,
+            @RestQuery String cursor) {
+        Filter filter = new Filter(
+                Paths.blankToNull(theme),
+                Paths.blankToNull(category),
+                Paths.blankToNull(country),
+                Paths.isId(caseId) ? caseId : null);
+        Page result = interviews.search(
+                filter.caseId() == null ? null : List.of(filter.caseId()),
+                filter.theme() == null ? null : List.of(filter.theme()),
+                filter.category(),
+                filter.country(),
+                Paths.blankToNull(cursor),
+                25);
+        String next = result.nextCursor() == null ? null : filter.url(result.nextCursor());
+        return ctx.render(Templates.list(filter, result, caseOptions(), next));
+    }
+
+    @GET
+    @Path("/new")
+    public TemplateInstance form(@RestQuery("case") String caseId) {
+        InterviewForm form = InterviewForm.empty();
+        if (Paths.isId(caseId)) {
+            form = withCase(form, caseId);
+        }
+        return ctx.render(Templates.form(form, caseOptions(), Flash.of(null, null)));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object record(
+            @RestForm String pseudonym,
+            @RestForm String descriptor,
+            @RestForm String category,
+            @RestForm String date,
+            @RestForm String country,
+            @RestForm String interviewers,
+            @RestForm String mode,
+            @RestForm String language,
+            @RestForm("case") List<String> linked,
+            @RestForm String mayQuote,
+            @RestForm String attribution,
+            @RestForm String mayShareWithPartners,
+            @RestForm("theme") List<String> themes,
+            @RestForm String notes,
+            @RestForm String transcript,
+            @RestForm String quotes,
+            @RestForm String identityName,
+            @RestForm String identityContact) {
+        InterviewForm form = new InterviewForm(
+                pseudonym,
+                descriptor,
+                category,
+                date,
+                country,
+                interviewers,
+                mode,
+                language,
+                linked == null ? List.of() : linked.stream().filter(Paths::isId).toList(),
+                "on".equals(mayQuote),
+                attribution,
+                "on".equals(mayShareWithPartners),
+                Paths.nonBlank(themes),
+                notes,
+                transcript,
+                quotes,
+                identityName,
+                identityContact);
+        try {
+            Interview created = interviews.record(form.body());
+            return Response.seeOther(URI.create("/interviews/" + created.id() + "?done=recorded"))
+                    .build();
+        } catch (ClientWebApplicationException e) {
+            // shown again with what was typed (the identity too: it is the author's own input, never stored here)
+            return Response.status(e.getResponse().getStatus() == 403 ? 403 : 400)
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(ctx.render(Templates.form(
+                                    form, caseOptions(), Flash.of(null, ActionFailed.key(e), ActionFailed.fields(e))))
+                            .render())
+                    .header("Cache-Control", "no-store")
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    public Object detail(@RestPath String id, @RestQuery String done, @RestQuery String err) {
+        if (!Paths.isId(id)) {
+            return errors.notFound();
+        }
+        Interview interview = interviews.read(id);
+        Excerpts excerpts;
+        try {
+            excerpts = interviews.excerpts(id);
+        } catch (ClientWebApplicationException e) {
+            excerpts = null;
+        }
+        List<CaseRef> linked = new ArrayList<>();
+        for (String caseId : interview.linkedCases() == null ? List.<String>of() : interview.linkedCases()) {
+            linked.add(new CaseRef(caseId, title(caseId)));
+        }
+        return ctx.render(Templates.detail(interview, linked, excerpts, Flash.of(done, err)));
+    }
+
+    @POST
+    @Path("/{id}/excerpts")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response propose(@RestPath String id, @RestForm int quote) {
+        return excerptChange(id, () -> interviews.propose(id, java.util.Map.of("quote", quote)), "proposed");
+    }
+
+    @POST
+    @Path("/{id}/excerpts/{n}/approval")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response approve(@RestPath String id, @RestPath int n) {
+        return excerptChange(id, () -> interviews.approve(id, n), "excerpt-approved");
+    }
+
+    private Response excerptChange(String id, Runnable call, String done) {
+        if (!Paths.isId(id)) {
+            return errors.notFound();
+        }
+        try {
+            call.run();
+            return Response.seeOther(URI.create("/interviews/" + id + "?done=" + done + "#excerpts"))
+                    .build();
+        } catch (ClientWebApplicationException e) {
+            if (ActionFailed.isNotFound(e)) {
+                return errors.notFound();
+            }
+            return Response.seeOther(URI.create("/interviews/" + id + "?err=" + ActionFailed.key(e) + "#excerpts"))
+                    .build();
+        }
+    }
+
+    /** The cases the author may link: those the cases service lists for them (it still checks membership). */
+    private List<CaseRef> caseOptions() {
+        try {
+            CaseList list = cases.list(null, null, null, null, null, null, null, null, null, 100);
+            return list.items().stream()
+                    .filter(c -> c.header() != null)
+                    .map(c -> new CaseRef(c.id(), c.header().title()))
+                    .toList();
+        } catch (ClientWebApplicationException | jakarta.ws.rs.ProcessingException e) {
+            return List.of();
+        }
+    }
+
+    private static InterviewForm withCase(InterviewForm form, String caseId) {
+        return new InterviewForm(
+                form.pseudonym(),
+                form.descriptor(),
+                form.category(),
+                form.date(),
+                form.country(),
+                form.interviewers(),
+                form.mode(),
+                form.language(),
+                List.of(caseId),
+                form.mayQuote(),
+                form.attribution(),
+                form.mayShareWithPartners(),
+                form.themes(),
+                form.notes(),
+                form.transcript(),
+                form.quotes(),
+                form.identityName(),
+                form.identityContact());
+    }
+
+    private String title(String caseId) {
+        try {
+            CaseView c = cases.read(caseId);
+            return c.header() == null ? null : c.header().title();
+        } catch (ClientWebApplicationException | jakarta.ws.rs.ProcessingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.parley.console.secrecy;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.parley.console.clients.Access.DryRun;
+import org.parley.console.clients.Access.ReasonBody;
+import org.parley.console.clients.Access.SecrecyRequest;
+import org.parley.console.clients.AccessApi;
+import org.parley.console.clients.Cases.CaseView;
+import org.parley.console.clients.CasesApi;
+import org.parley.console.web.ActionFailed;
+import org.parley.console.web.Ctx;
+import org.parley.console.web.Flash;
+import org.parley.console.web.Paths;
+import org.parley.console.web.ServiceErrors;
+
+/**
+ * For secrecy admins: the queue of loosening requests that wait for a second admin, each with its dry-run
+ * (a case's tier, release and grants are changed on its page, {@code CasesResource}). The access service
+ * applies the two-person rule; the console only shows what it answers.
+ */
+@Path("/requests")
+@RolesAllowed("secrecy-admin")
+@Produces(MediaType.TEXT_HTML)
+public class SecrecyResource {
+
+    @Inject
+    Ctx ctx;
+
+    @Inject
+    ServiceErrors errors;
+
+    @RestClient
+    AccessApi access;
+
+    @RestClient
+    CasesApi cases;
+
+    /** A request and the title of its case (null when the cases service does not show it). */
+    public record Row(SecrecyRequest request, String title) {}
+
+    @CheckedTemplate
+    public static class Templates {
+        public static native TemplateInstance requests(List<Row> rows, String status, Flash flash);
+
+        public static native TemplateInstance request(Row row, DryRun dryRun, boolean mine, Flash flash);
+    }
+
+    @GET
+    public TemplateInstance requests(@RestQuery String status, @RestQuery String done, @RestQuery String err) {
+        String wanted = status == null ? "PENDING" : status;
+        if (!List.of("PENDING", "APPROVED", "REJECTED", "EXPIRED", "ALL").contains(wanted)) {
+            wanted = "PENDING";
+        }
+        List<SecrecyRequest> found = access.requests("ALL".equals(wanted) ? null : wanted);
+        Map<String, String> titles = new HashMap<>();
+        List<Row> rows = found.stream()
+                .map(r -> new Row(r, titles.computeIfAbsent(r.caseId(), this::title)))
+                .toList();
+        return ctx.render(Templates.requests(rows, wanted, Flash.of(done, err)));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Object request(@RestPath String id, @RestQuery String done, @RestQuery String err) {
+        if (!Paths.isId(id)) {
+            return errors.notFound();
+        }
+        SecrecyRequest request = access.request(id);
+        DryRun dryRun = "PENDING".equals(request.status()) ? access.dryRun(id) : null;
+        boolean mine =
+                request.requestedBy() != null && request.requestedBy().subject().equals(ctx.subject());
+        return ctx.render(
+                Templates.request(new Row(request, title(request.caseId())), dryRun, mine, Flash.of(done, err)));
+    }
+
+    @POST
+    @Path("/{id}/approval")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response approve(@RestPath String id, @RestForm String reason) {
+        return decide(id, () -> access.approve(id, new ReasonBody(Paths.blankToNull(reason))), "approved");
+    }
+
+    @POST
+    @Path("/{id}/rejection")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reject(@RestPath String id, @RestForm String reason) {
+        return decide(id, () -> access.reject(id, new ReasonBody(Paths.blankToNull(reason))), "rejected");
+    }
+
+    private Response decide(String id, Runnable call, String done) {
+        if (!Paths.isId(id)) {
+            return errors.notFound();
+        }
+        try {
+            call.run();
+            return Response.seeOther(URI.create("/requests/" + id + "?done=" + done))
+                    .build();
+        } catch (ClientWebApplicationException e) {
+            if (ActionFailed.isNotFound(e)) {
+                return errors.notFound();
+            }
+            return Response.seeOther(URI.create("/requests/" + id + "?err=" + ActionFailed.key(e)))
+                    .build();
+        }
+    }
+
+    private String title(String caseId) {
+        try {
+            CaseView c = cases.read(caseId);
+            return c.header() == null ? null : c.header().title();
+        } catch (ClientWebApplicationException | jakarta.ws.rs.ProcessingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.parley.console.web;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import io.quarkus.qute.i18n.Localized;
+import org.parley.console.i18n.Labels;
+
+/**
+ * Formatting in the reader's language ({@code {inject:fmt...}} in templates): dates, instants, country
+ * names, and the labels of the services' coded values, which live in the {@link Labels} bundle as
+ * {@code <group>_<VALUE>} messages. A value the bundle does not know yet is shown as it comes.
+ */
+@RequestScoped
+@Named("fmt")
+public class Fmt {
+
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+    private static final Map<String, Method> LABELS = labelMethods();
+
+    @Inject
+    Ctx ctx;
+
+    @Inject
+    Labels english;
+
+    @Inject
+    @Localized("es")
+    Labels spanish;
+
+    /** The label of a coded value, e.g. label('status', 'ACTIVE'). */
+    public String label(String group, Object value) {
+        if (value == null) {
+            return "";
+        }
+        Method method = LABELS.get(group + "_" + value.toString().replaceAll("[^A-Za-z0-9_]", "_"));
+        if (method == null) {
+            return value.toString();
+        }
+        try {
+            return (String) method.invoke("es".equals(ctx.lang()) ? spanish : english);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            return value.toString();
+        }
+    }
+
+    /** An ISO date in the reader's language ("14 Mar 2012", "14 mar 2012"); anything else as it is. */
+    public String date(String value) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        try {
+            return LocalDate.parse(value)
+                    .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                            .withLocale(ctx.locale()));
+        } catch (DateTimeParseException e) {
+            return value;
+        }
+    }
+
+    /** An ISO instant as "2026-01-31 12:00 UTC"; anything else as it is. */
+    public String instant(String value) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        try {
+            return INSTANT.format(Instant.parse(value).atOffset(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return value;
+        }
+    }
+
+    /** The date part of an ISO instant, for date inputs. */
+    public String day(String value) {
+        return value == null || value.length() < 10 ? "" : value.substring(0, 10);
+    }
+
+    /** A country code as its name in the reader's language; an unknown code as it is. */
+    public String country(String code) {
+        if (code == null || code.length() != 2) {
+            return code == null ? "" : code;
+        }
+        String name = new Locale("", code.toUpperCase(Locale.ROOT)).getDisplayCountry(ctx.locale());
+        return name == null || name.isBlank() || name.equalsIgnoreCase(code) ? code : name;
+    }
+
+    /** The first characters of a hash, for tables. */
+    public String shortHash(String hash) {
+        if (hash == null) {
+            return "";
+        }
+        return hash.length() <= 12 ? hash : hash.substring(0, 12) + "…";
+    }
+
+    /** A list as lines, for a textarea. */
+    public String lines(java.util.List<String> values) {
+        return values == null ? "" : String.join("\n", values);
+    }
+
+    /** Yes, no or unknown for an optional boolean. */
+    public String yesNo(Boolean value) {
+        return label("yesno", value == null ? "UNKNOWN" : value ? "YES" : "NO");
+    }
+
+    private static Map<String, Method> labelMethods() {
+        Map<String, Method> methods = new HashMap<>();
+        for (Method method : Labels.class.getMethods()) {
+            if (method.getParameterCount() == 0 && method.getReturnType() == String.class) {
+                methods.put(method.getName(), method);
+            }
+        }
+        return methods;
+    }
+}

@@ -1,0 +1,84 @@
+package org.parley.console.web;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns what a service answered into a friendly page. A 404 is always the same "not found" page, byte for
+ * byte, whatever the reason: an id that never existed and one the viewer may not know look alike. Nothing
+ * a service sent (no detail, no id) is echoed.
+ */
+public class ServiceErrors {
+
+    private static final Logger LOG = Logger.getLogger(ServiceErrors.class);
+
+    @Inject
+    Ctx ctx;
+
+    @CheckedTemplate
+    public static class Templates {
+        public static native TemplateInstance notFound();
+
+        public static native TemplateInstance forbidden();
+
+        public static native TemplateInstance unavailable();
+
+        public static native TemplateInstance signInAgain();
+
+        public static native TemplateInstance failed();
+    }
+
+    @ServerExceptionMapper
+    public Response fromService(ClientWebApplicationException e) {
+        int status = e.getResponse() == null ? 502 : e.getResponse().getStatus();
+        return switch (status) {
+            case 404, 410 -> notFound();
+            case 401 -> page(401, Templates.signInAgain());
+            case 403 -> page(403, Templates.forbidden());
+            case 429, 502, 503, 504 -> page(503, Templates.unavailable());
+            default -> {
+                // status only: the answer may describe something the log reader should not see
+                LOG.warnf("a service answered %d", status);
+                yield page(status >= 500 ? 502 : 400, Templates.failed());
+            }
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response unreachable(ProcessingException e) {
+        LOG.warnf("a service could not be reached: %s", e.getClass().getSimpleName());
+        return page(503, Templates.unavailable());
+    }
+
+    @ServerExceptionMapper
+    public Response noSuchPage(NotFoundException e) {
+        return notFound();
+    }
+
+    @ServerExceptionMapper
+    public Response notForThisUser(ForbiddenException e) {
+        return page(403, Templates.forbidden());
+    }
+
+    /** The one "not found" answer. */
+    public Response notFound() {
+        return page(404, Templates.notFound());
+    }
+
+    private Response page(int status, TemplateInstance template) {
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(ctx.render(template).render())
+                .build();
+    }
+}
