@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Every benchmark of BENCHMARKS.md in one command. Builds the project (no tests), then this module, then runs
+# org.parley.bench.RunAll, which starts its own stack (ports 35432/39092/38080) and the services from their jars
+# (ports 38181-38185) and, for item 6, `./parley start` in a folder of its own under bench/target.
+# Arguments go to RunAll: --items 1,2,3,4,5,6,7 (default all) --scales 1000,10000,100000.
+# BENCH_SKIP_BUILD=1 reuses the jars already built.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
+  ./mvnw -B -q install -DskipTests
+  ./mvnw -B -q -f bench/pom.xml package
+fi
+exec java -Xmx1g -Dparley.root="$PWD" -cp "bench/target/parley-bench.jar:bench/target/lib/*" org.parley.bench.RunAll "$@"

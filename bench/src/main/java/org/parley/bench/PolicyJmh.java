@@ -1,0 +1,98 @@
+package org.parley.bench;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Item 2: services/policy's DecisionBenchmark (JMH), briefly, with -prof gc and -rf json, parsed here. It runs
+ * the -Pjmh jar of services/policy when one is built ({@code target/parley-policy-*-benchmarks.jar}); otherwise
+ * the same benchmark source compiled into this module (bench/pom.xml reads it in place), so the figure never
+ * needs a -Pjmh build that would rewrite the policy module's plain jar.
+ */
+final class PolicyJmh {
+
+    private PolicyJmh() {}
+
+    static ObjectNode run(Bench bench) throws Exception {
+        Path policyJar = bench.root.resolve("services/policy/target/parley-policy-0.1.0-SNAPSHOT-benchmarks.jar");
+        Path source =
+                bench.root.resolve("services/policy/src/jmh/java/org/parley/benchmarks/policy/DecisionBenchmark.java");
+        boolean useModuleJar = Files.exists(policyJar)
+                && Files.getLastModifiedTime(policyJar).compareTo(Files.getLastModifiedTime(source)) >= 0;
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> launcher = useModuleJar
+                ? List.of(java, "-jar", policyJar.toString())
+                : List.of(java, "-cp", System.getProperty("java.class.path"), "org.openjdk.jmh.Main");
+        ObjectNode node = Bench.JSON.createObjectNode();
+        node.put("jar", useModuleJar ? bench.root.relativize(policyJar).toString() : "bench (same source)");
+        // decide() for every relationship; the two baselines do not depend on the relationship: one value.
+        JsonNode decide = jmh(bench, launcher, "DecisionBenchmark.decide$", List.of(), "jmh-decide.json");
+        JsonNode baselines = jmh(
+                bench,
+                launcher,
+                "DecisionBenchmark.baseline",
+                List.of("-p", "relationship=MEMBER"),
+                "jmh-baselines.json");
+        double fieldReadsNs = Double.NaN;
+        double hashMapNs = Double.NaN;
+        for (JsonNode result : baselines) {
+            double score = result.path("primaryMetric").path("score").asDouble();
+            if (result.path("benchmark").asText().endsWith("baselineFieldReads")) {
+                fieldReadsNs = score;
+            } else {
+                hashMapNs = score;
+            }
+        }
+        node.put("baselineFieldReadsNs", Bench.round(fieldReadsNs, 2));
+        node.put("baselineHashMapLookupNs", Bench.round(hashMapNs, 2));
+        ObjectNode byRelationship = node.putObject("decide");
+        for (JsonNode result : decide) {
+            String relationship = result.path("params").path("relationship").asText();
+            double ns = result.path("primaryMetric").path("score").asDouble();
+            double error = result.path("primaryMetric").path("scoreError").asDouble();
+            double bytes = result.path("secondaryMetrics")
+                    .path("gc.alloc.rate.norm")
+                    .path("score")
+                    .asDouble(Double.NaN);
+            ObjectNode entry = byRelationship.putObject(relationship);
+            entry.put("nsPerDecision", Bench.round(ns, 2));
+            entry.put("nsError", Bench.round(error, 2));
+            entry.put("decisionsPerSecond", Math.round(1e9 / ns));
+            entry.put("bytesAllocatedPerDecision", Bench.round(bytes, 1));
+            entry.put("ratioToHashMapLookup", Bench.round(ns / hashMapNs, 2));
+            Bench.log(Bench.f(
+                    "policy decide %-13s %7.1f ns (%,.0f/s), %5.0f B/op, %.1fx a HashMap lookup",
+                    relationship, ns, 1e9 / ns, bytes, ns / hashMapNs));
+        }
+        return node;
+    }
+
+    private static JsonNode jmh(Bench bench, List<String> launcher, String pattern, List<String> extra, String output)
+            throws Exception {
+        Path json = bench.target.resolve(output);
+        Files.deleteIfExists(json);
+        List<String> command = new ArrayList<>(launcher);
+        command.add(pattern);
+        command.addAll(List.of("-f", "1", "-wi", "2", "-i", "3", "-w", "1s", "-r", "1s", "-prof", "gc"));
+        command.addAll(extra);
+        command.addAll(List.of("-rf", "json", "-rff", json.toString()));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        bench.logs.resolve(output.replace(".json", ".log")).toFile())
+                .directory(new File(bench.root.toString()))
+                .start();
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0 || !Files.exists(json)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("JMH failed; see " + bench.logs.resolve(output.replace(".json", ".log")));
+        }
+        return Bench.JSON.readTree(json.toFile());
+    }
+}

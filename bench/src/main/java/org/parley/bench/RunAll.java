@@ -1,0 +1,190 @@
+package org.parley.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.parley.launcher.ApiClient;
+import org.parley.launcher.ServiceProcess;
+
+/**
+ * Runs every benchmark of BENCHMARKS.md in one go (see bench/run.sh): its own stack, the services from their built
+ * jars, a load generator in this JVM, baselines in the same run, and the results as JSON (bench/target and
+ * docs/bench) and a Markdown table.
+ *
+ * <pre>java -cp "bench/target/parley-bench.jar:bench/target/lib/*" org.parley.bench.RunAll [--items 1,2,3,4,5,6,7]
+ *     [--scales 1000,10000,100000]</pre>
+ */
+public final class RunAll {
+
+    private RunAll() {}
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("http.maxConnections", "32"); // HttpURLConnection keep-alive pool, above every worker count
+        Set<Integer> items = new TreeSet<>(List.of(1, 2, 3, 4, 5, 6, 7));
+        List<Integer> scales = new ArrayList<>(List.of(1_000, 10_000, 100_000));
+        for (int i = 0; i < args.length; i += 2) {
+            switch (args[i]) {
+                case "--items" -> {
+                    items.clear();
+                    for (String item : args[i + 1].split(",")) {
+                        items.add(Integer.parseInt(item.trim()));
+                    }
+                }
+                case "--scales" -> {
+                    scales.clear();
+                    for (String scale : args[i + 1].split(",")) {
+                        scales.add(Integer.parseInt(scale.trim()));
+                    }
+                }
+                default -> {
+                    System.err.println("usage: RunAll [--items 1,2,3,4,5,6,7] [--scales 1000,10000,100000]");
+                    System.exit(2);
+                }
+            }
+        }
+        if (!items.contains(7)) {
+            scales.retainAll(List.of(10_000));
+            if (scales.isEmpty()) {
+                scales.add(10_000);
+            }
+        }
+        scales.sort(Integer::compare);
+        Path root =
+                Path.of(System.getProperty("parley.root", ".")).toAbsolutePath().normalize();
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"));
+        ObjectNode results = Bench.JSON.createObjectNode();
+        Bench bench = new Bench(root, results);
+        ObjectNode environment = results.putObject("environment");
+        environment.put("started", LocalDateTime.now().toString());
+        environment.put("cores", Runtime.getRuntime().availableProcessors());
+        environment.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        environment.put("loadAverageAtStart", Proc.loadAverage());
+        environment.put("command", "bench/run.sh " + String.join(" ", args));
+        environment.put("items", items.toString());
+        long started = System.nanoTime();
+        // Ctrl-C or a kill: the services are child processes of this JVM; stop them (the stack watches this JVM).
+        Runtime.getRuntime().addShutdownHook(new Thread(bench::stopServices, "stop-bench-services"));
+        try {
+            if (items.contains(2)) {
+                results.set("item2_policyDecision", PolicyJmh.run(bench));
+                save(bench, stamp);
+            }
+            if (items.stream().anyMatch(i -> i == 1 || i == 3 || i == 4 || i == 5 || i == 7)) {
+                platformItems(bench, items, scales, stamp);
+            }
+            if (items.contains(6)) {
+                results.set("item6_startup", StartupBench.run(bench));
+                save(bench, stamp);
+            }
+        } finally {
+            bench.stopServices();
+            if (bench.stack != null) {
+                bench.stack.close();
+            }
+            environment.put("loadAverageAtEnd", Proc.loadAverage());
+            environment.put("totalSeconds", Bench.round((System.nanoTime() - started) / 1e9, 1));
+            save(bench, stamp);
+        }
+        Bench.log(Bench.f(
+                "done in %.0f s; results in bench/target/results.json, docs/bench/results-%s.json",
+                (System.nanoTime() - started) / 1e9, stamp));
+    }
+
+    private static void platformItems(Bench bench, Set<Integer> items, List<Integer> scales, String stamp)
+            throws Exception {
+        long t = System.nanoTime();
+        bench.snapshotApps(List.of("access", "cases", "interviews", "events"));
+        Bench.log(
+                Bench.f("services' quarkus-app copied to bench/target/apps in %.1f s", (System.nanoTime() - t) / 1e9));
+        t = System.nanoTime();
+        bench.stack = BenchStack.start(bench.root, bench.target.resolve("stack"));
+        bench.api = new ApiClient(bench.stack.keycloakUrl());
+        bench.results.with("environment").put("stackStartSeconds", Bench.round((System.nanoTime() - t) / 1e9, 1));
+        Bench.log(Bench.f("bench stack ready in %.1f s", (System.nanoTime() - t) / 1e9));
+        ObjectNode kafka = KafkaBaseline.roundTrip(bench.stack.kafkaBootstrap(), 200, 20);
+        bench.results.set("baseline_kafkaRoundTrip", kafka);
+        Bench.log("bare Kafka produce->consume: " + kafka);
+
+        ServiceProcess access = bench.start("access", "access", "access_bench", Map.of());
+        ServiceProcess cases = bench.start("cases", "cases", "cases_bench", Map.of());
+        ServiceProcess interviews = bench.start("interviews", "interviews", "interviews_bench", Map.of());
+        for (ServiceProcess service : List.of(access, cases, interviews)) {
+            service.awaitReady(Duration.ofSeconds(300));
+        }
+        ServiceProcess plain = null;
+        if (items.contains(5)) {
+            plain = bench.start(
+                    "interviews-plain",
+                    "interviews",
+                    "interviews_plain",
+                    Map.of(
+                            "parley.interviews.encryption.enabled", "false",
+                            "parley.interviews.keys.dev-directory",
+                                    bench.target.resolve("keys-plain").toString(),
+                            "mp.messaging.incoming.access-events.group.id", "interviews-policy-plain"));
+            plain.awaitReady(Duration.ofSeconds(300));
+        }
+        Bench.log("access, cases, interviews" + (plain != null ? ", interviews-plain" : "") + " ready");
+
+        if (items.contains(1) || items.contains(7)) {
+            ListBench list = new ListBench(bench, cases.pid());
+            list.prepareReaders();
+            ObjectNode byScale = bench.results.putObject(items.contains(7) ? "item1_7_list" : "item1_list");
+            for (int scale : scales) {
+                boolean main = scale == 10_000;
+                byScale.set(Integer.toString(scale), list.measureAt(scale, true, main ? 4 : 3, main ? 6 : 4));
+                save(bench, stamp);
+            }
+            if (byScale.size() > 1) {
+                Plot.scaling(byScale, bench.root.resolve("docs/bench"), stamp);
+            }
+        }
+
+        if (items.contains(3) || items.contains(4) || items.contains(5)) {
+            // The ledger starts at the end of the audit topic: the list benchmark's RestrictedRead events (one per
+            // restricted section returned) are not this item's subject and would only be a backlog in front of it.
+            ServiceProcess events = bench.start(
+                    "events",
+                    "events",
+                    "events_bench",
+                    Map.of("mp.messaging.incoming.ledger-audit.auto.offset.reset", "latest"));
+            events.awaitReady(Duration.ofSeconds(300));
+            Demo.prepare(bench);
+            Bench.log("events ready; demo users and organisations registered");
+        }
+        if (items.contains(5)) {
+            bench.results.set("item5_interviews", InterviewsBench.run(bench, 150, 600, interviews.pid(), plain.pid()));
+            save(bench, stamp);
+        }
+        if (items.contains(3)) {
+            bench.results.set("item3_revocation", RevocationBench.run(bench, 200, 2));
+            save(bench, stamp);
+        }
+        if (items.contains(4)) {
+            bench.results.set("item4_ledger", LedgerBench.run(bench, 300, 20, 5_000, kafka, cases.pid()));
+            save(bench, stamp);
+        }
+        Map<String, Object> memory = new LinkedHashMap<>();
+        bench.services.forEach((name, service) -> memory.put(name, Proc.memory(service.pid())));
+        bench.results.set("serviceMemoryAfterRunMiB", Bench.JSON.valueToTree(memory));
+    }
+
+    static void save(Bench bench, String stamp) throws Exception {
+        Files.createDirectories(bench.root.resolve("docs/bench"));
+        String json = Bench.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(bench.results);
+        Files.writeString(bench.target.resolve("results.json"), json);
+        Files.writeString(bench.root.resolve("docs/bench/results-" + stamp + ".json"), json);
+        Files.writeString(bench.target.resolve("results.md"), Summary.markdown(bench.results));
+    }
+}
