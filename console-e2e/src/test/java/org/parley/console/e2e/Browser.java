@@ -159,7 +159,16 @@ final class Browser {
         WebElement form = find(formCss);
         WebElement button = form.findElement(By.cssSelector("button[type=submit], button:not([type])"));
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(form));
+        // Stale once the page is replaced. Chrome sometimes reports a replaced node not as stale but as
+        // "node does not belong to the document" (a plain WebDriverException): both mean the page is gone.
+        wait.until(driver -> {
+            try {
+                form.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     Object script(String script, Object... args) {
