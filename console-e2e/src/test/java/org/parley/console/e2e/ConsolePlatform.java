@@ -31,14 +31,17 @@ import org.parley.testing.StackInfo;
 
 /**
  * The whole platform with the console, once per test JVM: the four services from their built jars (own
- * databases {@code <service>_console}, ports 2828x) against the shared real stack, the seed data loaded
+ * databases {@code <service>_console}, ports 2828x plus PARLEY_TEST_PORT_OFFSET) against the shared real stack, the seed data loaded
  * through the APIs, then the console from its built jar on port 28280, signing in with the stack's Keycloak.
  */
 final class ConsolePlatform {
 
-    static final int CONSOLE_PORT = 28280;
-    private static final Map<String, Integer> PORTS =
-            Map.of("access", 28283, "cases", 28281, "interviews", 28282, "events", 28284);
+    /** Moved with the stack's ports by PARLEY_TEST_PORT_OFFSET, so two test runs can share a machine. */
+    private static final int OFFSET = SharedStack.PORT_OFFSET;
+
+    static final int CONSOLE_PORT = 28280 + OFFSET;
+    private static final Map<String, Integer> PORTS = Map.of(
+            "access", 28283 + OFFSET, "cases", 28281 + OFFSET, "interviews", 28282 + OFFSET, "events", 28284 + OFFSET);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ConsolePlatform instance;

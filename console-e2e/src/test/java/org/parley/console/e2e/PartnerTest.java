@@ -32,7 +32,7 @@ class PartnerTest extends ConsoleTest {
         browser.open("/cases/" + platform.caseId("el-salvador"));
         assertThat(browser.has("#process")).isTrue();
         assertThat(browser.has("#results")).isTrue();
-        for (String section : List.of("#edit", "#team", "#interviews", "#secrecy")) {
+        for (String section : List.of("#edit", "#team", "#interviews", "#secrecy", "#shared-excerpts")) {
             assertThat(browser.has(section)).as(section).isFalse();
         }
         assertNames(browser.source(), List.of(), HIDDEN);

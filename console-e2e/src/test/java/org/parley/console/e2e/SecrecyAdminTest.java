@@ -1,6 +1,7 @@
 package org.parley.console.e2e;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -73,15 +74,23 @@ class SecrecyAdminTest extends ConsoleTest {
         assertThat(browser.has("#results")).isFalse(); // results not released
         assertThat(browser.has("#process")).isFalse();
 
-        // lucia now reads Official A's approved excerpt, and only that one
-        String officialA = platform.interviewId("escobar", "Official A");
+        // lucia now finds Official A's approved excerpt on the case page, and only that one: not the proposed
+        // one, and nothing of the security adviser's interview, also linked to Haiti, which oas may not know
         browser.signIn("lucia");
         await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> {
-                    browser.open("/excerpts?interview=" + officialA);
-                    assertThat(browser.has("#excerpts")).isTrue();
+                    browser.open("/cases/" + platform.caseId("escobar"));
+                    assertThat(browser.has("#shared-excerpts")).isTrue();
                 });
+        assertThat(browser.find("#shared-excerpts").getText())
+                .contains("keep the state standing", "Official A")
+                .doesNotContain("plea bargain", "Weak negotiators", "security adviser");
+        assertNames(browser.source(), List.of(), HIDDEN);
+        browser.screenshot("case-excerpts-lucia");
+        // and by the interview reference, the same
+        String officialA = platform.interviewId("escobar", "Official A");
+        browser.open("/excerpts?interview=" + officialA);
         assertThat(browser.find("#excerpts").getText())
                 .contains("keep the state standing", "Official A")
                 .doesNotContain("plea bargain");

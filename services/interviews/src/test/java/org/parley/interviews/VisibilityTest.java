@@ -194,6 +194,76 @@ class VisibilityTest {
     }
 
     @Test
+    void partnersFindApprovedExcerptsThroughTheCaseAndNothingOfInterviewsTheyMayNotRead() throws SQLException {
+        Map<String, TeamRole> team = Map.of("sofia", TeamRole.LEAD);
+        String shared =
+                newCase(Tier.SECRET, false, team, Map.of("oas", GrantScope.EXCERPTS, "medic-ngo", GrantScope.PROCESS));
+        String processOnly = newCase(Tier.SECRET, false, team, Map.of("oas", GrantScope.PROCESS));
+        String readable = record("sofia", interview(shared));
+        String alsoOnProcessOnly = record("sofia", interview(shared, processOnly));
+        String nothingApproved = record("sofia", interview(shared));
+        for (String id : List.of(readable, alsoOnProcessOnly, nothingApproved)) {
+            as("sofia")
+                    .body(Map.of("quote", 1))
+                    .post("/interviews/" + id + "/excerpts")
+                    .then()
+                    .statusCode(201);
+        }
+        as("sofia")
+                .body(Map.of("quote", 2))
+                .post("/interviews/" + readable + "/excerpts")
+                .then()
+                .statusCode(201);
+        as("sofia")
+                .post("/interviews/" + readable + "/excerpts/1/approval")
+                .then()
+                .statusCode(200);
+        as("sofia")
+                .post("/interviews/" + alsoOnProcessOnly + "/excerpts/1/approval")
+                .then()
+                .statusCode(200);
+
+        Response partner = as("lucia").get("/cases/" + shared + "/excerpts");
+        partner.then().statusCode(200).header("Cache-Control", "no-store");
+        assertThat(partner.jsonPath().getString("caseId")).isEqualTo(shared);
+        assertThat(partner.jsonPath().getList("interviews.interviewId")).containsExactly(readable);
+        assertThat(partner.jsonPath().getList("interviews[0].items.n")).containsExactly(1);
+        assertThat(partner.jsonPath().getList("interviews[0].items.status")).containsExactly("APPROVED");
+        assertThat(partner.asString())
+                .as("nothing of the interview also linked to a case she only sees the process of")
+                .doesNotContain(alsoOnProcessOnly, nothingApproved, Fixtures.TRANSCRIPT_PHRASE, "pause");
+        assertThat(outboxEnvelope(readable, "RestrictedRead").getActor().getOrganisation())
+                .isEqualTo("oas");
+
+        Response member = as("sofia").get("/cases/" + shared + "/excerpts");
+        assertThat(member.jsonPath().getList("interviews.interviewId"))
+                .containsExactlyInAnyOrder(readable, alsoOnProcessOnly);
+
+        // no grant covering excerpts, no membership, an unknown or malformed id: one "never existed" answer
+        String unknown = "/cases/" + UUID.randomUUID() + "/excerpts";
+        Response neverExisted = as("lucia").get(unknown);
+        neverExisted.then().statusCode(404).contentType("application/problem+json");
+        for (String user : List.of("pierre", "mateo", "ana", "irene", "carlos")) {
+            Response answer = as(user).get("/cases/" + shared + "/excerpts");
+            answer.then().statusCode(404);
+            assertThat(answer.asString()).as(user).isEqualTo(neverExisted.asString());
+        }
+        for (String path : List.of("/cases/" + processOnly + "/excerpts", "/cases/not-a-case/excerpts", unknown)) {
+            assertThat(as("lucia").get(path).asString()).as(path).isEqualTo(neverExisted.asString());
+        }
+        as(null).get("/cases/" + shared + "/excerpts").then().statusCode(401);
+
+        projectionIs(true);
+        try {
+            as("lucia").get("/cases/" + shared + "/excerpts").then().statusCode(503);
+            as("pierre").get(unknown).then().statusCode(503);
+            as("sofia").get("/cases/" + shared + "/excerpts").then().statusCode(200);
+        } finally {
+            projectionIs(false);
+        }
+    }
+
+    @Test
     void theLeadOfEveryLinkedCaseApproves() {
         String sofiaLeads = secretCase("sofia", "mateo");
         String mateoLeads = secretCase("mateo", "sofia");

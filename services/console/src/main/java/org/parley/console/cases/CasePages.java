@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.parley.console.clients.Access.Team;
 import org.parley.console.clients.Cases.CaseView;
 import org.parley.console.clients.Events.Timeline;
+import org.parley.console.clients.Interviews.Excerpts;
 import org.parley.console.clients.Interviews.Summary;
 import org.parley.console.web.Flash;
 import org.parley.console.web.Fmt;
@@ -28,6 +29,7 @@ public class CasePages {
             boolean member,
             CasePage.Admin admin,
             List<Summary> linked,
+            List<Excerpts> sharedExcerpts,
             Flash flash) {
         List<Charts.EffectChart> charts = c.results() == null
                 ? List.of()
@@ -40,11 +42,22 @@ public class CasePages {
                 ? ""
                 : Charts.timelineSvg(c.process().timeline(), fmt.label("section", "timeline_strip"));
         return new CasePage(
-                c, publicView, history, historyUnavailable, team, member, admin, charts, strip, linked, flash);
+                c,
+                publicView,
+                history,
+                historyUnavailable,
+                team,
+                member,
+                admin,
+                charts,
+                strip,
+                linked,
+                sharedExcerpts,
+                flash);
     }
 
     /** A case of the public register: its public sections, no history, nothing to manage. */
     public CasePage publicPage(CaseView c) {
-        return page(c, true, null, false, null, false, null, List.of(), Flash.of(null, null));
+        return page(c, true, null, false, null, false, null, List.of(), null, Flash.of(null, null));
     }
 }

@@ -32,12 +32,14 @@ import org.parley.console.clients.Access.ReleaseChange;
 import org.parley.console.clients.Access.TeamChange;
 import org.parley.console.clients.Access.TierChange;
 import org.parley.console.clients.AccessApi;
+import org.parley.console.clients.CaseExcerptsApi;
 import org.parley.console.clients.Cases.CaseList;
 import org.parley.console.clients.Cases.CaseView;
 import org.parley.console.clients.Cases.NewTimelineEntry;
 import org.parley.console.clients.CasesApi;
 import org.parley.console.clients.Events.Timeline;
 import org.parley.console.clients.EventsApi;
+import org.parley.console.clients.Interviews.Excerpts;
 import org.parley.console.clients.Interviews.Summary;
 import org.parley.console.clients.InterviewsApi;
 import org.parley.console.web.ActionFailed;
@@ -77,6 +79,9 @@ public class CasesResource {
 
     @RestClient
     InterviewsApi interviews;
+
+    @RestClient
+    CaseExcerptsApi caseExcerpts;
 
     @CheckedTemplate
     public static class Templates {
@@ -153,8 +158,23 @@ public class CasesResource {
             var page = quietly(() -> interviews.search(List.of(id), null, null, null, null, 50));
             linked = page == null || page.items() == null ? List.of() : page.items();
         }
+        List<Excerpts> shared = null;
+        if (!member && ctx.partner()) {
+            // a 404 here only means no grant covering excerpts: the case itself was shown above
+            var answer = quietly(() -> caseExcerpts.forCase(id));
+            shared = answer == null ? null : answer.interviews();
+        }
         return ctx.render(Templates.detail(pages.page(
-                c, false, history, historyUnavailable, team, member, admin, linked, Flash.of(done, err, fields))));
+                c,
+                false,
+                history,
+                historyUnavailable,
+                team,
+                member,
+                admin,
+                linked,
+                shared,
+                Flash.of(done, err, fields))));
     }
 
     @POST

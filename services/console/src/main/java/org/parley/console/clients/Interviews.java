@@ -46,6 +46,8 @@ public final class Interviews {
 
     public record Excerpts(String interviewId, List<Excerpt> items) {}
 
+    public record CaseExcerpts(String caseId, List<Excerpts> interviews) {}
+
     public record Excerpt(int n, String text, String status, Attribution attribution) {}
 
     public record Attribution(String pseudonym, String descriptor, String category) {}

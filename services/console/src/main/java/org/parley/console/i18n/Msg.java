@@ -164,7 +164,7 @@ public interface Msg {
     String excerpts();
 
     @Message(
-            "Quotes from interviews that the case team approved for sharing, attributed as the interviewee consented. Enter the interview reference the case team gave you.")
+            "Quotes from interviews that the case team approved for sharing, attributed as the interviewee consented. Each shared case's page lists its approved excerpts; here you can also enter an interview reference the case team gave you.")
     String excerpts_intro();
 
     @Message("Expires")
@@ -620,6 +620,10 @@ public interface Msg {
 
     @Message("Shared cases")
     String shared_cases_title();
+
+    @Message(
+            "Quotes from this case's interviews that the case team approved for sharing with your organisation, attributed as each interviewee consented.")
+    String shared_excerpts_intro();
 
     @Message("Show excerpts")
     String show_excerpts();

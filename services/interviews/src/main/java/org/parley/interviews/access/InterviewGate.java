@@ -68,6 +68,33 @@ public class InterviewGate {
         throw new ProblemException(Problems.forbidden("Your organisation's grant covers approved excerpts only."));
     }
 
+    /**
+     * Admits the caller to the approved excerpts of a case's interviews: members, and partners whose grant
+     * covers excerpts. Everyone else, and any unknown or malformed id, gets the same "never existed" answer;
+     * while the projection is stale, everyone but members gets 503.
+     */
+    public CasePolicy admitCaseExcerpts(Viewer viewer, String rawCaseId) {
+        UUID caseId = parse(rawCaseId);
+        CasePolicy policy = projection
+                .find(caseId == null ? UUID.randomUUID().toString() : caseId.toString())
+                .orElse(null);
+        InterviewAccess access = policy == null
+                ? InterviewAccess.NONE
+                : InterviewAccess.decide(viewer, List.of(policy), clock.instant());
+        if (access != InterviewAccess.CONTENT && freshness.isStale()) {
+            throw stale();
+        }
+        if (access == InterviewAccess.NONE) {
+            throw Problems.notFoundException("case");
+        }
+        return policy;
+    }
+
+    /** The caller's access to an interview, given its linked cases' policies. */
+    public InterviewAccess accessTo(Viewer viewer, List<CasePolicy> linkedCases) {
+        return InterviewAccess.decide(viewer, linkedCases, clock.instant());
+    }
+
     /** Whether the caller is lead of every linked case: who may approve excerpts for sharing. */
     public boolean leadsEveryCase(Viewer viewer, Admitted interview) {
         return interview.cases().stream()

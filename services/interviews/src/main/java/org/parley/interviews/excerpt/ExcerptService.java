@@ -21,6 +21,7 @@ import org.parley.interviews.interview.InterviewRecord;
 import org.parley.interviews.interview.Quote;
 import org.parley.interviews.interview.SealedContent;
 import org.parley.interviews.problems.InterviewProblems;
+import org.parley.policy.CasePolicy;
 import org.parley.policy.InterviewAccess;
 import org.parley.policy.Viewer;
 import org.parley.web.Problem;
@@ -62,6 +63,12 @@ public class ExcerptService {
     }
 
     public record Excerpts(UUID interviewId, List<ExcerptView> items) {}
+
+    /** The approved excerpts of a case's interviews, one entry per interview the caller may read them of. */
+    public record CaseExcerpts(String caseId, List<Excerpts> interviews) {}
+
+    /** At most this many interviews per answer: a case has a handful of shared interviews, not thousands. */
+    static final int MAX_INTERVIEWS = 200;
 
     @Transactional
     public ExcerptView propose(Viewer viewer, String rawId, Integer quoteNumber) {
@@ -122,32 +129,75 @@ public class ExcerptService {
      * while the consent does not allow sharing. Either read is audited.
      */
     @Transactional
-    @SuppressWarnings("unchecked")
     public Excerpts list(Viewer viewer, String rawId) {
         InterviewGate.Admitted admitted = gate.admit(viewer, rawId, InterviewAccess.EXCERPTS);
         InterviewRecord row = entityManager.find(InterviewRecord.class, admitted.id());
         boolean member = admitted.access() == InterviewAccess.CONTENT;
-        List<ExcerptView> items = new ArrayList<>();
-        if (member || row.consent().allowsSharingQuotes()) {
-            List<Object[]> excerpts = entityManager
-                    .createNativeQuery("SELECT quote_number, status FROM interview_excerpt WHERE interview_id = ?1"
-                            + (member ? "" : " AND status = 'APPROVED'") + " ORDER BY quote_number")
-                    .setParameter(1, row.id)
-                    .getResultList();
-            if (!excerpts.isEmpty()) {
-                Map<Integer, Quote> quotes =
-                        sealed.quotes(row).stream().collect(Collectors.toMap(Quote::n, Function.identity()));
-                AttributionView attribution = attribution(row);
-                for (Object[] excerpt : excerpts) {
-                    Quote quote = quotes.get(((Number) excerpt[0]).intValue());
-                    if (quote != null) {
-                        items.add(new ExcerptView(quote.n(), quote.text(), (String) excerpt[1], attribution));
-                    }
-                }
-            }
-        }
+        List<ExcerptView> items = member || row.consent().allowsSharingQuotes() ? excerptsOf(row, !member) : List.of();
         events.restrictedRead(viewer, row.id, admitted.firstCaseId(), "EXCERPTS");
         return new Excerpts(row.id, items);
+    }
+
+    /**
+     * For partners, who cannot search interviews: the approved excerpts of the interviews linked to a case,
+     * keeping only interviews whose every linked case lets the caller read excerpts (the strictest case
+     * governs, as for one interview) and whose consent allows sharing. Each interview read is audited.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public CaseExcerpts listForCase(Viewer viewer, String rawCaseId) {
+        CasePolicy policy = gate.admitCaseExcerpts(viewer, rawCaseId);
+        List<Object> interviewIds = entityManager
+                .createNativeQuery("SELECT i.id FROM interview i"
+                        + " JOIN interview_case_link l ON l.interview_id = i.id AND l.case_id = CAST(?1 AS uuid)"
+                        + " WHERE EXISTS (SELECT 1 FROM interview_excerpt e"
+                        + "   WHERE e.interview_id = i.id AND e.status = 'APPROVED')"
+                        + " ORDER BY i.interview_month DESC, i.id LIMIT ?2")
+                .setParameter(1, policy.caseId())
+                .setParameter(2, MAX_INTERVIEWS)
+                .getResultList();
+        List<Excerpts> shared = new ArrayList<>();
+        for (Object value : interviewIds) {
+            UUID interviewId = (UUID) value;
+            List<CasePolicy> linked = gate.linkedPolicies(interviewId);
+            if (linked.isEmpty() || gate.accessTo(viewer, linked) == InterviewAccess.NONE) {
+                continue;
+            }
+            InterviewRecord row = entityManager.find(InterviewRecord.class, interviewId);
+            if (!row.consent().allowsSharingQuotes()) {
+                continue;
+            }
+            List<ExcerptView> items = excerptsOf(row, true);
+            if (!items.isEmpty()) {
+                shared.add(new Excerpts(interviewId, items));
+                events.restrictedRead(viewer, interviewId, linked.get(0).caseId(), "EXCERPTS");
+            }
+        }
+        return new CaseExcerpts(policy.caseId(), shared);
+    }
+
+    /** The interview's excerpts with their status, quote text and attribution; only approved ones if asked. */
+    @SuppressWarnings("unchecked")
+    private List<ExcerptView> excerptsOf(InterviewRecord row, boolean approvedOnly) {
+        List<Object[]> excerpts = entityManager
+                .createNativeQuery("SELECT quote_number, status FROM interview_excerpt WHERE interview_id = ?1"
+                        + (approvedOnly ? " AND status = 'APPROVED'" : "") + " ORDER BY quote_number")
+                .setParameter(1, row.id)
+                .getResultList();
+        if (excerpts.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, Quote> quotes =
+                sealed.quotes(row).stream().collect(Collectors.toMap(Quote::n, Function.identity()));
+        AttributionView attribution = attribution(row);
+        List<ExcerptView> items = new ArrayList<>();
+        for (Object[] excerpt : excerpts) {
+            Quote quote = quotes.get(((Number) excerpt[0]).intValue());
+            if (quote != null) {
+                items.add(new ExcerptView(quote.n(), quote.text(), (String) excerpt[1], attribution));
+            }
+        }
+        return items;
     }
 
     private void requireConsent(InterviewRecord row) {

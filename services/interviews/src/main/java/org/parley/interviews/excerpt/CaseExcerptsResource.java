@@ -1,0 +1,46 @@
+package org.parley.interviews.excerpt;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.security.Authenticated;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.parley.web.CallerIdentity;
+
+/** How a partner finds what was shared with them: the approved excerpts of a case's interviews. */
+@Path("/cases/{caseId}/excerpts")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "excerpts")
+public class CaseExcerptsResource {
+
+    @Inject
+    CallerIdentity caller;
+
+    @Inject
+    ExcerptService excerpts;
+
+    @GET
+    @Operation(
+            summary = "Read the approved excerpts of a case's interviews",
+            description = "Members, and partners whose grant covers excerpts. An interview appears only when the"
+                    + " caller may read excerpts on every case it is linked to and its consent allows sharing;"
+                    + " at most 200 interviews, newest first.")
+    @APIResponse(responseCode = "200", description = "The approved excerpts, grouped by interview")
+    @APIResponse(
+            responseCode = "404",
+            description = "No case with this id (or none whose excerpts the caller may read)")
+    @APIResponse(responseCode = "503", description = "Access rules are being refreshed (non-members only)")
+    public RestResponse<ExcerptService.CaseExcerpts> list(@PathParam("caseId") String caseId) {
+        return RestResponse.ResponseBuilder.ok(excerpts.listForCase(caller.viewer(), caseId))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}
