@@ -14,10 +14,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The README's first command, after the build: starts the local stack and the four services, waits for
- * health, loads the seed data once, and prints where everything is. {@code down} stops it all.
+ * The README's first command, after the build: starts the local stack, the four services and the web
+ * console, waits for health, loads the seed data once, and prints where everything is. {@code down} stops it all.
  */
 public final class Platform {
+
+    /** The web console's local port; it starts after the services, since its pages call them. */
+    public static final int CONSOLE_PORT = 8080;
 
     /** The four services and their fixed local ports. */
     public static final Map<String, Integer> SERVICES = servicePorts();
@@ -63,11 +66,17 @@ public final class Platform {
             System.out.printf(
                     "%-10s ready on :%d in %.1f s%n", service.name(), service.port(), ready.toMillis() / 1000.0);
         }
+        ServiceProcess console = ServiceProcess.start(root, "console", CONSOLE_PORT, Map.of(), state.resolve("logs"));
+        services.add(console);
+        writePlatformFile(state, stack.pid(), services);
         new SeedLoader(root.resolve("seeds"), LocalEndpoints.local(), line -> System.out.println("seeds: " + line))
                 .load();
+        Duration consoleReady = console.awaitReady(Duration.ofSeconds(180));
+        System.out.printf("%-10s ready on :%d in %.1f s%n", "console", CONSOLE_PORT, consoleReady.toMillis() / 1000.0);
         System.out.printf("%nParley is up in %.1f s.%n", seconds(started));
         System.out.println("""
 
+                Console   http://127.0.0.1:8080   (sign in as a demo user below; the public register needs none)
                 Services (OpenAPI at /q/openapi, health at /q/health, metrics at /q/metrics):
                   cases       http://127.0.0.1:8081   (public register: /public/cases)
                   interviews  http://127.0.0.1:8082

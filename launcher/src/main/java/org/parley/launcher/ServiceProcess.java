@@ -52,6 +52,10 @@ public final class ServiceProcess {
         if (!settings.containsKey("quarkus.profile")) {
             command.add("-Dquarkus.profile=dev");
         }
+        if (!settings.containsKey("parley.root")) {
+            // dev state (interviews' DEV-ONLY keys) stays below the project, whatever the working directory
+            command.add("-Dparley.root=" + root.toAbsolutePath());
+        }
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
