@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +29,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -71,8 +74,13 @@ public class OutboxRelay {
     @Inject
     MeterRegistry meters;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /**
+     * Every {@code kafka.*} setting (bootstrap servers, TLS, SASL/SCRAM), as Quarkus hands it to the
+     * messaging channels, so the relay connects to the broker exactly as they do.
+     */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaSettings;
 
     @ConfigProperty(name = "parley.outbox.poll-interval", defaultValue = "PT0.02S")
     Duration pollInterval;
@@ -385,22 +393,37 @@ public class OutboxRelay {
 
     private Producer<String, byte[]> producer() {
         if (producer == null) {
-            Properties config = new Properties();
-            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            config.put(ProducerConfig.ACKS_CONFIG, "all");
-            config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-            config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-            config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
-            config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-            // Long enough to ride out a broker restart: records wait and are retried in order. A batch that
-            // expired would let the idempotent producer bump its epoch and write later records first.
-            config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
-            config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
-            config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-            producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+            producer = new KafkaProducer<>(
+                    producerConfig(kafkaSettings, deliveryTimeout), new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
+    }
+
+    /**
+     * The connection settings the service was given (servers, TLS, SASL), with the relay's delivery
+     * guarantees on top: these are not the operator's to loosen, since order and no-loss depend on them.
+     */
+    static Properties producerConfig(Map<String, Object> kafkaSettings, Duration deliveryTimeout) {
+        Properties config = new Properties();
+        Set<String> producerKeys = ProducerConfig.configNames();
+        kafkaSettings.forEach((key, value) -> {
+            // only what a producer understands: the map also holds consumer and Quarkus-only keys
+            if (producerKeys.contains(key) && value != null) {
+                config.put(key, value);
+            }
+        });
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        // Long enough to ride out a broker restart: records wait and are retried in order. A batch that
+        // expired would let the idempotent producer bump its epoch and write later records first.
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
+        config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        return config;
     }
 
     private void closeProducer() {
