@@ -32,7 +32,8 @@ import org.parley.proto.v1.Envelope;
  * <p>Freshness: the projection counts as having heard from access only when an event's transaction has
  * committed, and only as of that event's {@code occurred_at} (never later than now), so a consumer that
  * is replaying an old backlog, or failing to apply events, goes stale and reads fail closed. A
- * redelivered event proves nothing new and is skipped.
+ * redelivered event proves nothing new and is skipped. The same watermark is written to the service's
+ * database in the applying transaction, so replicas that do not receive the topic stay fresh too.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "parley.policy-projection.enabled", stringValue = "true")
@@ -81,6 +82,7 @@ public class AccessEventsConsumer {
             }
             projection.apply(envelope.getCaseId(), envelope.getPolicyVersion(), envelope.getPolicy());
         }
+        projection.recordHeardFromAccess(occurredAt(envelope));
         heardAfterCommit(envelope);
         applied.fire(new PolicyApplied(envelope));
     }
@@ -100,8 +102,11 @@ public class AccessEventsConsumer {
     }
 
     private void heardAsOf(Envelope envelope) {
-        Instant asOf = envelope.hasOccurredAt() ? Envelopes.instant(envelope.getOccurredAt()) : null;
-        projection.heardFromAccess(asOf);
+        projection.heardFromAccess(occurredAt(envelope));
+    }
+
+    private static Instant occurredAt(Envelope envelope) {
+        return envelope.hasOccurredAt() ? Envelopes.instant(envelope.getOccurredAt()) : null;
     }
 
     /** Fired in the consuming transaction, after the projection is updated, for services that want more. */

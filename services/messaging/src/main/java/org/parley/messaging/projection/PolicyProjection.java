@@ -1,5 +1,9 @@
 package org.parley.messaging.projection;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.agroal.api.AgroalDataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.messaging.Envelopes;
 import org.parley.policy.CasePolicy;
@@ -43,6 +48,23 @@ public class PolicyProjection {
     Clock clock = Clock.systemUTC();
 
     private volatile Instant lastHeardFromAccess;
+
+    /** How often a replica that is not hearing access itself looks at the shared watermark. */
+    Duration sharedReadInterval = Duration.ofSeconds(1);
+
+    /** Reads the watermark all replicas share; null when none was recorded. */
+    @FunctionalInterface
+    interface SharedWatermark {
+        Instant read() throws SQLException;
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    SharedWatermark sharedWatermark = this::readSharedWatermark;
+    private volatile Instant sharedHeard;
+    private volatile long sharedReadAtNanos;
+    private volatile boolean sharedEverRead;
 
     /**
      * Records a case this service has just created, in the creating transaction: SECRET, its creator the
@@ -179,25 +201,71 @@ public class PolicyProjection {
      * null for now). Freshness never moves back, and never past this service's clock.
      */
     public synchronized void heardFromAccess(Instant asOf) {
-        Instant now = clock.instant();
-        Instant heard = asOf == null || asOf.isAfter(now) ? now : asOf;
+        Instant heard = capped(asOf);
         if (lastHeardFromAccess == null || heard.isAfter(lastHeardFromAccess)) {
             lastHeardFromAccess = heard;
         }
     }
 
-    /** When this service last heard from access (as of an applied event), or null if never. */
+    /**
+     * Records the same in the service's database, in the transaction that applies the event, for the
+     * replicas that do not receive access's topic themselves (one partition: one receiver per group).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordHeardFromAccess(Instant asOf) {
+        entityManager
+                .createNativeQuery("INSERT INTO policy_freshness AS f (id, heard_as_of) VALUES (1, ?1)"
+                        + " ON CONFLICT (id) DO UPDATE SET heard_as_of = GREATEST(f.heard_as_of, EXCLUDED.heard_as_of)")
+                .setParameter(1, Timestamp.from(capped(asOf)))
+                .executeUpdate();
+    }
+
+    private Instant capped(Instant asOf) {
+        Instant now = clock.instant();
+        return asOf == null || asOf.isAfter(now) ? now : asOf;
+    }
+
+    /** When this process last heard from access (as of an applied event), or null if never. */
     public Instant lastHeardFromAccess() {
         return lastHeardFromAccess;
     }
 
     /**
-     * True when access has not been heard from within the bound: access may have revoked something this
-     * service has not seen, so reads by anyone but members must fail closed.
+     * True when access has not been heard from within the bound, by this process or (through the shared
+     * database) by another replica: access may have revoked something this service has not seen, so reads
+     * by anyone but members must fail closed.
      */
     public boolean isStale() {
-        Instant heard = lastHeardFromAccess;
-        return heard == null || heard.plus(stalenessBound).isBefore(clock.instant());
+        Instant now = clock.instant();
+        return !within(lastHeardFromAccess, now) && !within(sharedHeard(), now);
+    }
+
+    private boolean within(Instant heard, Instant now) {
+        return heard != null && !heard.plus(stalenessBound).isBefore(now);
+    }
+
+    /** The replicas' shared watermark, read at most once per interval (null if unreadable: fail closed). */
+    private Instant sharedHeard() {
+        long now = System.nanoTime();
+        if (!sharedEverRead || now - sharedReadAtNanos >= sharedReadInterval.toNanos()) {
+            try {
+                sharedHeard = sharedWatermark.read();
+            } catch (SQLException e) {
+                sharedHeard = null;
+            }
+            sharedReadAtNanos = now;
+            sharedEverRead = true;
+        }
+        return sharedHeard;
+    }
+
+    private Instant readSharedWatermark() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT heard_as_of FROM policy_freshness WHERE id = 1");
+                ResultSet row = select.executeQuery()) {
+            return row.next() ? row.getTimestamp(1).toInstant() : null;
+        }
     }
 
     /** Seconds a client should wait before retrying a read refused because the projection is stale. */

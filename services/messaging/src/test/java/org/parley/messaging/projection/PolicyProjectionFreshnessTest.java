@@ -1,5 +1,6 @@
 package org.parley.messaging.projection;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,12 +16,59 @@ class PolicyProjectionFreshnessTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
     private PolicyProjection projection;
+    /** What the other replicas recorded in the shared database (null: nothing yet). */
+    private Instant shared;
+
+    private boolean sharedUnreadable;
+    private int sharedReads;
 
     @BeforeEach
     void projection() {
         projection = new PolicyProjection();
         projection.clock = clock;
         projection.stalenessBound = Duration.ofSeconds(15);
+        projection.sharedReadInterval = Duration.ZERO;
+        projection.sharedWatermark = () -> {
+            sharedReads++;
+            if (sharedUnreadable) {
+                throw new SQLException("database down");
+            }
+            return shared;
+        };
+    }
+
+    @Test
+    void aReplicaThatReceivesNothingIsFreshWhileAnotherReplicaHearsAccess() {
+        assertThat(projection.isStale()).isTrue();
+        shared = clock.instant().minusSeconds(3); // another replica applied a heartbeat 3 s ago
+        assertThat(projection.lastHeardFromAccess()).isNull();
+        assertThat(projection.isStale()).isFalse();
+        clock.advance(Duration.ofSeconds(13));
+        assertThat(projection.isStale()).isTrue(); // 16 s since anyone heard access
+        shared = clock.instant();
+        assertThat(projection.isStale()).isFalse();
+    }
+
+    @Test
+    void anUnreadableSharedWatermarkFailsClosed() {
+        shared = clock.instant();
+        sharedUnreadable = true;
+        assertThat(projection.isStale()).isTrue();
+        sharedUnreadable = false;
+        assertThat(projection.isStale()).isFalse();
+    }
+
+    @Test
+    void theSharedWatermarkIsNotReadWhileThisProcessIsFreshAndAtMostOncePerInterval() {
+        projection.heardFromAccess();
+        projection.isStale();
+        assertThat(sharedReads).isZero();
+        projection.sharedReadInterval = Duration.ofHours(1);
+        clock.advance(Duration.ofSeconds(20));
+        for (int i = 0; i < 100; i++) {
+            projection.isStale();
+        }
+        assertThat(sharedReads).isEqualTo(1);
     }
 
     @Test
