@@ -11,8 +11,10 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -50,11 +52,19 @@ public class ProblemMappers {
     }
 
     /**
-     * Quarkus REST has a built-in mapper for this subtype (wrong type, unknown enum constant, unknown
-     * field) that echoes the offending value back; this one takes precedence and names the field only.
+     * Jackson's binding errors (wrong type, unknown enum constant, unknown field, a failed constructor).
+     * Quarkus REST has built-in mappers for these subtypes that answer plain JSON quoting the rejected
+     * value (which may be an identity typed into the wrong field); these take precedence and name the
+     * field only.
      */
-    @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException e) {
+    @ServerExceptionMapper({
+        MismatchedInputException.class,
+        InvalidFormatException.class,
+        UnrecognizedPropertyException.class,
+        ValueInstantiationException.class,
+        JsonMappingException.class
+    })
+    public Response binding(JsonMappingException e) {
         return malformedJson(e);
     }
 

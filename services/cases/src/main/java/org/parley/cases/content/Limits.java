@@ -8,8 +8,7 @@ public final class Limits {
     public static final int TEXT = 10_000;
     /** Items in any list. */
     public static final int LIST = 200;
-    /** Bytes in a request body. */
-    public static final int BODY_BYTES = 1024 * 1024;
+    // Bytes in a request body: quarkus.http.limits.max-body-size (1M), enforced by parley-web's BodyLimit.
 
     private Limits() {}
 }

@@ -5,11 +5,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -29,24 +24,6 @@ public class InterviewProblems {
     /** 422: the request is well-formed but the interviewee's consent (or the stored state) forbids it. */
     public static Problem unprocessable(String type, String detail) {
         return new Problem(BASE + type, "Unprocessable Content", 422, detail, null);
-    }
-
-    private final ProblemMappers shared = new ProblemMappers();
-
-    /**
-     * Jackson's binding errors. Quarkus has built-in mappers for these that answer plain JSON quoting the
-     * rejected value (which may be an identity typed into the wrong field); the shared problem answer names
-     * the field only.
-     */
-    @ServerExceptionMapper({
-        MismatchedInputException.class,
-        InvalidFormatException.class,
-        UnrecognizedPropertyException.class,
-        ValueInstantiationException.class,
-        JsonMappingException.class
-    })
-    public Response binding(JsonMappingException e) {
-        return shared.malformedJson(e);
     }
 
     /**

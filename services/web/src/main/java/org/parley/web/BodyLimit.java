@@ -1,4 +1,4 @@
-package org.parley.interviews.problems;
+package org.parley.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,13 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.parley.web.Problem;
-import org.parley.web.Problems;
 
 /**
  * Refuses a request whose declared body is over quarkus.http.limits.max-body-size with a 413 problem
- * before anything reads it (Vert.x would answer a bare 413). A chunked body without a length still meets
- * Vert.x's own limit.
+ * before anything reads it (Vert.x would answer a bare 413), in every service. A chunked body without a
+ * length still meets Vert.x's own limit and its plain 413.
  */
 @ApplicationScoped
 public class BodyLimit {
