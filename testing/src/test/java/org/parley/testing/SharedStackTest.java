@@ -38,7 +38,8 @@ class SharedStackTest {
 
     @Test
     void stackListensOnTheTestPorts() {
-        assertThat(stack.jdbcUrl("cases")).isEqualTo("jdbc:postgresql://127.0.0.1:" + SharedStack.POSTGRES_PORT + "/cases");
+        assertThat(stack.jdbcUrl("cases"))
+                .isEqualTo("jdbc:postgresql://127.0.0.1:" + SharedStack.POSTGRES_PORT + "/cases");
         assertThat(stack.kafkaBootstrap()).isEqualTo("127.0.0.1:" + SharedStack.KAFKA_PORT);
         assertThat(stack.realmUrl()).isEqualTo("http://127.0.0.1:" + SharedStack.KEYCLOAK_PORT + "/realms/parley");
         assertThat(SharedStack.get()).isSameAs(stack);
@@ -86,10 +87,14 @@ class SharedStackTest {
         Map<String, String> config = resource.start();
 
         assertThat(config)
-                .containsEntry("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + SharedStack.POSTGRES_PORT + "/stackcheck_test")
+                .containsEntry(
+                        "quarkus.datasource.jdbc.url",
+                        "jdbc:postgresql://127.0.0.1:" + SharedStack.POSTGRES_PORT + "/stackcheck_test")
                 .containsEntry("quarkus.datasource.username", "postgres")
                 .containsEntry("kafka.bootstrap.servers", "127.0.0.1:" + SharedStack.KAFKA_PORT)
-                .containsEntry("quarkus.oidc.auth-server-url", "http://127.0.0.1:" + SharedStack.KEYCLOAK_PORT + "/realms/parley")
+                .containsEntry(
+                        "quarkus.oidc.auth-server-url",
+                        "http://127.0.0.1:" + SharedStack.KEYCLOAK_PORT + "/realms/parley")
                 .containsKey("parley.test-run-id");
         try (Connection connection = Jdbc.connectToTestDatabase("stackcheck");
                 Statement statement = connection.createStatement()) {

@@ -103,19 +103,9 @@ public class CasesResource {
             @RestQuery String to,
             @RestQuery String cursor) {
         Search search = Search.of("/cases", q, country, status, tier, entityType, groupType, from, to);
-        CaseList result = cases.list(
-                search.q(),
-                search.country(),
-                search.status(),
-                search.tier(),
-                search.entityType(),
-                search.groupType(),
-                search.from(),
-                search.to(),
-                Paths.blankToNull(cursor),
-                20);
-        String next = result.nextCursor() == null ? null : search.url(result.nextCursor());
-        return ctx.render(Templates.list(search, result, Facets.of(result.facets(), search.selected()), next, false));
+        CaseList result = search.ask(cases::list, cursor);
+        return ctx.render(Templates.list(
+                search, result, Facets.of(result.facets(), search.selected()), search.nextUrl(result), false));
     }
 
     @GET

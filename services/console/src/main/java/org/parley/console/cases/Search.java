@@ -3,6 +3,7 @@ package org.parley.console.cases;
 import java.util.List;
 import java.util.Map;
 
+import org.parley.console.clients.Cases.CaseList;
 import org.parley.console.web.Paths;
 
 /** The filters of a case listing, as typed and ticked in the search form. */
@@ -37,6 +38,36 @@ public record Search(
                 Paths.nonBlank(groupType),
                 date(from),
                 date(to));
+    }
+
+    /** Case lists come a page of this many at a time. */
+    static final int PAGE_SIZE = 20;
+
+    /** A case listing's one call, as the cases service and its public register both answer it. */
+    @FunctionalInterface
+    public interface Lister {
+        CaseList list(
+                String q,
+                List<String> country,
+                List<String> status,
+                List<String> tier,
+                List<String> entityType,
+                List<String> groupType,
+                String from,
+                String to,
+                String cursor,
+                Integer limit);
+    }
+
+    /** One page of the listing for these filters, from the cursor's position. */
+    public CaseList ask(Lister lister, String cursor) {
+        return lister.list(
+                q, country, status, tier, entityType, groupType, from, to, Paths.blankToNull(cursor), PAGE_SIZE);
+    }
+
+    /** The address of the page after this one, or null at the end. */
+    public String nextUrl(CaseList page) {
+        return page.nextCursor() == null ? null : url(page.nextCursor());
     }
 
     public Map<String, List<String>> selected() {

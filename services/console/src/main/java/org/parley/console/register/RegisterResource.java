@@ -57,20 +57,9 @@ public class RegisterResource {
             @RestQuery String to,
             @RestQuery String cursor) {
         Search search = Search.of("/register", q, country, status, tier, entityType, groupType, from, to);
-        CaseList result = register.list(
-                search.q(),
-                search.country(),
-                search.status(),
-                search.tier(),
-                search.entityType(),
-                search.groupType(),
-                search.from(),
-                search.to(),
-                Paths.blankToNull(cursor),
-                20);
-        String next = result.nextCursor() == null ? null : search.url(result.nextCursor());
+        CaseList result = search.ask(register::list, cursor);
         return ctx.render(CasesResource.Templates.list(
-                search, result, Facets.of(result.facets(), search.selected()), next, true));
+                search, result, Facets.of(result.facets(), search.selected()), search.nextUrl(result), true));
     }
 
     @GET
