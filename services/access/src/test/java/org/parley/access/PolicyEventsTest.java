@@ -1,7 +1,11 @@
 package org.parley.access;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.proto.v1.CasePolicySnapshot;
 import org.parley.proto.v1.Envelope;
 import org.parley.proto.v1.Tier;
+import org.parley.testing.Jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -254,6 +259,42 @@ class PolicyEventsTest extends AccessStackTest {
             assertThat(beat.envelope().getCaseId()).isEmpty();
             assertThat(beat.envelope().hasPolicy()).isFalse();
         });
+    }
+
+    @Test
+    void publishedHeartbeatsAreDeletedAfterTheirRetentionAndNothingElseIs() throws Exception {
+        UUID oldBeat = UUID.randomUUID();
+        UUID oldChange = UUID.randomUUID();
+        try (Connection db = Jdbc.connectToTestDatabase("access");
+                PreparedStatement insert = db.prepareStatement("INSERT INTO outbox_event (event_id, topic, message_key,"
+                        + " event_type, payload, created_at, published_at) VALUES (?, 'parley.test.v1', 'k', ?, ?,"
+                        + " now() - interval '10 minutes', ?)")) {
+            // both published five minutes ago (retention: one minute), so the relay never touches them again
+            for (Object[] row : new Object[][] {{oldBeat, "AccessHeartbeat"}, {oldChange, "TierChanged"}}) {
+                insert.setObject(1, row[0]);
+                insert.setString(2, (String) row[1]);
+                insert.setBytes(3, new byte[] {0});
+                insert.setTimestamp(4, Timestamp.from(Instant.now().minus(Duration.ofMinutes(5))));
+                insert.executeUpdate();
+            }
+            Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> !outboxHas(db, oldBeat));
+            assertThat(outboxHas(db, oldChange))
+                    .as("other events stay for the audit")
+                    .isTrue();
+            try (PreparedStatement cleanup = db.prepareStatement("DELETE FROM outbox_event WHERE event_id = ?")) {
+                cleanup.setObject(1, oldChange);
+                cleanup.executeUpdate();
+            }
+        }
+    }
+
+    private static boolean outboxHas(Connection db, UUID eventId) throws Exception {
+        try (PreparedStatement select = db.prepareStatement("SELECT 1 FROM outbox_event WHERE event_id = ?")) {
+            select.setObject(1, eventId);
+            try (var row = select.executeQuery()) {
+                return row.next();
+            }
+        }
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.parley.access;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.proto.v1.Envelope;
+import org.parley.testing.Jdbc;
 import org.parley.testing.Tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -315,5 +320,44 @@ class TwoPersonRuleTest extends AccessStackTest {
                 .body("sections", org.hamcrest.Matchers.hasItem("PROCESS"))
                 .body("excerpts", equalTo(false));
         assertThat(version(caseId)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aRequestNobodyDecidesExpiresAndCanNoLongerBeApproved() throws Exception {
+        String caseId = openCase("sofia");
+        long before = version(caseId);
+        String requestId = requestLoosening(caseId, "PUBLICLY_KNOWN");
+        // as if its seven days had passed: the expiry job (every second) marks it, nobody acting
+        try (Connection db = Jdbc.connectToTestDatabase("access");
+                PreparedStatement due = db.prepareStatement(
+                        "UPDATE secrecy_request SET expires_at = now() - interval '1 minute' WHERE id = ?")) {
+            due.setObject(1, UUID.fromString(requestId));
+            assertThat(due.executeUpdate()).isEqualTo(1);
+        }
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> as("bruno")
+                        .get("/secrecy-requests/{id}", requestId)
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("EXPIRED")));
+
+        as("bruno")
+                .body(Map.of("reason", "too late"))
+                .post("/secrecy-requests/{id}/approval", requestId)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        assertThat(version(caseId)).isEqualTo(before);
+        as("ana").get("/cases/{id}/access", caseId).then().body("tier", equalTo("SECRET"));
+        assertThat(as("bruno")
+                        .queryParam("status", "PENDING")
+                        .get("/secrecy-requests")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("id", String.class))
+                .doesNotContain(requestId);
     }
 }

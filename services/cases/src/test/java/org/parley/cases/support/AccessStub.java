@@ -62,7 +62,8 @@ public final class AccessStub {
 
     private static KafkaProducer<String, byte[]> producer;
 
-    public static synchronized void publishHeartbeat() {
+    /** Publishes one heartbeat as access would; returns its event id. */
+    public static synchronized String publishHeartbeat() {
         Envelope heartbeat = Envelopes.about(null, null, null)
                 .setType("AccessHeartbeat")
                 .setSource("access")
@@ -84,6 +85,7 @@ public final class AccessStub {
             producer = null;
             throw new IllegalStateException("could not publish a heartbeat", e);
         }
+        return heartbeat.getEventId();
     }
 
     /** Makes the projection stale (or fresh again with {@code null}) by moving its clock. */

@@ -1,6 +1,7 @@
 package org.parley.cases.visibility;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The replica that receives access's single partition writes its freshness to the service's database, in
+ * Heartbeats across replicas. The replica that receives access's single partition writes its freshness to the service's database, in
  * the transaction that applies the event, so the other replicas (which receive nothing) stay fresh too.
  * How a replica reads it is tested in parley-messaging (PolicyProjectionFreshnessTest).
  */
@@ -34,11 +35,25 @@ class SharedFreshnessTest {
         assertThat(Duration.between(before, Instant.now()).abs()).isLessThan(Duration.ofSeconds(60));
 
         Thread.sleep(20);
-        AccessStub.publishHeartbeat();
+        String heartbeat = AccessStub.publishHeartbeat();
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> sharedWatermark().isAfter(before));
         assertThat(sharedWatermark()).isBeforeOrEqualTo(Instant.now().plusSeconds(1));
+        // applied, but not remembered: a heartbeat every 2 s would otherwise grow the inbox forever
+        assertThat(inboxRows(heartbeat)).isZero();
+    }
+
+    private static long inboxRows(String eventId) throws SQLException {
+        try (Connection connection = Jdbc.connectToTestDatabase("cases");
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT count(*) FROM processed_event WHERE event_id = ?")) {
+            select.setObject(1, java.util.UUID.fromString(eventId));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private static Instant sharedWatermark() throws SQLException {

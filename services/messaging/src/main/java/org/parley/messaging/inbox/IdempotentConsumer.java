@@ -132,7 +132,7 @@ public class IdempotentConsumer {
             attempt++;
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                    if (!inbox.firstDelivery(consumer, envelope.getEventId())) {
+                    if (!inbox.firstDelivery(consumer, envelope)) {
                         return false;
                     }
                     effect.apply(envelope);

@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.parley.proto.v1.Envelope;
+
 /**
  * Remembers which events a consumer has applied. Called in the transaction of the effect, so an
  * effect and its "processed" mark commit together or not at all: a redelivered event is a no-op.
@@ -16,6 +18,16 @@ public class Inbox {
 
     @Inject
     EntityManager entityManager;
+
+    /**
+     * As {@link #firstDelivery(String, String)}, except that heartbeats are always "first" and never
+     * remembered: applying one twice changes nothing (freshness only moves forward), and one row every two
+     * seconds would grow the inbox forever.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean firstDelivery(String consumer, Envelope envelope) {
+        return envelope.hasAccessHeartbeat() || firstDelivery(consumer, envelope.getEventId());
+    }
 
     /** True the first time this consumer sees this event id; false for every redelivery. */
     @Transactional(Transactional.TxType.MANDATORY)

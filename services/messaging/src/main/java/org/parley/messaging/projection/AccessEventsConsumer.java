@@ -69,7 +69,7 @@ public class AccessEventsConsumer {
     @Transactional
     public void consume(byte[] payload) {
         Envelope envelope = Envelopes.parse(payload);
-        if (!inbox.firstDelivery(CONSUMER, envelope.getEventId())) {
+        if (!inbox.firstDelivery(CONSUMER, envelope)) {
             return;
         }
         applyInTransaction(envelope);
