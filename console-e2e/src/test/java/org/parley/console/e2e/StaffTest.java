@@ -19,6 +19,11 @@ class StaffTest extends ConsoleTest {
         assertThat(browser.has("a[href='/interviews/new']")).isTrue();
         assertThat(browser.has("a[href='/ledger']")).isFalse();
         browser.screenshot("cases-sofia");
+        // "My cases": her team's cases only, also in the navigation; the public ones she is not on drop out
+        browser.find("nav.main-nav a[href='/cases?team=mine']").click();
+        assertThat(browser.h1()).isEqualTo("My cases");
+        assertThat(browser.find("#f-mine").isSelected()).isTrue();
+        assertNames(browser.source(), List.of(ESCOBAR, HAITI, MEXICO, EL_SALVADOR), List.of());
         browser.open("/cases?country=MX&country=HT&country=BR&country=SV");
         assertNames(browser.source(), List.of(EL_SALVADOR, HAITI, MEXICO, BRAZIL), List.of(ESCOBAR));
 
@@ -114,6 +119,9 @@ class StaffTest extends ConsoleTest {
         assertThat(facetValues("country")).contains("CO", "SV", "HN", "EC").doesNotContain("MX", "HT", "BR");
         assertThat(facetValues("tier")).doesNotContain("SECRET");
         browser.screenshot("cases-mateo");
+        browser.open("/cases?team=mine"); // on no team: nothing of his own, and still nothing hidden
+        assertThat(browser.find("#results-heading").getText()).isEqualTo("0 cases");
+        assertNames(browser.source(), List.of(), HIDDEN);
         browser.open("/cases?country=SV&country=HN&country=EC&country=MX&country=HT&country=BR");
         assertNames(browser.source(), List.of(EL_SALVADOR, HONDURAS, ECUADOR), HIDDEN);
 

@@ -38,6 +38,7 @@ import org.parley.cases.search.ListQuery;
 import org.parley.cases.web.Http;
 import org.parley.web.CallerIdentity;
 import org.parley.web.Problem;
+import org.parley.web.ProblemException;
 import org.parley.web.Problems;
 
 /**
@@ -128,9 +129,17 @@ public class CaseResource {
                             description = "Page size, 1 to 100",
                             schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
                     @QueryParam("limit")
-                    String limit) {
+                    String limit,
+            @Parameter(
+                            description = "mine: only cases whose team the caller is on (total and facets too)",
+                            schema = @Schema(enumeration = {"mine"}))
+                    @QueryParam("team")
+                    String team) {
         ListQuery query = ListQuery.parse(q, country, status, tier, entityType, groupType, from, to, cursor, limit);
-        return Http.listing(search.list(caller.viewer(), query));
+        if (team != null && !"mine".equals(team)) {
+            throw new ProblemException(Problems.invalid(List.of(new Problem.FieldError("team", "must be mine"))));
+        }
+        return Http.listing(search.list(caller.viewer(), query, team != null));
     }
 
     @GET

@@ -60,11 +60,17 @@ public class CaseSearch {
 
     @Transactional
     public Listing list(Viewer viewer, ListQuery query) {
+        return list(viewer, query, false);
+    }
+
+    /** As {@link #list(Viewer, ListQuery)}; with {@code mine}, only cases whose team the viewer is on. */
+    @Transactional
+    public Listing list(Viewer viewer, ListQuery query, boolean mine) {
         boolean stale = access.isStale();
         if (stale && viewer.isAnonymous()) {
             throw access.stale();
         }
-        VisibleCases.Statement statement = VisibleCases.list(viewer, query, stale);
+        VisibleCases.Statement statement = VisibleCases.list(viewer, query, stale || mine);
         Page page = entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (Statement settings = connection.createStatement()) {
                 settings.execute(VisibleCases.GENERIC_PLAN);

@@ -101,9 +101,14 @@ public class CasesResource {
             @RestQuery List<String> groupType,
             @RestQuery String from,
             @RestQuery String to,
+            @RestQuery String team,
             @RestQuery String cursor) {
-        Search search = Search.of("/cases", q, country, status, tier, entityType, groupType, from, to);
-        CaseList result = search.ask(cases::list, cursor);
+        Search search = Search.of("/cases", q, country, status, tier, entityType, groupType, from, to, team);
+        String mine = search.mine() ? "mine" : null;
+        CaseList result = search.ask(
+                (text, countries, statuses, tiers, entities, groups, start, end, after, limit) ->
+                        cases.list(text, countries, statuses, tiers, entities, groups, start, end, after, limit, mine),
+                cursor);
         return ctx.render(Templates.list(
                 search, result, Facets.of(result.facets(), search.selected()), search.nextUrl(result), false));
     }

@@ -6,7 +6,10 @@ import java.util.Map;
 import org.parley.console.clients.Cases.CaseList;
 import org.parley.console.web.Paths;
 
-/** The filters of a case listing, as typed and ticked in the search form. */
+/**
+ * The filters of a case listing, as typed and ticked in the search form; {@code mine} keeps only the
+ * cases whose team the viewer is on (the cases service decides who that is).
+ */
 public record Search(
         String base,
         String q,
@@ -16,7 +19,8 @@ public record Search(
         List<String> entityType,
         List<String> groupType,
         String from,
-        String to) {
+        String to,
+        boolean mine) {
 
     public static Search of(
             String base,
@@ -27,7 +31,8 @@ public record Search(
             List<String> entityType,
             List<String> groupType,
             String from,
-            String to) {
+            String to,
+            String team) {
         return new Search(
                 base,
                 Paths.blankToNull(q),
@@ -37,7 +42,8 @@ public record Search(
                 Paths.nonBlank(entityType),
                 Paths.nonBlank(groupType),
                 date(from),
-                date(to));
+                date(to),
+                "mine".equals(team));
     }
 
     /** Case lists come a page of this many at a time. */
@@ -76,7 +82,8 @@ public record Search(
     }
 
     public boolean filtered() {
-        return q != null
+        return mine
+                || q != null
                 || from != null
                 || to != null
                 || !country.isEmpty()
@@ -96,6 +103,7 @@ public record Search(
                 + Paths.params("groupType", groupType)
                 + Paths.param("from", from)
                 + Paths.param("to", to)
+                + Paths.param("team", mine ? "mine" : null)
                 + Paths.param("cursor", cursor);
         return query.isEmpty() ? base : base + "?" + query.substring(1);
     }

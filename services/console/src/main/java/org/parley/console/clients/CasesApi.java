@@ -40,7 +40,8 @@ public interface CasesApi {
             @RestQuery String from,
             @RestQuery String to,
             @RestQuery String cursor,
-            @RestQuery Integer limit);
+            @RestQuery Integer limit,
+            @RestQuery String team);
 
     @GET
     @Path("/{id}")

@@ -625,6 +625,15 @@ public interface Msg {
             "Quotes from this case's interviews that the case team approved for sharing with your organisation, attributed as each interviewee consented.")
     String shared_excerpts_intro();
 
+    @Message("My cases")
+    String my_cases_title();
+
+    @Message("My cases")
+    String nav_my_cases();
+
+    @Message("Only cases whose team I am on")
+    String only_my_cases();
+
     @Message("Show excerpts")
     String show_excerpts();
 

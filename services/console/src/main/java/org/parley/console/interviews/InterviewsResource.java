@@ -223,7 +223,7 @@ public class InterviewsResource {
     /** The cases the author may link: those the cases service lists for them (it still checks membership). */
     private List<CaseRef> caseOptions() {
         try {
-            CaseList list = cases.list(null, null, null, null, null, null, null, null, null, 100);
+            CaseList list = cases.list(null, null, null, null, null, null, null, null, null, 100, "mine");
             return list.items().stream()
                     .filter(c -> c.header() != null)
                     .map(c -> new CaseRef(c.id(), c.header().title()))

@@ -56,7 +56,7 @@ public class RegisterResource {
             @RestQuery String from,
             @RestQuery String to,
             @RestQuery String cursor) {
-        Search search = Search.of("/register", q, country, status, tier, entityType, groupType, from, to);
+        Search search = Search.of("/register", q, country, status, tier, entityType, groupType, from, to, null);
         CaseList result = search.ask(register::list, cursor);
         return ctx.render(CasesResource.Templates.list(
                 search, result, Facets.of(result.facets(), search.selected()), search.nextUrl(result), true));
