@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.interviews.vault.IdentityVault;
 import org.parley.messaging.Envelopes;
 import org.parley.messaging.Topics;
 import org.parley.messaging.projection.PolicyProjection;
@@ -58,6 +59,9 @@ class VisibilityTest {
 
     @Inject
     PolicyProjection projection;
+
+    @Inject
+    IdentityVault vault;
 
     @BeforeEach
     void projectionIsCurrent() {
@@ -264,6 +268,27 @@ class VisibilityTest {
     }
 
     @Test
+    void reasonsAnOlderVersionLeftInClearAreSealedAtStart() throws SQLException {
+        String id = record("sofia", interview(secretCase("sofia")));
+        String reason = "court order 2019 " + UUID.randomUUID();
+        try (Connection connection = database();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO identity_reveal (interview_id,"
+                        + " custodian_subject, custodian_organisation, reason) VALUES (?, ?, 'ifit', ?)")) {
+            insert.setObject(1, UUID.fromString(id));
+            insert.setString(2, Fixtures.subject("carlos"));
+            insert.setString(3, reason);
+            insert.executeUpdate();
+        }
+        assertThat(revealLog(id)).as("not readable back until sealed").isEmpty();
+
+        assertThat(vault.sealReasonsLeftInClear()).isGreaterThanOrEqualTo(1);
+
+        assertThat(revealRows(id)).doesNotContain(reason);
+        assertThat(revealLog(id)).containsExactly(reason);
+        assertThat(vault.sealReasonsLeftInClear()).isZero();
+    }
+
+    @Test
     void theLeadOfEveryLinkedCaseApproves() {
         String sofiaLeads = secretCase("sofia", "mateo");
         String mateoLeads = secretCase("mateo", "sofia");
@@ -333,6 +358,17 @@ class VisibilityTest {
         assertThat(revealed.jsonPath().getString("name")).isEqualTo(identityNameOf(body));
         assertThat(revealed.jsonPath().getString("contact")).isEqualTo(identityContactOf(body));
         assertThat(revealLog(id)).containsExactly(reason);
+        assertThat(revealRows(id)).isNotBlank().doesNotContain(reason).doesNotContain("renewing consent");
+        for (String notCustodian : List.of("sofia", "irene", "lucia")) {
+            as(notCustodian)
+                    .get("/interviews/" + id + "/identity/reveals")
+                    .then()
+                    .statusCode(403);
+        }
+        as("carlos")
+                .get("/interviews/" + UUID.randomUUID() + "/identity/reveals")
+                .then()
+                .statusCode(404);
         Envelope event = outboxEnvelope(id, "IdentityRevealed");
         assertThat(event.getIdentityRevealed())
                 .isEqualTo(IdentityRevealed.newBuilder().setInterviewId(id).build());
@@ -520,19 +556,29 @@ class VisibilityTest {
                 .isEqualTo(neverExisted().asString());
     }
 
-    private static List<String> revealLog(String id) throws SQLException {
-        List<String> reasons = new ArrayList<>();
+    /** The reasons of the interview's reveal log, as the custodian reads them back. */
+    private static List<String> revealLog(String id) {
+        Response log = as("carlos").get("/interviews/" + id + "/identity/reveals");
+        log.then().statusCode(200).header("Cache-Control", "no-store");
+        assertThat(log.asString()).doesNotContain("Montalvo-"); // no identity in the log
+        return log.jsonPath().getList("reason", String.class);
+    }
+
+    /** What a dump of identity_reveal shows for the interview: every column, as text. */
+    private static String revealRows(String id) throws SQLException {
+        StringBuilder dump = new StringBuilder();
         try (Connection connection = database();
-                PreparedStatement select =
-                        connection.prepareStatement("SELECT reason FROM identity_reveal WHERE interview_id = ?")) {
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT reason, encode(reason_sealed, 'escape') FROM identity_reveal WHERE interview_id = ?")) {
             select.setObject(1, UUID.fromString(id));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    reasons.add(rows.getString(1));
+                    assertThat(rows.getString(1)).as("no reason in clear").isNull();
+                    dump.append(rows.getString(2)).append('\n');
                 }
             }
         }
-        return reasons;
+        return dump.toString();
     }
 
     static Envelope outboxEnvelope(String interviewId, String type) throws SQLException {

@@ -111,5 +111,10 @@ public class RecordCrypto {
         public String open(String field, byte[] stored) {
             return key == null ? new String(stored, StandardCharsets.UTF_8) : key.open(field, stored);
         }
+
+        /** Seals a further field under the same record's key (its own log, e.g. why it was read). */
+        public byte[] seal(String field, String plaintext) {
+            return key == null ? plaintext.getBytes(StandardCharsets.UTF_8) : key.seal(field, plaintext);
+        }
     }
 }

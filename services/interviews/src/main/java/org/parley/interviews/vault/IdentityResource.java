@@ -1,11 +1,14 @@
 package org.parley.interviews.vault;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -51,6 +54,22 @@ public class IdentityResource {
     @APIResponse(responseCode = "404", description = "No such interview")
     public RestResponse<IdentityVault.Revealed> reveal(@PathParam("id") String id, @Valid @NotNull RevealRequest body) {
         return RestResponse.ResponseBuilder.ok(vault.reveal(caller.viewer(), id, body.reason()))
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @GET
+    @Path("/reveals")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "The reveal log of one interview",
+            description = "Identity custodians only: who revealed the identity, when and why (reasons are stored"
+                    + " sealed under the vault record's key). No identity in the answer.")
+    @APIResponse(responseCode = "200", description = "The reveals, oldest first")
+    @APIResponse(responseCode = "403", description = "Not the identity custodian")
+    @APIResponse(responseCode = "404", description = "No such interview")
+    public RestResponse<List<IdentityVault.Reveal>> reveals(@PathParam("id") String id) {
+        return RestResponse.ResponseBuilder.ok(vault.reveals(caller.viewer(), id))
                 .header("Cache-Control", "no-store")
                 .build();
     }

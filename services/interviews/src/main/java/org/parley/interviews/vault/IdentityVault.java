@@ -30,6 +30,8 @@ public class IdentityVault {
 
     static final String NAME = "identity.name";
     static final String CONTACT = "identity.contact";
+    /** Followed by the reveal's id, so a sealed reason cannot be moved to another reveal. */
+    static final String REVEAL_REASON = "identity.reveal-reason:";
 
     @Inject
     EntityManager entityManager;
@@ -45,6 +47,14 @@ public class IdentityVault {
 
     @Inject
     MeterRegistry meters;
+
+    /** One read of the vault: who, when and why (the reason opened for the custodian only). */
+    public record Reveal(UUID revealId, String custodianSubject, Instant revealedAt, String reason) {
+        @Override
+        public String toString() {
+            return "Reveal[" + revealId + "]";
+        }
+    }
 
     /** What the custodian gets back. Sent once, with Cache-Control: no-store. */
     public record Revealed(UUID interviewId, String name, String contact) {
@@ -74,6 +84,55 @@ public class IdentityVault {
      */
     @Transactional
     public Revealed reveal(Viewer viewer, String rawId, String reason) {
+        Opened vault = open(viewer, rawId);
+        UUID id = vault.id();
+        IdentityRecord row = vault.row();
+        RecordCrypto.Opener opener = vault.opener();
+        List<CasePolicy> cases = gate.linkedPolicies(id);
+        Revealed revealed = new Revealed(id, opener.open(NAME, row.name), opener.open(CONTACT, row.contact));
+        UUID revealId = UUID.randomUUID();
+        entityManager
+                .createNativeQuery("INSERT INTO identity_reveal (reveal_id, interview_id, custodian_subject,"
+                        + " custodian_organisation, reason_sealed) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, revealId)
+                .setParameter(2, id)
+                .setParameter(3, viewer.subject())
+                .setParameter(4, viewer.organisation())
+                .setParameter(5, opener.seal(REVEAL_REASON + revealId, reason.strip()))
+                .executeUpdate();
+        String firstCase =
+                cases.isEmpty() ? firstLinkedCaseId(id) : cases.get(0).caseId();
+        events.identityRevealed(viewer, id, firstCase);
+        meters.counter("parley.interviews.identity.reveals").increment();
+        return revealed;
+    }
+
+    /**
+     * The reveal log of one interview, oldest first, with the reasons opened: for the custodian only, refused
+     * before the id is looked at, like a reveal. It shows no identity, so it emits no IdentityRevealed.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Reveal> reveals(Viewer viewer, String rawId) {
+        Opened vault = open(viewer, rawId);
+        UUID id = vault.id();
+        RecordCrypto.Opener opener = vault.opener();
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        "SELECT reveal_id, custodian_subject, revealed_at, reason_sealed FROM identity_reveal"
+                                + " WHERE interview_id = ?1 AND reason_sealed IS NOT NULL ORDER BY revealed_at, id")
+                .setParameter(1, id)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new Reveal(
+                        (UUID) r[0], (String) r[1], toInstant(r[2]), opener.open(REVEAL_REASON + r[0], (byte[]) r[3])))
+                .toList();
+    }
+
+    private record Opened(UUID id, IdentityRecord row, RecordCrypto.Opener opener) {}
+
+    /** The custodian's way in: anyone else is refused before the id is looked at, so the refusal says nothing. */
+    private Opened open(Viewer viewer, String rawId) {
         if (!InterviewAccess.mayRevealIdentity(viewer)) {
             throw new ProblemException(Problems.forbidden("Only the identity custodian reads the vault."));
         }
@@ -82,22 +141,44 @@ public class IdentityVault {
         if (row == null) {
             throw Problems.notFoundException("interview");
         }
-        List<CasePolicy> cases = gate.linkedPolicies(id);
-        RecordCrypto.Opener opener = crypto.opener(Purpose.IDENTITY, id, row.dataKey, row.kekKeyId);
-        Revealed revealed = new Revealed(id, opener.open(NAME, row.name), opener.open(CONTACT, row.contact));
-        entityManager
-                .createNativeQuery("INSERT INTO identity_reveal (interview_id, custodian_subject,"
-                        + " custodian_organisation, reason) VALUES (?1, ?2, ?3, ?4)")
-                .setParameter(1, id)
-                .setParameter(2, viewer.subject())
-                .setParameter(3, viewer.organisation())
-                .setParameter(4, reason.strip())
-                .executeUpdate();
-        String firstCase =
-                cases.isEmpty() ? firstLinkedCaseId(id) : cases.get(0).caseId();
-        events.identityRevealed(viewer, id, firstCase);
-        meters.counter("parley.interviews.identity.reveals").increment();
-        return revealed;
+        return new Opened(id, row, crypto.opener(Purpose.IDENTITY, id, row.dataKey, row.kekKeyId));
+    }
+
+    /**
+     * Seals the reasons written in clear before they were sealed (databases from before migration V2), each
+     * under its vault record's key; returns how many.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public int sealReasonsLeftInClear() {
+        List<Object[]> rows = entityManager
+                .createNativeQuery(
+                        "SELECT id, interview_id, reason FROM identity_reveal WHERE reason IS NOT NULL" + " FOR UPDATE")
+                .getResultList();
+        for (Object[] r : rows) {
+            UUID interviewId = (UUID) r[1];
+            IdentityRecord record = entityManager.find(IdentityRecord.class, interviewId);
+            RecordCrypto.Opener opener = crypto.opener(Purpose.IDENTITY, interviewId, record.dataKey, record.kekKeyId);
+            UUID revealId = UUID.randomUUID();
+            entityManager
+                    .createNativeQuery("UPDATE identity_reveal SET reveal_id = ?1, reason_sealed = ?2, reason = NULL"
+                            + " WHERE id = ?3")
+                    .setParameter(1, revealId)
+                    .setParameter(2, opener.seal(REVEAL_REASON + revealId, (String) r[2]))
+                    .setParameter(3, ((Number) r[0]).longValue())
+                    .executeUpdate();
+        }
+        return rows.size();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        return (Instant) value;
     }
 
     /** The first link even when its case has left the projection: the reveal is still recorded against it. */
