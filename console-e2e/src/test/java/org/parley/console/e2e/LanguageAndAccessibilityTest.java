@@ -41,6 +41,8 @@ class LanguageAndAccessibilityTest extends ConsoleTest {
                 "/interviews/new",
                 "/requests",
                 "/register",
+                "/register/" + platform.caseId("el-salvador"),
+                "/cases/" + platform.caseId("el-salvador"),
                 "/cases/" + randomId())) {
             browser.open(path);
             assertThat(browser.find("html").getAttribute("lang")).as(path).isIn("en", "es");
@@ -58,7 +60,14 @@ class LanguageAndAccessibilityTest extends ConsoleTest {
                     browser.script("const ids = Array.from(document.querySelectorAll('[id]')).map(e => e.id);"
                             + "return ids.filter((id, i) => ids.indexOf(id) !== i);");
             assertThat(duplicateIds).as("duplicate ids on %s", path).isEmpty();
+            assertThat(lowContrastText())
+                    .as("text below WCAG AA contrast on %s", path)
+                    .isEmpty();
         }
+        // the contrast check is not vacuous: pale grey text on white (2.0:1) is caught
+        browser.script("const p = document.createElement('p'); p.textContent = 'pale probe';"
+                + " p.style.color = '#aaaaaa'; document.querySelector('main').appendChild(p);");
+        assertThat(lowContrastText()).anySatisfy(low -> assertThat(low).contains("pale probe"));
         // the first Tab reaches the skip link, which leads to the content
         browser.open("/cases");
         browser.find("body").sendKeys(Keys.TAB);
@@ -85,5 +94,40 @@ class LanguageAndAccessibilityTest extends ConsoleTest {
                 .path("title")
                 .asText();
         assertThat(title).isEqualTo("Console CSRF case " + RUN);
+    }
+
+    /**
+     * Every element with its own visible text whose colour, against the background it is drawn on (the
+     * nearest ancestors' background colours, blended, over white), is below WCAG 2.1 AA: 4.5:1, or 3:1 for
+     * large text. Drawings (SVG) are left out: their labels repeat the table beside them.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> lowContrastText() {
+        return (List<String>) browser.script("""
+                const parse = c => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+                  const p = m[1].split(',').map(parseFloat); return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };
+                const blend = (top, under) => ({r: top.r * top.a + under.r * (1 - top.a),
+                  g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a), a: 1});
+                const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                  return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+                const background = el => { const layers = [];
+                  for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor);
+                    if (c && c.a > 0) { layers.push(c); if (c.a >= 1) break; } }
+                  let base = {r: 255, g: 255, b: 255, a: 1};
+                  for (let i = layers.length - 1; i >= 0; i--) base = blend(layers[i], base);
+                  return base; };
+                const low = [];
+                for (const el of document.querySelectorAll('body *')) {
+                  if (el.closest('svg')) continue;
+                  if (!Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+                  const s = getComputedStyle(el), box = el.getBoundingClientRect();
+                  if (s.visibility === 'hidden' || s.display === 'none' || box.width === 0 || box.height === 0) continue;
+                  const under = background(el), fg = blend(parse(s.color), under);
+                  const a = lum(fg), b = lum(under), ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                  const size = parseFloat(s.fontSize), large = size >= 24 || (parseInt(s.fontWeight) >= 700 && size >= 18.66);
+                  if (ratio < (large ? 3 : 4.5)) low.push(el.tagName.toLowerCase() + '.' + el.className + ' '
+                      + JSON.stringify(el.textContent.trim().slice(0, 30)) + ' ' + ratio.toFixed(2));
+                }
+                return low;""");
     }
 }
