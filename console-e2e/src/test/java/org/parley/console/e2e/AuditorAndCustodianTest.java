@@ -43,6 +43,9 @@ class AuditorAndCustodianTest extends ConsoleTest {
         browser.submit("#reveal-form");
         assertThat(browser.find("#revealed-name").getText()).isEqualTo("Sample Person Hotel (fictional)");
         assertThat(browser.url()).doesNotContain("Hotel");
+        // the reveal log this read just joined: when, by whom, and the reason, opened from its sealed copy
+        assertThat(browser.find("#reveal-log").getText()).contains("Court order 2026-117", "You");
+        assertThat(browser.find("#reveal-log").getText()).doesNotContain("Sample Person");
         browser.screenshot("identity");
 
         browser.signIn("sofia");

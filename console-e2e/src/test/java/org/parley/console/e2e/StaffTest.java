@@ -66,6 +66,15 @@ class StaffTest extends ConsoleTest {
         assertThat(browser.find("#notice").getText()).isEqualTo("The entry was added.");
         assertThat(browser.find("#process-timeline").getText()).contains("First exploratory meeting in Medellín.");
 
+        browser.select("#p-scope", "LIMITED");
+        browser.type("#p-objectives", "Reduce homicides in the comunas\nOpen a humanitarian corridor");
+        browser.type("#p-trust", "Weekly calls through the parish");
+        browser.submit("#edit-process");
+        assertThat(browser.find("#notice").getText()).isEqualTo("Saved.");
+        assertThat(browser.find("#process").getText())
+                .contains("Limited", "Reduce homicides in the comunas", "Open a humanitarian corridor")
+                .contains("Weekly calls through the parish");
+
         // someone else edits the case while this page is open: the form's version is stale
         platform.api.send(
                 "sofia",

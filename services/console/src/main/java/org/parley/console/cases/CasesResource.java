@@ -204,6 +204,24 @@ public class CasesResource {
     }
 
     @POST
+    @Path("/{id}/process")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response editProcess(
+            @RestPath String id,
+            @RestForm long version,
+            @RestForm String scope,
+            @RestForm String objectives,
+            @RestForm String trustBuilding) {
+        Map<String, Object> objectivesPatch = new LinkedHashMap<>();
+        objectivesPatch.put("scope", Paths.blankToNull(scope));
+        objectivesPatch.put("items", lines(objectives));
+        Map<String, Object> patch = new LinkedHashMap<>();
+        patch.put("objectives", objectivesPatch);
+        patch.put("trustBuilding", lines(trustBuilding));
+        return edit(id, "process", version, patch);
+    }
+
+    @POST
     @Path("/{id}/results")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response editResults(

@@ -67,6 +67,8 @@ public final class Cases {
     public static final List<String> STATUSES =
             List.of("EXPLORATORY", "ACTIVE", "SUSPENDED", "CONCLUDED_WITH_DEAL", "CONCLUDED_WITHOUT_DEAL", "COLLAPSED");
 
+    public static final List<String> OBJECTIVE_SCOPES = List.of("LIMITED", "BROAD", "TRANSFORMATIONAL");
+
     public static final List<String> TIMELINE_KINDS = List.of(
             "MEETING",
             "PROPOSAL",

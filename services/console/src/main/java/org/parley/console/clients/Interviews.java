@@ -52,6 +52,9 @@ public final class Interviews {
 
     public record Attribution(String pseudonym, String descriptor, String category) {}
 
+    /** One read of the vault: who (an account id), when, why. */
+    public record Reveal(String revealId, String custodianSubject, String revealedAt, String reason) {}
+
     public record Revealed(String interviewId, String name, String contact) {
         @Override
         public String toString() {

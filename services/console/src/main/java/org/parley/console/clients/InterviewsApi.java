@@ -18,6 +18,7 @@ import org.parley.console.clients.Interviews.Excerpt;
 import org.parley.console.clients.Interviews.Excerpts;
 import org.parley.console.clients.Interviews.Interview;
 import org.parley.console.clients.Interviews.Page;
+import org.parley.console.clients.Interviews.Reveal;
 import org.parley.console.clients.Interviews.Revealed;
 
 /** The interviews service, called with the user's token. */
@@ -59,4 +60,8 @@ public interface InterviewsApi {
     @POST
     @Path("/{id}/identity")
     Revealed reveal(@RestPath String id, Map<String, Object> reason);
+
+    @GET
+    @Path("/{id}/identity/reveals")
+    List<Reveal> reveals(@RestPath String id);
 }

@@ -634,6 +634,12 @@ public interface Msg {
     @Message("Only cases whose team I am on")
     String only_my_cases();
 
+    @Message("Who revealed this identity, and why")
+    String reveal_log();
+
+    @Message("You")
+    String you();
+
     @Message("Show excerpts")
     String show_excerpts();
 

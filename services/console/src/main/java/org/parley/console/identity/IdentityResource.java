@@ -1,5 +1,7 @@
 package org.parley.console.identity;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +17,7 @@ import io.quarkus.qute.TemplateInstance;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.RestForm;
+import org.parley.console.clients.Interviews.Reveal;
 import org.parley.console.clients.Interviews.Revealed;
 import org.parley.console.clients.InterviewsApi;
 import org.parley.console.web.ActionFailed;
@@ -42,12 +45,13 @@ public class IdentityResource {
 
     @CheckedTemplate
     public static class Templates {
-        public static native TemplateInstance identity(String interview, Revealed revealed, String err);
+        public static native TemplateInstance identity(
+                String interview, Revealed revealed, List<Reveal> log, String err);
     }
 
     @GET
     public TemplateInstance form() {
-        return ctx.render(Templates.identity("", null, null));
+        return ctx.render(Templates.identity("", null, List.of(), null));
     }
 
     @POST
@@ -59,13 +63,16 @@ public class IdentityResource {
         }
         try {
             Revealed revealed = interviews.reveal(id, java.util.Map.of("reason", reason == null ? "" : reason));
-            return page(200, Templates.identity(id, revealed, null));
+            // the log this reveal just joined: who read this identity before, and why
+            List<Reveal> log = interviews.reveals(id);
+            return page(200, Templates.identity(id, revealed, log, null));
         } catch (ClientWebApplicationException e) {
             if (ActionFailed.isNotFound(e)) {
                 return errors.notFound();
             }
             return page(
-                    e.getResponse().getStatus() == 403 ? 403 : 400, Templates.identity(id, null, ActionFailed.key(e)));
+                    e.getResponse().getStatus() == 403 ? 403 : 400,
+                    Templates.identity(id, null, List.of(), ActionFailed.key(e)));
         }
     }
 

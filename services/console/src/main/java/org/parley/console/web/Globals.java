@@ -13,6 +13,7 @@ public class Globals {
 
     static List<String> statuses = Cases.STATUSES;
     static List<String> timelineKinds = Cases.TIMELINE_KINDS;
+    static List<String> objectiveScopes = Cases.OBJECTIVE_SCOPES;
     static List<String> tiers = Cases.TIERS;
     static List<String> grantScopes = Access.GRANT_SCOPES;
     static List<String> teamRoles = Access.TEAM_ROLES;
