@@ -21,7 +21,7 @@ import org.parley.launcher.ServiceProcess;
  * jars, a load generator in this JVM, baselines in the same run, and the results as JSON (bench/target and
  * docs/bench) and a Markdown table.
  *
- * <pre>java -cp "bench/target/parley-bench.jar:bench/target/lib/*" org.parley.bench.RunAll [--items 1,2,3,4,5,6,7]
+ * <pre>java -cp "bench/target/parley-bench.jar:bench/target/lib/*" org.parley.bench.RunAll [--items 1,2,3,4,5,6,7,8]
  *     [--scales 1000,10000,100000]</pre>
  */
 public final class RunAll {
@@ -31,7 +31,7 @@ public final class RunAll {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("http.maxConnections", "32"); // HttpURLConnection keep-alive pool, above every worker count
-        Set<Integer> items = new TreeSet<>(List.of(1, 2, 3, 4, 5, 6, 7));
+        Set<Integer> items = new TreeSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8));
         List<Integer> scales = new ArrayList<>(List.of(1_000, 10_000, 100_000));
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
@@ -48,7 +48,7 @@ public final class RunAll {
                     }
                 }
                 default -> {
-                    System.err.println("usage: RunAll [--items 1,2,3,4,5,6,7] [--scales 1000,10000,100000]");
+                    System.err.println("usage: RunAll [--items 1,2,3,4,5,6,7,8] [--scales 1000,10000,100000]");
                     System.exit(2);
                 }
             }
@@ -80,7 +80,7 @@ public final class RunAll {
                 results.set("item2_policyDecision", PolicyJmh.run(bench));
                 save(bench, stamp);
             }
-            if (items.stream().anyMatch(i -> i == 1 || i == 3 || i == 4 || i == 5 || i == 7)) {
+            if (items.stream().anyMatch(i -> i == 1 || i == 3 || i == 4 || i == 5 || i == 7 || i == 8)) {
                 platformItems(bench, items, scales, stamp);
             }
             if (items.contains(6)) {
@@ -173,6 +173,13 @@ public final class RunAll {
         }
         if (items.contains(4)) {
             bench.results.set("item4_ledger", LedgerBench.run(bench, 300, 20, 5_000, kafka, cases.pid()));
+            save(bench, stamp);
+        }
+        if (items.contains(8)) {
+            if (!items.contains(3) && !items.contains(4) && !items.contains(5)) {
+                Demo.prepare(bench);
+            }
+            bench.results.set("item8_notFoundTiming", NotFoundTimingBench.run(bench, 40, 2_000));
             save(bench, stamp);
         }
         Map<String, Object> memory = new LinkedHashMap<>();

@@ -169,4 +169,9 @@ final class StartupBench {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
+
+    /** The baseline's program: a JVM that starts and exits at once. */
+    public static final class Hello {
+        public static void main(String[] args) {}
+    }
 }

@@ -175,6 +175,26 @@ final class Summary {
                         startup.path("bareJvmStartMs").asDouble()));
             }
         }
+        JsonNode timing = results.path("item8_notFoundTiming");
+        if (!timing.isMissingNode()) {
+            md.append("| 404 timing (outsider) | invisible p25 / p50 / p75 ms | unknown (baseline) p25 / p50 / p75 ms"
+                    + " | p50 ratio | pairs with the invisible id slower |\n|---|---|---|---|---|\n");
+            for (String service : new String[] {"cases", "interviews"}) {
+                JsonNode row = timing.path(service);
+                md.append(Bench.f(
+                        "| %s | %.2f / %.2f / %.2f | %.2f / %.2f / %.2f | %.3f | %.1f %% |%n",
+                        service,
+                        row.path("invisibleP25Ms").asDouble(),
+                        row.path("invisibleP50Ms").asDouble(),
+                        row.path("invisibleP75Ms").asDouble(),
+                        row.path("unknownP25Ms").asDouble(),
+                        row.path("unknownP50Ms").asDouble(),
+                        row.path("unknownP75Ms").asDouble(),
+                        row.path("p50RatioInvisibleToUnknown").asDouble(),
+                        100 * row.path("shareOfPairsInvisibleSlower").asDouble()));
+            }
+            md.append('\n');
+        }
         return md.toString();
     }
 }
