@@ -38,6 +38,14 @@ class PartnerTest extends ConsoleTest {
         assertNames(browser.source(), List.of(), HIDDEN);
         browser.screenshot("case-lucia");
 
+        // the excerpts page: only what a grant covering excerpts shares (oas has PROCESS on El Salvador only, so
+        // nothing of its approved quotes; whatever another test may have granted since, nothing hidden)
+        browser.open("/excerpts");
+        assertThat(browser.has("#shared")).isTrue();
+        assertThat(browser.find("#shared").getText())
+                .doesNotContain("Moving the leaders", "We called them conversations", EL_SALVADOR);
+        assertNames(browser.source(), List.of(), HIDDEN);
+
         browser.open("/cases/" + platform.caseId("ecuador")); // public, no grant: no process
         assertThat(browser.has("#process")).isFalse();
         assertThat(browser.has("#context")).isTrue();

@@ -88,6 +88,13 @@ class SecrecyAdminTest extends ConsoleTest {
                 .doesNotContain("plea bargain", "Weak negotiators", "security adviser");
         assertNames(browser.source(), List.of(), HIDDEN);
         browser.screenshot("case-excerpts-lucia");
+        // the excerpts page gathers them case by case: Escobar's, and nothing else
+        browser.open("/excerpts");
+        assertThat(browser.find("#shared").getText())
+                .contains(ESCOBAR, "keep the state standing")
+                .doesNotContain("plea bargain", "Weak negotiators", "Moving the leaders");
+        assertNames(browser.source(), List.of(), HIDDEN);
+        browser.screenshot("excerpts-shared-lucia");
         // and by the interview reference, the same
         String officialA = platform.interviewId("escobar", "Official A");
         browser.open("/excerpts?interview=" + officialA);

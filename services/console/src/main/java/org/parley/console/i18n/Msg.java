@@ -164,7 +164,7 @@ public interface Msg {
     String excerpts();
 
     @Message(
-            "Quotes from interviews that the case team approved for sharing, attributed as the interviewee consented. Each shared case's page lists its approved excerpts; here you can also enter an interview reference the case team gave you.")
+            "Quotes from interviews that the case teams approved for sharing with your organisation, attributed as each interviewee consented, case by case. You can also enter an interview reference a case team gave you.")
     String excerpts_intro();
 
     @Message("Expires")
@@ -639,6 +639,9 @@ public interface Msg {
 
     @Message("You")
     String you();
+
+    @Message("Shared with your organisation")
+    String shared_with_you();
 
     @Message("Show excerpts")
     String show_excerpts();

@@ -1,5 +1,8 @@
 package org.parley.console.interviews;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,7 +13,12 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.parley.console.clients.CaseExcerptsApi;
+import org.parley.console.clients.Cases.CaseList;
+import org.parley.console.clients.Cases.CaseView;
+import org.parley.console.clients.CasesApi;
 import org.parley.console.clients.Interviews.Excerpts;
 import org.parley.console.clients.InterviewsApi;
 import org.parley.console.web.Ctx;
@@ -18,8 +26,10 @@ import org.parley.console.web.Paths;
 import org.parley.console.web.ServiceErrors;
 
 /**
- * Approved excerpts of an interview, for partners whose grant covers them: the interview's reference is
- * given by the case team. What the interviews service does not show is the one "not found" page.
+ * Approved excerpts for partners whose grant covers them: all of them, case by case, for the cases the
+ * partner's listing shows (the interviews service decides, case by case, what may be read); or one
+ * interview's, by the reference the case team gave. What the interviews service does not show is the one
+ * "not found" page.
  */
 @Path("/excerpts")
 @Authenticated
@@ -35,20 +45,52 @@ public class ExcerptsResource {
     @RestClient
     InterviewsApi interviews;
 
+    @RestClient
+    CasesApi cases;
+
+    @RestClient
+    CaseExcerptsApi caseExcerpts;
+
+    /** One shared case and the approved excerpts of its interviews. */
+    public record SharedCase(String id, String title, List<Excerpts> interviews) {}
+
+    /** At most this many cases are looked at (the partner's listing, newest first). */
+    static final int CASES_LOOKED_AT = 50;
+
     @CheckedTemplate
     public static class Templates {
-        public static native TemplateInstance excerpts(String interview, Excerpts excerpts);
+        public static native TemplateInstance excerpts(String interview, Excerpts excerpts, List<SharedCase> shared);
     }
 
     @GET
     public Object excerpts(@RestQuery String interview) {
         String id = Paths.blankToNull(interview);
         if (id == null) {
-            return ctx.render(Templates.excerpts("", null));
+            return ctx.render(Templates.excerpts("", null, shared()));
         }
         if (!Paths.isId(id)) {
             return errors.notFound();
         }
-        return ctx.render(Templates.excerpts(id, interviews.excerpts(id)));
+        return ctx.render(Templates.excerpts(id, interviews.excerpts(id), List.of()));
+    }
+
+    /** Every case in the listing whose interviews have excerpts the caller may read; a 404 just means none. */
+    private List<SharedCase> shared() {
+        CaseList listed = cases.list(null, null, null, null, null, null, null, null, null, CASES_LOOKED_AT, null);
+        List<SharedCase> shared = new ArrayList<>();
+        for (CaseView c : listed.items()) {
+            if (c.header() == null) {
+                continue;
+            }
+            try {
+                List<Excerpts> found = caseExcerpts.forCase(c.id()).interviews();
+                if (found != null && !found.isEmpty()) {
+                    shared.add(new SharedCase(c.id(), c.header().title(), found));
+                }
+            } catch (ClientWebApplicationException notShared) {
+                // no grant covering excerpts on this case
+            }
+        }
+        return shared;
     }
 }
