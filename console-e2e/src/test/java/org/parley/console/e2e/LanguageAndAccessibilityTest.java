@@ -44,26 +44,12 @@ class LanguageAndAccessibilityTest extends ConsoleTest {
                 "/register/" + platform.caseId("el-salvador"),
                 "/cases/" + platform.caseId("el-salvador"),
                 "/cases/" + randomId())) {
-            browser.open(path);
-            assertThat(browser.find("html").getAttribute("lang")).as(path).isIn("en", "es");
-            assertThat(browser.all("main#main")).as(path).hasSize(1);
-            assertThat(browser.all("h1")).as(path).hasSize(1);
-            assertThat(browser.all("header.site nav[aria-label]")).as(path).hasSize(1);
-            @SuppressWarnings("unchecked")
-            List<String> unlabelled = (List<String>) browser.script(
-                    "return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))"
-                            + ".filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))"
-                            + ".map(e => e.id || e.name);");
-            assertThat(unlabelled).as("inputs without a label on %s", path).isEmpty();
-            @SuppressWarnings("unchecked")
-            List<String> duplicateIds = (List<String>)
-                    browser.script("const ids = Array.from(document.querySelectorAll('[id]')).map(e => e.id);"
-                            + "return ids.filter((id, i) => ids.indexOf(id) !== i);");
-            assertThat(duplicateIds).as("duplicate ids on %s", path).isEmpty();
-            assertThat(lowContrastText())
-                    .as("text below WCAG AA contrast on %s", path)
-                    .isEmpty();
+            assertAccessible(path);
         }
+        // a member's case page too: every edit form, with its repeated rows
+        browser.signIn("sofia");
+        assertAccessible("/cases/" + platform.caseId("el-salvador"));
+        assertThat(browser.all("#edit form")).hasSizeGreaterThanOrEqualTo(4);
         // the contrast check is not vacuous: pale grey text on white (2.0:1) is caught
         browser.script("const p = document.createElement('p'); p.textContent = 'pale probe';"
                 + " p.style.color = '#aaaaaa'; document.querySelector('main').appendChild(p);");
@@ -94,6 +80,29 @@ class LanguageAndAccessibilityTest extends ConsoleTest {
                 .path("title")
                 .asText();
         assertThat(title).isEqualTo("Console CSRF case " + RUN);
+    }
+
+    /** Language, landmarks, one h1, every input labelled, unique ids, and readable contrast. */
+    private static void assertAccessible(String path) {
+        browser.open(path);
+        assertThat(browser.find("html").getAttribute("lang")).as(path).isIn("en", "es");
+        assertThat(browser.all("main#main")).as(path).hasSize(1);
+        assertThat(browser.all("h1")).as(path).hasSize(1);
+        assertThat(browser.all("header.site nav[aria-label]")).as(path).hasSize(1);
+        @SuppressWarnings("unchecked")
+        List<String> unlabelled = (List<String>) browser.script(
+                "return Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea'))"
+                        + ".filter(e => e.labels.length === 0 && !e.getAttribute('aria-label'))"
+                        + ".map(e => e.id || e.name);");
+        assertThat(unlabelled).as("inputs without a label on %s", path).isEmpty();
+        @SuppressWarnings("unchecked")
+        List<String> duplicateIds = (List<String>)
+                browser.script("const ids = Array.from(document.querySelectorAll('[id]')).map(e => e.id);"
+                        + "return ids.filter((id, i) => ids.indexOf(id) !== i);");
+        assertThat(duplicateIds).as("duplicate ids on %s", path).isEmpty();
+        assertThat(lowContrastText())
+                .as("text below WCAG AA contrast on %s", path)
+                .isEmpty();
     }
 
     /**

@@ -69,11 +69,51 @@ class StaffTest extends ConsoleTest {
         browser.select("#p-scope", "LIMITED");
         browser.type("#p-objectives", "Reduce homicides in the comunas\nOpen a humanitarian corridor");
         browser.type("#p-trust", "Weekly calls through the parish");
+        browser.type("#p-redline-party-0", "The government");
+        browser.type("#p-redline-items-0", "No amnesty for homicide\nNo territory ceded");
+        browser.type("#p-mediator-name-0", "The diocese of Medellín");
+        browser.select("#p-mediator-role-0", "GUARANTOR");
+        browser.select("#p-risk-kind-0", "SPOILERS");
+        browser.type("#p-risk-description-0", "A splinter faction rejects the talks");
         browser.submit("#edit-process");
         assertThat(browser.find("#notice").getText()).isEqualTo("Saved.");
         assertThat(browser.find("#process").getText())
                 .contains("Limited", "Reduce homicides in the comunas", "Open a humanitarian corridor")
-                .contains("Weekly calls through the parish");
+                .contains("Weekly calls through the parish", "No territory ceded", "The diocese of Medellín")
+                .contains("Guarantor", "A splinter faction rejects the talks");
+        // the saved risk is row 0 now, with a blank row 1 to add another; clearing row 0 removes it
+        assertThat(browser.has("#p-risk-kind-1")).isTrue();
+        browser.select("#p-risk-kind-0", "");
+        browser.type("#p-risk-description-0", "");
+        browser.submit("#edit-process");
+        assertThat(browser.find("#notice").getText()).isEqualTo("Saved.");
+        assertThat(browser.find("#process").getText())
+                .doesNotContain("A splinter faction")
+                .contains("The diocese of Medellín");
+
+        browser.type("#r-effect-indicator-0", "Homicides per month");
+        browser.type("#r-effect-before-0", "40");
+        browser.type("#r-effect-after-0", "12");
+        browser.type("#r-effect-period-0", "first quarter of the truce");
+        browser.select("#r-side-kind-0", "CONTAGION");
+        browser.type("#r-side-description-0", "A neighbouring gang asked for the same terms");
+        browser.submit("#edit-results");
+        assertThat(browser.find("#notice").getText()).isEqualTo("Saved.");
+        assertThat(browser.find("#results").getText())
+                .contains("Homicides per month", "first quarter of the truce", "A neighbouring gang asked");
+        assertThat(browser.all("#effect-charts svg.effect-chart")).hasSize(1);
+
+        browser.select("#c-entity-type", "LOCAL_GOVERNMENT");
+        browser.select("#c-entity-strength", "WEAKER");
+        browser.type("#c-entity-name", "Alcaldía de Medellín");
+        browser.type("#c-group-name-0", "La Oficina de Envigado");
+        browser.select("#c-group-type-0", "MAFIA");
+        browser.select("#c-group-control-0", "FRAGMENTED");
+        browser.submit("#edit-context");
+        assertThat(browser.find("#notice").getText()).isEqualTo("Saved.");
+        assertThat(browser.find("#context").getText())
+                .contains("Alcaldía de Medellín", "Local government", "La Oficina de Envigado", "fragmented");
+        browser.screenshot("case-edited-sofia");
 
         // someone else edits the case while this page is open: the form's version is stale
         platform.api.send(

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +45,7 @@ import org.parley.console.web.ActionFailed;
 import org.parley.console.web.Ctx;
 import org.parley.console.web.Facets;
 import org.parley.console.web.Flash;
+import org.parley.console.web.FormText;
 import org.parley.console.web.Paths;
 import org.parley.console.web.ServiceErrors;
 
@@ -199,8 +199,40 @@ public class CasesResource {
     @POST
     @Path("/{id}/context")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response editContext(@RestPath String id, @RestForm long version, @RestForm String precedents) {
-        return edit(id, "context", version, Map.of("precedents", lines(precedents)));
+    public Response editContext(
+            @RestPath String id,
+            @RestForm long version,
+            @RestForm String entityType,
+            @RestForm String entityName,
+            @RestForm String entityStrength,
+            @RestForm String entityNotes,
+            @RestForm List<String> groupName,
+            @RestForm List<String> groupType,
+            @RestForm List<String> groupControl,
+            @RestForm List<String> groupTerritory,
+            @RestForm List<String> groupCommunity,
+            @RestForm String precedents) {
+        Map<String, Object> entity = null;
+        if (Paths.blankToNull(entityType) != null) {
+            entity = new LinkedHashMap<>();
+            entity.put("type", entityType);
+            entity.put("name", Paths.blankToNull(entityName));
+            entity.put("relativeStrength", Paths.blankToNull(entityStrength));
+            entity.put("notes", Paths.blankToNull(entityNotes));
+        }
+        Map<String, Object> patch = new LinkedHashMap<>();
+        patch.put("negotiatingEntity", entity);
+        patch.put(
+                "criminalGroups",
+                new FormRows()
+                        .text("name", groupName)
+                        .text("type", groupType)
+                        .text("internalControl", groupControl)
+                        .text("territorialControl", groupTerritory)
+                        .text("communityRelation", groupCommunity)
+                        .rows());
+        patch.put("precedents", FormText.lines(precedents));
+        return edit(id, "context", version, patch);
     }
 
     @POST
@@ -211,13 +243,37 @@ public class CasesResource {
             @RestForm long version,
             @RestForm String scope,
             @RestForm String objectives,
-            @RestForm String trustBuilding) {
+            @RestForm String trustBuilding,
+            @RestForm List<String> redlineParty,
+            @RestForm List<String> redlineItems,
+            @RestForm List<String> mediatorName,
+            @RestForm List<String> mediatorRole,
+            @RestForm List<String> riskKind,
+            @RestForm List<String> riskDescription) {
         Map<String, Object> objectivesPatch = new LinkedHashMap<>();
         objectivesPatch.put("scope", Paths.blankToNull(scope));
-        objectivesPatch.put("items", lines(objectives));
+        objectivesPatch.put("items", FormText.lines(objectives));
         Map<String, Object> patch = new LinkedHashMap<>();
         patch.put("objectives", objectivesPatch);
-        patch.put("trustBuilding", lines(trustBuilding));
+        patch.put(
+                "redlines",
+                new FormRows()
+                        .text("party", redlineParty)
+                        .lines("items", redlineItems)
+                        .rows());
+        patch.put("trustBuilding", FormText.lines(trustBuilding));
+        patch.put(
+                "mediators",
+                new FormRows()
+                        .text("name", mediatorName)
+                        .text("role", mediatorRole)
+                        .rows());
+        patch.put(
+                "risks",
+                new FormRows()
+                        .text("kind", riskKind)
+                        .text("description", riskDescription)
+                        .rows());
         return edit(id, "process", version, patch);
     }
 
@@ -225,12 +281,37 @@ public class CasesResource {
     @Path("/{id}/results")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response editResults(
-            @RestPath String id, @RestForm long version, @RestForm String dealReached, @RestForm String terms) {
+            @RestPath String id,
+            @RestForm long version,
+            @RestForm String dealReached,
+            @RestForm String terms,
+            @RestForm List<String> effectIndicator,
+            @RestForm List<String> effectBefore,
+            @RestForm List<String> effectAfter,
+            @RestForm List<String> effectPeriod,
+            @RestForm List<String> effectSource,
+            @RestForm List<String> sideEffectKind,
+            @RestForm List<String> sideEffectDescription) {
         Map<String, Object> patch = new LinkedHashMap<>();
         patch.put(
                 "dealReached",
                 "yes".equals(dealReached) ? Boolean.TRUE : "no".equals(dealReached) ? Boolean.FALSE : null);
-        patch.put("terms", lines(terms));
+        patch.put("terms", FormText.lines(terms));
+        patch.put(
+                "effects",
+                new FormRows()
+                        .text("indicator", effectIndicator)
+                        .text("before", effectBefore)
+                        .text("after", effectAfter)
+                        .text("period", effectPeriod)
+                        .text("source", effectSource)
+                        .rows());
+        patch.put(
+                "sideEffects",
+                new FormRows()
+                        .text("kind", sideEffectKind)
+                        .text("description", sideEffectDescription)
+                        .rows());
         return edit(id, "results", version, patch);
     }
 
@@ -404,18 +485,6 @@ public class CasesResource {
 
     static String etag(long version) {
         return "\"" + version + "\"";
-    }
-
-    static List<String> lines(String text) {
-        List<String> lines = new ArrayList<>();
-        if (text != null) {
-            for (String line : text.split("\\R")) {
-                if (!line.isBlank()) {
-                    lines.add(line.strip());
-                }
-            }
-        }
-        return lines;
     }
 
     /** What the viewer may not read (403, 404) or what is briefly unavailable is simply not shown. */

@@ -81,4 +81,26 @@ public final class Cases {
             "OTHER");
 
     public static final List<String> TIERS = List.of("SECRET", "RESULTS_PUBLIC", "PUBLICLY_KNOWN");
+
+    public static final List<String> ENTITY_TYPES = List.of(
+            "NATIONAL_GOVERNMENT",
+            "LOCAL_GOVERNMENT",
+            "MULTILATERAL_BODY",
+            "HUMANITARIAN_NGO",
+            "PEACEBUILDING_NGO",
+            "CHURCH",
+            "INDIVIDUAL");
+
+    public static final List<String> RELATIVE_STRENGTHS = List.of("WEAKER", "COMPARABLE", "STRONGER");
+
+    public static final List<String> GROUP_TYPES = List.of("MAFIA", "CARTEL", "STREET_GANG", "PRISON_GANG", "OTHER");
+
+    public static final List<String> INTERNAL_CONTROLS = List.of("COHESIVE", "FRAGMENTED");
+
+    public static final List<String> MEDIATOR_ROLES = List.of("MEDIATOR", "GUARANTOR", "FACILITATOR", "OBSERVER");
+
+    public static final List<String> RISK_KINDS =
+            List.of("PHYSICAL", "LEGAL", "UNITY", "SPOILERS", "POLARISATION", "INTERNATIONAL");
+
+    public static final List<String> SIDE_EFFECT_KINDS = List.of("MORAL_HAZARD", "CONTAGION", "OTHER");
 }

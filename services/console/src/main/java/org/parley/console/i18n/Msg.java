@@ -643,6 +643,24 @@ public interface Msg {
     @Message("Shared with your organisation")
     String shared_with_you();
 
+    @Message("Type")
+    String group_type();
+
+    @Message("Internal control")
+    String internal_control();
+
+    @Message("Party")
+    String party();
+
+    @Message("Their red lines (one per line)")
+    String redline_items();
+
+    @Message("Description")
+    String description();
+
+    @Message("Fill in the empty row to add one; clear a row to remove it.")
+    String rows_hint();
+
     @Message("Show excerpts")
     String show_excerpts();
 

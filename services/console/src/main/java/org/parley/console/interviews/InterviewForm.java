@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.parley.console.web.FormText;
 import org.parley.console.web.Paths;
 
 /** The "log an interview" form as typed, kept to show it again when the service refuses it. */
@@ -66,7 +67,7 @@ public record InterviewForm(
         body.put("category", Paths.blankToNull(category));
         body.put("date", Paths.blankToNull(date));
         body.put("country", country == null ? null : Paths.blankToNull(country.toUpperCase(java.util.Locale.ROOT)));
-        body.put("interviewers", lines(interviewers));
+        body.put("interviewers", FormText.lines(interviewers));
         body.put("mode", Paths.blankToNull(mode));
         body.put("language", Paths.blankToNull(language));
         body.put("linkedCases", cases);
@@ -79,7 +80,7 @@ public record InterviewForm(
         body.put("notes", Paths.blankToNull(notes));
         body.put("transcript", Paths.blankToNull(transcript));
         List<Map<String, Object>> quoteList = new ArrayList<>();
-        for (String quote : lines(quotes)) {
+        for (String quote : FormText.lines(quotes)) {
             quoteList.add(Map.of("text", quote));
         }
         body.put("quotes", quoteList);
@@ -90,18 +91,6 @@ public record InterviewForm(
             body.put("identity", identity);
         }
         return body;
-    }
-
-    static List<String> lines(String text) {
-        List<String> lines = new ArrayList<>();
-        if (text != null) {
-            for (String line : text.split("\\R")) {
-                if (!line.isBlank()) {
-                    lines.add(line.strip());
-                }
-            }
-        }
-        return lines;
     }
 
     @Override

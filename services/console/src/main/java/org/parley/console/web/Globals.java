@@ -14,6 +14,13 @@ public class Globals {
     static List<String> statuses = Cases.STATUSES;
     static List<String> timelineKinds = Cases.TIMELINE_KINDS;
     static List<String> objectiveScopes = Cases.OBJECTIVE_SCOPES;
+    static List<String> entityTypes = Cases.ENTITY_TYPES;
+    static List<String> relativeStrengths = Cases.RELATIVE_STRENGTHS;
+    static List<String> groupTypes = Cases.GROUP_TYPES;
+    static List<String> internalControls = Cases.INTERNAL_CONTROLS;
+    static List<String> mediatorRoles = Cases.MEDIATOR_ROLES;
+    static List<String> riskKinds = Cases.RISK_KINDS;
+    static List<String> sideEffectKinds = Cases.SIDE_EFFECT_KINDS;
     static List<String> tiers = Cases.TIERS;
     static List<String> grantScopes = Access.GRANT_SCOPES;
     static List<String> teamRoles = Access.TEAM_ROLES;
