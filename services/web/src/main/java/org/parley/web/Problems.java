@@ -42,6 +42,10 @@ public final class Problems {
         return new Problem(BASE + "payload-too-large", "Payload Too Large", 413, detail, null);
     }
 
+    public static Problem tooManyRequests(String detail) {
+        return new Problem(BASE + "too-many-requests", "Too Many Requests", 429, detail, null);
+    }
+
     public static Problem unavailable(String detail) {
         return new Problem(BASE + "unavailable", "Service Unavailable", 503, detail, null);
     }

@@ -1,0 +1,50 @@
+package org.parley.web;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Fixed one-minute windows per caller: spent after the limit, whole again when the minute is over. */
+class NotFoundBudgetTest {
+
+    private final NotFoundBudget budget = new NotFoundBudget();
+    private final long t0 = 1_000_000;
+
+    @BeforeEach
+    void limit() {
+        budget.perMinute = 3;
+    }
+
+    @Test
+    void aCallerIsRefusedAfterTheLimitUntilTheirMinuteIsOver() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(budget.secondsUntilRefill("prober", t0 + i)).isZero();
+            budget.spend("prober", t0 + i);
+        }
+        assertThat(budget.secondsUntilRefill("prober", t0 + 10)).isEqualTo(60);
+        assertThat(budget.secondsUntilRefill("prober", t0 + 45_000)).isEqualTo(15);
+        assertThat(budget.secondsUntilRefill("prober", t0 + 59_999)).isEqualTo(1);
+        assertThat(budget.secondsUntilRefill("prober", t0 + 60_000)).isZero();
+        budget.spend("prober", t0 + 60_000); // a new window starts with this one
+        assertThat(budget.secondsUntilRefill("prober", t0 + 60_001)).isZero();
+    }
+
+    @Test
+    void callersHaveTheirOwnBudgets() {
+        for (int i = 0; i < 3; i++) {
+            budget.spend("prober", t0);
+        }
+        assertThat(budget.secondsUntilRefill("prober", t0)).isPositive();
+        assertThat(budget.secondsUntilRefill("bystander", t0)).isZero();
+    }
+
+    @Test
+    void endedWindowsAreDroppedOnceThereAreManyCallers() {
+        for (int i = 0; i <= NotFoundBudget.PRUNE_ABOVE; i++) {
+            budget.spend("caller-" + i, t0);
+        }
+        budget.spend("late", t0 + NotFoundBudget.WINDOW_MILLIS);
+        assertThat(budget.callers()).isEqualTo(1);
+    }
+}
