@@ -51,18 +51,9 @@ public class InterviewGate {
         UUID id = parse(rawId);
         // A malformed id costs the same lookups as a well-formed unknown one (a random id matches nothing).
         List<CasePolicy> cases = linkedPolicies(id == null ? UUID.randomUUID() : id);
-        InterviewAccess access =
-                cases.isEmpty() ? InterviewAccess.NONE : InterviewAccess.decide(viewer, cases, clock.instant());
-        if (access == InterviewAccess.CONTENT) {
-            return new Admitted(id, access, cases);
-        }
-        if (freshness.isStale()) {
-            throw stale();
-        }
-        if (access == InterviewAccess.NONE) {
-            throw Problems.notFoundException("interview");
-        }
-        if (needed == InterviewAccess.EXCERPTS) {
+        InterviewAccess access = cases.isEmpty() ? InterviewAccess.NONE : accessTo(viewer, cases);
+        refuseUnlessExcerpts(access, "interview");
+        if (access == InterviewAccess.CONTENT || needed == InterviewAccess.EXCERPTS) {
             return new Admitted(id, access, cases);
         }
         throw new ProblemException(Problems.forbidden("Your organisation's grant covers approved excerpts only."));
@@ -78,16 +69,21 @@ public class InterviewGate {
         CasePolicy policy = projection
                 .find(caseId == null ? UUID.randomUUID().toString() : caseId.toString())
                 .orElse(null);
-        InterviewAccess access = policy == null
-                ? InterviewAccess.NONE
-                : InterviewAccess.decide(viewer, List.of(policy), clock.instant());
+        refuseUnlessExcerpts(policy == null ? InterviewAccess.NONE : accessTo(viewer, List.of(policy)), "case");
+        return policy;
+    }
+
+    /**
+     * The refusals both doors share: members pass whatever the projection's freshness; anyone else gets 503
+     * while it is stale (for every id, known or not), then the one "never existed" 404 without access.
+     */
+    private void refuseUnlessExcerpts(InterviewAccess access, String resourceKind) {
         if (access != InterviewAccess.CONTENT && freshness.isStale()) {
             throw stale();
         }
         if (access == InterviewAccess.NONE) {
-            throw Problems.notFoundException("case");
+            throw Problems.notFoundException(resourceKind);
         }
-        return policy;
     }
 
     /** The caller's access to an interview, given its linked cases' policies. */
