@@ -73,6 +73,14 @@ final class RunningPlatform {
                     "quarkus.datasource.password", StackInfo.POSTGRES_PASSWORD,
                     "kafka.bootstrap.servers", stack.kafkaBootstrap(),
                     "quarkus.oidc.auth-server-url", stack.realmUrl()));
+            if (name.equals("events")) {
+                // One signing key per ledger: this run's ledger is new, and its anchors on the shared broker
+                // must not meet those of an earlier run's ledger signed with the same key.
+                settings.put(
+                        "parley.ledger.dev-key-file",
+                        root.resolve("e2e/target/dev-only-keys/" + run + "/ledger-signing.key")
+                                .toString());
+            }
             // The shared broker carries every earlier module's test events: fresh consumer groups that
             // start at the end, so this platform sees its own events only and never waits on a dead member.
             for (String channel : CHANNELS.get(name)) {

@@ -13,9 +13,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A small HTTP API on 127.0.0.1 that lets tests stop and start the Kafka broker while the stack runs:
- * {@code POST /kafka/stop}, {@code POST /kafka/start}, {@code GET /health}, and {@code POST /watch?pid=N} for a
- * Maven run that reuses the stack.
+ * A small HTTP API on 127.0.0.1 that lets tests stop and start the Kafka broker and PostgreSQL while the stack
+ * runs: {@code POST /kafka/stop}, {@code POST /kafka/start}, {@code POST /postgres/stop}, {@code POST
+ * /postgres/start}, {@code GET /health}, and {@code POST /watch?pid=N} for a Maven run that reuses the stack.
  */
 final class ControlServer {
 
@@ -30,7 +30,8 @@ final class ControlServer {
         return thread;
     });
 
-    ControlServer(int port, KafkaBroker kafka, Supplier<String> health, LongPredicate join) throws IOException {
+    ControlServer(int port, KafkaBroker kafka, PostgresServer postgres, Supplier<String> health, LongPredicate join)
+            throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(executor);
         server.createContext("/health", exchange -> {
@@ -53,6 +54,9 @@ final class ControlServer {
         // Kafka is stopped and started one request at a time: the broker methods are synchronized.
         server.createContext("/kafka/stop", exchange -> post(exchange, kafka::stop, "kafka stopped\n"));
         server.createContext("/kafka/start", exchange -> post(exchange, kafka::start, "kafka started\n"));
+        // A database outage for the tests of consumers that must outlive one; the data is kept.
+        server.createContext("/postgres/stop", exchange -> post(exchange, postgres::interrupt, "postgres stopped\n"));
+        server.createContext("/postgres/start", exchange -> post(exchange, postgres::start, "postgres started\n"));
     }
 
     void start() {

@@ -23,7 +23,7 @@ import org.apache.kafka.common.Uuid;
  */
 final class KafkaBroker {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
     private final Path stateDir;

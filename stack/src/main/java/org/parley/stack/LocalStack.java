@@ -78,7 +78,7 @@ public final class LocalStack {
 
         long start = System.nanoTime();
         System.out.println("starting PostgreSQL, Kafka and Keycloak; logs in " + options.logsDir());
-        control = new ControlServer(options.controlPort(), kafka, this::health, this::join);
+        control = new ControlServer(options.controlPort(), kafka, postgres, this::health, this::join);
         control.start();
         CompletableFuture<?> all = CompletableFuture.allOf(
                 startInBackground("postgres", postgres::start),
@@ -124,8 +124,11 @@ public final class LocalStack {
 
     private String health() {
         return String.format(
-                "{\"ready\":%s,\"kafka\":\"%s\",\"keycloak\":\"%s\"}\n",
-                ready, kafka.isRunning() ? "up" : "down", keycloak.isRunning() ? "up" : "down");
+                "{\"ready\":%s,\"postgres\":\"%s\",\"kafka\":\"%s\",\"keycloak\":\"%s\"}\n",
+                ready,
+                postgres.isRunning() ? "up" : "down",
+                kafka.isRunning() ? "up" : "down",
+                keycloak.isRunning() ? "up" : "down");
     }
 
     /** Runs as the JVM's shutdown hook, so SIGTERM, Ctrl-C and System.exit all end every child. */

@@ -50,7 +50,7 @@ final class PostgresServer {
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setLocaleConfig("locale", "C")
-                .setPGStartupWait(Duration.ofSeconds(60))
+                .setPGStartupWait(Duration.ofSeconds(180))
                 .setOutputRedirector(log)
                 .setErrorRedirector(log)
                 .start();
@@ -101,6 +101,25 @@ final class PostgresServer {
                 leftover.get().destroyForcibly();
             }
         }
+    }
+
+    /**
+     * Stops the server as an outage would (fast shutdown: clients lose their connections), keeping its data; a
+     * later {@link #start()} brings it back. Only tests of surviving a database outage use it.
+     */
+    synchronized void interrupt() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("stopping PostgreSQL for an outage failed: " + e);
+            }
+            postgres = null;
+        }
+    }
+
+    synchronized boolean isRunning() {
+        return postgres != null;
     }
 
     synchronized void stop() {

@@ -49,7 +49,7 @@ public final class SharedStack {
         return configured == null || configured.isBlank() ? 0 : Integer.parseInt(configured.trim());
     }
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(600);
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =

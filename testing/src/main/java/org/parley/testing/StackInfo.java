@@ -49,6 +49,19 @@ public record StackInfo(
         control("/kafka/start");
     }
 
+    /**
+     * Stops PostgreSQL (fast shutdown: every connection is cut) and returns once it is down; its data is kept.
+     * Remember to {@link #startPostgres()}, in a finally block: every module of the run shares it.
+     */
+    public void stopPostgres() {
+        control("/postgres/stop");
+    }
+
+    /** Starts PostgreSQL again on the same port and data; returns once it accepts connections. */
+    public void startPostgres() {
+        control("/postgres/start");
+    }
+
     private void control(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controlPort + path))
                 .timeout(Duration.ofSeconds(180))

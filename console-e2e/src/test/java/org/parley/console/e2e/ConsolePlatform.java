@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -126,7 +127,12 @@ final class ConsolePlatform {
                             "quarkus.datasource.password", StackInfo.POSTGRES_PASSWORD,
                             "kafka.bootstrap.servers", stack.kafkaBootstrap(),
                             "quarkus.oidc.auth-server-url", stack.realmUrl(),
-                            "parley.root", apps.toString()),
+                            "parley.root", apps.toString(),
+                            // one signing key per ledger: this run's ledger is new, its anchors must not meet
+                            // those of an earlier run's ledger on the shared broker
+                            "parley.ledger.dev-key-file",
+                                    apps.resolve(".parley/events/" + UUID.randomUUID() + "/ledger-signing.key")
+                                            .toString()),
                     logs));
         }
         LocalEndpoints endpoints = endpoints(stack);

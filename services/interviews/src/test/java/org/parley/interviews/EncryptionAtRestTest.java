@@ -22,12 +22,19 @@ import static org.parley.interviews.Fixtures.database;
 import static org.parley.interviews.Fixtures.identityContactOf;
 import static org.parley.interviews.Fixtures.identityNameOf;
 import static org.parley.interviews.Fixtures.interview;
+import static org.parley.interviews.Fixtures.projectionIs;
 import static org.parley.interviews.Fixtures.record;
 import static org.parley.interviews.Fixtures.secretCase;
 
 /** What a database dump shows (nothing readable), and what tampering with it gets (a clear error). */
 @QuarkusTest
 class EncryptionAtRestTest {
+
+    /** Decisions come from a current projection; the stale case is VisibilityTest's. */
+    @BeforeEach
+    void projectionIsCurrent() {
+        projectionIs(false);
+    }
 
     private String caseId;
 

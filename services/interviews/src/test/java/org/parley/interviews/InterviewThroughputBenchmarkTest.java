@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.parley.interviews.crypto.Purpose;
@@ -26,15 +27,17 @@ import org.parley.interviews.interview.Theme;
 import org.parley.policy.Role;
 import org.parley.policy.Viewer;
 
-/**
- * What field-level encryption costs: interview writes and reads through the service (transaction,
- * outbox events, PostgreSQL) with encryption on and off, alternated in one run. Not part of the normal
- * build: {@code ./mvnw -B -pl services/interviews test -Dsurefire.excludedGroups= -Dgroups=benchmark}.
- * Prints the throughputs and the ratio, and writes them to target/benchmark.txt.
- */
+import static org.parley.interviews.Fixtures.projectionIs;
+
 @QuarkusTest
 @Tag("benchmark")
 class InterviewThroughputBenchmarkTest {
+
+    /** Decisions come from a current projection; the stale case is VisibilityTest's. */
+    @BeforeEach
+    void projectionIsCurrent() {
+        projectionIs(false);
+    }
 
     private static final int WARM_UP = 150;
     private static final int WRITES = 100;

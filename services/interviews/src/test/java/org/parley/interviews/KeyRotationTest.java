@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.interviews.crypto.InterviewKeys;
 import org.parley.interviews.crypto.Kek;
@@ -34,12 +35,19 @@ import static org.parley.interviews.Fixtures.as;
 import static org.parley.interviews.Fixtures.database;
 import static org.parley.interviews.Fixtures.identityNameOf;
 import static org.parley.interviews.Fixtures.interview;
+import static org.parley.interviews.Fixtures.projectionIs;
 import static org.parley.interviews.Fixtures.record;
 import static org.parley.interviews.Fixtures.secretCase;
 
 /** Re-wrapping every data key under a new KEK version, in the service and from the command line. */
 @QuarkusTest
 class KeyRotationTest {
+
+    /** Decisions come from a current projection; the stale case is VisibilityTest's. */
+    @BeforeEach
+    void projectionIsCurrent() {
+        projectionIs(false);
+    }
 
     @Inject
     InterviewKeys keys;

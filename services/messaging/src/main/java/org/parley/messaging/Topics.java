@@ -10,6 +10,11 @@ public final class Topics {
     public static final String INTERVIEWS = "parley.interviews.v1";
     /** Every service: reads of restricted content and denied attempts, for the audit ledger. */
     public static final String AUDIT = "parley.audit.v1";
+    /**
+     * Events service: each signed checkpoint of the audit ledger, keyed by chain, on a compacted topic: the
+     * newest survives outside the events database as the anchor verification checks the ledger against.
+     */
+    public static final String LEDGER = "parley.ledger.v1";
 
     private Topics() {}
 }

@@ -33,7 +33,7 @@ public class Heartbeat {
 
     @Scheduled(
             identity = "access-heartbeat",
-            every = "${parley.access.heartbeat-interval:2s}",
+            every = "${parley.access.heartbeat-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void beat() {

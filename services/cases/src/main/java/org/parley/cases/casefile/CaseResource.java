@@ -99,8 +99,8 @@ public class CaseResource {
             summary = "List and search cases",
             description = "Only cases the caller may know exist; total and facets count the whole filtered"
                     + " result. q searches only the sections the caller may see. Repeat a filter to allow"
-                    + " several values. If access decisions are stale, only the caller's own team cases are"
-                    + " listed (header Parley-Results: team-only), or 503 when there are none.")
+                    + " several values. If access decisions are stale, 503 for everyone: no stale membership"
+                    + " is trusted.")
     @APIResponse(
             responseCode = "200",
             description = "A page of cases",
@@ -139,7 +139,7 @@ public class CaseResource {
         if (team != null && !"mine".equals(team)) {
             throw new ProblemException(Problems.invalid(List.of(new Problem.FieldError("team", "must be mine"))));
         }
-        return Http.listing(search.list(caller.viewer(), query, team != null));
+        return Response.ok(search.list(caller.viewer(), query, team != null)).build();
     }
 
     @GET

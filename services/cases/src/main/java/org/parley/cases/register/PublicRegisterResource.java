@@ -71,7 +71,7 @@ public class PublicRegisterResource {
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) @QueryParam("limit")
                     String limit) {
         ListQuery query = ListQuery.parse(q, country, status, tier, entityType, groupType, from, to, cursor, limit);
-        return Http.listing(search.list(Viewer.anonymous(), query));
+        return Response.ok(search.list(Viewer.anonymous(), query)).build();
     }
 
     @GET

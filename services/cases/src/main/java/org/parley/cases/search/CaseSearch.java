@@ -52,25 +52,21 @@ public class CaseSearch {
     ObjectMapper json;
 
     /**
-     * A listing, and whether it was cut to the viewer's own team cases because the policy projection is
-     * stale. A stale listing that would be empty, and any stale anonymous listing, is a 503 instead: an
-     * empty answer could not be trusted.
+     * A page of the cases the viewer may know exist. While the policy projection is stale, nobody gets a listing
+     * (503): no stale membership or grant is trusted, and an incomplete answer could not be told from a full one.
      */
-    public record Listing(CaseList list, boolean teamOnly) {}
-
     @Transactional
-    public Listing list(Viewer viewer, ListQuery query) {
+    public CaseList list(Viewer viewer, ListQuery query) {
         return list(viewer, query, false);
     }
 
     /** As {@link #list(Viewer, ListQuery)}; with {@code mine}, only cases whose team the viewer is on. */
     @Transactional
-    public Listing list(Viewer viewer, ListQuery query, boolean mine) {
-        boolean stale = access.isStale();
-        if (stale && viewer.isAnonymous()) {
+    public CaseList list(Viewer viewer, ListQuery query, boolean mine) {
+        if (access.isStale()) {
             throw access.stale();
         }
-        VisibleCases.Statement statement = VisibleCases.list(viewer, query, stale || mine);
+        VisibleCases.Statement statement = VisibleCases.list(viewer, query, mine);
         Page page = entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (Statement settings = connection.createStatement()) {
                 settings.execute(VisibleCases.GENERIC_PLAN);
@@ -80,9 +76,6 @@ public class CaseSearch {
                 return read(rows);
             }
         });
-        if (stale && page.total == 0) {
-            throw access.stale();
-        }
         List<CaseView> items = new ArrayList<>();
         List<CaseAudit.Read> reads = new ArrayList<>();
         String nextCursor = null;
@@ -98,7 +91,7 @@ public class CaseSearch {
             items.add(view);
         }
         audit.readAll(viewer, reads);
-        return new Listing(new CaseList(items, page.total, facets(page.facets), nextCursor), stale);
+        return new CaseList(items, page.total, facets(page.facets), nextCursor);
     }
 
     private record Row(StoredCase stored, Tier tier, boolean released, Set<Section> sections) {}

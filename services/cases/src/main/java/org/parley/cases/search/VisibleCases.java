@@ -56,7 +56,7 @@ public final class VisibleCases {
     private VisibleCases() {}
 
     /**
-     * @param teamOnly only the viewer's own team cases (asked for, or while the policy projection is stale)
+     * @param teamOnly only the viewer's own team cases (GET /cases?team=mine)
      */
     public static Statement list(Viewer viewer, ListQuery query, boolean teamOnly) {
         VisibleCases statement = new VisibleCases();

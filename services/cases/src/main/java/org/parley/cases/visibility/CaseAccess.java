@@ -18,8 +18,9 @@ import org.parley.web.Problems;
 /**
  * The one door to a single case: finds its policy in the local projection and decides for the viewer.
  * A case the viewer may not know exists, a deleted one, an unknown id and a malformed id all end in the
- * same "never existed" problem. While the projection is stale, everyone but the case's members gets the
- * same 503, whatever the id: so staleness cannot tell an existing case from a missing one either.
+ * same "never existed" problem. While the projection is stale, everyone gets the same 503, whatever the id:
+ * so staleness cannot tell an existing case from a missing one either. Members too: the stale copy may still
+ * list someone access has already removed from the team.
  */
 @ApplicationScoped
 public class CaseAccess {
@@ -33,12 +34,11 @@ public class CaseAccess {
     public record Opened(UUID id, CasePolicy policy, Decision decision, Instant decidedAt) {}
 
     public Opened open(Viewer viewer, String rawId) {
-        Optional<UUID> id = parse(rawId);
-        Optional<CasePolicy> policy = id.flatMap(uuid -> projection.find(uuid.toString()));
-        boolean member = policy.isPresent() && policy.get().isOnTeam(viewer.subject());
-        if (!member && projection.isStale()) {
+        if (projection.isStale()) {
             throw stale();
         }
+        Optional<UUID> id = parse(rawId);
+        Optional<CasePolicy> policy = id.flatMap(uuid -> projection.find(uuid.toString()));
         if (policy.isEmpty()) {
             throw Problems.notFoundException(KIND);
         }

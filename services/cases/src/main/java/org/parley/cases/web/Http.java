@@ -1,15 +1,11 @@
 package org.parley.cases.web;
 
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.Response;
-
-import org.parley.cases.search.CaseSearch;
 
 /** HTTP details shared by the resources: ETags, If-Match, listings. */
 public final class Http {
 
     /** Set on a listing cut to the caller's own team cases while access decisions are stale. */
-    public static final String RESULTS_HEADER = "Parley-Results";
 
     /** An If-Match that names no version: it matches nothing, so the change fails its precondition. */
     private static final long NO_VERSION = -1;
@@ -38,13 +34,5 @@ public final class Http {
         } catch (NumberFormatException e) {
             return NO_VERSION;
         }
-    }
-
-    public static Response listing(CaseSearch.Listing listing) {
-        Response.ResponseBuilder response = Response.ok(listing.list());
-        if (listing.teamOnly()) {
-            response.header(RESULTS_HEADER, "team-only");
-        }
-        return response.build();
     }
 }

@@ -25,7 +25,16 @@ public final class ChainVerifier {
         this.keys = keys;
     }
 
+    /** Verifies the database alone (no anchor looked for): for tests of the chain itself. */
     public VerificationReport verify(Connection connection) throws SQLException {
+        return verify(connection, null);
+    }
+
+    /**
+     * Verifies the chain and, unless {@code anchor} is null, that it still holds the newest checkpoint kept
+     * outside the database ({@link AnchorLookup#none()} when none was ever published).
+     */
+    public VerificationReport verify(Connection connection, AnchorLookup anchor) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
         try {
@@ -33,7 +42,7 @@ public final class ChainVerifier {
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 connection.setAutoCommit(false);
             }
-            return verifyInTransaction(connection);
+            return verifyInTransaction(connection, anchor);
         } finally {
             if (autoCommit) {
                 connection.rollback();
@@ -43,13 +52,16 @@ public final class ChainVerifier {
         }
     }
 
-    private VerificationReport verifyInTransaction(Connection connection) throws SQLException {
+    private VerificationReport verifyInTransaction(Connection connection, AnchorLookup anchor) throws SQLException {
         long checked = 0;
         long previousSequence = 0;
         String previousHash = LedgerHashing.GENESIS;
         VerificationReport.BrokenLink broken = null;
         Map<Long, String> storedHashes = new HashMap<>();
         Map<Long, Long> checkpointSequences = checkpointSequences(connection);
+        if (anchor != null && anchor.found() != null) {
+            checkpointSequences.put(anchor.found().sequence(), anchor.found().sequence());
+        }
 
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT sequence, CAST(event_id AS text), event_type, CAST(case_id AS text), actor_subject,"
@@ -107,8 +119,54 @@ public final class ChainVerifier {
                 }
             }
         }
-        boolean valid = broken == null && head.consistent() && problems.isEmpty();
-        return new VerificationReport(valid, checked, broken, head, checkpointsChecked, problems);
+        VerificationReport.AnchorCheck anchorCheck = anchor == null ? null : checkAnchor(anchor, storedHashes);
+        boolean valid = broken == null
+                && head.consistent()
+                && problems.isEmpty()
+                && (anchorCheck == null || anchorCheck.acceptable());
+        return new VerificationReport(valid, checked, broken, head, checkpointsChecked, problems, anchorCheck);
+    }
+
+    /**
+     * The newest anchor kept outside the database, as looked up before verifying: found, none published yet, or
+     * unavailable (the place it is kept could not be read).
+     */
+    public record AnchorLookup(LedgerAnchor found, boolean unavailable, String source) {
+
+        public static AnchorLookup of(LedgerAnchor anchor) {
+            return new AnchorLookup(anchor, false, anchor.source());
+        }
+
+        public static AnchorLookup none(String source) {
+            return new AnchorLookup(null, false, source);
+        }
+
+        public static AnchorLookup unavailable(String source) {
+            return new AnchorLookup(null, true, source);
+        }
+    }
+
+    private VerificationReport.AnchorCheck checkAnchor(AnchorLookup lookup, Map<Long, String> storedHashes) {
+        if (lookup.unavailable()) {
+            return new VerificationReport.AnchorCheck(
+                    VerificationReport.AnchorStatus.UNAVAILABLE, lookup.source(), null, null);
+        }
+        LedgerAnchor anchor = lookup.found();
+        if (anchor == null) {
+            return new VerificationReport.AnchorCheck(
+                    VerificationReport.AnchorStatus.NONE, lookup.source(), null, null);
+        }
+        VerificationReport.AnchorStatus status;
+        if (!keys.verify(anchor.keyId(), anchor.sequence(), anchor.hash(), anchor.signature())) {
+            status = VerificationReport.AnchorStatus.SIGNATURE_INVALID;
+        } else if (!storedHashes.containsKey(anchor.sequence())) {
+            status = VerificationReport.AnchorStatus.TRUNCATED;
+        } else if (!anchor.hash().equals(storedHashes.get(anchor.sequence()))) {
+            status = VerificationReport.AnchorStatus.HASH_DIFFERS;
+        } else {
+            status = VerificationReport.AnchorStatus.CONFIRMED;
+        }
+        return new VerificationReport.AnchorCheck(status, anchor.source(), anchor.sequence(), anchor.exported());
     }
 
     /** The first check that fails for this entry, given the previous entry as stored. */

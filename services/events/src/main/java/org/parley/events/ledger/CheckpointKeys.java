@@ -104,6 +104,11 @@ public final class CheckpointKeys {
         }
     }
 
+    /** The ids of every key this verifies with: the signing key's and the earlier ones. */
+    public java.util.Set<String> keyIds() {
+        return verifyKeys.keySet();
+    }
+
     public String signingKeyId() {
         return signingKeyId;
     }

@@ -43,6 +43,9 @@ public class Ledger {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    LedgerAnchors anchors;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -53,7 +56,7 @@ public class Ledger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<LedgerEntry> append(Envelope envelope, String caseId, String owningOrganisation) {
-        return session().doReturningWork(connection -> {
+        Optional<LedgerEntry> appended = session().doReturningWork(connection -> {
             Head head = lockHead(connection);
             if (contains(connection, envelope.getEventId())) {
                 return Optional.<LedgerEntry>empty();
@@ -83,12 +86,13 @@ public class Ledger {
                 update.setString(2, entry.hash());
                 update.executeUpdate();
             }
-            if (entry.sequence() % Math.max(1, config.checkpoint().everyEntries()) == 0) {
-                writeCheckpoint(connection, entry.sequence(), entry.hash());
-            }
             meters.counter("parley.ledger.appended").increment();
             return Optional.of(entry);
         });
+        appended.filter(entry ->
+                        entry.sequence() % Math.max(1, config.checkpoint().everyEntries()) == 0)
+                .ifPresent(entry -> checkpoint(entry.sequence(), entry.hash()));
+        return appended;
     }
 
     /**
@@ -97,38 +101,49 @@ public class Ledger {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Long> checkpointHead() {
-        return session().doReturningWork(connection -> {
+        Optional<Head> unsigned = session().doReturningWork(connection -> {
             Head head = lockHead(connection);
             if (head.sequence == 0) {
-                return Optional.<Long>empty();
+                return Optional.<Head>empty();
             }
             try (PreparedStatement last =
                             connection.prepareStatement("SELECT COALESCE(max(sequence), 0) FROM ledger_checkpoint");
                     ResultSet result = last.executeQuery()) {
                 result.next();
                 if (result.getLong(1) >= head.sequence) {
-                    return Optional.<Long>empty();
+                    return Optional.<Head>empty();
                 }
             }
-            writeCheckpoint(connection, head.sequence, head.hash);
-            return Optional.of(head.sequence);
+            return Optional.of(head);
         });
+        unsigned.ifPresent(head -> checkpoint(head.sequence, head.hash));
+        return unsigned.map(Head::sequence);
     }
 
-    private void writeCheckpoint(Connection connection, long sequence, String hash) throws SQLException {
+    /**
+     * Signs the entry into the checkpoint table and, in the same transaction, queues the same signed checkpoint
+     * for the anchor topic, so that a copy lives outside this database.
+     */
+    private void checkpoint(long sequence, String hash) {
         CheckpointKeys keys = signer.keys();
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO ledger_checkpoint (sequence, hash, signed_at, algorithm, key_id, signature)"
-                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sequence) DO NOTHING")) {
-            insert.setLong(1, sequence);
-            insert.setString(2, hash);
-            insert.setObject(3, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            insert.setString(4, CheckpointKeys.ALGORITHM);
-            insert.setString(5, keys.signingKeyId());
-            insert.setString(6, keys.sign(sequence, hash));
-            insert.executeUpdate();
+        String signature = keys.sign(sequence, hash);
+        int inserted = session().doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO ledger_checkpoint (sequence, hash, signed_at, algorithm, key_id, signature)"
+                            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sequence) DO NOTHING")) {
+                insert.setLong(1, sequence);
+                insert.setString(2, hash);
+                insert.setObject(3, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                insert.setString(4, CheckpointKeys.ALGORITHM);
+                insert.setString(5, keys.signingKeyId());
+                insert.setString(6, signature);
+                return insert.executeUpdate();
+            }
+        });
+        if (inserted == 1) {
+            anchors.publish(sequence, hash, keys.signingKeyId(), signature);
+            meters.counter("parley.ledger.checkpoints").increment();
         }
-        meters.counter("parley.ledger.checkpoints").increment();
     }
 
     private static Head lockHead(Connection connection) throws SQLException {

@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.messaging.Topics;
 import org.parley.policy.Viewer;
 import org.parley.web.CallerIdentity;
 import org.parley.web.Problem;
@@ -44,6 +48,9 @@ public class LedgerResource {
 
     private static final Pattern TYPE = Pattern.compile("[A-Z][A-Za-z]{1,60}");
     private static final Pattern CURSOR = Pattern.compile("s([0-9]{1,18})");
+
+    @Inject
+    LedgerAnchors anchors;
 
     @Inject
     CallerIdentity caller;
@@ -125,16 +132,46 @@ public class LedgerResource {
     @Operation(
             summary = "Verify the whole chain",
             description = "Recomputes every entry's hash and link, checks the head and every checkpoint signature,"
-                    + " and reports the first broken link (sequence, expected, found).")
+                    + " and reports the first broken link (sequence, expected, found). Then checks that the ledger"
+                    + " still holds the newest signed checkpoint kept outside its database (the compacted topic"
+                    + " parley.ledger.v1, or the anchor an auditor kept from an earlier report, whichever is"
+                    + " newer): a tail cut below it is TRUNCATED; an anchor that cannot be read makes the report"
+                    + " not valid (UNAVAILABLE), never silently skipped.")
     @APIResponse(responseCode = "200", description = "The verification report (valid or not)")
+    @APIResponse(responseCode = "400", description = "The anchor given is not SEQUENCE:HASH:KEY_ID:SIGNATURE")
     @APIResponse(responseCode = "403", description = "Not an auditor")
-    public VerificationReport verify() {
+    public VerificationReport verify(
+            @Parameter(description = "An anchor kept from an earlier report (its anchor.exported)")
+                    @QueryParam("anchor")
+                    String keptAnchor) {
         caller.viewer(); // a token without an organisation is refused like everywhere else
+        ChainVerifier.AnchorLookup anchor = newestAnchor(keptAnchor);
         try (Connection connection = dataSource.getConnection()) {
-            return new ChainVerifier(signer.keys()).verify(connection);
+            return new ChainVerifier(signer.keys()).verify(connection, anchor);
         } catch (SQLException e) {
             throw new IllegalStateException("ledger verification failed: " + e.getSQLState(), e);
         }
+    }
+
+    private ChainVerifier.AnchorLookup newestAnchor(String keptAnchor) {
+        Optional<LedgerAnchor> kept = Optional.empty();
+        if (keptAnchor != null && !keptAnchor.isBlank()) {
+            try {
+                kept = Optional.of(LedgerAnchor.parse(keptAnchor, "the anchor given"));
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(Problems.invalid(List.of(new Problem.FieldError("anchor", e.getMessage()))));
+            }
+        }
+        Optional<LedgerAnchor> published;
+        try {
+            published = anchors.newest(signer.keys().keyIds());
+        } catch (IllegalStateException unreadable) {
+            return ChainVerifier.AnchorLookup.unavailable("kafka:" + Topics.LEDGER);
+        }
+        Optional<LedgerAnchor> newest =
+                Stream.concat(published.stream(), kept.stream()).max(Comparator.comparingLong(LedgerAnchor::sequence));
+        return newest.map(ChainVerifier.AnchorLookup::of)
+                .orElseGet(() -> ChainVerifier.AnchorLookup.none("kafka:" + Topics.LEDGER));
     }
 
     private static UUID parseUuid(String value, String field, List<Problem.FieldError> errors) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param firstBrokenLink the first entry whose link is broken, or null
  * @param checkpointsChecked checkpoints read
  * @param invalidCheckpoints checkpoints whose signature is invalid or whose hash is not the entry's (first 20)
+ * @param anchor the check against the newest checkpoint kept outside the database, when one was looked for
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VerificationReport(
@@ -20,7 +21,8 @@ public record VerificationReport(
         BrokenLink firstBrokenLink,
         HeadCheck head,
         long checkpointsChecked,
-        List<CheckpointProblem> invalidCheckpoints) {
+        List<CheckpointProblem> invalidCheckpoints,
+        AnchorCheck anchor) {
 
     /** Why the chain breaks at {@code sequence}: what the verifier expected and what it found there. */
     public enum Problem {
@@ -38,4 +40,31 @@ public record VerificationReport(
     public record HeadCheck(boolean consistent, long headSequence, long lastEntrySequence) {}
 
     public record CheckpointProblem(long sequence, String problem) {}
+
+    /** What the ledger says about the newest anchor found outside its database. */
+    public enum AnchorStatus {
+        /** No anchor was published yet (a new ledger). */
+        NONE,
+        /** The ledger holds the anchored entry with the anchored hash. */
+        CONFIRMED,
+        /** The ledger has no entry at the anchored sequence: its tail was cut. */
+        TRUNCATED,
+        /** The entry at the anchored sequence has another hash: the chain was rewritten. */
+        HASH_DIFFERS,
+        /** The anchor's signature is invalid or its key unknown. */
+        SIGNATURE_INVALID,
+        /** The anchor could not be read (broker unavailable): the verification is incomplete, so not valid. */
+        UNAVAILABLE
+    }
+
+    /**
+     * @param exported the anchor in the form an auditor keeps and can give back to a later verification
+     *     ({@code SEQUENCE:HASH:KEY_ID:SIGNATURE}), when there was one
+     */
+    public record AnchorCheck(AnchorStatus status, String source, Long sequence, String exported) {
+
+        public boolean acceptable() {
+            return status == AnchorStatus.NONE || status == AnchorStatus.CONFIRMED;
+        }
+    }
 }

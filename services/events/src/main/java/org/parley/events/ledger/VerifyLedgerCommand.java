@@ -19,6 +19,7 @@ import java.util.Properties;
  * java -cp 'services/events/target/quarkus-app/app/*:services/events/target/quarkus-app/lib/main/*' \
  *   org.parley.events.ledger.VerifyLedgerCommand --url jdbc:postgresql://127.0.0.1:15432/events \
  *   --user postgres --public-key BASE64_X509   # or --signing-key-file .parley/events/ledger-signing.key (dev)
+ *   [--anchor SEQUENCE:HASH:KEY_ID:SIGNATURE]   # the anchor an auditor kept from an earlier report
  * </pre>
  *
  * The password comes from {@code PARLEY_EVENTS_DB_PASSWORD} (or {@code PGPASSWORD}), never from the
@@ -38,6 +39,7 @@ public final class VerifyLedgerCommand {
         String user = "postgres";
         List<String> publicKeys = new ArrayList<>();
         Path signingKeyFile = null;
+        LedgerAnchor anchor = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -45,6 +47,7 @@ public final class VerifyLedgerCommand {
                     case "--user" -> user = args[++i];
                     case "--public-key" -> publicKeys.add(args[++i]);
                     case "--signing-key-file" -> signingKeyFile = Path.of(args[++i]);
+                    case "--anchor" -> anchor = LedgerAnchor.parse(args[++i], "command line");
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -54,7 +57,7 @@ public final class VerifyLedgerCommand {
         } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
             err.println("verify-ledger: " + (e.getMessage() == null ? "missing value" : e.getMessage()));
             err.println("usage: VerifyLedgerCommand --url JDBC_URL [--user USER] (--public-key BASE64_X509)..."
-                    + " | --signing-key-file FILE");
+                    + " | --signing-key-file FILE [--anchor SEQUENCE:HASH:KEY_ID:SIGNATURE]");
             return 2;
         }
         CheckpointKeys keys;
@@ -77,7 +80,8 @@ public final class VerifyLedgerCommand {
         }
         VerificationReport report;
         try (Connection connection = DriverManager.getConnection(url, properties)) {
-            report = new ChainVerifier(keys).verify(connection);
+            report = new ChainVerifier(keys)
+                    .verify(connection, anchor == null ? null : ChainVerifier.AnchorLookup.of(anchor));
         } catch (SQLException e) {
             err.println("verify-ledger: cannot read the ledger: " + e.getSQLState() + " "
                     + e.getClass().getSimpleName());
@@ -107,6 +111,14 @@ public final class VerifyLedgerCommand {
                 report.checkpointsChecked(), report.invalidCheckpoints().size());
         report.invalidCheckpoints()
                 .forEach(problem -> out.printf("  checkpoint %d: %s%n", problem.sequence(), problem.problem()));
+        if (report.anchor() != null) {
+            VerificationReport.AnchorCheck anchor = report.anchor();
+            out.printf(
+                    "anchor (%s): %s%s%n",
+                    anchor.source(),
+                    anchor.status(),
+                    anchor.sequence() == null ? "" : " at sequence " + anchor.sequence());
+        }
         out.println(report.valid() ? "VALID" : "INVALID");
     }
 }

@@ -22,8 +22,8 @@ import org.parley.web.Problems;
 /**
  * The one decision about an interview named in a path: the strictest linked case governs
  * ({@link InterviewAccess#decide}). An id that is unknown, malformed or invisible gets the same
- * "never existed" answer; while the projection is stale, everyone but members gets 503 for every id,
- * known or not, so the two answers cannot be told apart either.
+ * "never existed" answer; while the projection is stale, everyone gets 503 for every id, known or not, so the
+ * two answers cannot be told apart either. Members too: a stale copy may still list someone access removed.
  */
 @ApplicationScoped
 public class InterviewGate {
@@ -62,7 +62,7 @@ public class InterviewGate {
     /**
      * Admits the caller to the approved excerpts of a case's interviews: members, and partners whose grant
      * covers excerpts. Everyone else, and any unknown or malformed id, gets the same "never existed" answer;
-     * while the projection is stale, everyone but members gets 503.
+     * while the projection is stale, everyone gets 503.
      */
     public CasePolicy admitCaseExcerpts(Viewer viewer, String rawCaseId) {
         UUID caseId = parse(rawCaseId);
@@ -74,15 +74,20 @@ public class InterviewGate {
     }
 
     /**
-     * The refusals both doors share: members pass whatever the projection's freshness; anyone else gets 503
-     * while it is stale (for every id, known or not), then the one "never existed" 404 without access.
+     * The refusals both doors share: 503 for everyone while the projection is stale (for every id, known or
+     * not; no stale membership is trusted), then the one "never existed" 404 without access.
      */
     private void refuseUnlessExcerpts(InterviewAccess access, String resourceKind) {
-        if (access != InterviewAccess.CONTENT && freshness.isStale()) {
-            throw stale();
-        }
+        refuseWhileStale();
         if (access == InterviewAccess.NONE) {
             throw Problems.notFoundException(resourceKind);
+        }
+    }
+
+    /** Every decision from the projection waits while it is stale: it may miss a removal or a revocation. */
+    public void refuseWhileStale() {
+        if (freshness.isStale()) {
+            throw stale();
         }
     }
 
@@ -102,6 +107,7 @@ public class InterviewGate {
      * {@link Action#LINK_INTERVIEW} it. The caller answers alike for unknown and invisible cases.
      */
     public boolean mayLink(Viewer viewer, String caseId) {
+        refuseWhileStale();
         if (parse(caseId) == null) {
             return false;
         }

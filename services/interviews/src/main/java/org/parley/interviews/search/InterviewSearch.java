@@ -52,6 +52,9 @@ public class InterviewSearch {
     @Inject
     InterviewsConfig config;
 
+    @Inject
+    InterviewGate gate;
+
     /** One search hit: the fields kept in clear, never the descriptor, notes, transcript or quotes. */
     public record Summary(
             UUID id,
@@ -189,6 +192,8 @@ public class InterviewSearch {
     }
 
     public Page search(Viewer viewer, Filter filter) {
+        // Visibility comes from the projection's memberships: while it is stale, none of them is trusted.
+        gate.refuseWhileStale();
         int limit = filter.limit() == null ? 20 : filter.limit();
         if (limit < 1 || limit > config.limits().maxPageSize()) {
             throw new ProblemException(Problems.invalid(List.of(new Problem.FieldError(

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 import org.parley.messaging.Envelopes;
 import org.parley.messaging.PoisonEventException;
+import org.parley.messaging.health.RepeatedFailureLog;
 import org.parley.proto.v1.Envelope;
 
 /**
@@ -75,6 +78,9 @@ public class IdempotentConsumer {
     Duration maxBackoff;
 
     private volatile boolean shuttingDown;
+
+    /** One per consumer name: a long outage is logged once per interval with a count, not once per attempt. */
+    private final Map<String, RepeatedFailureLog> failureLogs = new ConcurrentHashMap<>();
 
     /** The effect of one event, run inside the transaction that also records it in the inbox. */
     @FunctionalInterface
@@ -138,6 +144,7 @@ public class IdempotentConsumer {
                     effect.apply(envelope);
                     return true;
                 });
+                failureLog(consumer).succeeded();
                 if (!applied) {
                     meters.counter("parley.consumer.redeliveries", "consumer", consumer)
                             .increment();
@@ -159,13 +166,9 @@ public class IdempotentConsumer {
                 }
                 backoffMillis = Math.min(maxBackoff.toMillis(), Math.max(50, backoffMillis * 2));
                 meters.counter("parley.consumer.retries", "consumer", consumer).increment();
-                LOG.warnf(
-                        "consumer %s: %s failure (%s), attempt %d; retrying in %d ms",
-                        consumer,
-                        transientFailure ? "transient" : "unexpected",
-                        rootOf(e).getClass().getSimpleName(),
-                        attempt,
-                        backoffMillis);
+                failureLog(consumer)
+                        .failed((transientFailure ? "transient" : "unexpected") + " failure ("
+                                + rootOf(e).getClass().getSimpleName() + "), attempt " + attempt);
                 try {
                     Thread.sleep(backoffMillis);
                 } catch (InterruptedException interrupted) {
@@ -174,6 +177,17 @@ public class IdempotentConsumer {
                 }
             }
         }
+    }
+
+    /** Whether any consumer of this service is retrying an event (its database is unavailable, for one). */
+    public boolean isRetrying() {
+        return failureLogs.values().stream().anyMatch(RepeatedFailureLog::isFailing);
+    }
+
+    private RepeatedFailureLog failureLog(String consumer) {
+        return failureLogs.computeIfAbsent(
+                consumer,
+                name -> new RepeatedFailureLog("consumer " + name, Duration.ofSeconds(30), LOG::warn, LOG::info));
     }
 
     /** The relay's {@code event-id} and {@code event-type} headers, when present, must match the envelope. */

@@ -39,6 +39,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.parley.messaging.health.RepeatedFailureLog;
 
 /**
  * Publishes outbox rows to Kafka in the order they were written, then marks them published. If Kafka
@@ -109,6 +110,8 @@ public class OutboxRelay {
 
     private volatile boolean running;
     private volatile Thread worker;
+    private final RepeatedFailureLog failureLog =
+            new RepeatedFailureLog("outbox relay", Duration.ofSeconds(30), LOG::warn, LOG::info);
     private Producer<String, byte[]> producer;
 
     // Relay thread only: every id at or below the horizon is published or was given up on as a gap.
@@ -155,6 +158,11 @@ public class OutboxRelay {
         closeProducer();
     }
 
+    /** Whether the last batch failed (broker or database unavailable) and the relay is backing off. */
+    public boolean isRetrying() {
+        return failureLog.isFailing();
+    }
+
     /** Events published since start, for metrics and tests. */
     public long publishedCount() {
         return published.get();
@@ -180,6 +188,7 @@ public class OutboxRelay {
                         .timeout((int) deliveryTimeout.toSeconds() + 60)
                         .call(this::relayOneBatch);
                 backoffMillis = 0;
+                failureLog.succeeded();
                 if (sent == 0) {
                     Thread.sleep(pollInterval.toMillis());
                 }
@@ -197,7 +206,7 @@ public class OutboxRelay {
                 failures.increment();
                 closeProducer();
                 backoffMillis = Math.min(maxBackoff.toMillis(), Math.max(100, backoffMillis * 2));
-                LOG.warnf("outbox relay: %s; retrying in %d ms", describe(e), backoffMillis);
+                failureLog.failed(describe(e));
                 try {
                     Thread.sleep(backoffMillis);
                 } catch (InterruptedException interrupted) {

@@ -42,7 +42,7 @@ public class PolicyProjection {
     @Inject
     EntityManager entityManager;
 
-    @ConfigProperty(name = "parley.access.staleness-bound", defaultValue = "PT15S")
+    @ConfigProperty(name = "parley.access.staleness-bound", defaultValue = "PT5S")
     Duration stalenessBound;
 
     Clock clock = Clock.systemUTC();
@@ -233,7 +233,7 @@ public class PolicyProjection {
     /**
      * True when access has not been heard from within the bound, by this process or (through the shared
      * database) by another replica: access may have revoked something this service has not seen, so reads
-     * by anyone but members must fail closed.
+     * (members included: the copy may still list someone removed) must fail closed.
      */
     public boolean isStale() {
         Instant now = clock.instant();
