@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.hibernate.Session;
 import org.parley.messaging.Envelopes;
 import org.parley.proto.v1.Envelope;
@@ -39,9 +38,6 @@ public class Ledger {
 
     @Inject
     LedgerConfig config;
-
-    @Inject
-    MeterRegistry meters;
 
     Clock clock = Clock.systemUTC();
 
@@ -86,7 +82,6 @@ public class Ledger {
             if (entry.sequence() % Math.max(1, config.checkpoint().everyEntries()) == 0) {
                 writeCheckpoint(connection, entry.sequence(), entry.hash());
             }
-            meters.counter("parley.ledger.appended").increment();
             return Optional.of(entry);
         });
     }
@@ -128,7 +123,6 @@ public class Ledger {
             insert.setString(6, keys.sign(sequence, hash));
             insert.executeUpdate();
         }
-        meters.counter("parley.ledger.checkpoints").increment();
     }
 
     private static Head lockHead(Connection connection) throws SQLException {
