@@ -19,10 +19,10 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class ManagementInterfaceTest extends AccessStackTest {
 
-    @TestHTTPResource(value = "/q/health/ready", management = true)
+    @TestHTTPResource(value = "/health/ready", management = true)
     URL ready;
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
 
     @Test

@@ -31,10 +31,10 @@ import static org.parley.interviews.Fixtures.secretCase;
 @QuarkusTest
 class ServiceEndpointsTest {
 
-    @TestHTTPResource(value = "/q/health/live", management = true)
+    @TestHTTPResource(value = "/health/live", management = true)
     URL live;
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
 
     @Test

@@ -39,10 +39,11 @@ class OperationsTest {
 
     static final Class<?> STACK = CasesTestResource.class;
 
-    @TestHTTPResource(value = "/q/health", management = true)
+    // management = true: relative to the management root (/q), on the management port
+    @TestHTTPResource(value = "/health", management = true)
     URL health;
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
 
     @Test

@@ -30,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class LatencyTest extends EventsStackTest {
 
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
 
-    @TestHTTPResource(value = "/q/health/ready", management = true)
+    @TestHTTPResource(value = "/health/ready", management = true)
     URL ready;
 
     private static final int EVENTS = 300;
