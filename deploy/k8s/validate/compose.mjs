@@ -148,7 +148,10 @@ function serviceChecks(name, port) {
   if (!String(e[wanted.datasource.url]).endsWith(`/${name}`)) problems.push('must use its own database');
   if (e[wanted.datasource.user] !== name) problems.push(`database user must be ${name}`);
   if (Object.values(e).some((v) => String(v).trim() === '*')) problems.push('no wildcard (CORS) settings');
-  if (!healthTest(s).includes(`/dev/tcp/127.0.0.1/${port}`) || !healthTest(s).includes('/q/health/ready')) problems.push(`healthcheck must probe /q/health/ready on ${port}`);
+  // Health is on the management port (API port + 1000), on the container's loopback; the API port answers it 404.
+  const management = port + 1000;
+  if (!healthTest(s).includes(`/dev/tcp/127.0.0.1/${management}`) || !healthTest(s).includes('/q/health/ready')) problems.push(`healthcheck must probe /q/health/ready on the management port ${management}`);
+  if (e.QUARKUS_HTTP_HOST !== '0.0.0.0') problems.push('QUARKUS_HTTP_HOST: 0.0.0.0 expected (the services default to 127.0.0.1)');
   const deps = s.depends_on ?? {};
   if (deps.postgres?.condition !== 'service_healthy') problems.push('depends_on postgres: service_healthy');
   if (deps.keycloak?.condition !== 'service_healthy') problems.push('depends_on keycloak: service_healthy');

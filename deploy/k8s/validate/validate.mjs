@@ -167,6 +167,16 @@ function deploymentRules(doc) {
     if (!c.resources?.limits?.memory) problems.push(`${c.name}: memory limit required`);
     const port = c.ports?.find((p) => p.name === 'http')?.containerPort;
     if (port !== SERVICES[name]) problems.push(`${c.name}: http port ${port}, expected ${SERVICES[name]}`);
+    // Health and metrics answer on the management port only (the API port answers them 404).
+    const management = c.ports?.find((p) => p.name === 'management')?.containerPort;
+    if (management !== SERVICES[name] + 1000) problems.push(`${c.name}: management port ${management}, expected ${SERVICES[name] + 1000}`);
+    for (const probe of ['startupProbe', 'readinessProbe', 'livenessProbe']) {
+      if (c[probe]?.httpGet?.port !== 'management') problems.push(`${c.name}: ${probe} must use the management port`);
+    }
+    if (spec.template?.metadata?.annotations?.['prometheus.io/port'] !== String(SERVICES[name] + 1000)) problems.push(`${c.name}: prometheus.io/port must be the management port`);
+    for (const host of ['QUARKUS_HTTP_HOST', 'QUARKUS_MANAGEMENT_HOST']) {
+      if ((c.env ?? []).find((e) => e.name === host)?.value !== '0.0.0.0') problems.push(`${c.name}: ${host}=0.0.0.0 required (the services default to 127.0.0.1)`);
+    }
     if (c.readinessProbe?.httpGet?.path !== '/q/health/ready') problems.push(`${c.name}: readiness probe must be /q/health/ready`);
     if (c.livenessProbe?.httpGet?.path !== '/q/health/live') problems.push(`${c.name}: liveness probe must be /q/health/live`);
     if (!c.startupProbe?.httpGet?.path?.startsWith('/q/health/')) problems.push(`${c.name}: startup probe on /q/health/ required`);

@@ -59,8 +59,13 @@ final class Bench {
         return "http://127.0.0.1:" + PORTS.get(service);
     }
 
+    /** Where a started service's health and metrics answer: its management port, not its API port. */
+    String managementUrl(String service) {
+        return "http://127.0.0.1:" + services.get(service).managementPort();
+    }
+
     Connection db(String database) throws SQLException {
-        return DriverManager.getConnection(stack.jdbcBase() + database, "postgres", "postgres");
+        return DriverManager.getConnection(stack.jdbcBase() + database, "postgres", stack.postgresPassword());
     }
 
     /**
@@ -91,7 +96,7 @@ final class Bench {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("quarkus.datasource.jdbc.url", stack.jdbcBase() + database);
         settings.put("quarkus.datasource.username", "postgres");
-        settings.put("quarkus.datasource.password", "postgres");
+        settings.put("quarkus.datasource.password", stack.postgresPassword());
         settings.put("kafka.bootstrap.servers", stack.kafkaBootstrap());
         settings.put("quarkus.oidc.auth-server-url", stack.keycloakUrl() + "/realms/parley");
         // dev-profile key material goes to bench/target, never to the developer platform's .parley/
@@ -143,7 +148,10 @@ final class Bench {
         return text == null ? "" : text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 
-    /** The sum of a Prometheus metric family's samples (e.g. jvm_gc_pause_seconds_sum), from /q/metrics. */
+    /**
+     * The sum of a Prometheus metric family's samples (e.g. jvm_gc_pause_seconds_sum), from /q/metrics of a
+     * management URL ({@link #managementUrl}).
+     */
     static Map<String, Double> metrics(String baseUrl, List<String> names) {
         Map<String, Double> sums = new LinkedHashMap<>();
         names.forEach(name -> sums.put(name, 0.0));

@@ -124,6 +124,17 @@ final class BenchStack implements AutoCloseable {
         return descriptor.path("keycloakUrl").asText();
     }
 
+    /** The bench PostgreSQL's generated password, from the owner-only file that stack.json names. */
+    String postgresPassword() {
+        try {
+            return Files.readString(
+                            Path.of(descriptor.path("postgresPasswordFile").asText()))
+                    .trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the bench stack's PostgreSQL password file", e);
+        }
+    }
+
     long pid() {
         return process.pid();
     }
@@ -138,7 +149,7 @@ final class BenchStack implements AutoCloseable {
         if (!NAME.matcher(database).matches()) {
             throw new IllegalArgumentException(database);
         }
-        try (Connection admin = DriverManager.getConnection(jdbcBase() + "postgres", "postgres", "postgres");
+        try (Connection admin = DriverManager.getConnection(jdbcBase() + "postgres", "postgres", postgresPassword());
                 Statement ddl = admin.createStatement()) {
             ddl.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             ddl.execute("CREATE DATABASE " + database);

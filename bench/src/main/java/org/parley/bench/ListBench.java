@@ -285,13 +285,13 @@ final class ListBench {
         Load.Result jdbcCapacity = null;
         for (boolean httpSlice : new boolean[] {true, false, false, true}) {
             if (httpSlice) {
-                Map<String, Double> gcBefore = Bench.metrics(bench.url("cases"), gcMetrics);
+                Map<String, Double> gcBefore = Bench.metrics(bench.managementUrl("cases"), gcMetrics);
                 long outboxBefore = outboxRows();
                 httpCpuSum.begin();
                 Load.Result slice = Load.closed(CAPACITY_WORKERS, 1_000, capacitySeconds / 2, http);
                 httpCpuSum.end(slice.completed());
                 auditRows += outboxRows() - outboxBefore;
-                Map<String, Double> gcAfter = Bench.metrics(bench.url("cases"), gcMetrics);
+                Map<String, Double> gcAfter = Bench.metrics(bench.managementUrl("cases"), gcMetrics);
                 gcSeconds += gcAfter.get("jvm_gc_pause_seconds_sum") - gcBefore.get("jvm_gc_pause_seconds_sum");
                 gcCount += gcAfter.get("jvm_gc_pause_seconds_count") - gcBefore.get("jvm_gc_pause_seconds_count");
                 httpCapacity = Load.merge(httpCapacity, slice);

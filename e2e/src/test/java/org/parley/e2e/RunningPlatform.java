@@ -70,7 +70,7 @@ final class RunningPlatform {
             Map<String, String> settings = new HashMap<>(Map.of(
                     "quarkus.datasource.jdbc.url", stack.jdbcUrl(database),
                     "quarkus.datasource.username", StackInfo.POSTGRES_USER,
-                    "quarkus.datasource.password", StackInfo.POSTGRES_PASSWORD,
+                    "quarkus.datasource.password", stack.postgresPassword(),
                     "kafka.bootstrap.servers", stack.kafkaBootstrap(),
                     "quarkus.oidc.auth-server-url", stack.realmUrl()));
             if (name.equals("events")) {
@@ -117,7 +117,7 @@ final class RunningPlatform {
 
     private static void recreateDatabase(StackInfo stack, String database) throws Exception {
         try (Connection connection = DriverManager.getConnection(
-                        stack.jdbcUrl("postgres"), StackInfo.POSTGRES_USER, StackInfo.POSTGRES_PASSWORD);
+                        stack.jdbcUrl("postgres"), StackInfo.POSTGRES_USER, stack.postgresPassword());
                 Statement statement = connection.createStatement()) {
             statement.execute(
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");

@@ -25,6 +25,14 @@ public final class Platform {
     /** The four services and their fixed local ports. */
     public static final Map<String, Integer> SERVICES = servicePorts();
 
+    /**
+     * Health and metrics are on a management port of their own, never on the API port: the API port + 1000
+     * (console 9080, cases 9081, interviews 9082, access 9083, events 9084), on 127.0.0.1 like the API.
+     */
+    public static int managementPort(int port) {
+        return port + 1000;
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Platform() {}
@@ -54,11 +62,14 @@ public final class Platform {
         }
         StackProcess stack = StackProcess.startDetached(root, state);
         System.out.printf("stack: PostgreSQL, Kafka and Keycloak ready in %.1f s%n", seconds(started));
+        // The stack's generated password (owner-only file); ServiceProcess hands it over in the environment.
+        Map<String, String> database = Map.of("quarkus.datasource.password", stack.postgresPassword());
 
         List<ServiceProcess> services = new ArrayList<>();
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-            services.add(
-                    ServiceProcess.start(root, service.getKey(), service.getValue(), Map.of(), state.resolve("logs")));
+            int port = service.getValue();
+            services.add(ServiceProcess.start(
+                    root, service.getKey(), port, managementPort(port), database, state.resolve("logs")));
         }
         writePlatformFile(state, stack.pid(), services);
         for (ServiceProcess service : services) {
@@ -66,7 +77,8 @@ public final class Platform {
             System.out.printf(
                     "%-10s ready on :%d in %.1f s%n", service.name(), service.port(), ready.toMillis() / 1000.0);
         }
-        ServiceProcess console = ServiceProcess.start(root, "console", CONSOLE_PORT, Map.of(), state.resolve("logs"));
+        ServiceProcess console = ServiceProcess.start(
+                root, "console", CONSOLE_PORT, managementPort(CONSOLE_PORT), Map.of(), state.resolve("logs"));
         services.add(console);
         writePlatformFile(state, stack.pid(), services);
         new SeedLoader(root.resolve("seeds"), LocalEndpoints.local(), line -> System.out.println("seeds: " + line))
@@ -77,7 +89,7 @@ public final class Platform {
         System.out.println("""
 
                 Console   http://127.0.0.1:8080   (sign in as a demo user below; the public register needs none)
-                Services (OpenAPI at /q/openapi, health at /q/health, metrics at /q/metrics):
+                Services (OpenAPI at /q/openapi; health /q/health and metrics /q/metrics on port + 1000, e.g. 9081):
                   cases       http://127.0.0.1:8081   (public register: /public/cases)
                   interviews  http://127.0.0.1:8082
                   access      http://127.0.0.1:8083
@@ -88,6 +100,7 @@ public final class Platform {
                   lucia (oas partner), pierre (medic-ngo partner).
                 A token:  curl -s -d grant_type=password -d client_id=parley-cli -d username=sofia \\
                             -d password=sofia-pass http://127.0.0.1:18080/realms/parley/protocol/openid-connect/token
+                Everything listens on 127.0.0.1 only (docs/operations.md says how to open it).
                 Logs: .parley/logs/   Stop: ./parley down""");
     }
 
@@ -139,7 +152,8 @@ public final class Platform {
             array.addObject()
                     .put("name", service.name())
                     .put("pid", service.pid())
-                    .put("port", service.port());
+                    .put("port", service.port())
+                    .put("managementPort", service.managementPort());
         }
         JSON.writerWithDefaultPrettyPrinter()
                 .writeValue(state.resolve("platform.json").toFile(), platform);

@@ -1,6 +1,8 @@
 package org.parley.launcher;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,10 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** One Parley service run from its Quarkus fast-jar as a child process, its output in a log file. */
+/**
+ * One Parley service run from its Quarkus fast-jar as a child process, its output in a log file. Its API and its
+ * management interface (health, metrics) listen on two ports, both on 127.0.0.1 unless the settings say otherwise.
+ */
 public final class ServiceProcess {
 
     private static final HttpClient HTTP =
@@ -20,23 +27,35 @@ public final class ServiceProcess {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path log;
     private final long startedAtNanos;
 
-    private ServiceProcess(String name, int port, Process process, Path log, long startedAtNanos) {
+    private ServiceProcess(String name, int port, int managementPort, Process process, Path log, long startedAtNanos) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
         this.startedAtNanos = startedAtNanos;
     }
 
-    /**
-     * Starts {@code services/<name>/target/quarkus-app/quarkus-run.jar} with the given configuration as
-     * system properties, in the dev profile (the local stack's defaults) unless the settings say otherwise.
-     */
+    /** {@link #start(Path, String, int, int, Map, Path)} with a free management port chosen now. */
     public static ServiceProcess start(Path root, String name, int port, Map<String, String> settings, Path logDir)
+            throws IOException {
+        return start(root, name, port, freePort(), settings, logDir);
+    }
+
+    /**
+     * Starts {@code services/<name>/target/quarkus-app/quarkus-run.jar} with the given configuration, in the dev
+     * profile (the local stack's defaults) unless the settings say otherwise. Settings are system properties,
+     * except passwords and secrets: those go in the child's environment (Quarkus reads
+     * {@code quarkus.datasource.password} from {@code QUARKUS_DATASOURCE_PASSWORD}), which other users cannot read,
+     * where a command line is visible to every user of the machine ({@code ps}).
+     */
+    public static ServiceProcess start(
+            Path root, String name, int port, int managementPort, Map<String, String> settings, Path logDir)
             throws IOException {
         Path jar = root.resolve("services").resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -49,6 +68,7 @@ public final class ServiceProcess {
         command.add("-Xmx384m");
         command.add("-XX:+UseSerialGC");
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         if (!settings.containsKey("quarkus.profile")) {
             command.add("-Dquarkus.profile=dev");
         }
@@ -56,21 +76,49 @@ public final class ServiceProcess {
             // dev state (interviews' DEV-ONLY keys) stays below the project, whatever the working directory
             command.add("-Dparley.root=" + root.toAbsolutePath());
         }
-        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Map<String, String> environment = new LinkedHashMap<>();
+        settings.forEach((key, value) -> {
+            if (isSecret(key)) {
+                environment.put(environmentName(key), value);
+            } else {
+                command.add("-D" + key + "=" + value);
+            }
+        });
         command.add("-jar");
         command.add(jar.toString());
-        Process process = new ProcessBuilder(command)
-                .directory(root.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder.directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new ServiceProcess(name, port, process, log, System.nanoTime());
+        return new ServiceProcess(name, port, managementPort, process, log, System.nanoTime());
     }
 
-    /** Waits until /q/health/ready answers 200; fails early, with the log's tail, if the process dies. */
+    static boolean isSecret(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return lower.endsWith("password") || lower.contains("secret") || lower.endsWith("-kek");
+    }
+
+    /** The MicroProfile Config environment name of a property: {@code quarkus.datasource.password} → QUARKUS_DATASOURCE_PASSWORD. */
+    static String environmentName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    /** A port nothing listens on now, for a management interface no one else needs to know in advance. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * Waits until the management interface's /q/health/ready answers 200; fails early, with the log's tail, if the
+     * process dies.
+     */
     public Duration awaitReady(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        URI health = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
+        URI health = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; last lines of " + log
@@ -100,6 +148,11 @@ public final class ServiceProcess {
 
     public int port() {
         return port;
+    }
+
+    /** Where health ({@code /q/health}) and metrics ({@code /q/metrics}) answer; never the API port. */
+    public int managementPort() {
+        return managementPort;
     }
 
     public long pid() {

@@ -1,31 +1,46 @@
 package org.parley.launcher;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The local stack (PostgreSQL, Kafka, Keycloak) as a background process of its own. */
 final class StackProcess {
 
     private final long pid;
+    private final Path stackJson;
 
-    private StackProcess(long pid) {
+    private StackProcess(long pid, Path stackJson) {
         this.pid = pid;
+        this.stackJson = stackJson;
     }
 
     long pid() {
         return pid;
     }
 
-    /** Starts {@code org.parley.stack.LocalStack} in the background and waits for its stack.json. */
-    static StackProcess startDetached(Path root, Path state) throws IOException, InterruptedException {
-        Path stackJson = state.resolve("stack/stack.json");
-        Files.deleteIfExists(stackJson);
+    /** PostgreSQL's password, from the owner-only file the stack generated at its first start (named in stack.json). */
+    String postgresPassword() throws IOException {
+        String file = new ObjectMapper()
+                .readTree(stackJson.toFile())
+                .path("postgresPasswordFile")
+                .asText();
+        if (file.isEmpty()) {
+            throw new IllegalStateException(stackJson + " names no PostgreSQL password file");
+        }
+        return Files.readString(Path.of(file), StandardCharsets.US_ASCII).trim();
+    }
+
+    /** The stack of {@code ./parley up}: state in .parley/stack, the default ports, durable PostgreSQL. */
+    static List<String> command(Path root, Path state) {
         String classpath = root.resolve("stack/target/parley-stack-0.1.0-SNAPSHOT.jar")
                 + java.io.File.pathSeparator
                 + root.resolve("stack/target/lib/*");
-        List<String> command = List.of(
+        return List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-cp",
@@ -35,7 +50,18 @@ final class StackProcess {
                 "--state",
                 state.resolve("stack").toString(),
                 "--realm",
-                root.resolve("deploy/keycloak/parley-realm-demo.json").toString());
+                root.resolve("deploy/keycloak/parley-realm-demo.json").toString(),
+                // People keep real work in it: fsync, synchronous commit and full-page writes on (also the
+                // stack's default; said here so that no one turns them off for the platform by accident).
+                "--durable",
+                "true");
+    }
+
+    /** Starts {@code org.parley.stack.LocalStack} in the background and waits for its stack.json. */
+    static StackProcess startDetached(Path root, Path state) throws IOException, InterruptedException {
+        Path stackJson = state.resolve("stack/stack.json");
+        Files.deleteIfExists(stackJson);
+        List<String> command = command(root, state);
         Path log = state.resolve("logs/stack.log");
         Process process = new ProcessBuilder(command)
                 .directory(root.toFile())
@@ -58,6 +84,6 @@ final class StackProcess {
             }
             Thread.sleep(250);
         }
-        return new StackProcess(process.pid());
+        return new StackProcess(process.pid(), stackJson);
     }
 }

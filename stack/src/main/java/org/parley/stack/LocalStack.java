@@ -94,7 +94,8 @@ public final class LocalStack {
                         postgres.port(),
                         kafka.port(),
                         keycloak.port(),
-                        options.controlPort())
+                        options.controlPort(),
+                        options.postgresPasswordFile())
                 .writeTo(options.descriptorFile());
         ready = true;
         System.out.println("stack ready in " + Readiness.seconds(start) + ": " + options.descriptorFile());

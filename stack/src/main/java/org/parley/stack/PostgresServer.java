@@ -3,6 +3,7 @@ package org.parley.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,11 +11,30 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** PostgreSQL 17 from zonky's embedded binaries, with its data kept under the state directory. */
+/**
+ * PostgreSQL 17 from zonky's embedded binaries, with its data kept under the state directory. Every connection,
+ * local socket or TCP, must prove the superuser's password (scram-sha-256; the password is in
+ * {@link StackOptions#postgresPasswordFile()}); durability follows {@link StackOptions#durable()}.
+ */
 final class PostgresServer {
+
+    /** Our pg_hba.conf: no trust, no peer; only the password, for every database, user and address. */
+    static final String PG_HBA = String.join(
+            "\n",
+            "# Written by Parley's local stack (PostgresServer) at every start: every connection proves the password.",
+            "# TYPE  DATABASE     USER  ADDRESS       METHOD",
+            "local   all          all                 scram-sha-256",
+            "host    all          all   127.0.0.1/32  scram-sha-256",
+            "host    all          all   ::1/128       scram-sha-256",
+            "local   replication  all                 scram-sha-256",
+            "host    replication  all   127.0.0.1/32  scram-sha-256",
+            "host    replication  all   ::1/128       scram-sha-256",
+            "");
 
     /** The service databases; each service owns one. */
     static final List<String> DATABASES = List.of("cases", "interviews", "access", "events");
@@ -22,6 +42,8 @@ final class PostgresServer {
     private final Path baseDir;
     private final Path logFile;
     private final int port;
+    private final Path passwordFile;
+    private final Map<String, String> durability;
     private EmbeddedPostgres postgres;
     private boolean stopped;
 
@@ -29,6 +51,8 @@ final class PostgresServer {
         this.baseDir = options.stateDir().resolve("postgres");
         this.logFile = options.logsDir().resolve("postgres.log");
         this.port = options.postgresPort();
+        this.passwordFile = options.postgresPasswordFile();
+        this.durability = options.postgresDurabilitySettings();
     }
 
     synchronized void start() throws IOException, SQLException, InterruptedException {
@@ -41,20 +65,58 @@ final class PostgresServer {
         Files.createDirectories(scratchDir);
         System.setProperty("ot.epg.working-dir", scratchDir.toString());
         stopLeftoverPostmaster(dataDir);
+        String password = PostgresPassword.readOrCreate(passwordFile);
         ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
-        postgres = EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(baseDir.toFile())
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        // zonky starts the postmaster with -F (fsync off) and synchronous_commit=off; -c options given later win.
+        durability.forEach(builder::setServerConfig);
+        postgres = builder.setOverrideWorkingDirectory(baseDir.toFile())
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false) // LocalStack's own hook stops everything in order
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setLocaleConfig("locale", "C")
+                // zonky's initdb runs with "-A trust"; these come after it and win: a new data directory asks for
+                // the password from its first start on. (setLocaleConfig passes any initdb option as --key=value.)
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", passwordFile.toString())
+                // zonky's own readiness check and getPostgresDatabase() connect with it
+                .setConnectConfig("password", password)
                 .setPGStartupWait(Duration.ofSeconds(180))
                 .setOutputRedirector(log)
                 .setErrorRedirector(log)
                 .start();
+        requirePassword(dataDir, password);
         createMissingDatabases();
+    }
+
+    /**
+     * A data directory made before the stack asked for a password (initdb -A trust, no password) is migrated:
+     * the superuser gets the password, then pg_hba.conf is rewritten and reloaded. Until that reload, which follows
+     * within the same start, that one old directory still trusts local connections as it always did.
+     */
+    private void requirePassword(Path dataDir, String password) throws IOException, SQLException {
+        Path hba = dataDir.resolve("pg_hba.conf");
+        if (Files.exists(hba) && Files.readString(hba).equals(PG_HBA)) {
+            return;
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET password_encryption = 'scram-sha-256'");
+            // The password is base64url (PostgresPassword), so quoting it is safe; ALTER ROLE takes no parameters.
+            statement.execute("ALTER ROLE postgres PASSWORD '" + password + "'");
+            Path temporary = hba.resolveSibling("pg_hba.conf.tmp");
+            Files.writeString(temporary, PG_HBA);
+            Files.setPosixFilePermissions(temporary, PostgresPassword.OWNER_ONLY);
+            Files.move(temporary, hba, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try (ResultSet reloaded = statement.executeQuery("SELECT pg_reload_conf()")) {
+                if (!reloaded.next() || !reloaded.getBoolean(1)) {
+                    throw new IllegalStateException("PostgreSQL did not reload pg_hba.conf");
+                }
+            }
+        }
+        System.out.println("PostgreSQL now asks for the password in " + passwordFile);
     }
 
     private void createMissingDatabases() throws SQLException {
@@ -125,12 +187,25 @@ final class PostgresServer {
     synchronized void stop() {
         stopped = true;
         if (postgres != null) {
+            Optional<ProcessHandle> postmaster = postmaster(baseDir.resolve("data"));
             try {
                 postgres.close();
             } catch (IOException e) {
                 System.err.println("closing PostgreSQL failed: " + e);
             }
+            // zonky's pg_ctl stop gives up after 5 s; with fsync on, the shutdown checkpoint of a busy machine can
+            // take longer. The postmaster finishes it anyway: wait for that, so the next start finds it gone.
+            postmaster.ifPresent(process -> Processes.awaitExit(process, Duration.ofSeconds(60)));
             postgres = null;
+        }
+    }
+
+    private static Optional<ProcessHandle> postmaster(Path dataDir) {
+        try {
+            return ProcessHandle.of(Long.parseLong(
+                    Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

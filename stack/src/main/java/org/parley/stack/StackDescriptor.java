@@ -7,7 +7,10 @@ import java.nio.file.StandardCopyOption;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The content of DIR/stack.json: where a running stack's services listen. Written only once all are ready. */
+/**
+ * The content of DIR/stack.json: where a running stack's services listen, and the file that holds PostgreSQL's
+ * password (the password itself stays in that owner-only file). Written only once all are ready.
+ */
 public record StackDescriptor(
         long pid,
         int postgresPort,
@@ -16,11 +19,14 @@ public record StackDescriptor(
         int controlPort,
         String jdbcBase,
         String kafkaBootstrap,
-        String keycloakUrl) {
+        String keycloakUrl,
+        String postgresUser,
+        String postgresPasswordFile) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static StackDescriptor of(long pid, int postgresPort, int kafkaPort, int keycloakPort, int controlPort) {
+    static StackDescriptor of(
+            long pid, int postgresPort, int kafkaPort, int keycloakPort, int controlPort, Path postgresPasswordFile) {
         return new StackDescriptor(
                 pid,
                 postgresPort,
@@ -29,7 +35,9 @@ public record StackDescriptor(
                 controlPort,
                 "jdbc:postgresql://127.0.0.1:" + postgresPort + "/",
                 "127.0.0.1:" + kafkaPort,
-                "http://127.0.0.1:" + keycloakPort);
+                "http://127.0.0.1:" + keycloakPort,
+                "postgres",
+                postgresPasswordFile.toString());
     }
 
     /** Writes to a temporary file first so that readers never see half a file. */

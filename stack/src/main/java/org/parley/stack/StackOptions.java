@@ -1,6 +1,8 @@
 package org.parley.stack;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -14,13 +16,16 @@ record StackOptions(
         int controlPort,
         Path realmFile,
         OptionalLong watchPid,
-        Optional<Path> keycloakDistribution) {
+        Optional<Path> keycloakDistribution,
+        boolean durable) {
 
     static final String USAGE = String.join(
             "\n",
             "usage: LocalStack start --state DIR [--pg-port 15432] [--kafka-port 19092] [--keycloak-port 18080]",
             "                        [--control-port 19999] [--realm deploy/keycloak/parley-realm-demo.json]",
-            "                        [--watch-pid PID] [--keycloak-dist stack/target/keycloak]",
+            "                        [--watch-pid PID] [--keycloak-dist stack/target/keycloak] [--durable true|false]",
+            "  --durable false: PostgreSQL without fsync, synchronous commit and full-page writes (a crash of the",
+            "                   machine or of PostgreSQL loses acknowledged writes); for disposable test data only",
             "       LocalStack stop --state DIR");
 
     static StackOptions parse(String[] args) {
@@ -35,6 +40,8 @@ record StackOptions(
         Path realmFile = Path.of("deploy/keycloak/parley-realm-demo.json");
         OptionalLong watchPid = OptionalLong.empty();
         Optional<Path> keycloakDistribution = Optional.empty();
+        // Durable unless told otherwise: ./parley up keeps real work, and an acknowledged write must survive a crash.
+        boolean durable = true;
         for (int i = 1; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value for " + args[i] + "\n" + USAGE);
@@ -51,6 +58,7 @@ record StackOptions(
                 case "--keycloak-dist" ->
                     keycloakDistribution =
                             Optional.of(Path.of(value).toAbsolutePath().normalize());
+                case "--durable" -> durable = bool(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
@@ -66,7 +74,16 @@ record StackOptions(
                 controlPort,
                 realmFile.toAbsolutePath().normalize(),
                 watchPid,
-                keycloakDistribution);
+                keycloakDistribution,
+                durable);
+    }
+
+    private static boolean bool(String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("not true or false: " + value);
+        };
     }
 
     private static int port(String value) {
@@ -83,6 +100,24 @@ record StackOptions(
 
     Path descriptorFile() {
         return stateDir.resolve("stack.json");
+    }
+
+    /** The local PostgreSQL superuser's password, generated at first start; owner-only (0600). */
+    Path postgresPasswordFile() {
+        return stateDir.resolve("postgres-password");
+    }
+
+    /**
+     * The PostgreSQL settings that make an acknowledged commit survive a crash: on for a durable stack, off for
+     * disposable test data (faster on a busy machine).
+     */
+    Map<String, String> postgresDurabilitySettings() {
+        String value = durable ? "on" : "off";
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("fsync", value);
+        settings.put("synchronous_commit", value);
+        settings.put("full_page_writes", value);
+        return settings;
     }
 
     Path pidFile() {

@@ -20,7 +20,6 @@ public final class Jdbc {
     }
 
     static Connection connect(StackInfo stack, String database) throws SQLException {
-        return DriverManager.getConnection(
-                stack.jdbcUrl(database), StackInfo.POSTGRES_USER, StackInfo.POSTGRES_PASSWORD);
+        return DriverManager.getConnection(stack.jdbcUrl(database), StackInfo.POSTGRES_USER, stack.postgresPassword());
     }
 }

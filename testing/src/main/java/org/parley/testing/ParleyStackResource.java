@@ -48,7 +48,7 @@ public class ParleyStackResource implements QuarkusTestResourceLifecycleManager 
             recreate(stack, testDatabase);
             config.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(testDatabase));
             config.put("quarkus.datasource.username", StackInfo.POSTGRES_USER);
-            config.put("quarkus.datasource.password", StackInfo.POSTGRES_PASSWORD);
+            config.put("quarkus.datasource.password", stack.postgresPassword());
         }
         config.put("kafka.bootstrap.servers", stack.kafkaBootstrap());
         config.put("quarkus.oidc.auth-server-url", stack.realmUrl());

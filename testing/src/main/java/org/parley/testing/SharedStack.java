@@ -163,7 +163,12 @@ public final class SharedStack {
                 "--realm",
                 root.resolve("deploy/keycloak/parley-realm-demo.json").toString(),
                 "--keycloak-dist",
-                stackTarget.resolve("keycloak").toString()));
+                stackTarget.resolve("keycloak").toString(),
+                // Test data is disposable and recreated by every run: PostgreSQL without fsync, synchronous commit
+                // and full-page writes is much faster on a busy machine, and a crash only loses data no one keeps.
+                // ./parley up keeps all three on (the stack's default).
+                "--durable",
+                "false"));
         boolean keep = "1".equals(System.getenv("PARLEY_TEST_STACK_KEEP"));
         if (!keep) {
             command.add("--watch-pid");

@@ -2,7 +2,11 @@ package org.parley.testing;
 
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -73,6 +77,34 @@ class SharedStackTest {
         assertThat((List<String>) ((Map<String, Object>) claims.get("realm_access")).get("roles"))
                 .contains("partner")
                 .doesNotContain("staff");
+    }
+
+    @Test
+    void postgresAsksForTheGeneratedPasswordKeptOwnerOnly() throws Exception {
+        Path passwordFile = Path.of(stack.postgresPasswordFile());
+
+        assertThat(passwordFile).startsWith(SharedStack.projectRoot().resolve("target/test-stack"));
+        assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(stack.postgresPassword()).isNotEqualTo("postgres").hasSizeGreaterThanOrEqualTo(32);
+        String url = stack.jdbcUrl("postgres");
+        assertThatThrownBy(
+                        () -> DriverManager.getConnection(url, "postgres", null).close())
+                .as("no password")
+                .isInstanceOf(SQLException.class);
+        assertThatThrownBy(() ->
+                        DriverManager.getConnection(url, "postgres", "postgres").close())
+                .as("the password tests used to send")
+                .hasMessageContaining("password authentication failed");
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", stack.postgresPassword() + "x")
+                        .close())
+                .hasMessageContaining("password authentication failed");
+        try (Connection connection = Jdbc.connect("postgres");
+                Statement statement = connection.createStatement();
+                ResultSet fsync = statement.executeQuery("SHOW fsync")) {
+            fsync.next();
+            // SharedStack starts the test stack with --durable false, saying why (disposable data, speed).
+            assertThat(fsync.getString(1)).isEqualTo("off");
+        }
     }
 
     @Test

@@ -45,6 +45,11 @@ final class ConsolePlatform {
             "access", 28283 + OFFSET, "cases", 28281 + OFFSET, "interviews", 28282 + OFFSET, "events", 28284 + OFFSET);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Health and metrics answer on a management port of their own: the API port + 100 here. */
+    static int managementPort(int port) {
+        return port + 100;
+    }
+
     private static ConsolePlatform instance;
     private static Exception failure;
 
@@ -121,10 +126,11 @@ final class ConsolePlatform {
                     apps,
                     name,
                     PORTS.get(name),
+                    managementPort(PORTS.get(name)),
                     Map.of(
                             "quarkus.datasource.jdbc.url", stack.jdbcUrl(database),
                             "quarkus.datasource.username", StackInfo.POSTGRES_USER,
-                            "quarkus.datasource.password", StackInfo.POSTGRES_PASSWORD,
+                            "quarkus.datasource.password", stack.postgresPassword(),
                             "kafka.bootstrap.servers", stack.kafkaBootstrap(),
                             "quarkus.oidc.auth-server-url", stack.realmUrl(),
                             "parley.root", apps.toString(),
@@ -138,7 +144,8 @@ final class ConsolePlatform {
         LocalEndpoints endpoints = endpoints(stack);
         allowConsoleRedirects(stack);
         // the console needs no service to start: it starts while the services finish theirs
-        processes.add(ServiceProcess.start(apps, "console", CONSOLE_PORT, consoleSettings(stack, endpoints), logs));
+        processes.add(ServiceProcess.start(
+                apps, "console", CONSOLE_PORT, managementPort(CONSOLE_PORT), consoleSettings(stack, endpoints), logs));
         for (ServiceProcess process : processes) {
             Duration ready = process.awaitReady(Duration.ofSeconds(240));
             System.out.printf("console-e2e: %s ready in %.1f s%n", process.name(), ready.toMillis() / 1000.0);
@@ -166,7 +173,7 @@ final class ConsolePlatform {
         ProcessHandle.of(kept.path("consolePid").asLong()).ifPresent(ProcessHandle::destroy);
         boolean alive = true;
         for (int port : PORTS.values()) {
-            alive &= answers("http://127.0.0.1:" + port + "/q/health/ready");
+            alive &= answers("http://127.0.0.1:" + managementPort(port) + "/q/health/ready");
         }
         // the same stack as before (a new one has none of the kept databases or data)
         String escobar = kept.path("caseIds").path("escobar").asText();
@@ -182,14 +189,14 @@ final class ConsolePlatform {
             Thread.sleep(3000);
             return null;
         }
-        while (answers("http://127.0.0.1:" + CONSOLE_PORT + "/q/health/live")) {
+        while (answers("http://127.0.0.1:" + managementPort(CONSOLE_PORT) + "/q/health/live")) {
             Thread.sleep(200);
         }
         Path apps = snapshot(root, root.resolve("console-e2e/target/apps"), List.of("console"));
         LocalEndpoints endpoints = endpoints(stack);
         allowConsoleRedirects(stack);
-        ServiceProcess console =
-                ServiceProcess.start(apps, "console", CONSOLE_PORT, consoleSettings(stack, endpoints), logs);
+        ServiceProcess console = ServiceProcess.start(
+                apps, "console", CONSOLE_PORT, managementPort(CONSOLE_PORT), consoleSettings(stack, endpoints), logs);
         console.awaitReady(Duration.ofSeconds(240));
         ((ObjectNode) kept).put("consolePid", console.pid());
         JSON.writeValue(state.toFile(), kept);
@@ -375,7 +382,7 @@ final class ConsolePlatform {
 
     private static void recreateDatabase(StackInfo stack, String database) throws Exception {
         try (Connection connection = DriverManager.getConnection(
-                        stack.jdbcUrl("postgres"), StackInfo.POSTGRES_USER, StackInfo.POSTGRES_PASSWORD);
+                        stack.jdbcUrl("postgres"), StackInfo.POSTGRES_USER, stack.postgresPassword());
                 Statement statement = connection.createStatement()) {
             statement.execute(
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");

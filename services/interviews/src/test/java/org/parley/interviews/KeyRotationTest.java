@@ -134,7 +134,7 @@ class KeyRotationTest {
                 "PARLEY_INTERVIEWS_DB_USER",
                 "postgres",
                 "PARLEY_INTERVIEWS_DB_PASSWORD",
-                "postgres",
+                SharedStack.get().postgresPassword(),
                 "PARLEY_INTERVIEWS_DEV_KEYS",
                 devKeyFile("content").getParent().toString());
         int exit = RotateKeys.run(new String[] {"rotate"}, env);

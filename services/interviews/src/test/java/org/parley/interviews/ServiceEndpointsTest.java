@@ -1,15 +1,35 @@
 package org.parley.interviews;
 
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.parley.testing.ManagementScrape;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.parley.interviews.Fixtures.projectionIs;
+import static org.parley.interviews.Fixtures.as;
+import static org.parley.interviews.Fixtures.interview;
+import static org.parley.interviews.Fixtures.record;
+import static org.parley.interviews.Fixtures.secretCase;
 
-/** Health, metrics and the OpenAPI document come from Quarkus extensions. */
+/**
+ * Health and metrics come from Quarkus extensions on the management interface only; the API port answers them as
+ * any unknown path. Recording an interview or revealing an identity moves no metric; OpenAPI stays on the API port.
+ */
 @QuarkusTest
 class ServiceEndpointsTest {
 
@@ -19,15 +39,79 @@ class ServiceEndpointsTest {
         projectionIs(false);
     }
 
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL live;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @Test
-    void healthMetricsAndOpenApiAreServed() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    void healthOnTheManagementPortAndOpenApiOnTheApiPort() {
+        given().get(live).then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)
                 .body(containsString("/interviews/{id}/identity"))
                 .body(containsString("/interviews/{id}/excerpts/{n}/approval"));
-        Fixtures.record("sofia", Fixtures.interview(Fixtures.secretCase("sofia")));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("parley_interviews_recorded_total"));
+    }
+
+    @Test
+    void theApiPortAnswersHealthAndMetricsLikeAnyUnknownPath() {
+        String unknown = fingerprint(given().get("/q/no-such-endpoint-" + UUID.randomUUID()));
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/live", "/q/health/ready")) {
+            assertThat(fingerprint(given().get(path))).as(path).isEqualTo(unknown);
+        }
+        assertThat(unknown).startsWith("404");
+    }
+
+    @Test
+    void recordingAnInterviewAndRevealingAnIdentityMoveNoMetric() throws Exception {
+        record("sofia", interview(secretCase("sofia"))); // whatever a first use registers, before the comparison
+        awaitOutboxPublished();
+        String scrape = ManagementScrape.of(metrics);
+        assertThat(scrape)
+                .contains("parley_outbox_backlog")
+                .doesNotContain("parley_interviews_recorded")
+                .doesNotContain("parley_interviews_identity_reveals")
+                .doesNotContain("http_server_requests");
+        List<String> before = ManagementScrape.withoutRuntime(scrape);
+
+        String id = record("sofia", interview(secretCase("sofia")));
+        as("carlos")
+                .body(Map.of("reason", "metrics review " + UUID.randomUUID()))
+                .post("/interviews/" + id + "/identity")
+                .then()
+                .statusCode(200);
+        awaitOutboxPublished();
+
+        assertThat(ManagementScrape.settledTo(
+                        before, () -> ManagementScrape.withoutRuntime(ManagementScrape.of(metrics))))
+                .isEqualTo(before);
+    }
+
+    private static void awaitOutboxPublished() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try (Connection db = Fixtures.database();
+                    Statement statement = db.createStatement();
+                    ResultSet rows =
+                            statement.executeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")) {
+                rows.next();
+                if (rows.getLong(1) == 0) {
+                    return;
+                }
+            }
+            assertThat(System.nanoTime()).as("outbox published within 60 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static String fingerprint(Response response) {
+        List<String> headers = response.getHeaders().asList().stream()
+                .filter(header -> !header.getName().equalsIgnoreCase("Date"))
+                .map(header -> header.getName().toLowerCase() + ": " + header.getValue())
+                .sorted()
+                .toList();
+        return response.getStatusCode() + "\n" + String.join("\n", headers) + "\n\n" + response.asString();
     }
 }

@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.hibernate.Session;
 import org.parley.messaging.Envelopes;
 import org.parley.proto.v1.Envelope;
@@ -39,9 +38,6 @@ public class Ledger {
 
     @Inject
     LedgerConfig config;
-
-    @Inject
-    MeterRegistry meters;
 
     @Inject
     LedgerAnchors anchors;
@@ -86,7 +82,6 @@ public class Ledger {
                 update.setString(2, entry.hash());
                 update.executeUpdate();
             }
-            meters.counter("parley.ledger.appended").increment();
             return Optional.of(entry);
         });
         appended.filter(entry ->
@@ -142,7 +137,6 @@ public class Ledger {
         });
         if (inserted == 1) {
             anchors.publish(sequence, hash, keys.signingKeyId(), signature);
-            meters.counter("parley.ledger.checkpoints").increment();
         }
     }
 

@@ -198,7 +198,7 @@ class LedgerTamperTest extends EventsStackTest {
                     "--user", StackInfo.POSTGRES_USER,
                     "--public-key", signer.keys().publicKeyBase64()
                 },
-                Map.of("PARLEY_EVENTS_DB_PASSWORD", StackInfo.POSTGRES_PASSWORD),
+                Map.of("PARLEY_EVENTS_DB_PASSWORD", stack.postgresPassword()),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new CommandRun(exit, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));

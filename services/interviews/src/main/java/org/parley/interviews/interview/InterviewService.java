@@ -20,7 +20,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 import org.parley.interviews.access.InterviewGate;
 import org.parley.interviews.config.InterviewsConfig;
@@ -59,9 +58,6 @@ public class InterviewService {
 
     @Inject
     InterviewsConfig config;
-
-    @Inject
-    MeterRegistry meters;
 
     @Transactional
     public InterviewView record(Viewer viewer, NewInterview body) {
@@ -106,7 +102,6 @@ public class InterviewService {
             vault.store(row.id, body.identity());
         }
         events.recorded(viewer, row.id, cases);
-        meters.counter("parley.interviews.recorded").increment();
         LOG.infof("interview %s recorded, %d linked cases", row.id, cases.size());
         return view(row, content, cases);
     }

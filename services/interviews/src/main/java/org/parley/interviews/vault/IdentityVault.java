@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.parley.interviews.access.InterviewGate;
 import org.parley.interviews.crypto.Purpose;
 import org.parley.interviews.crypto.RecordCrypto;
@@ -44,9 +43,6 @@ public class IdentityVault {
 
     @Inject
     InterviewEvents events;
-
-    @Inject
-    MeterRegistry meters;
 
     /** One read of the vault: who, when and why (the reason opened for the custodian only). */
     public record Reveal(UUID revealId, String custodianSubject, Instant revealedAt, String reason) {
@@ -103,7 +99,6 @@ public class IdentityVault {
         String firstCase =
                 cases.isEmpty() ? firstLinkedCaseId(id) : cases.get(0).caseId();
         events.identityRevealed(viewer, id, firstCase);
-        meters.counter("parley.interviews.identity.reveals").increment();
         return revealed;
     }
 

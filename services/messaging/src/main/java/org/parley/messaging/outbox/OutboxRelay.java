@@ -25,7 +25,6 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -56,10 +55,10 @@ import org.parley.messaging.health.RepeatedFailureLog;
  * broker restart is ridden out in order), and the first failed record closes the producer at once, so
  * what reached the broker of a failed batch is a prefix, sent again whole by a fresh producer.
  *
- * <p>Metrics: {@code parley.outbox.published} (counter), {@code parley.outbox.backlog} (unpublished
- * rows), {@code parley.outbox.oldest.unpublished.age} (seconds), {@code parley.outbox.relay.lag} (timer,
- * commit of the row to the broker's ack), {@code parley.outbox.relay.failures},
- * {@code parley.outbox.gaps.skipped}.
+ * <p>Metrics: {@code parley.outbox.backlog} (unpublished rows), {@code parley.outbox.oldest.unpublished.age}
+ * (seconds), {@code parley.outbox.relay.failures}, {@code parley.outbox.gaps.skipped}: the relay's health only.
+ * Nothing counts or times published events: a count that moves when a case is opened tells whoever reads the
+ * metrics that a case was opened, secret ones included (docs/operations.md, "What the metrics may say").
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -103,10 +102,8 @@ public class OutboxRelay {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestUnpublishedMillis = new AtomicLong();
-    private Counter publishedCounter;
     private Counter failures;
     private Counter gapsSkipped;
-    private Timer lag;
 
     private volatile boolean running;
     private volatile Thread worker;
@@ -122,18 +119,11 @@ public class OutboxRelay {
     private long backlogMeasuredAtNanos;
 
     void start(@Observes StartupEvent event) {
-        publishedCounter = Counter.builder("parley.outbox.published")
-                .description("Outbox events the broker acknowledged")
-                .register(meters);
         failures = Counter.builder("parley.outbox.relay.failures")
                 .description("Relay batches that failed (broker or database unavailable) and will be retried")
                 .register(meters);
         gapsSkipped = Counter.builder("parley.outbox.gaps.skipped")
                 .description("Gaps in the outbox ids the relay stopped waiting for")
-                .register(meters);
-        lag = Timer.builder("parley.outbox.relay.lag")
-                .description("From an outbox row's insert to the broker's acknowledgement")
-                .publishPercentiles(0.5, 0.99)
                 .register(meters);
         Gauge.builder("parley.outbox.backlog", this, relay -> relay.backlog())
                 .description("Outbox rows not yet published")
@@ -287,13 +277,8 @@ public class OutboxRelay {
                 mark.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
                 mark.executeUpdate();
             }
-            Instant acked = Instant.now();
-            for (Row row : rows) {
-                lag.record(Duration.between(row.createdAt, acked).abs());
-            }
             horizon = newHorizon;
             published.addAndGet(rows.size());
-            publishedCounter.increment(rows.size());
             return rows.size();
         }
         // On failure the horizon stays where it was: it only ever moves past rows that were published.
