@@ -307,11 +307,12 @@ class JourneysTest {
                 cases() + "/cases", interviews() + "/interviews", events() + "/ledger", access() + "/organisations")) {
             assertThat(anonymous(url).status()).as(url).isEqualTo(401);
         }
-        // A public case's timeline shows its header-level history; a secret one's never existed.
+        // A public case's timeline shows its header-level history since it became public (the release that
+        // followed), with no trace of its secret phase (section 5); a secret one's never existed.
         assertThat(kinds(anonymous(events() + "/cases/" + caseId("escobar") + "/timeline")
                         .body()))
-                .contains("TIER_CHANGED")
-                .doesNotContain("PROCESS_ENTRY_ADDED", "GRANT_ISSUED");
+                .contains("RESULTS_RELEASE_CHANGED")
+                .doesNotContain("CASE_OPENED", "TIER_CHANGED", "PROCESS_ENTRY_ADDED", "GRANT_ISSUED");
         Answer secretTimeline = anonymous(events() + "/cases/" + caseId("mexico") + "/timeline");
         assertThat(secretTimeline.status()).isEqualTo(404);
         assertThat(secretTimeline.raw())

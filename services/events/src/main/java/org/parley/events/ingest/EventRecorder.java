@@ -7,13 +7,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.parley.events.ledger.Ledger;
+import org.parley.events.timeline.InterviewLinks;
 import org.parley.events.timeline.TimelineRecorder;
 import org.parley.messaging.PoisonEventException;
 import org.parley.proto.v1.Envelope;
 
 /**
- * The effect of one event in this service, in the consuming transaction: learn the case's owner, append
- * to the ledger, and add the case's timeline entry if the event has one. Heartbeats never get here.
+ * The effect of one event in this service, in the consuming transaction: learn the case's owner and an
+ * interview's linked cases, append to the ledger, and add the case's timeline entry if the event has one. Heartbeats never get here.
  */
 @ApplicationScoped
 public class EventRecorder {
@@ -27,10 +28,14 @@ public class EventRecorder {
     @Inject
     TimelineRecorder timeline;
 
+    @Inject
+    InterviewLinks interviewLinks;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Envelope envelope) {
         String caseId = caseIdOf(envelope);
         String owner = owners.learn(envelope, caseId);
+        interviewLinks.learn(envelope);
         ledger.append(envelope, caseId, owner).ifPresent(entry -> timeline.record(envelope, caseId, entry.sequence()));
     }
 

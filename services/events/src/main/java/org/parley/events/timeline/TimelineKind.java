@@ -38,6 +38,15 @@ public enum TimelineKind {
         return grantVisible(viewer, decision, grantOrganisation);
     }
 
+    /**
+     * Whether an entry of this kind states the case's tier or release, and so what it was before: at the
+     * instant a reader's window opens such an entry is the change that made the case visible to them, and
+     * stays out ({@link org.parley.policy.CaseHistory.Window#includes}).
+     */
+    public boolean statesStanding() {
+        return this == CASE_OPENED || this == TIER_CHANGED || this == RESULTS_RELEASE_CHANGED;
+    }
+
     private static boolean grantVisible(Viewer viewer, Decision decision, String grantOrganisation) {
         if (decision.relationship() == Relationship.MEMBER || decision.relationship() == Relationship.SECRECY_ADMIN) {
             return true;

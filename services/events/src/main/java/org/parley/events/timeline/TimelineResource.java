@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -27,9 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.messaging.projection.PolicyProjection;
+import org.parley.policy.CaseHistory;
 import org.parley.policy.CasePolicy;
 import org.parley.policy.Decision;
 import org.parley.policy.SecrecyRules;
+import org.parley.policy.Section;
 import org.parley.policy.Viewer;
 import org.parley.web.CallerIdentity;
 import org.parley.web.Problem;
@@ -37,7 +41,11 @@ import org.parley.web.ProblemException;
 import org.parley.web.Problems;
 
 /**
- * {@code GET /cases/{id}/timeline}: the case's history filtered by the same decision as the case itself.
+ * {@code GET /cases/{id}/timeline}: the case's history filtered by the same decision as the case itself,
+ * from the moment the case became visible to the caller ({@link CaseHistory#window}: no trace of a secret
+ * phase for readers who only know the case since it became public), with entries about interviews only
+ * for callers who may know the interview on every case it is linked to ({@link CaseHistory#showsInterview}).
+ * The answer has no count or cursor of its own: what is left out leaves no trace.
  * A viewer who may not know the case exists gets the standard never-existed 404, byte for byte the
  * answer for an unknown or malformed id. While the policy projection is stale, everyone but the case's
  * members gets 503 + Retry-After, whatever the id (so the 503 itself tells nothing).
@@ -61,16 +69,22 @@ public class TimelineResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    InterviewLinks interviewLinks;
+
     Clock clock = Clock.systemUTC();
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "A case's timeline",
-            description =
-                    "Opened, tier changes, releases, grants (own"
-                            + " organisation's only, unless member or secrecy admin), interview links and process entries,"
-                            + " each shown only if the caller sees the section it belongs to. Anonymous callers see public cases.")
+            description = "Opened, tier changes, releases, grants (own"
+                    + " organisation's only, unless member or secrecy admin), interview links and process entries,"
+                    + " each shown only if the caller sees the section it belongs to. Members and the owner's"
+                    + " secrecy admins see the whole history; everyone else only what happened after the case"
+                    + " became visible to them (public, or granted to their organisation), without the change"
+                    + " that made it so. An interview link only for callers who may open the interview on every"
+                    + " case it is linked to. Anonymous callers see public cases.")
     @APIResponse(responseCode = "200", description = "The visible entries, oldest first")
     @APIResponse(
             responseCode = "404",
@@ -97,25 +111,69 @@ public class TimelineResource {
         if (!decision.knowsExists()) {
             throw Problems.notFoundException("case");
         }
+        List<StoredEntry> entries = entries(policy.get().caseId());
+        CaseHistory.Window window = CaseHistory.window(
+                decision.relationship(),
+                viewer.organisation(),
+                TimelineHistory.standings(entries),
+                TimelineHistory.grants(entries),
+                now);
+        InterviewsOnTimeline interviews = interviewsOn(entries, decision);
         List<TimelineView.Entry> visible = new ArrayList<>();
-        for (Object[] row : rows(policy.get().caseId())) {
-            TimelineKind kind = TimelineKind.valueOf((String) row[1]);
-            String grantOrganisation = row[3] == null || row[3].toString().isEmpty() ? null : row[3].toString();
-            if (kind.visibleTo(viewer, decision, grantOrganisation)) {
-                visible.add(new TimelineView.Entry((String) row[0], kind.name(), instant(row[2]), details(row[4])));
+        for (StoredEntry entry : entries) {
+            TimelineKind kind = entry.kind();
+            if (window.includes(entry.occurredAt(), kind.statesStanding())
+                    && kind.visibleTo(viewer, decision, entry.grantOrganisation())
+                    && (kind != TimelineKind.INTERVIEW_LINKED
+                            || CaseHistory.showsInterview(
+                                    viewer,
+                                    decision,
+                                    interviews.links().get(entry.detail("interviewId")),
+                                    interviews.policies(),
+                                    now))) {
+                visible.add(new TimelineView.Entry(entry.eventId(), kind.name(), entry.occurredAt(), entry.details()));
             }
         }
         return new TimelineView(policy.get().caseId(), visible);
     }
 
+    /** Every case each interview on the timeline is linked to, and the policies of those cases. */
+    private record InterviewsOnTimeline(Map<String, List<String>> links, Map<String, CasePolicy> policies) {}
+
+    private InterviewsOnTimeline interviewsOn(List<StoredEntry> entries, Decision decision) {
+        if (!decision.sees(Section.INTERVIEWS)) {
+            return new InterviewsOnTimeline(Map.of(), Map.of());
+        }
+        Set<String> interviewIds = new HashSet<>();
+        for (StoredEntry entry : entries) {
+            if (entry.kind() == TimelineKind.INTERVIEW_LINKED && entry.detail("interviewId") != null) {
+                interviewIds.add(entry.detail("interviewId"));
+            }
+        }
+        Map<String, List<String>> links = interviewLinks.of(interviewIds);
+        Set<String> caseIds = new HashSet<>();
+        links.values().forEach(caseIds::addAll);
+        return new InterviewsOnTimeline(links, caseIds.isEmpty() ? Map.of() : projection.findAll(caseIds));
+    }
+
     @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String caseId) {
-        return entityManager
+    private List<StoredEntry> entries(String caseId) {
+        List<StoredEntry> entries = new ArrayList<>();
+        for (Object[] row : (List<Object[]>) entityManager
                 .createNativeQuery("SELECT CAST(event_id AS text), kind, occurred_at, grant_organisation,"
                         + " CAST(details AS text) FROM timeline_entry WHERE case_id = ?1"
                         + " ORDER BY occurred_at, sequence")
                 .setParameter(1, UUID.fromString(caseId))
-                .getResultList();
+                .getResultList()) {
+            String grantOrganisation = row[3] == null || row[3].toString().isEmpty() ? null : row[3].toString();
+            entries.add(new StoredEntry(
+                    (String) row[0],
+                    TimelineKind.valueOf((String) row[1]),
+                    instant(row[2]),
+                    grantOrganisation,
+                    details(row[4])));
+        }
+        return entries;
     }
 
     private Map<String, Object> details(Object value) {

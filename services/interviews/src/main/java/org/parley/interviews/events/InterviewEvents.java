@@ -28,31 +28,45 @@ public class InterviewEvents {
     @Inject
     Outbox outbox;
 
-    public void recorded(Viewer actor, UUID interviewId, List<String> caseIds) {
+    /**
+     * A new interview (version 1) and one InterviewLinked per case. Every event that can change the links
+     * carries the whole set and the interview's version, so the events service always knows every case an
+     * interview is linked to (the strictest governs its timeline entries) and learns of unlinking too.
+     */
+    public void recorded(Viewer actor, UUID interviewId, List<String> caseIds, long version) {
         outbox.append(
                 Topics.INTERVIEWS,
                 about(caseIds.get(0), actor)
                         .setInterviewRecorded(InterviewRecorded.newBuilder()
                                 .setInterviewId(interviewId.toString())
-                                .addAllLinkedCaseIds(caseIds)));
-        linked(actor, interviewId, caseIds);
+                                .addAllLinkedCaseIds(caseIds)
+                                .setInterviewVersion(version)));
+        linked(actor, interviewId, caseIds, caseIds, version);
     }
 
-    /** One InterviewLinked per case, with the case id set, so each case's timeline can show it. */
-    public void linked(Viewer actor, UUID interviewId, List<String> newlyLinkedCaseIds) {
+    /** One InterviewLinked per newly linked case, with the case id set, so each case's timeline can show it. */
+    public void linked(
+            Viewer actor, UUID interviewId, List<String> newlyLinkedCaseIds, List<String> allCaseIds, long version) {
         for (String caseId : newlyLinkedCaseIds) {
             outbox.append(
                     Topics.INTERVIEWS,
                     about(caseId, actor)
-                            .setInterviewLinked(InterviewLinked.newBuilder().setInterviewId(interviewId.toString())));
+                            .setInterviewLinked(InterviewLinked.newBuilder()
+                                    .setInterviewId(interviewId.toString())
+                                    .addAllLinkedCaseIds(allCaseIds)
+                                    .setInterviewVersion(version)));
         }
     }
 
-    public void updated(Viewer actor, UUID interviewId, String firstCaseId) {
+    /** A change to the interview, with every case it is linked to afterwards (see {@link #recorded}). */
+    public void updated(Viewer actor, UUID interviewId, List<String> allCaseIds, long version) {
         outbox.append(
                 Topics.INTERVIEWS,
-                about(firstCaseId, actor)
-                        .setInterviewUpdated(InterviewUpdated.newBuilder().setInterviewId(interviewId.toString())));
+                about(allCaseIds.get(0), actor)
+                        .setInterviewUpdated(InterviewUpdated.newBuilder()
+                                .setInterviewId(interviewId.toString())
+                                .addAllLinkedCaseIds(allCaseIds)
+                                .setInterviewVersion(version)));
     }
 
     public void excerptProposed(Viewer actor, UUID interviewId, String firstCaseId, int quoteNumber) {

@@ -101,7 +101,7 @@ public class InterviewService {
         if (body.identity() != null) {
             vault.store(row.id, body.identity());
         }
-        events.recorded(viewer, row.id, cases);
+        events.recorded(viewer, row.id, cases, row.version);
         LOG.infof("interview %s recorded, %d linked cases", row.id, cases.size());
         return view(row, content, cases);
     }
@@ -192,8 +192,8 @@ public class InterviewService {
         if (patch.quotes() != null) {
             dropExcerptsOfChangedQuotes(row.id, before.quotes(), quotes);
         }
-        events.updated(viewer, row.id, cases.get(0));
-        events.linked(viewer, row.id, added);
+        events.updated(viewer, row.id, cases, row.version);
+        events.linked(viewer, row.id, added, cases, row.version);
         return view(row, after, cases);
     }
 
