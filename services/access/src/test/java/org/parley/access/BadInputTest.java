@@ -116,6 +116,20 @@ class BadInputTest extends AccessStackTest {
                         .body(Map.of("organisation", "oas", "scope", "SUMMARY", "reason", "r", "extra", 1))
                         .post("/cases/{id}/grants", caseId),
                 "extra");
+        // Issue 13 (every 5xx is a defect): an expiry PostgreSQL cannot store was a 500.
+        assertBadRequest(
+                as("ana")
+                        .body(Map.of(
+                                "organisation",
+                                "oas",
+                                "scope",
+                                "SUMMARY",
+                                "reason",
+                                "r",
+                                "expiresAt",
+                                "+300000-01-01T00:00:00Z"))
+                        .post("/cases/{id}/grants", caseId),
+                "expiresAt");
         assertBadRequest(as("ana").body("{\"organisation\": \"oas\", ").post("/cases/{id}/grants", caseId), null);
         assertBadRequest(as("ana").body("").post("/cases/{id}/grants", caseId), null);
 
@@ -179,6 +193,145 @@ class BadInputTest extends AccessStackTest {
                 .delete("/cases/{id}/grants/{g}", caseId, grantId)
                 .then()
                 .statusCode(409);
+    }
+
+    private static long organisations() throws Exception {
+        try (Connection db = Jdbc.connectToTestDatabase("access");
+                PreparedStatement statement = db.prepareStatement(
+                        "SELECT count(*), coalesce(sum(hashtext(o::text)), 0)" + " FROM organisation o");
+                ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1) * 31 + row.getLong(2);
+        }
+    }
+
+    /** Issue 13, finding 7: a NUL in a reason, a name or a parameter was a 500; it is a 400 naming the field. */
+    @Test
+    void controlCharactersAreRefusedNamingTheFieldAndChangeNothing() throws Exception {
+        String caseId = openCase("sofia");
+        List<Long> before = footprint(caseId);
+        long organisationsBefore = organisations();
+
+        assertBadRequest(postTier("ana", caseId, "PUBLICLY_KNOWN", "r\u0000"), "reason");
+        assertBadRequest(postTier("ana", caseId, "SECRET", "\u0007"), "reason");
+        assertBadRequest(
+                as("ana").body(Map.of("released", true, "reason", "r\u001b")).post("/cases/{id}/release", caseId),
+                "reason");
+        assertBadRequest(
+                as("ana")
+                        .body(Map.of("organisation", "oas\u0000", "scope", "SUMMARY", "reason", "r"))
+                        .post("/cases/{id}/grants", caseId),
+                "organisation");
+        assertBadRequest(
+                as("sofia")
+                        .body(Map.of("username", "mateo\u0000", "role", "MEMBER", "reason", "r"))
+                        .post("/cases/{id}/team", caseId),
+                "username");
+        assertBadRequest(
+                as("ana")
+                        .body(Map.of("id", "nul-org", "name", "Nul\u0000 Org", "kind", "NGO"))
+                        .post("/organisations"),
+                "name");
+        assertBadRequest(
+                as("ana").queryParam("reason", "r\u0000").delete("/cases/{id}/team/{s}", caseId, subjectOf("sofia")),
+                "reason");
+        assertBadRequest(
+                as("ana").queryParam("reason", "r").delete("/cases/{id}/team/{s}", caseId, "x\u0000"), "subject");
+        assertBadRequest(as("ana").queryParam("user", "\u0000").get("/cases/{id}/access/explain", caseId), "user");
+        assertBadRequest(as("ana").queryParam("user", "sofia").get("/cases/{id}/access/explain", "\u0000"), "id");
+        assertBadRequest(as("ana").get("/organisations/{id}", "ifit\u0000"), "id");
+        assertBadRequest(as("ana").get("/cases/{id}/access", caseId + "\u0000"), "id");
+        assertBadRequest(as("ana").queryParam("status", "PENDING\u0000").get("/secrecy-requests"), "status");
+        assertBadRequest(as("ana").get("/secrecy-requests/{id}", "\u0000"), "id");
+
+        assertThat(footprint(caseId)).isEqualTo(before);
+        assertThat(organisations()).isEqualTo(organisationsBefore);
+        // A malformed id without control characters is still the never-existed 404.
+        assertThat(as("ana").get("/organisations/{id}", "no-such-org").statusCode())
+                .isEqualTo(404);
+    }
+
+    /** Issue 13, finding 8: reasons and names that only look present, or display as something else. */
+    @Test
+    void invisibleReasonsAndDisguisedNamesAreRefusedAndChangeNothing() throws Exception {
+        String caseId = openCase("sofia");
+        String grantId = as("ana")
+                .body(Map.of("organisation", "oas", "scope", "SUMMARY", "reason", "r"))
+                .post("/cases/{id}/grants", caseId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
+        String requestId = postTier("ana", caseId, "PUBLICLY_KNOWN", "going public")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getString("id");
+        List<Long> before = footprint(caseId);
+        long organisationsBefore = organisations();
+
+        for (String invisible : List.of("\u200b", " \u200b\t", "\u2060\ufeff", "\u00ad", "\u3164", "\u200e")) {
+            assertBadRequest(postTier("ana", caseId, "PUBLICLY_KNOWN", invisible), "reason");
+            assertBadRequest(postTier("ana", caseId, "SECRET", invisible), "reason");
+            assertBadRequest(
+                    as("ana")
+                            .body(Map.of("released", false, "reason", invisible))
+                            .post("/cases/{id}/release", caseId),
+                    "reason");
+            assertBadRequest(
+                    as("ana")
+                            .body(Map.of("organisation", "medic-ngo", "scope", "SUMMARY", "reason", invisible))
+                            .post("/cases/{id}/grants", caseId),
+                    "reason");
+            assertBadRequest(
+                    as("ana").queryParam("reason", invisible).delete("/cases/{id}/grants/{g}", caseId, grantId),
+                    "reason");
+            assertBadRequest(
+                    as("sofia")
+                            .body(Map.of("username", "mateo", "role", "MEMBER", "reason", invisible))
+                            .post("/cases/{id}/team", caseId),
+                    "reason");
+            assertBadRequest(
+                    as("ana")
+                            .queryParam("reason", invisible)
+                            .delete("/cases/{id}/team/{s}", caseId, subjectOf("sofia")),
+                    "reason");
+            assertBadRequest(
+                    as("bruno").body(Map.of("reason", invisible)).post("/secrecy-requests/{id}/rejection", requestId),
+                    "reason");
+            assertBadRequest(
+                    as("bruno").body(Map.of("reason", invisible)).post("/secrecy-requests/{id}/approval", requestId),
+                    "reason");
+            assertBadRequest(
+                    as("ana")
+                            .body(Map.of("id", "invisible-org", "name", invisible, "kind", "NGO"))
+                            .post("/organisations"),
+                    "name");
+        }
+        for (String disguised : List.of("Medic \u202eOGN", "\u2067oas\u2069 (test)", "\u202aOAS\u202c")) {
+            assertBadRequest(
+                    as("ana")
+                            .body(Map.of("id", "disguised-org", "name", disguised, "kind", "NGO"))
+                            .post("/organisations"),
+                    "name");
+            assertBadRequest(postTier("ana", caseId, "SECRET", disguised), "reason");
+        }
+
+        assertThat(footprint(caseId)).isEqualTo(before);
+        assertThat(organisations()).isEqualTo(organisationsBefore);
+        as("bruno")
+                .get("/secrecy-requests/{id}", requestId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PENDING"));
+    }
+
+    /** Issue 13, finding 10: a parameter that does not convert names itself (access parses its own, so it did already). */
+    @Test
+    void unknownRequestStatusNamesTheParameter() {
+        assertBadRequest(as("ana").queryParam("status", "SOMETIMES").get("/secrecy-requests"), "status");
     }
 
     @Test

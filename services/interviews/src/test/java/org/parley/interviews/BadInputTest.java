@@ -174,6 +174,140 @@ class BadInputTest {
                 .statusCode(400);
     }
 
+    /** Issue 13, finding 7: a NUL or another control character in any field is a 400 naming it; nothing is stored. */
+    @Test
+    void controlCharactersInAnyFieldAreRefusedNamingIt() {
+        Map<String, Consumer<Map<String, Object>>> changes = new java.util.LinkedHashMap<>();
+        changes.put("pseudonym", body -> body.put("pseudonym", "Official\u0000 B"));
+        changes.put("descriptor", body -> body.put("descriptor", "a\u0007b"));
+        changes.put("notes", body -> body.put("notes", "\u0000"));
+        changes.put("transcript", body -> body.put("transcript", "P: \u001b[2J"));
+        changes.put(
+                "quotes[1].text",
+                body -> body.put(
+                        "quotes", List.of(Map.of("n", 1, "text", "fine"), Map.of("n", 2, "text", "bad\u007f"))));
+        changes.put("interviewers[0]", body -> body.put("interviewers", List.of("\u0000")));
+        changes.put("identity.name", body -> body.put("identity", Map.of("name", "Juan\u0000")));
+        changes.put("identity.contact", body -> body.put("identity", Map.of("name", "Juan", "contact", "c\u0085")));
+        changes.put("linkedCases[0]", body -> body.put("linkedCases", List.of(caseId + "\u0000")));
+        changes.put("language", body -> body.put("language", "es\u0000"));
+        changes.forEach(
+                (field, change) -> assertThat(rejected(change, 400).jsonPath().getList("errors.field", String.class))
+                        .as(field)
+                        .contains(field));
+        // Tab and line breaks are text.
+        Map<String, Object> multiLine = interview(caseId);
+        multiLine.put("notes", "line 1\n\tline 2\r\n");
+        String id = record("sofia", multiLine);
+        assertThat(as("sofia").get("/interviews/" + id).jsonPath().getString("notes"))
+                .isEqualTo("line 1\n\tline 2\r\n");
+    }
+
+    /** Issue 13, findings 7 and 10: control characters in parameters and path segments name the parameter. */
+    @Test
+    void controlCharactersInParametersAndPathsAreRefusedNamingThem() {
+        String id = record("sofia", interview(caseId));
+        Map<String, Long> before = rowCounts();
+        for (String param :
+                List.of("case", "theme", "category", "country", "from", "to", "language", "cursor", "limit")) {
+            Response response = as("sofia").queryParam(param, "x\u0000").get("/interviews");
+            response.then().statusCode(400).contentType("application/problem+json");
+            assertThat(response.jsonPath().getList("errors.field", String.class))
+                    .as(param)
+                    .contains(param);
+        }
+        for (Response response : List.of(
+                as("sofia").get("/interviews/{id}", id + "\u0000"),
+                as("sofia").body(Map.of("pseudonym", "P")).patch("/interviews/{id}", "\u0000"),
+                as("sofia").get("/interviews/{id}/excerpts", "\u0000"),
+                as("sofia").post("/interviews/{id}/excerpts/{n}/approval", id, "1\u0000"),
+                as("carlos").body(Map.of("reason", "r")).post("/interviews/{id}/identity", "\u0000"),
+                as("sofia").get("/cases/{caseId}/excerpts", caseId + "\u0000"))) {
+            response.then().statusCode(400).contentType("application/problem+json");
+            assertThat(response.jsonPath().getList("errors.field", String.class))
+                    .hasSize(1);
+        }
+        assertThat(rowCounts()).isEqualTo(before);
+        // A malformed id without control characters is still the never-existed 404.
+        assertThat(as("sofia").get("/interviews/not-a-uuid").asString())
+                .isEqualTo(as("sofia").get("/interviews/" + UUID.randomUUID()).asString());
+    }
+
+    /** Issue 13, finding 8: pseudonyms, descriptors, names and reveal reasons that only look present. */
+    @Test
+    void invisibleOrDisguisedTextIsRefused() {
+        for (String invisible : List.of("\u200b", " \u200b ", "\u2060\ufeff\u00ad", "\u3164", "\u2800")) {
+            assertThat(rejected(body -> body.put("pseudonym", invisible), 400)
+                            .jsonPath()
+                            .getString("errors[0].field"))
+                    .isEqualTo("pseudonym");
+            assertThat(rejected(body -> body.put("descriptor", invisible), 400)
+                            .jsonPath()
+                            .getString("errors[0].field"))
+                    .isEqualTo("descriptor");
+            assertThat(rejected(body -> body.put("identity", Map.of("name", invisible)), 400)
+                            .jsonPath()
+                            .getString("errors[0].field"))
+                    .isEqualTo("identity.name");
+        }
+        for (String disguised : List.of("Official \u202eB", "\u2066Official B\u2069")) {
+            assertThat(rejected(body -> body.put("pseudonym", disguised), 400)
+                            .jsonPath()
+                            .getString("errors[0].field"))
+                    .isEqualTo("pseudonym");
+            assertThat(rejected(body -> body.put("descriptor", disguised), 400)
+                            .jsonPath()
+                            .getString("errors[0].field"))
+                    .isEqualTo("descriptor");
+        }
+        String id = record("sofia", interview(caseId));
+        Map<String, Long> before = rowCounts();
+        int version = as("sofia").get("/interviews/" + id).jsonPath().getInt("version");
+        for (Map<String, Object> patch : List.<Map<String, Object>>of(
+                Map.of("pseudonym", "\u200b"),
+                Map.of("descriptor", "\u202eB"),
+                Map.of("interviewers", List.of("\u200b")))) {
+            as("sofia")
+                    .body(patch)
+                    .patch("/interviews/" + id)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        for (String reason : List.of("\u200b", "\t\u200b\n", "\u2060", "\u202e")) {
+            Response reveal = as("carlos").body(Map.of("reason", reason)).post("/interviews/" + id + "/identity");
+            reveal.then().statusCode(400).contentType("application/problem+json");
+            assertThat(reveal.jsonPath().getString("errors[0].field")).isEqualTo("reason");
+        }
+        assertThat(rowCounts()).isEqualTo(before);
+        assertThat(as("sofia").get("/interviews/" + id).jsonPath().getInt("version"))
+                .isEqualTo(version);
+    }
+
+    /** Issue 13, finding 9: interview months from 1900-01 to a year from now. */
+    @Test
+    void implausibleMonthsAreRefused() {
+        String twoYearsAhead =
+                java.time.YearMonth.now(java.time.ZoneOffset.UTC).plusYears(2).toString();
+        for (String month : List.of("0000-01", "0001-01", "1899-12", twoYearsAhead)) {
+            Response response = rejected(body -> body.put("date", month), 400);
+            assertThat(response.jsonPath().getString("errors[0].field"))
+                    .as(month)
+                    .isEqualTo("date");
+        }
+        String id = record("sofia", interview(caseId));
+        as("sofia")
+                .body(Map.of("date", "0000-01"))
+                .patch("/interviews/" + id)
+                .then()
+                .statusCode(400);
+        assertThat(as("sofia").get("/interviews/" + id).jsonPath().getString("date"))
+                .isEqualTo("2019-10");
+        Map<String, Object> earliest = interview(caseId);
+        earliest.put("date", "1900-01");
+        record("sofia", earliest);
+    }
+
     /** Sends a changed valid body, expects the status, and checks that nothing was stored. */
     private Response rejected(Consumer<Map<String, Object>> change, int status) {
         Map<String, Object> body = interview(caseId);

@@ -23,7 +23,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every failure into an RFC 9457 problem: bad input is a 4xx naming the field, never a 500, and
- * no answer carries a stack trace, stored content or the caller's own input values.
+ * no answer carries a stack trace, stored content or the caller's own input values. A body field is named
+ * by its JSON path ({@code header.title}), a parameter by its name ({@code limit}).
  */
 public class ProblemMappers {
 
@@ -41,6 +42,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
+        if (e instanceof RefusedTextException refused) {
+            return respond(Problems.invalid(List.of(new Problem.FieldError(path(refused), refused.reason()))));
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return respond(Problems.invalid(List.of(new Problem.FieldError(path(unknown), "unknown field"))));
         }
@@ -90,7 +94,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof ProblemException refused) {
+            // A parameter converter's refusal (ParameterConverters), wrapped by the framework in a 404 or 400.
+            return problem(refused);
+        }
         int status = e.getResponse().getStatus();
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers 404 for a query or path parameter that does not convert; it is bad input.
+            return respond(Problems.badRequest("A parameter of the request is malformed."));
+        }
         Problem problem = switch (status) {
             case 404 -> Problems.notFound("resource");
             case 413 -> Problems.payloadTooLarge("The request body is too large.");
@@ -147,7 +159,7 @@ public class ProblemMappers {
 
     /** "create.body.header.country" becomes "header.country": the method and argument names mean nothing to callers. */
     private static String fieldOf(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
+        String path = violation.getPropertyPath().toString().replace(".<list element>", "");
         String[] parts = path.split("\\.");
         int start = Math.min(parts.length - 1, 2);
         return String.join(".", java.util.Arrays.copyOfRange(parts, start, parts.length));

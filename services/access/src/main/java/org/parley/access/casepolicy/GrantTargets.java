@@ -1,6 +1,8 @@
 package org.parley.access.casepolicy;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +21,10 @@ import org.parley.web.Problems;
 @ApplicationScoped
 public class GrantTargets {
 
+    /** The first instant an expiry may not reach: PostgreSQL cannot store years past 294276 (it was a 500). */
+    static final Instant EXPIRY_BOUND =
+            LocalDate.of(10_000, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+
     @Inject
     Organisations organisations;
 
@@ -32,6 +38,8 @@ public class GrantTargets {
         }
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             errors.add(new Problem.FieldError("expiresAt", "must be in the future"));
+        } else if (expiresAt != null && !expiresAt.isBefore(EXPIRY_BOUND)) {
+            errors.add(new Problem.FieldError("expiresAt", "must be before the year 10000 (leave it out for none)"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problems.invalid(errors));

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.web.CallerIdentity;
+import org.parley.web.VisibleText;
 
 @Path("/cases/{id}/grants")
 @Authenticated
@@ -86,7 +87,7 @@ public class GrantResource {
     public GrantView revoke(
             @PathParam("id") String caseId,
             @PathParam("grantId") String grantId,
-            @QueryParam("reason") @NotBlank @Size(max = 2000) String reason) {
+            @QueryParam("reason") @NotBlank @VisibleText @Size(max = 2000) String reason) {
         return grants.revoke(caseId, caller.viewer(), grantId, reason);
     }
 }

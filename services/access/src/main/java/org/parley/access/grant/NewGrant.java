@@ -7,10 +7,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.parley.policy.GrantScope;
+import org.parley.web.VisibleText;
 
 /** The body of {@code POST /cases/{id}/grants}; {@code expiresAt} is optional. */
 public record NewGrant(
         @NotBlank @Size(max = 63) String organisation,
         @NotNull GrantScope scope,
-        @NotBlank @Size(max = 2000) String reason,
+        @NotBlank @VisibleText @Size(max = 2000) String reason,
         Instant expiresAt) {}

@@ -3,5 +3,8 @@ package org.parley.access.request;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.parley.web.VisibleText;
+
 /** The body of a rejection: a reason is required. */
-public record RejectionBody(@NotBlank @Size(max = 2000) String reason) {}
+public record RejectionBody(
+        @NotBlank @VisibleText @Size(max = 2000) String reason) {}

@@ -7,13 +7,14 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.parley.policy.TeamRole;
+import org.parley.web.VisibleText;
 
 /** The body of {@code POST /cases/{id}/team}: a user by username or by subject (exactly one), a role and a reason. */
 public record TeamChange(
         @Size(max = 255) String username,
         @Size(max = 255) String subject,
         @NotNull TeamRole role,
-        @NotBlank @Size(max = 2000) String reason) {
+        @NotBlank @VisibleText @Size(max = 2000) String reason) {
 
     @JsonIgnore
     @AssertTrue(message = "give exactly one of username and subject")

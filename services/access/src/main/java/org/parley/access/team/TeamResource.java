@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.web.CallerIdentity;
+import org.parley.web.VisibleText;
 
 @Path("/cases/{id}/team")
 @Authenticated
@@ -74,7 +75,7 @@ public class TeamResource {
     public TeamView remove(
             @PathParam("id") String caseId,
             @PathParam("subject") String subject,
-            @QueryParam("reason") @NotBlank @Size(max = 2000) String reason) {
+            @QueryParam("reason") @NotBlank @VisibleText @Size(max = 2000) String reason) {
         return teams.remove(caseId, caller.viewer(), subject, reason);
     }
 }

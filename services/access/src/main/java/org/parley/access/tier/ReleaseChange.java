@@ -4,7 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.parley.web.VisibleText;
+
 /** The body of {@code POST /cases/{id}/release}. */
 public record ReleaseChange(
         @NotNull Boolean released,
-        @NotBlank @Size(max = 2000) String reason) {}
+        @NotBlank @VisibleText @Size(max = 2000) String reason) {}

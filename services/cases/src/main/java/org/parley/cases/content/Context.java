@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.parley.web.VisibleText;
+
 import static org.parley.cases.content.Lists.orEmpty;
 
 /** The CONTEXT section: who negotiates, with which groups, after which precedents. */
@@ -26,12 +28,12 @@ public record Context(
 
     public record NegotiatingEntity(
             @NotNull EntityType type,
-            @Size(max = Limits.TEXT) String name,
+            @VisibleText @Size(max = Limits.TEXT) String name,
             RelativeStrength relativeStrength,
             @Size(max = Limits.TEXT) String notes) {}
 
     public record CriminalGroup(
-            @NotBlank @Size(max = Limits.TEXT) String name,
+            @NotBlank @VisibleText @Size(max = Limits.TEXT) String name,
             @NotNull GroupType type,
             InternalControl internalControl,
             @Size(max = Limits.TEXT) String territorialControl,

@@ -5,13 +5,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.parley.web.VisibleText;
+
 /**
  * The HEADER section as written by members. Its tier and results release belong to the access service
  * and are shown, never set, here.
  */
 public record Header(
-        @NotBlank @Size(max = Limits.TITLE) String title,
+        @NotBlank @VisibleText @Size(max = Limits.TITLE) String title,
         @NotNull @IsoCountry String country,
-        @Size(max = Limits.TEXT) String region,
+        @VisibleText @Size(max = Limits.TEXT) String region,
         @NotNull @Valid Period period,
         @NotNull CaseStatus status) {}

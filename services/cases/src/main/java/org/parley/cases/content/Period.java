@@ -4,6 +4,10 @@ import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotNull;
 
-/** When a negotiation ran; {@code end} is absent while it goes on. ISO dates. */
+import org.parley.web.PlausibleDate;
+
+/** When a negotiation ran; {@code end} is absent while it goes on. ISO dates, from 1900 to a year ahead. */
 @ChronologicalPeriod
-public record Period(@NotNull LocalDate start, LocalDate end) {}
+public record Period(
+        @NotNull @PlausibleDate LocalDate start,
+        @PlausibleDate LocalDate end) {}

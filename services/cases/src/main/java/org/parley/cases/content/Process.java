@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.parley.web.VisibleText;
+
 import static org.parley.cases.content.Lists.orEmpty;
 
 /**
@@ -39,7 +41,7 @@ public record Process(
     }
 
     public record Redline(
-            @NotBlank @Size(max = Limits.TEXT) String party,
+            @NotBlank @VisibleText @Size(max = Limits.TEXT) String party,
             @Size(max = Limits.LIST) List<@NotBlank @Size(max = Limits.TEXT) String> items) {
         public Redline {
             items = orEmpty(items);
@@ -47,7 +49,7 @@ public record Process(
     }
 
     public record Mediator(
-            @NotBlank @Size(max = Limits.TEXT) String name,
+            @NotBlank @VisibleText @Size(max = Limits.TEXT) String name,
             @NotNull MediatorRole role) {}
 
     public record Risk(

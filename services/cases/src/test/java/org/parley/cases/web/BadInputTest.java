@@ -224,6 +224,197 @@ class BadInputTest {
         assertThat(rowCounts()).isEqualTo(before);
     }
 
+    /** Issue 13, finding 7: a NUL (or another control character) anywhere was a 500; it is a 400 naming the field. */
+    @Test
+    void controlCharactersInBodiesAreRefusedNamingTheField() throws SQLException {
+        Map<String, Long> before = rowCounts();
+        List<Bad> bodies = List.of(
+                new Bad(
+                        "NUL in title",
+                        wrap(HEADER.replace("\"T\"", "\"T\\u0000" + CANARY + "\"")),
+                        400,
+                        "header.title"),
+                new Bad(
+                        "NUL in region",
+                        wrap(HEADER.replace("{\"title\"", "{\"region\":\"r\\u0000\",\"title\"")),
+                        400,
+                        "header.region"),
+                new Bad(
+                        "bell in a precedent",
+                        "{\"header\":" + HEADER + ",\"context\":{\"precedents\":[\"ok\",\"p\\u0007\"]}}",
+                        400,
+                        "context.precedents[1]"),
+                new Bad(
+                        "escape in a risk",
+                        "{\"header\":" + HEADER
+                                + ",\"process\":{\"risks\":[{\"kind\":\"SPOILERS\",\"description\":\"\\u001b[2J\"}]}}",
+                        400,
+                        "process.risks[0].description"),
+                new Bad(
+                        "DEL in a term",
+                        "{\"header\":" + HEADER + ",\"results\":{\"terms\":[\"\\u007f\"]}}",
+                        400,
+                        "results.terms[0]"),
+                new Bad("half a surrogate", wrap(HEADER.replace("\"T\"", "\"\\ud800\"")), 400, "header.title"));
+        for (Bad bad : bodies) {
+            bad.check(given().contentType(ContentType.JSON).body(bad.body()).post("/cases"));
+        }
+        Bad patch = new Bad(
+                "NUL in a patch",
+                "{\"criminalGroups\":[{\"name\":\"g\\u0000\",\"type\":\"STREET_GANG\"}]}",
+                400,
+                "criminalGroups[0].name");
+        patch.check(given().contentType(ContentType.JSON).body(patch.body()).patch("/cases/" + caseId + "/context"));
+        Bad entry = new Bad(
+                "NUL in a timeline summary",
+                "{\"date\":\"2011-01-01\",\"kind\":\"MEETING\",\"summary\":\"s\\u0000\"}",
+                400,
+                "summary");
+        entry.check(given().contentType(ContentType.JSON)
+                .body(entry.body())
+                .post("/cases/" + caseId + "/process/timeline"));
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    /** Tab and line breaks are text: multi-line fields keep them. */
+    @Test
+    void tabsAndLineBreaksAreText() {
+        given().contentType(ContentType.JSON)
+                .body("{\"header\":" + HEADER + ",\"context\":{\"precedents\":[\"line 1\\nline 2\\r\\n\\tindented\"]}}")
+                .post("/cases")
+                .then()
+                .statusCode(201)
+                .body("context.precedents[0]", org.hamcrest.Matchers.equalTo("line 1\nline 2\r\n\tindented"));
+    }
+
+    /** Issue 13, findings 7 and 10: control characters in parameters and path segments are a 400 naming them. */
+    @Test
+    void controlCharactersInParametersAndPathsAreRefusedNamingThem() throws SQLException {
+        Map<String, Long> before = rowCounts();
+        for (String param : List.of("country", "status", "from", "cursor", "limit", "team")) {
+            for (String path : List.of("/cases", "/public/cases")) {
+                if (param.equals("team") && path.startsWith("/public")) {
+                    continue;
+                }
+                Response response = given().queryParam(param, "x\u0000").get(path);
+                new Bad(path + "?" + param, "", 400, param).check(response);
+            }
+        }
+        new Bad("NUL id", "", 400, "id").check(given().get("/cases/{id}", "\u0000"));
+        new Bad("NUL public id", "", 400, "id").check(given().get("/public/cases/{id}", "a\u0000"));
+        new Bad("NUL section", "", 400, "section")
+                .check(given().contentType(ContentType.JSON)
+                        .body("{}")
+                        .patch("/cases/{id}/{s}", caseId, "header\u0000"));
+        assertThat(rowCounts()).isEqualTo(before);
+        // A malformed id without control characters is still the never-existed 404, byte for byte.
+        String unknown = given().get("/cases/" + UUID.randomUUID()).asString();
+        Response malformed = given().get("/cases/not-a-uuid");
+        assertThat(malformed.statusCode()).isEqualTo(404);
+        assertThat(malformed.asString()).isEqualTo(unknown);
+    }
+
+    /** Issue 13, finding 8: titles and names that only look present, or that display as something else. */
+    @Test
+    void invisibleAndDisguisedTitlesAndNamesAreRefused() throws SQLException {
+        Map<String, Long> before = rowCounts();
+        List<Bad> bodies = List.of(
+                new Bad("zero-width title", wrap(HEADER.replace("\"T\"", "\"\\u200b\"")), 400, "header.title"),
+                new Bad(
+                        "format characters only",
+                        wrap(HEADER.replace("\"T\"", "\"\\u200c\\u200d\\u2060\\ufeff\\u00ad\"")),
+                        400,
+                        "header.title"),
+                new Bad("Hangul filler", wrap(HEADER.replace("\"T\"", "\"\\u3164\"")), 400, "header.title"),
+                new Bad(
+                        "right-to-left override",
+                        wrap(HEADER.replace("\"T\"", "\"Approved \\u202edevorppa ton\"")),
+                        400,
+                        "header.title"),
+                new Bad(
+                        "isolate",
+                        wrap(HEADER.replace("\"T\"", "\"Deal \\u2067reached\\u2069\"")),
+                        400,
+                        "header.title"),
+                new Bad(
+                        "invisible region",
+                        wrap(HEADER.replace("{\"title\"", "{\"region\":\"\\u200b \",\"title\"")),
+                        400,
+                        "header.region"),
+                new Bad(
+                        "invisible group name",
+                        "{\"header\":" + HEADER
+                                + ",\"context\":{\"criminalGroups\":[{\"name\":\"\\u200b\",\"type\":\"STREET_GANG\"}]}}",
+                        400,
+                        "context.criminalGroups[0].name"),
+                new Bad(
+                        "invisible mediator",
+                        "{\"header\":" + HEADER
+                                + ",\"process\":{\"mediators\":[{\"name\":\"\\u2800\",\"role\":\"MEDIATOR\"}]}}",
+                        400,
+                        "process.mediators[0].name"));
+        for (Bad bad : bodies) {
+            Response response =
+                    given().contentType(ContentType.JSON).body(bad.body()).post("/cases");
+            bad.check(response);
+        }
+        new Bad("patched title", "", 400, "title")
+                .check(given().contentType(ContentType.JSON)
+                        .body("{\"title\":\"\\u202eT\"}")
+                        .patch("/cases/" + caseId + "/header"));
+        assertThat(rowCounts()).isEqualTo(before);
+        // Visible text keeps the invisible characters it needs (a Persian zero-width non-joiner).
+        given().contentType(ContentType.JSON)
+                .body(wrap(HEADER.replace("\"T\"", "\"\u0645\u0630\u0627\u06a9\u0631\u0647\u200c\u0647\u0627\"")))
+                .post("/cases")
+                .then()
+                .statusCode(201);
+    }
+
+    /** Issue 13, finding 9: period and timeline dates from 1900-01-01 to a year from today. */
+    @Test
+    void implausibleDatesAreRefused() throws SQLException {
+        Map<String, Long> before = rowCounts();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        for (String date : List.of(
+                "0000-01-01",
+                "0001-01-01",
+                "1899-12-31",
+                "+99999-01-01",
+                today.plusYears(2).toString())) {
+            new Bad("start " + date, "", 400, "header.period.start")
+                    .check(given().contentType(ContentType.JSON)
+                            .body(wrap(HEADER.replace("2010-01-01", date)))
+                            .post("/cases"));
+            new Bad("end " + date, "", 400, "header.period.end")
+                    .check(given().contentType(ContentType.JSON)
+                            .body(wrap(HEADER.replace(
+                                    "{\"start\":\"2010-01-01\"}",
+                                    "{\"start\":\"1900-01-01\",\"end\":\"" + date + "\"}")))
+                            .post("/cases"));
+            new Bad("patched start " + date, "", 400, "period.start")
+                    .check(given().contentType(ContentType.JSON)
+                            .body("{\"period\":{\"start\":\"" + date + "\"}}")
+                            .patch("/cases/" + caseId + "/header"));
+            new Bad("timeline " + date, "", 400, "date")
+                    .check(given().contentType(ContentType.JSON)
+                            .body("{\"date\":\"" + date + "\",\"kind\":\"MEETING\",\"summary\":\"s\"}")
+                            .post("/cases/" + caseId + "/process/timeline"));
+        }
+        assertThat(rowCounts()).isEqualTo(before);
+        given().get("/cases/" + caseId).then().statusCode(200).body("version", org.hamcrest.Matchers.equalTo(1));
+        // The edges of the range are accepted.
+        given().contentType(ContentType.JSON)
+                .body(wrap(HEADER.replace(
+                        "{\"start\":\"2010-01-01\"}",
+                        "{\"start\":\"1900-01-01\",\"end\":\""
+                                + today.plusYears(1).minusDays(1) + "\"}")))
+                .post("/cases")
+                .then()
+                .statusCode(201)
+                .body("header.period.start", org.hamcrest.Matchers.equalTo("1900-01-01"));
+    }
+
     @Test
     void unknownRoutesAndMethodsAreProblemsToo() {
         Response route = given().get("/nothing-here/" + UUID.randomUUID());

@@ -7,27 +7,29 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import org.parley.web.PlausibleDate;
+import org.parley.web.VisibleText;
 
 /**
  * PATCH /interviews/{id}: each field given replaces the stored one; a field left out is kept. The
  * identity cannot be changed here (it is not a field of this body).
  */
 public record InterviewPatch(
-        @Size(min = 1, max = 120) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
-        String pseudonym,
+        @Size(min = 1, max = 120) @VisibleText String pseudonym,
 
-        @Size(min = 1, max = 1_000) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
-        String descriptor,
+        @Size(min = 1, max = 1_000) @VisibleText String descriptor,
 
         IntervieweeCategory category,
 
-        @Pattern(regexp = Formats.MONTH, message = "must be a month, YYYY-MM")
+        @Pattern(regexp = Formats.MONTH, message = "must be a month, YYYY-MM") @PlausibleDate
         String date,
 
         @Pattern(regexp = Formats.COUNTRY, message = "must be an ISO 3166-1 alpha-2 code")
         String country,
 
-        @Size(min = 1, max = 20) List<@jakarta.validation.constraints.NotBlank @Size(max = 100) String> interviewers,
+        @Size(min = 1, max = 20)
+        List<@jakarta.validation.constraints.NotBlank @VisibleText @Size(max = 100) String> interviewers,
+
         InterviewMode mode,
 
         @Pattern(regexp = Formats.LANGUAGE, message = "must be a language tag such as es or pt-BR")

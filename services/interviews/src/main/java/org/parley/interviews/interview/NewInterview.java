@@ -10,20 +10,22 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import org.parley.web.PlausibleDate;
+import org.parley.web.VisibleText;
 
 /** POST /interviews. The seed files' {@code interview} objects have this shape (with case keys mapped to ids). */
 public record NewInterview(
-        @NotBlank @Size(max = 120) String pseudonym,
-        @NotBlank @Size(max = 1_000) String descriptor,
+        @NotBlank @VisibleText @Size(max = 120) String pseudonym,
+        @NotBlank @VisibleText @Size(max = 1_000) String descriptor,
         @NotNull IntervieweeCategory category,
 
-        @NotNull @Pattern(regexp = Formats.MONTH, message = "must be a month, YYYY-MM")
+        @NotNull @Pattern(regexp = Formats.MONTH, message = "must be a month, YYYY-MM") @PlausibleDate
         String date,
 
         @NotNull @Pattern(regexp = Formats.COUNTRY, message = "must be an ISO 3166-1 alpha-2 code")
         String country,
 
-        @Size(max = 20) List<@NotBlank @Size(max = 100) String> interviewers,
+        @Size(max = 20) List<@NotBlank @VisibleText @Size(max = 100) String> interviewers,
         @NotNull InterviewMode mode,
 
         @NotNull @Pattern(regexp = Formats.LANGUAGE, message = "must be a language tag such as es or pt-BR")

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.parley.web.CallerIdentity;
+import org.parley.web.VisibleText;
 
 @Path("/interviews/{id}/identity")
 @Authenticated
@@ -35,7 +36,8 @@ public class IdentityResource {
 
     /** Why the custodian needs the identity; kept in the reveal log, never sent on. */
     public record RevealRequest(
-            @NotNull @NotBlank @Size(max = 1_000) String reason) {
+            @NotNull @NotBlank @VisibleText @Size(max = 1_000)
+            String reason) {
         @Override
         public String toString() {
             return "RevealRequest[redacted]";
