@@ -4,8 +4,17 @@ package org.parley.policy;
 public enum Action {
     /** Change a section's content (HEADER apart from the tier, CONTEXT, PROCESS, RESULTS) or add a timeline entry. */
     EDIT_SECTION,
-    /** Add or remove team members. */
+    /**
+     * Change the role of someone already on the team, or take someone off it (a tightening): the lead or a
+     * secrecy admin of the owning organisation. Putting someone new on the team is {@link #ADD_TEAM_MEMBER}.
+     */
     MANAGE_TEAM,
+    /**
+     * Put someone who is not on the team onto it at once: the lead only. It is a loosening for that person
+     * (section 5), so a secrecy admin who is not the lead may only ask for it ({@link
+     * #REQUEST_SECRECY_CHANGE}) and a second admin approves; see {@link SecrecyRules#teamAddition}.
+     */
+    ADD_TEAM_MEMBER,
     /** Soft-delete the case. */
     DELETE,
     /** Ask for a secrecy change (tier, release, grant) that a second admin must approve. */

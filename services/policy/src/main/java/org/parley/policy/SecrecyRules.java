@@ -126,7 +126,7 @@ public final class SecrecyRules {
         boolean admin = viewer.has(Role.SECRECY_ADMIN) && viewer.belongsTo(policy.owningOrganisation());
         return switch (action) {
             case EDIT_SECTION, LINK_INTERVIEW -> member;
-            case APPROVE_EXCERPT -> lead;
+            case APPROVE_EXCERPT, ADD_TEAM_MEMBER -> lead;
             case MANAGE_TEAM, DELETE -> lead || admin;
             case REQUEST_SECRECY_CHANGE, APPROVE_SECRECY_CHANGE, TIGHTEN_SECRECY, ISSUE_GRANT -> admin;
             case READ_LEDGER -> viewer.has(Role.AUDITOR) && viewer.belongsTo(policy.owningOrganisation());
@@ -140,6 +140,37 @@ public final class SecrecyRules {
     public static boolean mayApprove(Viewer approver, CasePolicy policy, String requesterSubject, Instant now) {
         return mayPerform(approver, policy, Action.APPROVE_SECRECY_CHANGE, now)
                 && !approver.subject().equals(requesterSubject);
+    }
+
+    /**
+     * How {@code actor} may put {@code subject} on the case team (section 5). Someone already on the team
+     * only changes role, which shows nobody a new section: at once, by the lead or a secrecy admin of the
+     * owner. Someone new gains the member's view, so this is a loosening for that person: at once only when
+     * the lead adds them; a secrecy admin of the owner who is not the lead (adding herself above all) files
+     * a request a second admin approves; anyone else is refused.
+     */
+    public static TeamAddition teamAddition(Viewer actor, CasePolicy policy, String subject, Instant now) {
+        if (policy.isOnTeam(subject)) {
+            return mayPerform(actor, policy, Action.MANAGE_TEAM, now) ? TeamAddition.AT_ONCE : TeamAddition.REFUSED;
+        }
+        if (mayPerform(actor, policy, Action.ADD_TEAM_MEMBER, now)) {
+            return TeamAddition.AT_ONCE;
+        }
+        if (mayPerform(actor, policy, Action.REQUEST_SECRECY_CHANGE, now)) {
+            return TeamAddition.NEEDS_SECOND_ADMIN;
+        }
+        return TeamAddition.REFUSED;
+    }
+
+    /**
+     * Whether {@code approver} may approve putting {@code addedSubject} on the team at {@code
+     * requesterSubject}'s request: as {@link #mayApprove}, and never the person who would join, so that
+     * nobody approves their own access.
+     */
+    public static boolean mayApproveTeamAddition(
+            Viewer approver, CasePolicy policy, String requesterSubject, String addedSubject, Instant now) {
+        return mayApprove(approver, policy, requesterSubject, now)
+                && !approver.subject().equals(addedSubject);
     }
 
     /** Whether moving the case from one (tier, released) pair to another opens it to anyone. */

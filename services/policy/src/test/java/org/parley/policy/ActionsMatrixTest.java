@@ -41,6 +41,9 @@ class ActionsMatrixTest {
         kinds.put(
                 "LEAD_AND_SECRECY_ADMIN",
                 new Kind(viewer("la", OWNER, Role.SECRECY_ADMIN, Role.STAFF), Relationship.MEMBER));
+        kinds.put(
+                "TEAM_MEMBER_AND_SECRECY_ADMIN",
+                new Kind(viewer("madmin", OWNER, Role.SECRECY_ADMIN, Role.STAFF), Relationship.MEMBER));
         kinds.put("TEAM_MEMBER_AND_AUDITOR", new Kind(viewer("ma", OWNER, Role.AUDITOR), Relationship.MEMBER));
         kinds.put("AUDITOR", new Kind(viewer("auditor", OWNER, Role.AUDITOR, Role.STAFF), Relationship.ORG_STAFF));
         kinds.put(
@@ -64,6 +67,7 @@ class ActionsMatrixTest {
                 "member", TeamRole.MEMBER,
                 "pm", TeamRole.MEMBER,
                 "la", TeamRole.LEAD,
+                "madmin", TeamRole.MEMBER,
                 "ma", TeamRole.MEMBER);
         return Fixtures.policy(tier, released, team, List.of(new Grant(GRANTEE_ORG, GrantScope.EXCERPTS, LATER)));
     }

@@ -140,6 +140,37 @@ class SecrecyPropertiesTest {
                 .isLessThanOrEqualTo(InterviewAccess.decide(viewer, List.of(policy), now));
     }
 
+    @Property
+    void onlyTheLeadPutsSomeoneNewOnTheTeamAtOnceAndOnlyOwnerAdminsMayAsk(
+            @ForAll("viewers") Viewer actor,
+            @ForAll("policies") CasePolicy policy,
+            @ForAll("instants") Instant now,
+            @ForAll("subjects") String subject) {
+        Assume.that(!policy.isOnTeam(subject));
+        TeamAddition how = SecrecyRules.teamAddition(actor, policy, subject, now);
+        boolean lead = policy.isLead(actor.subject());
+        boolean ownerAdmin = actor.has(Role.SECRECY_ADMIN) && actor.belongsTo(policy.owningOrganisation());
+        assertThat(how == TeamAddition.AT_ONCE).as("at once").isEqualTo(lead);
+        assertThat(how == TeamAddition.NEEDS_SECOND_ADMIN)
+                .as("needs a second admin")
+                .isEqualTo(!lead && ownerAdmin);
+        if (!decide(actor, policy, now).knowsExists()) {
+            assertThat(how).isEqualTo(TeamAddition.REFUSED);
+        }
+        // Whoever would join never approves it, nor does whoever asked.
+        if (!actor.isAnonymous()) {
+            assertThat(SecrecyRules.mayApproveTeamAddition(actor, policy, actor.subject(), subject, now))
+                    .isFalse();
+            assertThat(SecrecyRules.mayApproveTeamAddition(actor, policy, "someone-else", actor.subject(), now))
+                    .isFalse();
+        }
+    }
+
+    @Provide
+    static Arbitrary<String> subjects() {
+        return Arbitraries.of(SUBJECTS);
+    }
+
     // ---- relationships -----------------------------------------------------------------------------------
 
     @Property

@@ -124,10 +124,11 @@ public class PolicyChanges {
 
     /**
      * Puts a person on the team with a role. A case has one lead: naming a new lead makes the previous
-     * one a member, in the same version.
+     * one a member, in the same version. {@code requestId} is the approved request when a second admin
+     * had to agree (secrecy model, section 5), otherwise null.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void putMember(CaseAccess row, String subject, TeamRole role, Actor actor, String reason) {
+    public void putMember(CaseAccess row, String subject, TeamRole role, Actor actor, String reason, UUID requestId) {
         List<TeamMember> team = TeamMember.list("caseId", row.caseId);
         TeamMember member = team.stream()
                 .filter(candidate -> candidate.subject.equals(subject))
@@ -153,7 +154,7 @@ public class PolicyChanges {
                 row,
                 actor,
                 reason,
-                null,
+                requestId,
                 envelope -> envelope.setTeamMemberAdded(
                         TeamMemberAdded.newBuilder().setSubject(subject).setRole(ProtoEnums.role(role))));
     }

@@ -78,6 +78,17 @@ public class Directory {
         return found.orElseThrow(() -> new ProblemException(UNKNOWN_USER));
     }
 
+    /**
+     * The staff member of {@code organisation} with this subject, or else this username; empty for a name
+     * nobody has, a user of another organisation and a user without the staff role alike, so a caller can
+     * answer all three the same way and no one learns who exists elsewhere by trying names.
+     */
+    public Optional<DirectoryUser> staffOf(String organisation, String username, String subject) {
+        Optional<DirectoryUser> found = subject != null ? bySubject(subject) : byUsername(username);
+        return found.filter(
+                user -> user.organisation.equals(organisation) && user.roleSet().contains(Role.STAFF));
+    }
+
     public List<DirectoryUser> everyone() {
         return DirectoryUser.list("ORDER BY username");
     }

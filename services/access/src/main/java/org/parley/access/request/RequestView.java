@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.parley.access.directory.UserRef;
 import org.parley.policy.GrantScope;
+import org.parley.policy.TeamRole;
 import org.parley.policy.Tier;
 
 /** A secrecy change request as its case's secrecy admins see it. */
@@ -17,6 +18,7 @@ public record RequestView(
         Tier tier,
         Boolean released,
         GrantTarget grant,
+        TeamTarget team,
         RequestStatus status,
         UserRef requestedBy,
         String reason,
@@ -30,6 +32,9 @@ public record RequestView(
     /** The grant a GRANT request asks for. */
     public record GrantTarget(String organisation, GrantScope scope, Instant expiresAt) {}
 
+    /** Who a TEAM request would put on the team, and as what. */
+    public record TeamTarget(UserRef user, TeamRole role) {}
+
     static RequestView of(SecrecyRequest request, Map<String, String> usernames) {
         return new RequestView(
                 request.id.toString(),
@@ -39,6 +44,10 @@ public record RequestView(
                 request.targetReleased,
                 request.kind == RequestKind.GRANT
                         ? new GrantTarget(request.grantOrganisation, request.grantScope, request.grantExpiresAt)
+                        : null,
+                request.kind == RequestKind.TEAM
+                        ? new TeamTarget(
+                                new UserRef(request.teamSubject, usernames.get(request.teamSubject)), request.teamRole)
                         : null,
                 request.status,
                 new UserRef(request.requestedBy, usernames.get(request.requestedBy)),

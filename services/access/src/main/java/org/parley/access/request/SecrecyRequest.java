@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.parley.policy.GrantScope;
+import org.parley.policy.TeamRole;
 import org.parley.policy.Tier;
 
 /** A loosening change one secrecy admin asked for, waiting for a different one (secrecy model, section 5). */
@@ -46,6 +47,14 @@ public class SecrecyRequest extends PanacheEntityBase {
     @Column(name = "grant_expires_at")
     public Instant grantExpiresAt;
 
+    /** For a TEAM request: who would join the team, and as what. */
+    @Column(name = "team_subject")
+    public String teamSubject;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "team_role")
+    public TeamRole teamRole;
+
     @Column(name = "requested_by", nullable = false)
     public String requestedBy;
 
@@ -75,12 +84,16 @@ public class SecrecyRequest extends PanacheEntityBase {
     @Column(name = "resulting_version")
     public Long resultingVersion;
 
-    /** The requested value as the SecrecyChangeRequested event names it: a tier, "true", or a scope. */
+    /**
+     * The requested value as the SecrecyChangeRequested event names it: a tier, "true", a scope, or a team
+     * role (who would join is a subject, kept here and out of the event like every identity).
+     */
     public String target() {
         return switch (kind) {
             case TIER -> targetTier.name();
             case RELEASE -> String.valueOf(targetReleased);
             case GRANT -> grantScope.name();
+            case TEAM -> teamRole.name();
         };
     }
 }

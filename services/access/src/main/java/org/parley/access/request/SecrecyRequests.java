@@ -27,6 +27,7 @@ import org.parley.policy.CasePolicy;
 import org.parley.policy.GrantScope;
 import org.parley.policy.Role;
 import org.parley.policy.SecrecyRules;
+import org.parley.policy.TeamRole;
 import org.parley.policy.Tier;
 import org.parley.policy.Viewer;
 import org.parley.proto.v1.SecrecyChangeApproved;
@@ -80,27 +81,49 @@ public class SecrecyRequests {
             Instant grantExpiresAt,
             String reason) {
         SecrecyRequest request = new SecrecyRequest();
-        request.id = UUID.randomUUID();
-        request.caseId = visible.row().caseId;
         request.kind = kind;
         request.targetTier = tier;
         request.targetReleased = released;
         request.grantOrganisation = grantOrganisation;
         request.grantScope = grantScope;
         request.grantExpiresAt = grantExpiresAt;
+        return file(request, visible, requester, reason);
+    }
+
+    /**
+     * Files a request to put {@code subject} on the team as {@code role}; the caller has checked with
+     * {@link SecrecyRules#teamAddition} that it needs a second admin and that the subject is staff of the
+     * owning organisation.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RequestView createTeamAddition(
+            VisibleCase visible, Viewer requester, String subject, TeamRole role, String reason) {
+        SecrecyRequest request = new SecrecyRequest();
+        request.kind = RequestKind.TEAM;
+        request.teamSubject = subject;
+        request.teamRole = role;
+        return file(request, visible, requester, reason);
+    }
+
+    private RequestView file(SecrecyRequest request, VisibleCase visible, Viewer requester, String reason) {
+        request.id = UUID.randomUUID();
+        request.caseId = visible.row().caseId;
         request.requestedBy = requester.subject();
         request.reason = reason;
         request.status = RequestStatus.PENDING;
         request.createdAt = Instant.now();
         request.expiresAt = request.createdAt.plus(config.requestTtl());
         request.persist();
+        String kind = request.kind.name();
+        String target = request.target();
+        UUID id = request.id;
         publisher.notice(
                 request.caseId,
                 actorOf(requester),
                 envelope -> envelope.setSecrecyChangeRequested(SecrecyChangeRequested.newBuilder()
-                        .setRequestId(request.id.toString())
-                        .setKind(kind.name())
-                        .setTarget(request.target())));
+                        .setRequestId(id.toString())
+                        .setKind(kind)
+                        .setTarget(target)));
         return view(request);
     }
 
@@ -156,6 +179,14 @@ public class SecrecyRequests {
             // The expiry may have passed while the request waited: then nothing is approved (rolled back).
             grantTargets.check(row, request.grantOrganisation, request.grantExpiresAt, now);
         }
+        if (request.kind == RequestKind.TEAM
+                && directory
+                        .staffOf(row.owningOrganisation, null, request.teamSubject)
+                        .isEmpty()) {
+            // Only staff of the owner join its teams; whoever left the staff meanwhile is not added (rolled back).
+            throw new ProblemException(Problems.conflict(
+                    "The person this request would add is no longer staff of the case's organisation."));
+        }
 
         request = SecrecyRequest.findById(request.id);
         Actor actor = actorOf(approver);
@@ -187,6 +218,11 @@ public class SecrecyRequests {
                         actor,
                         request.reason,
                         request.id);
+            case TEAM -> {
+                if (locked.team().get(request.teamSubject) != request.teamRole) {
+                    changes.putMember(row, request.teamSubject, request.teamRole, actor, request.reason, request.id);
+                }
+            }
         }
         request.resultingVersion = row.policyVersion;
         return view(request);
@@ -246,14 +282,16 @@ public class SecrecyRequests {
             grants.add(
                     new org.parley.policy.Grant(request.grantOrganisation, request.grantScope, request.grantExpiresAt));
         }
+        Map<String, TeamRole> team = new HashMap<>(before.team());
+        if (request.kind == RequestKind.TEAM) {
+            if (request.teamRole == TeamRole.LEAD) {
+                // As PolicyChanges.putMember: a case has one lead, the previous one becomes a member.
+                team.replaceAll((subject, role) -> role == TeamRole.LEAD ? TeamRole.MEMBER : role);
+            }
+            team.put(request.teamSubject, request.teamRole);
+        }
         return new CasePolicy(
-                before.caseId(),
-                before.owningOrganisation(),
-                tier,
-                released,
-                before.team(),
-                grants,
-                before.version() + 1);
+                before.caseId(), before.owningOrganisation(), tier, released, team, grants, before.version() + 1);
     }
 
     private static SecrecyRequest find(String requestId) {
@@ -271,9 +309,16 @@ public class SecrecyRequests {
     }
 
     private static void requireSecondAdmin(Viewer viewer, CasePolicy policy, SecrecyRequest request, String verb) {
-        if (!SecrecyRules.mayApprove(viewer, policy, request.requestedBy, Instant.now())) {
+        Instant now = Instant.now();
+        if (!SecrecyRules.mayApprove(viewer, policy, request.requestedBy, now)) {
             throw new ProblemException(Problems.forbidden(
                     "A different secrecy admin than the requester must " + verb + " a secrecy change."));
+        }
+        if (request.kind == RequestKind.TEAM
+                && !SecrecyRules.mayApproveTeamAddition(
+                        viewer, policy, request.requestedBy, request.teamSubject, now)) {
+            throw new ProblemException(
+                    Problems.forbidden("Nobody decides on a request that would put them on the team."));
         }
     }
 
@@ -304,6 +349,9 @@ public class SecrecyRequests {
             subjects.add(request.requestedBy);
             if (request.decidedBy != null) {
                 subjects.add(request.decidedBy);
+            }
+            if (request.teamSubject != null) {
+                subjects.add(request.teamSubject);
             }
         });
         Map<String, String> usernames = directory.usernames(subjects);

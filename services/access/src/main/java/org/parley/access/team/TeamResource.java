@@ -1,5 +1,7 @@
 package org.parley.access.team;
 
+import java.net.URI;
+
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -51,14 +54,28 @@ public class TeamResource {
     @POST
     @Operation(
             summary = "Put someone on the team",
-            description = "By the lead or a secrecy admin; the user (by username or subject) must be staff of the"
-                    + " case's organisation. Naming a new LEAD makes the previous lead a member.")
+            description = "The user (by username or subject) must be staff of the case's organisation. The lead"
+                    + " adds at once (200). A secrecy admin who is not the lead, adding herself above all, files"
+                    + " a request a different secrecy admin must approve, never the person who would join (202)."
+                    + " Changing the role of someone already on the team is immediate by either. Naming a new"
+                    + " LEAD makes the previous lead a member.")
     @APIResponse(responseCode = "200", description = "The team after the change")
-    @APIResponse(responseCode = "400", description = "Invalid fields, or the user is not staff of the organisation")
+    @APIResponse(responseCode = "202", description = "Requested; see the Location header")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid fields, or no staff member of the organisation by that name or subject (one"
+                    + " answer whether the name is unknown or belongs to someone else)")
     @APIResponse(responseCode = "403", description = "Neither the lead nor a secrecy admin")
-    @APIResponse(responseCode = "404", description = "No such case (or one the caller may not know), or unknown user")
-    public TeamView put(@PathParam("id") String caseId, @Valid @NotNull TeamChange body) {
-        return teams.put(caseId, caller.viewer(), body);
+    @APIResponse(responseCode = "404", description = "No such case, or one the caller may not know exists")
+    public Response put(@PathParam("id") String caseId, @Valid @NotNull TeamChange body) {
+        Teams.Outcome outcome = teams.put(caseId, caller.viewer(), body);
+        if (outcome.request() != null) {
+            return Response.accepted(outcome.request())
+                    .location(
+                            URI.create("/secrecy-requests/" + outcome.request().id()))
+                    .build();
+        }
+        return Response.ok(outcome.team()).build();
     }
 
     @DELETE

@@ -20,9 +20,10 @@ import org.parley.access.casepolicy.VisibleCase;
 import org.parley.access.directory.Directory;
 import org.parley.access.directory.DirectoryUser;
 import org.parley.access.directory.UserRef;
+import org.parley.access.request.RequestView;
+import org.parley.access.request.SecrecyRequests;
 import org.parley.policy.Action;
 import org.parley.policy.Relationship;
-import org.parley.policy.Role;
 import org.parley.policy.SecrecyRules;
 import org.parley.policy.TeamRole;
 import org.parley.policy.Viewer;
@@ -30,7 +31,11 @@ import org.parley.web.Problem;
 import org.parley.web.ProblemException;
 import org.parley.web.Problems;
 
-/** Case teams: the lead or a secrecy admin adds staff of the owning organisation and removes anyone, at once. */
+/**
+ * Case teams. The lead puts staff of the owning organisation on the team at once; a secrecy admin who is
+ * not the lead asks and a second admin approves (a loosening for the person who joins). The lead or a
+ * secrecy admin changes roles and takes anyone off, at once.
+ */
 @ApplicationScoped
 public class Teams {
 
@@ -43,6 +48,9 @@ public class Teams {
     @Inject
     Directory directory;
 
+    @Inject
+    SecrecyRequests requests;
+
     /** For the team and the owner's secrecy admins; others who know the case get a 403. */
     public TeamView team(String caseId, Viewer viewer) {
         VisibleCase visible = policies.visible(caseId, viewer);
@@ -52,21 +60,49 @@ public class Teams {
         return view(visible);
     }
 
+    /** Either the team after an immediate change (or none), or the request that was filed. */
+    public record Outcome(TeamView team, RequestView request) {}
+
+    /**
+     * Puts a staff member of the case's organisation on its team (secrecy model, section 5): the lead at
+     * once; a secrecy admin who is not the lead, adding herself above all, files a request a second admin
+     * approves; a change of role for someone already on the team is immediate by either.
+     */
     @Transactional
-    public TeamView put(String caseId, Viewer viewer, TeamChange change) {
+    public Outcome put(String caseId, Viewer viewer, TeamChange change) {
         VisibleCase visible = policies.visibleForUpdate(caseId, viewer);
+        // Who may ask at all is settled before the named person is looked up, so nobody else learns anything.
         CasePolicies.require(viewer, visible, Action.MANAGE_TEAM, "Only the lead or a secrecy admin manages the team.");
-        DirectoryUser user = directory.resolve(blankToNull(change.username()), blankToNull(change.subject()));
-        String field = change.subject() != null && !change.subject().isBlank() ? "subject" : "username";
-        if (!user.organisation.equals(visible.row().owningOrganisation)
-                || !user.roleSet().contains(Role.STAFF)) {
-            throw new ProblemException(Problems.invalid(List.of(
-                    new Problem.FieldError(field, "only staff of the case's organisation can be on its team"))));
-        }
-        if (visible.policy().team().get(user.subject) != change.role()) {
-            changes.putMember(visible.row(), user.subject, change.role(), actorOf(viewer), change.reason());
-        }
-        return view(visible);
+        String username = blankToNull(change.username());
+        String subject = blankToNull(change.subject());
+        DirectoryUser user = directory
+                .staffOf(visible.row().owningOrganisation, username, subject)
+                .orElseThrow(() -> notStaff(subject != null ? "subject" : "username"));
+        return switch (SecrecyRules.teamAddition(viewer, visible.policy(), user.subject, visible.now())) {
+            case AT_ONCE -> {
+                if (visible.policy().team().get(user.subject) != change.role()) {
+                    changes.putMember(
+                            visible.row(), user.subject, change.role(), actorOf(viewer), change.reason(), null);
+                }
+                yield new Outcome(view(visible), null);
+            }
+            case NEEDS_SECOND_ADMIN ->
+                new Outcome(
+                        null,
+                        requests.createTeamAddition(visible, viewer, user.subject, change.role(), change.reason()));
+            case REFUSED ->
+                throw new ProblemException(Problems.forbidden("Only the case's lead adds people to its team."));
+        };
+    }
+
+    /**
+     * The one answer for a name or subject that is not staff of the case's organisation: unknown to
+     * Parley, a partner, another organisation's user or someone without the staff role all get these
+     * same bytes, so the team form is no way to find out who exists.
+     */
+    private static ProblemException notStaff(String field) {
+        return new ProblemException(Problems.invalid(List.of(new Problem.FieldError(
+                field, "no staff member of the case's organisation has this " + field + " in Parley"))));
     }
 
     /** Tightening: immediate. {@code who} is a subject on the team, or the username of one. */

@@ -346,11 +346,10 @@ public class CasesResource {
         if (!Paths.isId(id)) {
             return errors.notFound();
         }
-        try {
-            access.putOnTeam(
-                    id,
-                    new TeamChange(Paths.blankToNull(username), Paths.blankToNull(role), Paths.blankToNull(reason)));
-            return back(id, "done=team-changed", "team");
+        // 202: a secrecy admin who is not the lead asked; another admin must approve (secrecy model, section 5).
+        try (Response answer = access.putOnTeam(
+                id, new TeamChange(Paths.blankToNull(username), Paths.blankToNull(role), Paths.blankToNull(reason)))) {
+            return back(id, answer.getStatus() == 202 ? "done=team-requested" : "done=team-changed", "team");
         } catch (ClientWebApplicationException e) {
             return failed(id, e, "team");
         }

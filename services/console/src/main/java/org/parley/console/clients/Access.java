@@ -64,6 +64,9 @@ public final class Access {
 
     public record GrantTarget(String organisation, String scope, String expiresAt) {}
 
+    /** Who a TEAM request would put on the team, and as what. */
+    public record TeamTarget(UserRef user, String role) {}
+
     public record SecrecyRequest(
             String id,
             String caseId,
@@ -71,6 +74,7 @@ public final class Access {
             String tier,
             Boolean released,
             GrantTarget grant,
+            TeamTarget team,
             String status,
             UserRef requestedBy,
             String reason,

@@ -50,9 +50,10 @@ public interface AccessApi {
     @Path("/cases/{id}/team")
     Team team(@RestPath String id);
 
+    /** 200: on the team at once (the lead); 202: a request a second secrecy admin must approve. */
     @POST
     @Path("/cases/{id}/team")
-    Team putOnTeam(@RestPath String id, TeamChange change);
+    Response putOnTeam(@RestPath String id, TeamChange change);
 
     @DELETE
     @Path("/cases/{id}/team/{subject}")

@@ -379,6 +379,9 @@ public interface Labels {
     @Message("The team was changed.")
     String done_team_changed();
 
+    @Message("Requested: another secrecy admin must approve putting this person on the team.")
+    String done_team_requested();
+
     @Message("Approved and applied.")
     String done_approved();
 

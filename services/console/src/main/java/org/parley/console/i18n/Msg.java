@@ -212,6 +212,9 @@ public interface Msg {
     @Message("Grant to")
     String grant_to();
 
+    @Message("Put on the team:")
+    String join_team();
+
     @Message("Grants")
     String grants();
 

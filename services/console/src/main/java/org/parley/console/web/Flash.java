@@ -16,6 +16,7 @@ public record Flash(String done, String err, String fields) {
             "granted",
             "revoked",
             "team-changed",
+            "team-requested",
             "approved",
             "rejected",
             "recorded",

@@ -27,6 +27,8 @@ class PathsTest {
     @Test
     void noticesShowOnlyKnownKeysAndPlainFieldNames() {
         assertThat(Flash.of("saved", null).done()).isEqualTo("saved");
+        // A secrecy admin who is not the lead files a request to join a team (202): said so, not a failure.
+        assertThat(Flash.of("team-requested", null).done()).isEqualTo("team-requested");
         assertThat(Flash.of("Your case was deleted, call 555", "<b>").any()).isFalse();
         assertThat(Flash.of(null, "invalid", "header.period.end").fields()).isEqualTo("header.period.end");
         assertThat(Flash.of(null, "invalid", "<img src=x>").fields()).isNull();
