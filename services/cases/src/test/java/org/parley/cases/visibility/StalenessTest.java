@@ -88,8 +88,13 @@ class StalenessTest {
     @TestSecurity(user = "st-lead", roles = "staff")
     @OidcSecurity(claims = {@Claim(key = "sub", value = "st-lead"), @Claim(key = "org", value = "ifit")})
     void membersKeepWorkingOnTheirOwnCases() {
-        given().get("/cases/" + grantedCase).then().statusCode(200);
+        String etag = given().get("/cases/" + grantedCase)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
         given().contentType("application/json")
+                .header("If-Match", etag)
                 .body("{\"dealReached\":true}")
                 .patch("/cases/" + grantedCase + "/results")
                 .then()
