@@ -116,11 +116,18 @@ class StaffTest extends ConsoleTest {
         browser.screenshot("case-edited-sofia");
 
         // someone else edits the case while this page is open: the form's version is stale
-        platform.api.send(
-                "sofia",
-                "PATCH",
-                platform.endpoints.cases() + "/cases/" + id + "/results",
-                Map.of("terms", List.of("Changed elsewhere")));
+        String caseUrl = platform.endpoints.cases() + "/cases/" + id;
+        long versionElsewhere =
+                platform.api.get("sofia", caseUrl).body().path("version").asLong();
+        assertThat(platform.api
+                        .update(
+                                "sofia",
+                                "PATCH",
+                                caseUrl + "/results",
+                                versionElsewhere,
+                                Map.of("terms", List.of("Changed elsewhere")))
+                        .status())
+                .isEqualTo(200);
         browser.type("#h-title", "A title typed on an old page");
         browser.submit("#edit-header");
         assertThat(browser.find("#notice").getText()).contains("changed this meanwhile");

@@ -54,9 +54,11 @@ class BadInputTest {
         Map<String, Long> before = rowCounts();
 
         Response invisible = as("sofia")
+                .header("If-Match", "\"1\"")
                 .body(Map.of("linkedCases", List.of(caseId, mateosCase)))
                 .patch("/interviews/" + id);
         Response unknown = as("sofia")
+                .header("If-Match", "\"1\"")
                 .body(Map.of("linkedCases", List.of(caseId, UUID.randomUUID().toString())))
                 .patch("/interviews/" + id);
 

@@ -199,6 +199,23 @@ public final class Fixtures {
         return response.jsonPath().getString("id");
     }
 
+    /**
+     * The version {@code user} reads, as the ETag a PATCH names in If-Match (the ETag header carries the same;
+     * PreconditionRequiredTest checks it).
+     */
+    public static String etag(String user, String id) {
+        Response read = as(user).get("/interviews/" + id);
+        if (read.statusCode() != 200) {
+            throw new AssertionError("reading answered " + read.statusCode() + ": " + read.asString());
+        }
+        return "\"" + read.jsonPath().getLong("version") + "\"";
+    }
+
+    /** A PATCH made from the version {@code user} just read, as every client must (If-Match). */
+    public static Response patch(String user, String id, Map<String, Object> changes) {
+        return as(user).header("If-Match", etag(user, id)).body(changes).patch("/interviews/" + id);
+    }
+
     // --- raw database ---
 
     public static Connection database() throws SQLException {

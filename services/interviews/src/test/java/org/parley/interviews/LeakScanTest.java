@@ -59,6 +59,7 @@ class LeakScanTest {
         as("mateo").get("/interviews/" + id).then().statusCode(200);
         as("mateo").get("/interviews?case=" + caseId).then().statusCode(200);
         as("sofia")
+                .header("If-Match", "\"1\"")
                 .body(Map.of("transcript", "Second session. " + Fixtures.TRANSCRIPT_PHRASE))
                 .patch("/interviews/" + id)
                 .then()
@@ -69,6 +70,10 @@ class LeakScanTest {
                 .then()
                 .statusCode(201);
         as("sofia").post("/interviews/" + id + "/excerpts/1/approval").then().statusCode(200);
+        // A new descriptor takes the approved excerpt from partners: the withdrawal event carries ids only.
+        String newDescriptor = "a changed descriptor nobody may read off Kafka " + Fixtures.RUN;
+        Fixtures.SECRETS.add(newDescriptor);
+        Fixtures.patch("mateo", id, Map.of("descriptor", newDescriptor)).then().statusCode(200);
         as("carlos")
                 .body(Map.of("reason", reason))
                 .post("/interviews/" + id + "/identity")
@@ -88,7 +93,11 @@ class LeakScanTest {
         String log = Files.readString(LOG, StandardCharsets.UTF_8);
 
         // The scan looks at the right places: this run's events and log lines are there.
-        assertThat(events).contains(id).contains("IdentityRevealed").contains("RestrictedRead");
+        assertThat(events)
+                .contains(id)
+                .contains("IdentityRevealed")
+                .contains("RestrictedRead")
+                .contains("ExcerptWithdrawn");
         assertThat(log).contains(id);
         assertThat(Fixtures.SECRETS).hasSizeGreaterThan(20);
 

@@ -327,9 +327,7 @@ class VisibilityTest {
                 .post("/interviews/" + allowed + "/excerpts/1/approval")
                 .then()
                 .statusCode(200);
-        as("sofia")
-                .body(Map.of("consent", consent(false, "DESCRIPTOR", true)))
-                .patch("/interviews/" + allowed)
+        Fixtures.patch("sofia", allowed, Map.of("consent", consent(false, "DESCRIPTOR", true)))
                 .then()
                 .statusCode(200);
 

@@ -165,7 +165,8 @@ public class CaseResource {
             summary = "Edit one section",
             description = "section is header, context, process or results. A JSON merge patch (RFC 7386): the"
                     + " given fields replace the stored ones, null removes them. Team members only. The header's"
-                    + " tier and resultsReleased are read-only; the timeline has its own endpoint.")
+                    + " tier and resultsReleased are read-only; the timeline has its own endpoint. If-Match"
+                    + " with the ETag read is required, so an edit never overwrites one made meanwhile.")
     @APIResponse(
             responseCode = "200",
             description = "The case after the edit",
@@ -174,12 +175,17 @@ public class CaseResource {
     @APIResponse(responseCode = "403", description = "The caller sees the case but is not on its team")
     @APIResponse(responseCode = "404", description = "No such case or section")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(
+            responseCode = "428",
+            description = "No If-Match (or If-Match: *): an edit must name the version it was made from",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response edit(
             @PathParam("id") String id,
             @Parameter(schema = @Schema(enumeration = {"header", "context", "process", "results"}))
                     @PathParam("section")
                     String section,
-            @Parameter(description = "The version read, as its ETag (\"3\")") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(required = true, description = "The version read, as its ETag (\"3\")") @HeaderParam("If-Match")
+                    String ifMatch,
             @RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
                     JsonNode patch) {
         SectionName name = SectionName.fromPath(section).orElseThrow(() -> Problems.notFoundException("section"));

@@ -41,14 +41,17 @@ import org.parley.proto.v1.CaseOpened;
 import org.parley.proto.v1.CaseSectionEdited;
 import org.parley.proto.v1.ProcessEntryAdded;
 import org.parley.proto.v1.Tier;
+import org.parley.web.Preconditions;
 import org.parley.web.ProblemException;
 import org.parley.web.Problems;
 
 /**
  * Creating, reading, editing and deleting one case. Every change writes its event through the outbox in
  * its own transaction. Checks run in one order everywhere: existence as the viewer may know it (404),
- * then permission (403, audited), then the precondition (412), then the content (400); nothing is
- * written before the last check, so a refused request commits at most its audit event.
+ * then permission (403, audited), then the precondition (428 when a section edit comes without If-Match,
+ * 412 when it names another version), then the content (400); nothing is written before the last check,
+ * so a refused request commits at most its audit event. A missing If-Match therefore never answers
+ * anything but the "never existed" 404 to a caller who may not know the case.
  */
 @ApplicationScoped
 public class CaseService {
@@ -138,7 +141,7 @@ public class CaseService {
     /** Replaces the given fields of one section (JSON merge patch). */
     @Transactional(dontRollbackOn = ProblemException.class)
     public CaseView edit(Viewer viewer, String rawId, SectionName section, Long ifMatch, JsonNode patch) {
-        Change change = openForChange(viewer, rawId, Action.EDIT_SECTION, ifMatch);
+        Change change = openForChange(viewer, rawId, Action.EDIT_SECTION, IfMatch.REQUIRED, ifMatch);
         CaseFile file = change.file();
         if (patch == null || !patch.isObject()) {
             throw new ProblemException(Problems.badRequest("The body must be a JSON object."));
@@ -190,7 +193,7 @@ public class CaseService {
     @Transactional(dontRollbackOn = ProblemException.class)
     public AddedEntry addTimelineEntry(Viewer viewer, String rawId, Long ifMatch, NewTimelineEntry body) {
         validator.valid(body);
-        Change change = openForChange(viewer, rawId, Action.EDIT_SECTION, ifMatch);
+        Change change = openForChange(viewer, rawId, Action.EDIT_SECTION, IfMatch.OPTIONAL, ifMatch);
         CaseFile file = change.file();
         List<TimelineEntry> timeline = new ArrayList<>(documents.timeline(file.timeline));
         if (timeline.size() >= TIMELINE_LIMIT) {
@@ -220,7 +223,7 @@ public class CaseService {
     /** Soft-deletes the case: from now on it answers as if it never existed, to everyone. */
     @Transactional(dontRollbackOn = ProblemException.class)
     public void delete(Viewer viewer, String rawId, Long ifMatch) {
-        Change change = openForChange(viewer, rawId, Action.DELETE, ifMatch);
+        Change change = openForChange(viewer, rawId, Action.DELETE, IfMatch.OPTIONAL, ifMatch);
         CaseFile file = change.file();
         file.deletedAt = Instant.now();
         file.updatedAt = file.deletedAt;
@@ -238,8 +241,21 @@ public class CaseService {
         }
     }
 
-    /** 404 unless the viewer may know the case exists; 403 (audited) unless they may act; 412 on a stale If-Match. */
-    private Change openForChange(Viewer viewer, String rawId, Action action, Long ifMatch) {
+    /**
+     * Whether a change must name the version it was made from. A section edit replaces what it read, so
+     * without If-Match it could silently undo a concurrent edit: required. A timeline entry is appended and
+     * a delete ends the case; neither overwrites anything, so If-Match stays optional there.
+     */
+    private enum IfMatch {
+        REQUIRED,
+        OPTIONAL
+    }
+
+    /**
+     * 404 unless the viewer may know the case exists; 403 (audited) unless they may act; then 428 when a
+     * required If-Match is missing and 412 when it names another version.
+     */
+    private Change openForChange(Viewer viewer, String rawId, Action action, IfMatch precondition, Long ifMatch) {
         CaseAccess.Opened opened = access.open(viewer, rawId);
         // Locked before deciding, so a concurrent edit cannot slip between the check and the change.
         CaseFile file = entityManager.find(CaseFile.class, opened.id(), LockModeType.PESSIMISTIC_WRITE);
@@ -249,6 +265,9 @@ public class CaseService {
         if (!SecrecyRules.mayPerform(viewer, opened.policy(), action, opened.decidedAt())) {
             audit.denied(viewer, opened.id().toString(), action);
             throw new ProblemException(Problems.forbidden("Your place on this case does not allow this change."));
+        }
+        if (precondition == IfMatch.REQUIRED) {
+            Preconditions.required(ifMatch);
         }
         if (ifMatch != null && ifMatch != file.version) {
             throw CaseProblems.preconditionFailed();

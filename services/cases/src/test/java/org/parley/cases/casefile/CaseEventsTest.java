@@ -104,6 +104,7 @@ class CaseEventsTest {
                     .extract()
                     .path("id");
             given().contentType(ContentType.JSON)
+                    .header("If-Match", "\"1\"")
                     .body("{\"region\":\"" + SECRET_TEXT + "\"}")
                     .patch("/cases/" + id + "/header")
                     .then()

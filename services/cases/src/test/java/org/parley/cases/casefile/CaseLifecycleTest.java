@@ -130,6 +130,7 @@ class CaseLifecycleTest {
                 .statusCode(412)
                 .contentType("application/problem+json");
         given().contentType(ContentType.JSON)
+                .header("If-Match", "\"2\"")
                 .body("{\"region\":null}")
                 .patch("/cases/" + id + "/header")
                 .then()
@@ -137,6 +138,7 @@ class CaseLifecycleTest {
                 .body("header.region", equalTo(null))
                 .body("header.title", equalTo("Renamed"));
         given().contentType(ContentType.JSON)
+                .header("If-Match", "W/\"3\"")
                 .body("{\"negotiatingEntity\":{\"type\":\"CHURCH\",\"name\":\"Bishops\"}}")
                 .patch("/cases/" + id + "/context")
                 .then()
@@ -144,18 +146,21 @@ class CaseLifecycleTest {
                 .body("context.negotiatingEntity.type", equalTo("CHURCH"))
                 .body("context.precedents", org.hamcrest.Matchers.hasSize(0));
         given().contentType(ContentType.JSON)
+                .header("If-Match", "\"4\"")
                 .body("{\"tier\":\"PUBLICLY_KNOWN\"}")
                 .patch("/cases/" + id + "/header")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("tier"));
         given().contentType(ContentType.JSON)
+                .header("If-Match", "\"4\"")
                 .body("{\"timeline\":[]}")
                 .patch("/cases/" + id + "/process")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("timeline"));
         given().contentType(ContentType.JSON)
+                .header("If-Match", "\"4\"")
                 .body("{\"dealReached\":true}")
                 .patch("/cases/" + id + "/interviews")
                 .then()

@@ -157,7 +157,13 @@ class SearchLeakTest {
     @TestSecurity(user = "sl-lead", roles = "staff")
     @OidcSecurity(claims = {@Claim(key = "sub", value = "sl-lead"), @Claim(key = "org", value = "ifit")})
     void accentsAndCaseDoNotMatterAndMetacharactersAreJustText() throws SQLException {
+        String etag = given().get("/cases/" + secretCase)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
         given().contentType("application/json")
+                .header("If-Match", etag)
                 .body("{\"trustBuilding\":[\"Negociación " + TAG + " en la cárcel de Ñuñoa\"]}")
                 .patch("/cases/" + secretCase + "/process")
                 .then()

@@ -166,6 +166,7 @@ class BadInputTest {
                 new Object[] {"results", "{\"effects\":[{\"before\":\"1\"}]}", "effects[0].indicator"});
         for (Object[] patch : patches) {
             Response response = given().contentType(ContentType.JSON)
+                    .header("If-Match", "\"1\"")
                     .body((String) patch[1])
                     .patch("/cases/" + caseId + "/" + patch[0]);
             new Bad("patch " + patch[0] + " " + patch[1], (String) patch[1], 400, (String) patch[2]).check(response);

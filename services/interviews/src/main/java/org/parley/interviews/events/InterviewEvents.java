@@ -12,6 +12,8 @@ import org.parley.messaging.outbox.Outbox;
 import org.parley.policy.Viewer;
 import org.parley.proto.v1.ExcerptApproved;
 import org.parley.proto.v1.ExcerptProposed;
+import org.parley.proto.v1.ExcerptWithdrawal;
+import org.parley.proto.v1.ExcerptWithdrawn;
 import org.parley.proto.v1.IdentityRevealed;
 import org.parley.proto.v1.InterviewLinked;
 import org.parley.proto.v1.InterviewRecorded;
@@ -85,6 +87,18 @@ public class InterviewEvents {
                         .setExcerptApproved(ExcerptApproved.newBuilder()
                                 .setInterviewId(interviewId.toString())
                                 .setExcerptNumber(quoteNumber)));
+    }
+
+    /** Partners stopped seeing an approved excerpt, and why (a kind of change, never the change itself). */
+    public void excerptWithdrawn(
+            Viewer actor, UUID interviewId, String firstCaseId, int quoteNumber, ExcerptWithdrawal reason) {
+        outbox.append(
+                Topics.INTERVIEWS,
+                about(firstCaseId, actor)
+                        .setExcerptWithdrawn(ExcerptWithdrawn.newBuilder()
+                                .setInterviewId(interviewId.toString())
+                                .setExcerptNumber(quoteNumber)
+                                .setReason(reason)));
     }
 
     /** The vault was read. The custodian's reason stays in the local reveal log, never in the event. */

@@ -8,12 +8,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.Authenticated;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.parley.interviews.search.InterviewSearch;
 import org.parley.web.CallerIdentity;
+import org.parley.web.Preconditions;
 
 @Path("/interviews")
 @Authenticated
@@ -52,6 +55,7 @@ public class InterviewResource {
         InterviewView view = interviews.record(caller.viewer(), body);
         return RestResponse.ResponseBuilder.<InterviewView>created(URI.create("/interviews/" + view.id()))
                 .entity(view)
+                .tag(etag(view))
                 .header("Cache-Control", "no-store")
                 .build();
     }
@@ -61,12 +65,14 @@ public class InterviewResource {
     @Operation(
             summary = "Read an interview's content",
             description = "Members of every linked case. Everyone else gets the answer for an id that never existed.")
-    @APIResponse(responseCode = "200", description = "The interview (never the identity)")
+    @APIResponse(responseCode = "200", description = "The interview (never the identity); ETag is its version")
     @APIResponse(responseCode = "403", description = "A partner whose grant covers approved excerpts only")
     @APIResponse(responseCode = "404", description = "No interview with this id (or none the caller may know of)")
     @APIResponse(responseCode = "503", description = "Access rules are being refreshed (non-members only)")
     public RestResponse<InterviewView> read(@PathParam("id") String id) {
-        return RestResponse.ResponseBuilder.ok(interviews.read(caller.viewer(), id))
+        InterviewView view = interviews.read(caller.viewer(), id);
+        return RestResponse.ResponseBuilder.ok(view)
+                .tag(etag(view))
                 .header("Cache-Control", "no-store")
                 .build();
     }
@@ -74,12 +80,27 @@ public class InterviewResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change an interview", description = "Members of every linked case; fields left out are kept.")
-    @APIResponse(responseCode = "200", description = "The interview after the change")
+    @Operation(
+            summary = "Change an interview",
+            description = "Members of every linked case; fields left out are kept. If-Match with the ETag read is"
+                    + " required, so a change never overwrites one made meanwhile. Changing the consent,"
+                    + " pseudonym, descriptor or category puts approved excerpts back to proposed: partners"
+                    + " see nothing new until the leads approve again.")
+    @APIResponse(responseCode = "200", description = "The interview after the change; ETag is its new version")
     @APIResponse(responseCode = "400", description = "Invalid fields, or a case the caller may not link")
     @APIResponse(responseCode = "404", description = "No interview with this id (or none the caller may know of)")
-    public RestResponse<InterviewView> update(@PathParam("id") String id, @Valid @NotNull InterviewPatch patch) {
-        return RestResponse.ResponseBuilder.ok(interviews.update(caller.viewer(), id, patch))
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(
+            responseCode = "428",
+            description = "No If-Match (or If-Match: *): a change must name the version it was made from")
+    public RestResponse<InterviewView> update(
+            @PathParam("id") String id,
+            @Parameter(required = true, description = "The version read, as its ETag (\"3\")") @HeaderParam("If-Match")
+                    String ifMatch,
+            @Valid @NotNull InterviewPatch patch) {
+        InterviewView view = interviews.update(caller.viewer(), id, Preconditions.ifMatch(ifMatch), patch);
+        return RestResponse.ResponseBuilder.ok(view)
+                .tag(etag(view))
                 .header("Cache-Control", "no-store")
                 .build();
     }
@@ -105,5 +126,10 @@ public class InterviewResource {
         return search.search(
                 caller.viewer(),
                 InterviewSearch.Filter.parse(cases, themes, category, country, from, to, language, cursor, limit));
+    }
+
+    /** The interview's version as its ETag: what a later PATCH names in If-Match. */
+    private static EntityTag etag(InterviewView view) {
+        return new EntityTag(Long.toString(view.version()));
     }
 }

@@ -24,11 +24,14 @@ import org.jboss.logging.Logger;
 import org.parley.interviews.access.InterviewGate;
 import org.parley.interviews.config.InterviewsConfig;
 import org.parley.interviews.events.InterviewEvents;
+import org.parley.interviews.excerpt.ExcerptWithdrawals;
 import org.parley.interviews.vault.IdentityVault;
 import org.parley.policy.CasePolicy;
 import org.parley.policy.InterviewAccess;
 import org.parley.policy.Role;
 import org.parley.policy.Viewer;
+import org.parley.proto.v1.ExcerptWithdrawal;
+import org.parley.web.Preconditions;
 import org.parley.web.Problem;
 import org.parley.web.ProblemException;
 import org.parley.web.Problems;
@@ -55,6 +58,9 @@ public class InterviewService {
 
     @Inject
     InterviewEvents events;
+
+    @Inject
+    ExcerptWithdrawals excerpts;
 
     @Inject
     InterviewsConfig config;
@@ -115,11 +121,23 @@ public class InterviewService {
         return view;
     }
 
+    /**
+     * Applies a change made from the version {@code ifMatch}. Checks in order: the interview as the caller
+     * may know it (404, 403 for partners), then the precondition (428 without If-Match, 412 when another
+     * version), then the fields (400): a caller who may not know the interview never learns of it from a
+     * missing header.
+     */
     @Transactional
-    public InterviewView update(Viewer viewer, String rawId, InterviewPatch patch) {
+    public InterviewView update(Viewer viewer, String rawId, Long ifMatch, InterviewPatch patch) {
         InterviewGate.Admitted admitted = gate.admit(viewer, rawId, InterviewAccess.CONTENT);
+        long madeFrom = Preconditions.required(ifMatch);
+        // Locked before comparing, so a concurrent change cannot slip between the check and this one.
         InterviewRecord row = entityManager.find(InterviewRecord.class, admitted.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (madeFrom != row.version) {
+            throw Preconditions.preconditionFailed("interview");
+        }
         SealedContent.Content before = sealed.open(row);
+        ExcerptWithdrawals.SharedAs sharedBefore = ExcerptWithdrawals.SharedAs.of(row, before.descriptor());
         List<String> casesBefore = caseIds(admitted.cases());
 
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -176,41 +194,43 @@ public class InterviewService {
         row.version++;
         row.updatedAt = now();
 
-        if (!cases.equals(casesBefore)) {
+        boolean relinked = !cases.equals(casesBefore);
+        if (relinked) {
             entityManager
                     .createNativeQuery("DELETE FROM interview_case_link WHERE interview_id = ?1")
                     .setParameter(1, row.id)
                     .executeUpdate();
             insertLinks(row.id, cases);
-            // The approval came from the leads of the old set of cases; the new set must approve again.
-            entityManager
-                    .createNativeQuery("UPDATE interview_excerpt SET status = 'PROPOSED', approved_by = NULL,"
-                            + " approved_at = NULL WHERE interview_id = ?1 AND status = 'APPROVED'")
-                    .setParameter(1, row.id)
-                    .executeUpdate();
-        }
-        if (patch.quotes() != null) {
-            dropExcerptsOfChangedQuotes(row.id, before.quotes(), quotes);
         }
         events.updated(viewer, row.id, cases, row.version);
         events.linked(viewer, row.id, added, cases, row.version);
+        // What partners see must stay what the leads approved: in this transaction, an approved excerpt
+        // whose quote changed is dropped, and the others go back to proposed when the consent or the
+        // attribution changed (the consent's withdrawal first among the reasons) or when the linked cases
+        // changed (the approval came from the leads of the old set).
+        if (patch.quotes() != null) {
+            excerpts.dropExcerptsOf(viewer, row.id, cases.get(0), changedQuotes(before.quotes(), quotes));
+        }
+        ExcerptWithdrawal withdrawal = sharedBefore
+                .withdrawalTo(ExcerptWithdrawals.SharedAs.of(row, descriptor))
+                .orElse(null);
+        if (relinked && withdrawal != ExcerptWithdrawal.CONSENT_WITHDRAWN) {
+            withdrawal = ExcerptWithdrawal.LINKS_CHANGED;
+        }
+        if (withdrawal != null) {
+            excerpts.backToProposed(viewer, row.id, cases.get(0), withdrawal);
+        }
         return view(row, after, cases);
     }
 
-    /** An approved excerpt whose quote was removed or reworded is no longer what the lead approved. */
-    private void dropExcerptsOfChangedQuotes(UUID interviewId, List<Quote> before, List<Quote> after) {
+    /** The numbers of the quotes that were removed or reworded: their excerpts are not what was proposed. */
+    private static List<Integer> changedQuotes(List<Quote> before, List<Quote> after) {
         Map<Integer, String> now = new HashMap<>();
         after.forEach(quote -> now.put(quote.n(), quote.text()));
-        for (Quote quote : before) {
-            if (!quote.text().equals(now.get(quote.n()))) {
-                entityManager
-                        .createNativeQuery(
-                                "DELETE FROM interview_excerpt WHERE interview_id = ?1 AND quote_number = ?2")
-                        .setParameter(1, interviewId)
-                        .setParameter(2, quote.n())
-                        .executeUpdate();
-            }
-        }
+        return before.stream()
+                .filter(quote -> !quote.text().equals(now.get(quote.n())))
+                .map(Quote::n)
+                .toList();
     }
 
     private void checkLinks(

@@ -1,0 +1,247 @@
+package org.parley.interviews;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.messaging.Envelopes;
+import org.parley.proto.v1.Envelope;
+import org.parley.proto.v1.ExcerptWithdrawal;
+import org.parley.proto.v1.GrantScope;
+import org.parley.proto.v1.TeamRole;
+import org.parley.proto.v1.Tier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.interviews.Fixtures.as;
+import static org.parley.interviews.Fixtures.consent;
+import static org.parley.interviews.Fixtures.database;
+import static org.parley.interviews.Fixtures.interview;
+import static org.parley.interviews.Fixtures.newCase;
+import static org.parley.interviews.Fixtures.patch;
+import static org.parley.interviews.Fixtures.projectionIs;
+import static org.parley.interviews.Fixtures.record;
+
+/**
+ * What partners see of an approved excerpt stays what the lead approved: a member who changes the consent,
+ * pseudonym, descriptor or category puts it back to proposed in the same request, so partners see nothing
+ * new until the lead approves again; a withdrawn consent takes every approved excerpt from them at once
+ * and for good. Each withdrawal reaches the ledger as an ExcerptWithdrawn event (ids and a kind only).
+ * Real Keycloak tokens: sofia leads, mateo is a member, lucia is a partner (oas) with an EXCERPTS grant.
+ */
+@QuarkusTest
+class ApprovedExcerptsTest {
+
+    @BeforeEach
+    void projectionIsCurrent() {
+        projectionIs(false);
+    }
+
+    @Test
+    void aMemberChangingTheAttributionTakesTheExcerptFromPartnersUntilTheLeadApprovesAgain() throws SQLException {
+        String caseId = sharedCase();
+        Map<String, Object> body = interview(caseId);
+        String id = record("sofia", body);
+        proposeAndApprove(id, 1);
+        assertThat(partnerSees(caseId, id).jsonPath().getString("items[0].attribution.pseudonym"))
+                .isEqualTo(body.get("pseudonym"));
+
+        String renamed = "Official renamed " + Fixtures.RUN;
+        patch("mateo", id, Map.of("pseudonym", renamed)).then().statusCode(200);
+
+        assertPartnersSeeNothingOf(caseId, id);
+        assertThat(as("lucia").get("/interviews/" + id + "/excerpts").asString())
+                .doesNotContain(renamed);
+        Response members = as("mateo").get("/interviews/" + id + "/excerpts");
+        assertThat(members.jsonPath().getList("items.status")).containsExactly("PROPOSED");
+        List<Envelope> withdrawn = withdrawals(id);
+        assertThat(withdrawn).hasSize(1);
+        assertThat(withdrawn.get(0).getExcerptWithdrawn().getExcerptNumber()).isEqualTo(1);
+        assertThat(withdrawn.get(0).getExcerptWithdrawn().getReason()).isEqualTo(ExcerptWithdrawal.ATTRIBUTION_CHANGED);
+        assertThat(withdrawn.get(0).getActor().getSubject()).isEqualTo(Fixtures.subject("mateo"));
+        assertThat(withdrawn.get(0).getCaseId()).isEqualTo(caseId);
+        assertThat(new String(withdrawn.get(0).toByteArray(), StandardCharsets.UTF_8))
+                .doesNotContain(renamed)
+                .doesNotContain((String) body.get("pseudonym"));
+
+        // The lead approves again: partners now see what she approved, the new attribution.
+        Response approved = as("sofia").post("/interviews/" + id + "/excerpts/1/approval");
+        approved.then().statusCode(200);
+        assertThat(approved.jsonPath().getString("attribution.pseudonym")).isEqualTo(renamed);
+        assertThat(partnerSees(caseId, id).jsonPath().getString("items[0].attribution.pseudonym"))
+                .isEqualTo(renamed);
+    }
+
+    @Test
+    void everyChangeToWhatPartnersAreShownNeedsANewApproval() throws SQLException {
+        String caseId = sharedCase();
+        List<Map<String, Object>> changes = List.of(
+                Map.of("descriptor", "a changed descriptor " + Fixtures.RUN),
+                Map.of("category", "CLERGY"),
+                Map.of("consent", consent(true, "CATEGORY", true)),
+                Map.of("consent", consent(true, "NONE", true)));
+        for (Map<String, Object> change : changes) {
+            String id = record("sofia", interview(caseId));
+            proposeAndApprove(id, 1);
+            partnerSees(caseId, id);
+
+            patch("mateo", id, change).then().statusCode(200);
+
+            assertPartnersSeeNothingOf(caseId, id);
+            assertThat(withdrawals(id))
+                    .as(change.keySet().toString())
+                    .extracting(e -> e.getExcerptWithdrawn().getReason())
+                    .containsExactly(ExcerptWithdrawal.ATTRIBUTION_CHANGED);
+        }
+    }
+
+    @Test
+    void aChangePartnersAreNotShownKeepsTheApproval() throws SQLException {
+        String caseId = sharedCase();
+        Map<String, Object> body = interview(caseId);
+        String id = record("sofia", body);
+        proposeAndApprove(id, 1);
+
+        Map<String, Object> same = new LinkedHashMap<>();
+        same.put("notes", "Notes of a third meeting");
+        same.put("pseudonym", body.get("pseudonym"));
+        same.put("descriptor", body.get("descriptor"));
+        same.put("consent", body.get("consent"));
+        patch("mateo", id, same).then().statusCode(200);
+
+        assertThat(partnerSees(caseId, id).jsonPath().getString("items[0].attribution.descriptor"))
+                .isEqualTo(body.get("descriptor"));
+        assertThat(withdrawals(id)).isEmpty();
+    }
+
+    @Test
+    void withdrawingConsentTakesEveryApprovedExcerptFromPartnersAtOnceAndForGood() throws SQLException {
+        String caseId = sharedCase();
+        for (Map<String, Object> withdrawn :
+                List.of(consent(true, "DESCRIPTOR", false), consent(false, "DESCRIPTOR", true))) {
+            String id = record("sofia", interview(caseId));
+            proposeAndApprove(id, 1);
+            proposeAndApprove(id, 2);
+            assertThat(partnerSees(caseId, id).jsonPath().getList("items.n")).containsExactly(1, 2);
+
+            patch("mateo", id, Map.of("consent", withdrawn)).then().statusCode(200);
+
+            assertPartnersSeeNothingOf(caseId, id);
+            assertThat(withdrawals(id))
+                    .extracting(e -> e.getExcerptWithdrawn().getExcerptNumber())
+                    .containsExactly(1, 2);
+            assertThat(withdrawals(id))
+                    .extracting(e -> e.getExcerptWithdrawn().getReason())
+                    .containsOnly(ExcerptWithdrawal.CONSENT_WITHDRAWN);
+
+            // Consent given again does not bring back what the lead approved under the old one.
+            patch("mateo", id, Map.of("consent", consent(true, "DESCRIPTOR", true)))
+                    .then()
+                    .statusCode(200);
+            assertPartnersSeeNothingOf(caseId, id);
+            assertThat(as("mateo")
+                            .get("/interviews/" + id + "/excerpts")
+                            .jsonPath()
+                            .getList("items.status"))
+                    .containsExactly("PROPOSED", "PROPOSED");
+
+            as("sofia")
+                    .post("/interviews/" + id + "/excerpts/2/approval")
+                    .then()
+                    .statusCode(200);
+            assertThat(partnerSees(caseId, id).jsonPath().getList("items.n")).containsExactly(2);
+        }
+    }
+
+    @Test
+    void aRewordedQuoteIsWithdrawnAndRecorded() throws SQLException {
+        String caseId = sharedCase();
+        String id = record("sofia", interview(caseId));
+        proposeAndApprove(id, 1);
+        proposeAndApprove(id, 2);
+
+        List<Map<String, Object>> quotes = new ArrayList<>();
+        quotes.add(Map.of("n", 2, "text", "A reworded quote " + Fixtures.RUN));
+        patch("mateo", id, Map.of("quotes", quotes)).then().statusCode(200);
+
+        assertPartnersSeeNothingOf(caseId, id);
+        assertThat(withdrawals(id))
+                .extracting(e -> e.getExcerptWithdrawn().getExcerptNumber() + " "
+                        + e.getExcerptWithdrawn().getReason())
+                .containsExactly("1 QUOTE_CHANGED", "2 QUOTE_CHANGED");
+        assertThat(as("mateo").get("/interviews/" + id + "/excerpts").jsonPath().getList("items"))
+                .isEmpty();
+    }
+
+    /** A case led by sofia with mateo on the team and an EXCERPTS grant to oas (lucia's organisation). */
+    private static String sharedCase() {
+        return newCase(
+                Tier.SECRET,
+                false,
+                Map.of("sofia", TeamRole.LEAD, "mateo", TeamRole.MEMBER),
+                Map.of("oas", GrantScope.EXCERPTS));
+    }
+
+    private static void proposeAndApprove(String id, int quote) {
+        as("mateo")
+                .body(Map.of("quote", quote))
+                .post("/interviews/" + id + "/excerpts")
+                .then()
+                .statusCode(201);
+        as("sofia")
+                .post("/interviews/" + id + "/excerpts/" + quote + "/approval")
+                .then()
+                .statusCode(200);
+    }
+
+    /** What lucia reads of the interview's approved excerpts; both ways in agree. */
+    private static Response partnerSees(String caseId, String id) {
+        Response direct = as("lucia").get("/interviews/" + id + "/excerpts");
+        direct.then().statusCode(200);
+        assertThat(direct.jsonPath().getList("items"))
+                .as("lucia sees the approved excerpts")
+                .isNotEmpty();
+        Response throughCase = as("lucia").get("/cases/" + caseId + "/excerpts");
+        throughCase.then().statusCode(200);
+        assertThat(throughCase.jsonPath().getList("interviews.interviewId")).contains(id);
+        return direct;
+    }
+
+    private static void assertPartnersSeeNothingOf(String caseId, String id) {
+        Response direct = as("lucia").get("/interviews/" + id + "/excerpts");
+        direct.then().statusCode(200);
+        assertThat(direct.jsonPath().getList("items"))
+                .as("lucia sees no excerpt of " + id)
+                .isEmpty();
+        Response throughCase = as("lucia").get("/cases/" + caseId + "/excerpts");
+        throughCase.then().statusCode(200);
+        assertThat(throughCase.jsonPath().getList("interviews.interviewId")).doesNotContain(id);
+    }
+
+    /** The interview's ExcerptWithdrawn events in the outbox, oldest first. */
+    private static List<Envelope> withdrawals(String interviewId) throws SQLException {
+        List<Envelope> found = new ArrayList<>();
+        try (Connection connection = database();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT payload FROM outbox_event WHERE event_type = 'ExcerptWithdrawn' ORDER BY id")) {
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Envelope envelope = Envelopes.parse(rows.getBytes(1));
+                    if (envelope.getExcerptWithdrawn().getInterviewId().equals(interviewId)) {
+                        found.add(envelope);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}
