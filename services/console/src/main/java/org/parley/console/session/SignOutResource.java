@@ -58,7 +58,8 @@ public class SignOutResource {
         if (identity.isAnonymous()) {
             return Response.seeOther(URI.create("/")).build();
         }
-        return Response.ok(ctx.render(Templates.confirm())).build();
+        return Response.ok(ctx.render(Templates.confirm()).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
     }
 
     @POST
