@@ -60,7 +60,8 @@ class SharedStackTest {
                 .contains("staff")
                 .doesNotContain("secrecy-admin", "partner");
         assertThat(((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue())
-                .isEqualTo(900);
+                .as("accessTokenLifespan: a copied token lives 5 minutes")
+                .isEqualTo(300);
         assertThat(Tokens.of("sofia")).as("cached").isEqualTo(Tokens.of("sofia"));
     }
 

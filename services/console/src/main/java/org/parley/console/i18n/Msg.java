@@ -200,6 +200,13 @@ public interface Msg {
     @Message("Not allowed")
     String forbidden_title();
 
+    @Message(
+            "This form was opened before another page of the console and has expired. Go back, reload the page and try again.")
+    String form_expired_text();
+
+    @Message("This form has expired")
+    String form_expired_title();
+
     @Message("From")
     String from();
 
@@ -681,6 +688,9 @@ public interface Msg {
 
     @Message("Sign out")
     String sign_out();
+
+    @Message("Signing out ends your session in the console and at the sign-in service.")
+    String sign_out_text();
 
     @Message("Skip to content")
     String skip_to_content();
