@@ -47,8 +47,9 @@ import org.parley.web.Problems;
  * for callers who may know the interview on every case it is linked to ({@link CaseHistory#showsInterview}).
  * The answer has no count or cursor of its own: what is left out leaves no trace.
  * A viewer who may not know the case exists gets the standard never-existed 404, byte for byte the
- * answer for an unknown or malformed id. While the policy projection is stale, everyone but the case's
- * members gets 503 + Retry-After, whatever the id (so the 503 itself tells nothing).
+ * answer for an unknown or malformed id. While the policy projection is stale, everyone gets 503 + Retry-After,
+ * whatever the id (so the 503 itself tells nothing), the case's members too: the stale copy may still list someone
+ * access already removed.
  */
 @Path("/cases/{id}/timeline")
 @Tag(name = "timelines")
@@ -92,17 +93,16 @@ public class TimelineResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "503",
-            description = "Not heard from access recently: only the case's members are answered",
+            description = "Not heard from access recently: nobody is answered until it is heard again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TimelineView timeline(@PathParam("id") String id) {
         Viewer viewer = caller.viewer();
-        Optional<CasePolicy> policy = projection.find(id);
-        boolean member = policy.map(p -> p.isOnTeam(viewer.subject())).orElse(false);
-        if (!member && projection.isStale()) {
+        if (projection.isStale()) {
             throw new ProblemException(
                     Problems.unavailable("Access rules are being refreshed; try again shortly."),
                     projection.retryAfterSeconds());
         }
+        Optional<CasePolicy> policy = projection.find(id);
         if (policy.isEmpty()) {
             throw Problems.notFoundException("case");
         }

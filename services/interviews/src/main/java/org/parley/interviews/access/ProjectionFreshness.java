@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.parley.messaging.projection.PolicyProjection;
 
 /**
- * Whether the local policy projection is current enough to let anyone but members read (a revocation
+ * Whether the local policy projection is current enough to decide anything from it (a revocation or a removal
  * may not have arrived yet). Its own bean so tests can make the projection look stale or fresh.
  */
 @ApplicationScoped
