@@ -11,8 +11,8 @@ import java.util.UUID;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ManagementScrape;
 
@@ -20,9 +20,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.parley.interviews.Fixtures.projectionIs;
 import static org.parley.interviews.Fixtures.as;
 import static org.parley.interviews.Fixtures.interview;
+import static org.parley.interviews.Fixtures.projectionIs;
 import static org.parley.interviews.Fixtures.record;
 import static org.parley.interviews.Fixtures.secretCase;
 

@@ -101,7 +101,7 @@ class LedgerAnchorTest extends EventsStackTest {
                         "--anchor",
                         kept
                     },
-                    Map.of("PARLEY_EVENTS_DB_PASSWORD", StackInfo.POSTGRES_PASSWORD),
+                    Map.of("PARLEY_EVENTS_DB_PASSWORD", SharedStack.get().postgresPassword()),
                     new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(out, true, StandardCharsets.UTF_8));
             assertThat(exit).isEqualTo(1);
