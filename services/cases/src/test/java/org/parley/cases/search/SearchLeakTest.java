@@ -210,7 +210,7 @@ class SearchLeakTest {
                 lead,
                 summaryGrantCase,
                 org.parley.cases.casefile.SectionName.RESULTS,
-                null,
+                cases.read(lead, summaryGrantCase).version(),
                 json.readTree("{\"dealReached\":true}"));
         assertThat(version(summaryGrantCase)).isEqualTo(before);
         assertThat(given().get("/cases/" + summaryGrantCase).header("ETag")).isEqualTo(etag);
@@ -219,7 +219,7 @@ class SearchLeakTest {
                 lead,
                 summaryGrantCase,
                 org.parley.cases.casefile.SectionName.CONTEXT,
-                null,
+                cases.read(lead, summaryGrantCase).version(),
                 json.readTree("{\"precedents\":[\"Another\"]}"));
         assertThat(version(summaryGrantCase)).isEqualTo(before + 1);
         assertThat(search(TAG + "bhdr").getLong("items[0].version")).isEqualTo(before + 1);
