@@ -261,7 +261,8 @@ class VisibilityTest {
         try {
             as("lucia").get("/cases/" + shared + "/excerpts").then().statusCode(503);
             as("pierre").get(unknown).then().statusCode(503);
-            as("sofia").get("/cases/" + shared + "/excerpts").then().statusCode(200);
+            // members too: the stale copy may still list someone access already removed
+            as("sofia").get("/cases/" + shared + "/excerpts").then().statusCode(503);
         } finally {
             projectionIs(false);
         }
