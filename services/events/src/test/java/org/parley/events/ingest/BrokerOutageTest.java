@@ -1,5 +1,6 @@
 package org.parley.events.ingest;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.parley.events.support.EventsStackTest;
 import org.parley.messaging.Envelopes;
@@ -55,6 +59,13 @@ class BrokerOutageTest extends EventsStackTest {
     @Inject
     MeterRegistry meters;
 
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
+    private int readinessStatus;
+    private String readinessBody;
+    private double readinessSeconds;
+
     @Test
     void everyCommittedEventReachesTheLedgerExactlyOnceAcrossABrokerRestart() throws Exception {
         List<String> cases = new ArrayList<>();
@@ -76,6 +87,13 @@ class BrokerOutageTest extends EventsStackTest {
             write(writers, cases, written, PER_PHASE);
             Thread.sleep(2_000); // let the relay fail and back off at least once
             maxBacklog.set(relay.backlog());
+            // Readiness says what the service can serve, and it serves while the broker is away (the outbox
+            // keeps every write): UP, with the broker's state as a detail, and answered without waiting on Kafka.
+            long asked = System.nanoTime();
+            Response readiness = RestAssured.given().get(ready);
+            readinessSeconds = (System.nanoTime() - asked) / 1e9;
+            readinessStatus = readiness.statusCode();
+            readinessBody = readiness.asString();
             // Phase 3 while the broker comes back.
             Future<?> restart = Executors.newSingleThreadExecutor()
                     .submit(() -> SharedStack.get().startKafka());
@@ -103,7 +121,7 @@ class BrokerOutageTest extends EventsStackTest {
         String figures = String.format(
                 "broker outage: written %d, committed outbox rows %d, in ledger %d, lost %d, duplicated %d, reordered %d,"
                         + " redeliveries absorbed by the inbox %.0f, broker stops survived 1, backlog during outage %d,"
-                        + " all in the ledger after %.1f s",
+                        + " all in the ledger after %.1f s, readiness while the broker was down %d in %.2f s",
                 written3000,
                 committed,
                 counts.size(),
@@ -112,7 +130,9 @@ class BrokerOutageTest extends EventsStackTest {
                 reordered,
                 redelivered,
                 maxBacklog.get(),
-                drainSeconds);
+                drainSeconds,
+                readinessStatus,
+                readinessSeconds);
         report(figures);
 
         assertThat(committed).isEqualTo(written3000);
@@ -125,6 +145,10 @@ class BrokerOutageTest extends EventsStackTest {
                 .as("events waited in the outbox while the broker was down")
                 .isPositive();
         assertNoSequenceGaps();
+        assertThat(readinessStatus)
+                .as("readiness while the broker was down: %s", readinessBody)
+                .isEqualTo(200);
+        assertThat(readinessBody).contains("\"event-flow\"", "\"UP\"");
     }
 
     private void write(ExecutorService writers, List<String> cases, Queue<String> written, int offset)
