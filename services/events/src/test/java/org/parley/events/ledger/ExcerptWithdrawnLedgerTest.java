@@ -33,6 +33,9 @@ class ExcerptWithdrawnLedgerTest extends EventsStackTest {
         String sofia = subjectOf("sofia");
         String mateo = subjectOf("mateo");
         Envelope policy = recordPolicy(caseId, HOST, sofia);
+        // The owner the ledger records comes from the policy projection: the policy (on access's topic) must be
+        // there before the withdrawal (on interviews' topic) arrives, as it is for any real interview's case.
+        awaitPolicyVersion(caseId, 1);
         Envelope withdrawn = append(
                 Topics.INTERVIEWS,
                 Envelopes.about(caseId, mateo, HOST)
