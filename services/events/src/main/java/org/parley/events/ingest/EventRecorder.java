@@ -1,5 +1,9 @@
 package org.parley.events.ingest;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.parley.events.ledger.Ledger;
+import org.parley.events.ledger.LedgerEntry;
 import org.parley.events.timeline.InterviewLinks;
 import org.parley.events.timeline.TimelineRecorder;
 import org.parley.messaging.PoisonEventException;
@@ -14,7 +19,7 @@ import org.parley.proto.v1.Envelope;
 
 /**
  * The effect of one event in this service, in the consuming transaction: learn the case's owner and an
- * interview's linked cases, append to the ledger, and add the case's timeline entry if the event has one. Heartbeats never get here.
+ * interview's linked cases, append to the ledger, and add the case's timeline entry if the event has one.
  */
 @ApplicationScoped
 public class EventRecorder {
@@ -31,12 +36,42 @@ public class EventRecorder {
     @Inject
     InterviewLinks interviewLinks;
 
+    /** The effect of one event: {@link #recordAll(List)} of one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Envelope envelope) {
-        String caseId = caseIdOf(envelope);
-        String owner = owners.learn(envelope, caseId);
-        interviewLinks.learn(envelope);
-        ledger.append(envelope, caseId, owner).ifPresent(entry -> timeline.record(envelope, caseId, entry.sequence()));
+        recordAll(List.of(envelope));
+    }
+
+    /**
+     * The effect of a batch of new events, in order, in the consuming transaction: the same as recording each in
+     * turn, in a few statements for the whole batch. Access heartbeats are liveness only and are not recorded.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(List<Envelope> batch) {
+        List<Envelope> envelopes =
+                batch.stream().filter(envelope -> !isHeartbeat(envelope)).toList();
+        if (envelopes.isEmpty()) {
+            return;
+        }
+        List<String> caseIds = envelopes.stream().map(EventRecorder::caseIdOf).toList();
+        List<String> owningOrganisations = owners.learnAll(envelopes, caseIds);
+        List<Ledger.Appendable> appendable = new ArrayList<>(envelopes.size());
+        for (int i = 0; i < envelopes.size(); i++) {
+            interviewLinks.learn(envelopes.get(i));
+            appendable.add(new Ledger.Appendable(envelopes.get(i), caseIds.get(i), owningOrganisations.get(i)));
+        }
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < envelopes.size(); i++) {
+            positions.putIfAbsent(envelopes.get(i).getEventId(), i);
+        }
+        for (LedgerEntry entry : ledger.appendAll(appendable)) {
+            int i = positions.get(entry.eventId());
+            timeline.record(envelopes.get(i), caseIds.get(i), entry.sequence());
+        }
+    }
+
+    static boolean isHeartbeat(Envelope envelope) {
+        return envelope.hasAccessHeartbeat() && "AccessHeartbeat".equals(envelope.getType());
     }
 
     /**

@@ -9,7 +9,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +26,8 @@ import org.parley.messaging.Envelopes;
 import org.parley.proto.v1.Envelope;
 
 /**
- * Appends to the hash-chained ledger. One writer at a time: every append locks the chain head row
- * ({@code SELECT ... FOR UPDATE}) in the consuming transaction, so sequences are gap-free and each entry's
+ * Appends to the hash-chained ledger. One writer at a time: every append (of one event or a batch) locks the
+ * chain head row ({@code SELECT ... FOR UPDATE}) in the consuming transaction, so sequences are gap-free and each entry's
  * prev_hash is the hash of the one before. Every {@code parley.ledger.checkpoint.every-entries} entries
  * the same transaction writes a signed checkpoint.
  */
@@ -44,6 +48,9 @@ public class Ledger {
 
     Clock clock = Clock.systemUTC();
 
+    /** One event to append, with what the consuming service knows about it. */
+    public record Appendable(Envelope envelope, String caseId, String owningOrganisation) {}
+
     /**
      * Appends the event, or does nothing when its id is already in the ledger.
      *
@@ -52,41 +59,70 @@ public class Ledger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<LedgerEntry> append(Envelope envelope, String caseId, String owningOrganisation) {
-        Optional<LedgerEntry> appended = session().doReturningWork(connection -> {
+        return appendAll(List.of(new Appendable(envelope, caseId, owningOrganisation))).stream()
+                .findFirst();
+    }
+
+    /**
+     * Appends the events in their order, skipping any whose id is already in the ledger (or earlier in the list):
+     * one lock of the chain head, one batch of inserts and one head update for all of them, which is what lets a
+     * backlog drain at thousands of entries a second. Returns the entries appended, in order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<LedgerEntry> appendAll(List<Appendable> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<LedgerEntry> appended = session().doReturningWork(connection -> {
             Head head = lockHead(connection);
-            if (contains(connection, envelope.getEventId())) {
-                return Optional.<LedgerEntry>empty();
-            }
+            Set<String> seen = alreadyInLedger(connection, events);
             Instant recorded = LedgerHashing.truncate(clock.instant());
-            Instant occurred = envelope.hasOccurredAt()
-                    ? LedgerHashing.truncate(Envelopes.instant(envelope.getOccurredAt()))
-                    : recorded;
-            LedgerEntry draft = new LedgerEntry(
-                    head.sequence + 1,
-                    envelope.getEventId(),
-                    envelope.getType(),
-                    caseId,
-                    blankToNull(envelope.getActor().getSubject()),
-                    blankToNull(envelope.getActor().getOrganisation()),
-                    owningOrganisation,
-                    occurred,
-                    recorded,
-                    LedgerHashing.digestOf(envelope),
-                    head.hash,
-                    null);
-            LedgerEntry entry = withHash(draft, LedgerHashing.hashOf(draft));
-            insert(connection, entry);
-            try (PreparedStatement update =
-                    connection.prepareStatement("UPDATE ledger_head SET sequence = ?, hash = ? WHERE id = 1")) {
-                update.setLong(1, entry.sequence());
-                update.setString(2, entry.hash());
-                update.executeUpdate();
+            List<LedgerEntry> entries = new ArrayList<>(events.size());
+            long sequence = head.sequence;
+            String previousHash = head.hash;
+            for (Appendable event : events) {
+                Envelope envelope = event.envelope();
+                if (!seen.add(canonicalId(envelope.getEventId()))) {
+                    continue;
+                }
+                Instant occurred = envelope.hasOccurredAt()
+                        ? LedgerHashing.truncate(Envelopes.instant(envelope.getOccurredAt()))
+                        : recorded;
+                LedgerEntry draft = new LedgerEntry(
+                        sequence + 1,
+                        envelope.getEventId(),
+                        envelope.getType(),
+                        event.caseId(),
+                        blankToNull(envelope.getActor().getSubject()),
+                        blankToNull(envelope.getActor().getOrganisation()),
+                        event.owningOrganisation(),
+                        occurred,
+                        recorded,
+                        LedgerHashing.digestOf(envelope),
+                        previousHash,
+                        null);
+                LedgerEntry entry = withHash(draft, LedgerHashing.hashOf(draft));
+                entries.add(entry);
+                sequence = entry.sequence();
+                previousHash = entry.hash();
             }
-            return Optional.of(entry);
+            if (!entries.isEmpty()) {
+                insert(connection, entries);
+                try (PreparedStatement update =
+                        connection.prepareStatement("UPDATE ledger_head SET sequence = ?, hash = ? WHERE id = 1")) {
+                    update.setLong(1, sequence);
+                    update.setString(2, previousHash);
+                    update.executeUpdate();
+                }
+            }
+            return entries;
         });
-        appended.filter(entry ->
-                        entry.sequence() % Math.max(1, config.checkpoint().everyEntries()) == 0)
-                .ifPresent(entry -> checkpoint(entry.sequence(), entry.hash()));
+        long every = Math.max(1, config.checkpoint().everyEntries());
+        for (LedgerEntry entry : appended) {
+            if (entry.sequence() % every == 0) {
+                checkpoint(entry.sequence(), entry.hash());
+            }
+        }
         return appended;
     }
 
@@ -151,37 +187,58 @@ public class Ledger {
         }
     }
 
-    private static boolean contains(Connection connection, String eventId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM ledger_entry WHERE event_id = ?")) {
-            query.setObject(1, UUID.fromString(eventId));
+    /** The ids of these events that the ledger already holds, canonical. */
+    private static Set<String> alreadyInLedger(Connection connection, List<Appendable> events) throws SQLException {
+        Object[] ids = events.stream()
+                .map(event -> UUID.fromString(event.envelope().getEventId()))
+                .toArray();
+        Set<String> present = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT CAST(event_id AS text) FROM ledger_entry WHERE event_id = ANY (?)")) {
+            query.setArray(1, connection.createArrayOf("uuid", ids));
             try (ResultSet result = query.executeQuery()) {
-                return result.next();
+                while (result.next()) {
+                    present.add(result.getString(1));
+                }
             }
         }
+        return present;
     }
 
-    private static void insert(Connection connection, LedgerEntry entry) throws SQLException {
+    private static String canonicalId(String eventId) {
+        return UUID.fromString(eventId).toString();
+    }
+
+    /** One JDBC batch: the driver sends every row in a single round trip. */
+    private static void insert(Connection connection, List<LedgerEntry> entries) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ledger_entry (sequence, event_id,"
                 + " event_type, case_id, actor_subject, actor_organisation, owning_organisation, occurred_at,"
                 + " recorded_at, event_digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, entry.sequence());
-            insert.setObject(2, UUID.fromString(entry.eventId()));
-            insert.setString(3, entry.type());
-            if (entry.caseId() == null) {
-                insert.setNull(4, Types.OTHER);
-            } else {
-                insert.setObject(4, UUID.fromString(entry.caseId()));
+            for (LedgerEntry entry : entries) {
+                bind(insert, entry);
+                insert.addBatch();
             }
-            insert.setString(5, entry.actorSubject());
-            insert.setString(6, entry.actorOrganisation());
-            insert.setString(7, entry.owningOrganisation());
-            insert.setObject(8, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
-            insert.setObject(9, OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC));
-            insert.setString(10, entry.eventDigest());
-            insert.setString(11, entry.prevHash());
-            insert.setString(12, entry.hash());
-            insert.executeUpdate();
+            insert.executeBatch();
         }
+    }
+
+    private static void bind(PreparedStatement insert, LedgerEntry entry) throws SQLException {
+        insert.setLong(1, entry.sequence());
+        insert.setObject(2, UUID.fromString(entry.eventId()));
+        insert.setString(3, entry.type());
+        if (entry.caseId() == null) {
+            insert.setNull(4, Types.OTHER);
+        } else {
+            insert.setObject(4, UUID.fromString(entry.caseId()));
+        }
+        insert.setString(5, entry.actorSubject());
+        insert.setString(6, entry.actorOrganisation());
+        insert.setString(7, entry.owningOrganisation());
+        insert.setObject(8, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
+        insert.setObject(9, OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC));
+        insert.setString(10, entry.eventDigest());
+        insert.setString(11, entry.prevHash());
+        insert.setString(12, entry.hash());
     }
 
     private Session session() {

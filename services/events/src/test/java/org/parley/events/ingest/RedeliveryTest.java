@@ -24,10 +24,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.parley.events.support.EventsStackTest;
-import org.parley.messaging.Envelopes;
 import org.parley.messaging.Topics;
 import org.parley.proto.v1.Envelope;
-import org.parley.proto.v1.RestrictedRead;
 import org.parley.testing.SharedStack;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +45,7 @@ class RedeliveryTest extends EventsStackTest {
         String caseId = UUID.randomUUID().toString();
         List<Envelope> sent = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            sent.add(append(Topics.AUDIT, read(caseId)));
+            sent.add(append(Topics.AUDIT, headerRead(caseId)));
         }
         awaitLedger(ids(sent), Duration.ofSeconds(60));
         double before = redeliveries();
@@ -81,7 +79,7 @@ class RedeliveryTest extends EventsStackTest {
         String caseId = UUID.randomUUID().toString(); // one key: one partition, one ordered batch
         List<Envelope.Builder> batch = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            batch.add(read(caseId));
+            batch.add(headerRead(caseId));
         }
         String victim = batch.get(25).getEventId();
         // The 26th event's first ledger insert fails, as a crash inside the effect would: the transaction
@@ -136,7 +134,7 @@ class RedeliveryTest extends EventsStackTest {
         List<Envelope> sent = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread writer = new Thread(() -> {
             for (int i = 0; i < 300; i++) {
-                sent.add(append(Topics.AUDIT, read(caseId)));
+                sent.add(append(Topics.AUDIT, headerRead(caseId)));
             }
         });
         writer.start();
@@ -166,14 +164,6 @@ class RedeliveryTest extends EventsStackTest {
         assertNoSequenceGaps();
         BrokerOutageTest.report("consumer kill by rebalance: 300 events, the intruder read " + taken
                 + " records without committing, ledger entries 300, duplicates 0, sequence gaps 0");
-    }
-
-    private static Envelope.Builder read(String caseId) {
-        return Envelopes.about(caseId, "reader", HOST)
-                .setRestrictedRead(RestrictedRead.newBuilder()
-                        .setResourceKind("case")
-                        .setResourceId(caseId)
-                        .addSections("HEADER"));
     }
 
     private double redeliveries() {

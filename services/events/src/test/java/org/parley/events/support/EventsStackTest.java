@@ -34,6 +34,7 @@ import org.parley.proto.v1.CasePolicySnapshot;
 import org.parley.proto.v1.Envelope;
 import org.parley.proto.v1.Grant;
 import org.parley.proto.v1.GrantScope;
+import org.parley.proto.v1.RestrictedRead;
 import org.parley.proto.v1.TeamMember;
 import org.parley.proto.v1.TeamRole;
 import org.parley.proto.v1.Tier;
@@ -117,6 +118,15 @@ public abstract class EventsStackTest {
                 .setOrganisation(organisation)
                 .setScope(scope)
                 .build();
+    }
+
+    /** A read of the case's HEADER, as the cases service audits it. */
+    protected static Envelope.Builder headerRead(String caseId) {
+        return Envelopes.about(caseId, "reader", HOST)
+                .setRestrictedRead(RestrictedRead.newBuilder()
+                        .setResourceKind("case")
+                        .setResourceId(caseId)
+                        .addSections("HEADER"));
     }
 
     /** Waits until the projection holds the case at this version or newer. */

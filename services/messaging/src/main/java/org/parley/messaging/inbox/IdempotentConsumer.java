@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -17,6 +19,8 @@ import jakarta.inject.Inject;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.common.header.Header;
@@ -89,6 +93,18 @@ public class IdempotentConsumer {
     }
 
     /**
+     * The effect of a batch's new events (in the batch's order, each once), run inside the transaction that
+     * records them in the inbox; applying them all at once lets it write them in a few statements. It must have
+     * the same outcome as applying each in turn with {@link #one()}, which a batch falls back to.
+     */
+    public interface BatchEffect {
+        void applyAll(List<Envelope> envelopes);
+
+        /** The effect of one event. */
+        Effect one();
+    }
+
+    /**
      * Applies the message's event once and acknowledges it, or nacks it as poison (to the dead-letter
      * topic) with provenance headers. Blocks while a transient failure lasts.
      */
@@ -132,24 +148,91 @@ public class IdempotentConsumer {
 
     /** As {@link #applyOnce(String, byte[], Effect)}, for an envelope already parsed. */
     public boolean applyOnce(String consumer, Envelope envelope, Effect effect) {
+        boolean applied = inTransactionWithRetries(consumer, () -> {
+            if (!inbox.firstDelivery(consumer, envelope)) {
+                return false;
+            }
+            effect.apply(envelope);
+            return true;
+        });
+        if (!applied) {
+            meters.counter("parley.consumer.redeliveries", "consumer", consumer).increment();
+        }
+        return applied;
+    }
+
+    /**
+     * Applies a batch of records, each once, and acknowledges them, in order: a consumer that must catch up
+     * with a backlog (the ledger after an outage) pays one transaction, one commit and one disk flush per batch
+     * instead of per event. The batch's effects commit together or not at all, before any offset is
+     * acknowledged. When the batch cannot commit for any reason but a transient one (a poison event among
+     * them, a failing effect), nothing of it was applied, and every record takes the one-by-one path of
+     * {@link #consume(String, Message, Effect)}: the good ones are applied, the poison one alone goes to the
+     * dead-letter topic. Use from an {@code @Incoming @Blocking(ordered = true)} method taking
+     * {@code KafkaRecordBatch<String, byte[]>} on a channel with {@code batch=true}.
+     */
+    public CompletionStage<Void> consumeBatch(
+            String consumer, KafkaRecordBatch<String, byte[]> batch, BatchEffect effect) {
+        List<KafkaRecord<String, byte[]>> records = batch.getRecords();
+        try {
+            List<Envelope> envelopes = new ArrayList<>(records.size());
+            for (KafkaRecord<String, byte[]> record : records) {
+                Envelope envelope = Envelopes.parse(record.getPayload());
+                checkHeaders(record.getHeaders(), envelope);
+                envelopes.add(envelope);
+            }
+            int applied = inTransactionWithRetries(consumer, () -> {
+                List<Envelope> first = inbox.firstDeliveries(consumer, envelopes);
+                effect.applyAll(first);
+                return first.size();
+            });
+            if (applied < envelopes.size()) {
+                meters.counter("parley.consumer.redeliveries", "consumer", consumer)
+                        .increment(envelopes.size() - applied);
+            }
+            return acknowledgeInOrder(records);
+        } catch (ShuttingDown stopping) {
+            LOG.debugf("consumer %s: stopping; the batch will be redelivered", consumer);
+            return new CompletableFuture<>();
+        } catch (PoisonEventException poison) {
+            // Rolled back (or never begun): apply each record on its own, so only the poison one is dead-lettered.
+            LOG.debugf(
+                    "consumer %s: a batch of %d holds an event that cannot be applied; applying one by one",
+                    consumer, records.size());
+            CompletionStage<Void> done = CompletableFuture.completedFuture(null);
+            for (KafkaRecord<String, byte[]> record : records) {
+                CompletionStage<Void> one = consume(consumer, record, effect.one());
+                done = done.thenCompose(previous -> one);
+            }
+            return done;
+        }
+    }
+
+    private static CompletionStage<Void> acknowledgeInOrder(List<KafkaRecord<String, byte[]>> records) {
+        CompletionStage<Void> done = CompletableFuture.completedFuture(null);
+        for (KafkaRecord<String, byte[]> record : records) {
+            CompletionStage<Void> acknowledged = record.ack();
+            done = done.thenCompose(previous -> acknowledged);
+        }
+        return done;
+    }
+
+    /**
+     * Runs the work in a transaction of its own, retrying transient failures for as long as they last and any
+     * other failure up to {@code parley.consumer.max-attempts} times.
+     *
+     * @throws PoisonEventException when the work can never succeed; its message names no content
+     * @throws ShuttingDown when the service stops before the work could succeed
+     */
+    private <T> T inTransactionWithRetries(String consumer, java.util.concurrent.Callable<T> work) {
         int attempt = 0;
         long backoffMillis = 0;
         while (true) {
             attempt++;
             try {
-                boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                    if (!inbox.firstDelivery(consumer, envelope)) {
-                        return false;
-                    }
-                    effect.apply(envelope);
-                    return true;
-                });
+                T result = QuarkusTransaction.requiringNew().call(work);
                 failureLog(consumer).succeeded();
-                if (!applied) {
-                    meters.counter("parley.consumer.redeliveries", "consumer", consumer)
-                            .increment();
-                }
-                return applied;
+                return result;
             } catch (RuntimeException e) {
                 PoisonEventException poison = poisonIn(e);
                 if (poison != null) {
