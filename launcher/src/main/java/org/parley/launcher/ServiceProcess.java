@@ -20,7 +20,7 @@ import java.util.Map;
  * One Parley service run from its Quarkus fast-jar as a child process, its output in a log file. Its API and its
  * management interface (health, metrics) listen on two ports, both on 127.0.0.1 unless the settings say otherwise.
  */
-public final class ServiceProcess {
+public final class ServiceProcess implements ProcessPart.Child {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -142,6 +142,17 @@ public final class ServiceProcess {
                 name + " not ready after " + timeout.toSeconds() + " s; last lines of " + log + ":\n" + tail(log, 30));
     }
 
+    /** {@link #awaitReady(Duration)} with the launcher's three minutes. */
+    @Override
+    public Duration awaitReady() throws IOException, InterruptedException {
+        return awaitReady(Duration.ofSeconds(180));
+    }
+
+    @Override
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public String name() {
         return name;
     }
@@ -163,21 +174,13 @@ public final class ServiceProcess {
         return log;
     }
 
-    /** SIGTERM, then a kill after ten seconds. */
+    /** SIGTERM, then a kill after ten seconds. (Declares InterruptedException, as it always has, for its callers.) */
     public void stop() throws InterruptedException {
         stop(process.toHandle());
     }
 
-    static void stop(ProcessHandle handle) throws InterruptedException {
-        if (!handle.isAlive()) {
-            return;
-        }
-        handle.destroy();
-        try {
-            handle.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            handle.destroyForcibly();
-        }
+    static void stop(ProcessHandle handle) {
+        ProcessPart.stop(handle, Duration.ofSeconds(10));
     }
 
     static String tail(Path file, int lines) {

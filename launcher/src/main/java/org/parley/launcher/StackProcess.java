@@ -4,23 +4,30 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The local stack (PostgreSQL, Kafka, Keycloak) as a background process of its own. */
-final class StackProcess {
+/** The local stack (PostgreSQL, Kafka, Keycloak) as a child process of the platform supervisor. */
+final class StackProcess implements ProcessPart.Child {
 
-    private final long pid;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+
+    private final Process process;
     private final Path stackJson;
+    private final Path log;
+    private final long startedAtNanos = System.nanoTime();
 
-    private StackProcess(long pid, Path stackJson) {
-        this.pid = pid;
+    private StackProcess(Process process, Path stackJson, Path log) {
+        this.process = process;
         this.stackJson = stackJson;
+        this.log = log;
     }
 
-    long pid() {
-        return pid;
+    @Override
+    public ProcessHandle handle() {
+        return process.toHandle();
     }
 
     /** PostgreSQL's password, from the owner-only file the stack generated at its first start (named in stack.json). */
@@ -57,18 +64,23 @@ final class StackProcess {
                 "true");
     }
 
-    /** Starts {@code org.parley.stack.LocalStack} in the background and waits for its stack.json. */
-    static StackProcess startDetached(Path root, Path state) throws IOException, InterruptedException {
+    /** Starts {@code org.parley.stack.LocalStack}; {@link #awaitReady()} waits for its stack.json. */
+    static StackProcess spawn(Path root, Path state) throws IOException {
         Path stackJson = state.resolve("stack/stack.json");
         Files.deleteIfExists(stackJson);
-        List<String> command = command(root, state);
         Path log = state.resolve("logs/stack.log");
-        Process process = new ProcessBuilder(command)
+        Process process = new ProcessBuilder(command(root, state))
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        long deadline = System.nanoTime() + 300_000_000_000L;
+        return new StackProcess(process, stackJson, log);
+    }
+
+    /** The stack writes stack.json once PostgreSQL, Kafka and Keycloak are all ready. */
+    @Override
+    public Duration awaitReady() throws InterruptedException {
+        long deadline = startedAtNanos + READY_TIMEOUT.toNanos();
         long lastReport = 0;
         while (!Files.exists(stackJson)) {
             if (!process.isAlive()) {
@@ -76,7 +88,8 @@ final class StackProcess {
                         "the stack exited; last lines of " + log + ":\n" + ServiceProcess.tail(log, 30));
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the stack was not ready after 300 s; see " + log);
+                throw new IllegalStateException(
+                        "the stack was not ready after " + READY_TIMEOUT.toSeconds() + " s; see " + log);
             }
             if (System.nanoTime() - lastReport > 10_000_000_000L) {
                 System.out.println("stack: starting (PostgreSQL, Kafka, Keycloak) ... see " + log);
@@ -84,6 +97,6 @@ final class StackProcess {
             }
             Thread.sleep(250);
         }
-        return new StackProcess(process.pid(), stackJson);
+        return Duration.ofNanos(System.nanoTime() - startedAtNanos);
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.parley.stack.supervision.PartSupervisor;
 
 /**
  * A small HTTP API on 127.0.0.1 that lets tests stop and start the Kafka broker and PostgreSQL while the stack
@@ -19,8 +20,18 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class ControlServer {
 
-    interface Action {
-        void run() throws Exception;
+    /**
+     * A part that tests may stop and start: stopped through here, it stays down (supervision does not restart it)
+     * until started through here again.
+     */
+    record Outage(PartSupervisor supervision, PartSupervisor.Action stop, PartSupervisor.Action start) {
+        void begin() throws Exception {
+            supervision.stopOnPurpose(stop);
+        }
+
+        void end() throws Exception {
+            supervision.startOnPurpose(start);
+        }
     }
 
     private final HttpServer server;
@@ -30,7 +41,7 @@ final class ControlServer {
         return thread;
     });
 
-    ControlServer(int port, KafkaBroker kafka, PostgresServer postgres, Supplier<String> health, LongPredicate join)
+    ControlServer(int port, Outage kafka, Outage postgres, Supplier<String> health, LongPredicate join)
             throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(executor);
@@ -52,11 +63,11 @@ final class ControlServer {
             respond(exchange, joined ? 200 : 409, joined ? "watching\n" : "stopping\n");
         });
         // Kafka is stopped and started one request at a time: the broker methods are synchronized.
-        server.createContext("/kafka/stop", exchange -> post(exchange, kafka::stop, "kafka stopped\n"));
-        server.createContext("/kafka/start", exchange -> post(exchange, kafka::start, "kafka started\n"));
+        server.createContext("/kafka/stop", exchange -> post(exchange, kafka::begin, "kafka stopped\n"));
+        server.createContext("/kafka/start", exchange -> post(exchange, kafka::end, "kafka started\n"));
         // A database outage for the tests of consumers that must outlive one; the data is kept.
-        server.createContext("/postgres/stop", exchange -> post(exchange, postgres::interrupt, "postgres stopped\n"));
-        server.createContext("/postgres/start", exchange -> post(exchange, postgres::start, "postgres started\n"));
+        server.createContext("/postgres/stop", exchange -> post(exchange, postgres::begin, "postgres stopped\n"));
+        server.createContext("/postgres/start", exchange -> post(exchange, postgres::end, "postgres started\n"));
     }
 
     void start() {
@@ -68,7 +79,7 @@ final class ControlServer {
         executor.shutdownNow();
     }
 
-    private static void post(HttpExchange exchange, Action action, String done) throws IOException {
+    private static void post(HttpExchange exchange, PartSupervisor.Action action, String done) throws IOException {
         if (!exchange.getRequestMethod().equals("POST")) {
             respond(exchange, 405, "POST only\n");
             return;

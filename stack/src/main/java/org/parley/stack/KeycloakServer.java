@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Keycloak from the distribution that the build unpacked into stack/target/keycloak, in dev mode with an in-memory
@@ -92,9 +93,11 @@ final class KeycloakServer {
     }
 
     private synchronized Process launch(Path importDir) throws IOException {
-        if (shutDown) {
+        if (shutDown || (process != null && process.isAlive())) {
             return null;
         }
+        // A Keycloak JVM whose kc.sh was killed still holds the port; only this distribution's processes.
+        Processes.endLeftovers(stateDir, commandLine -> commandLine.contains(distribution.toString()));
         Files.createDirectories(importDir);
         try (DirectoryStream<Path> previousRealms = Files.newDirectoryStream(importDir, "*.json")) {
             for (Path previous : previousRealms) {
@@ -164,6 +167,10 @@ final class KeycloakServer {
 
     synchronized boolean isRunning() {
         return process != null && process.isAlive();
+    }
+
+    synchronized OptionalLong pid() {
+        return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
     }
 
     int port() {

@@ -3,12 +3,18 @@ package org.parley.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+
+import org.parley.stack.supervision.Backoff;
+import org.parley.stack.supervision.PartState;
+import org.parley.stack.supervision.PartSupervisor;
 
 /**
  * PostgreSQL, Kafka and Keycloak for development and tests, without Docker. Runs in the foreground until SIGTERM
@@ -24,6 +30,9 @@ public final class LocalStack {
     // System.exit runs the shutdown hook. It gets a thread of its own: onExit callbacks may run on the JDK's
     // process reaper thread, which the hook needs free to see Kafka and Keycloak exit.
     private final BuildWatch buildWatch = new BuildWatch(() -> new Thread(() -> System.exit(0)).start());
+    private final PartSupervisor postgresSupervision;
+    private final PartSupervisor kafkaSupervision;
+    private final PartSupervisor keycloakSupervision;
     private volatile boolean ready;
     private ControlServer control;
 
@@ -32,6 +41,25 @@ public final class LocalStack {
         this.postgres = new PostgresServer(options);
         this.kafka = new KafkaBroker(options);
         this.keycloak = new KeycloakServer(options, KeycloakServer.locateDistribution(options));
+        this.postgresSupervision = supervise(
+                new StackPart("postgres", postgres::start, postgres::isAlive, postgres::isRunning, postgres::pid));
+        this.kafkaSupervision =
+                supervise(new StackPart("kafka", kafka::start, kafka::isRunning, kafka::isRunning, kafka::pid));
+        this.keycloakSupervision = supervise(
+                new StackPart("keycloak", keycloak::start, keycloak::isRunning, keycloak::isRunning, keycloak::pid));
+    }
+
+    /** A part that dies is started again, with backoff; its exit and return are lines on the stack's console. */
+    static PartSupervisor supervise(StackPart part) {
+        return new PartSupervisor(part, Backoff.DEFAULT, Duration.ofSeconds(1), LocalStack::log, () -> {});
+    }
+
+    private static void log(String line) {
+        System.out.println(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+    }
+
+    private List<PartSupervisor> supervisions() {
+        return List.of(postgresSupervision, kafkaSupervision, keycloakSupervision);
     }
 
     public static void main(String[] args) {
@@ -78,7 +106,12 @@ public final class LocalStack {
 
         long start = System.nanoTime();
         System.out.println("starting PostgreSQL, Kafka and Keycloak; logs in " + options.logsDir());
-        control = new ControlServer(options.controlPort(), kafka, postgres, this::health, this::join);
+        control = new ControlServer(
+                options.controlPort(),
+                new ControlServer.Outage(kafkaSupervision, kafka::stop, kafka::start),
+                new ControlServer.Outage(postgresSupervision, postgres::interrupt, postgres::start),
+                this::health,
+                this::join);
         control.start();
         CompletableFuture<?> all = CompletableFuture.allOf(
                 startInBackground("postgres", postgres::start),
@@ -99,6 +132,7 @@ public final class LocalStack {
                 .writeTo(options.descriptorFile());
         ready = true;
         System.out.println("stack ready in " + Readiness.seconds(start) + ": " + options.descriptorFile());
+        supervisions().forEach(PartSupervisor::watch);
         stopped.await();
     }
 
@@ -123,13 +157,33 @@ public final class LocalStack {
         return !buildWatch.joinable() || buildWatch.join(pid);
     }
 
-    private String health() {
-        return String.format(
-                "{\"ready\":%s,\"postgres\":\"%s\",\"kafka\":\"%s\",\"keycloak\":\"%s\"}\n",
-                ready,
-                postgres.isRunning() ? "up" : "down",
-                kafka.isRunning() ? "up" : "down",
-                keycloak.isRunning() ? "up" : "down");
+    /**
+     * Each part as it is now (up, down, restarting: a killed process is down, whatever was started), its restarts,
+     * and ready only once the stack has started and while every part is up.
+     */
+    String health() {
+        return health(ready, supervisions());
+    }
+
+    static String health(boolean started, List<PartSupervisor> parts) {
+        StringBuilder states = new StringBuilder();
+        StringBuilder restarts = new StringBuilder();
+        boolean allUp = true;
+        for (PartSupervisor part : parts) {
+            PartState state = part.state();
+            allUp &= state == PartState.UP;
+            states.append(",\"")
+                    .append(part.part().name())
+                    .append("\":\"")
+                    .append(state.label())
+                    .append('"');
+            restarts.append(restarts.length() == 0 ? "" : ",")
+                    .append('"')
+                    .append(part.part().name())
+                    .append("\":")
+                    .append(part.restarts());
+        }
+        return "{\"ready\":" + (started && allUp) + states + ",\"restarts\":{" + restarts + "}}\n";
     }
 
     /** Runs as the JVM's shutdown hook, so SIGTERM, Ctrl-C and System.exit all end every child. */
@@ -141,6 +195,8 @@ public final class LocalStack {
         } catch (IOException e) {
             System.err.println("could not delete " + options.descriptorFile() + ": " + e);
         }
+        // Before the parts stop: a part stopped now must not be restarted.
+        supervisions().forEach(PartSupervisor::close);
         if (control != null) {
             control.stop();
         }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -45,6 +46,9 @@ final class PostgresServer {
     private final Path passwordFile;
     private final Map<String, String> durability;
     private EmbeddedPostgres postgres;
+    // The postmaster that start() launched: pg_ctl starts it, so it is no child of ours to watch. Volatile, not
+    // guarded: health reads it while a start holds the lock for minutes.
+    private volatile ProcessHandle postmaster;
     private boolean stopped;
 
     PostgresServer(StackOptions options) {
@@ -56,15 +60,17 @@ final class PostgresServer {
     }
 
     synchronized void start() throws IOException, SQLException, InterruptedException {
-        if (stopped) {
+        if (stopped || isAlive()) {
             return;
         }
         Path dataDir = baseDir.resolve("data");
+        forgetDeadServer();
         // zonky deletes "stale" data directories it finds in its scratch folder; keep ours outside of it.
         Path scratchDir = baseDir.resolve("scratch");
         Files.createDirectories(scratchDir);
         System.setProperty("ot.epg.working-dir", scratchDir.toString());
         stopLeftoverPostmaster(dataDir);
+        endOrphanedBackends();
         String password = PostgresPassword.readOrCreate(passwordFile);
         ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logFile.toFile());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
@@ -87,8 +93,43 @@ final class PostgresServer {
                 .setOutputRedirector(log)
                 .setErrorRedirector(log)
                 .start();
+        postmaster = postmaster(dataDir).orElse(null);
         requirePassword(dataDir, password);
         createMissingDatabases();
+    }
+
+    /**
+     * After the postmaster was killed (kill -9, OOM killer), zonky's handle still holds its lock on the data
+     * directory; closing it releases that lock (its pg_ctl stop fails harmlessly: nothing left to stop).
+     */
+    private void forgetDeadServer() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            // the server is gone already; only the lock mattered
+        }
+        postgres = null;
+        postmaster = null;
+    }
+
+    /**
+     * Backends of a killed postmaster end by themselves once they notice, but until then they hold its shared
+     * memory, and a new postmaster refuses to start ("pre-existing shared memory block is still in use"). Only
+     * processes of this stack's own PostgreSQL binaries are ended; a live postmaster has been stopped before.
+     */
+    private void endOrphanedBackends() {
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info()
+                        .command()
+                        .map(c -> c.startsWith(baseDir.toString()))
+                        .orElse(false))
+                .forEach(orphan -> {
+                    System.out.println("ending PostgreSQL process " + orphan.pid() + " left by a killed postmaster");
+                    Processes.terminate(orphan, Duration.ofSeconds(10));
+                });
     }
 
     /**
@@ -177,11 +218,24 @@ final class PostgresServer {
                 System.err.println("stopping PostgreSQL for an outage failed: " + e);
             }
             postgres = null;
+            postmaster = null;
         }
     }
 
-    synchronized boolean isRunning() {
-        return postgres != null;
+    /** Whether the postmaster process is there (a killed one is not, whatever zonky's handle says). */
+    boolean isAlive() {
+        ProcessHandle current = postmaster;
+        return current != null && current.isAlive();
+    }
+
+    /** Whether PostgreSQL is up: its postmaster alive and accepting connections on the port. */
+    boolean isRunning() {
+        return isAlive() && Readiness.acceptsConnections(port);
+    }
+
+    OptionalLong pid() {
+        ProcessHandle current = postmaster;
+        return current == null ? OptionalLong.empty() : OptionalLong.of(current.pid());
     }
 
     synchronized void stop() {
@@ -197,6 +251,7 @@ final class PostgresServer {
             // take longer. The postmaster finishes it anyway: wait for that, so the next start finds it gone.
             postmaster.ifPresent(process -> Processes.awaitExit(process, Duration.ofSeconds(60)));
             postgres = null;
+            this.postmaster = null;
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Starting and ending child processes so that none outlives the stack. */
@@ -68,6 +69,11 @@ final class Processes {
 
     /** Ends children that an earlier, killed run of a stack on the same state directory left running. */
     static void endLeftovers(Path stateDir) {
+        endLeftovers(stateDir, commandLine -> true);
+    }
+
+    /** {@link #endLeftovers(Path)}, limited to the processes whose command line passes the filter. */
+    static void endLeftovers(Path stateDir, Predicate<String> commandLineFilter) {
         String marker = marker(stateDir);
         long self = ProcessHandle.current().pid();
         ProcessHandle.allProcesses()
@@ -75,7 +81,7 @@ final class Processes {
                 // Whole argument only: the marker of /tmp/stack must not match a process of /tmp/stack2.
                 .filter(p -> p.info()
                         .commandLine()
-                        .map(c -> c.contains(marker + " ") || c.endsWith(marker))
+                        .map(c -> (c.contains(marker + " ") || c.endsWith(marker)) && commandLineFilter.test(c))
                         .orElse(false))
                 .forEach(p -> {
                     System.out.println("ending process " + p.pid() + " left behind by an earlier stack on " + stateDir);
