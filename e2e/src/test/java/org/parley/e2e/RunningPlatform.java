@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +40,55 @@ final class RunningPlatform {
     final ApiClient api;
     final Map<String, String> caseIds;
     final Path logs;
+    private final Path root;
+    private final Map<String, ServiceProcess> services;
+    private final Map<String, Map<String, String>> settings;
 
-    private RunningPlatform(StackInfo stack, LocalEndpoints endpoints, Map<String, String> caseIds, Path logs) {
+    private RunningPlatform(
+            StackInfo stack,
+            LocalEndpoints endpoints,
+            Map<String, String> caseIds,
+            Path logs,
+            Path root,
+            Map<String, ServiceProcess> services,
+            Map<String, Map<String, String>> settings) {
         this.stack = stack;
         this.endpoints = endpoints;
         this.api = new ApiClient(stack.keycloakUrl());
         this.caseIds = caseIds;
         this.logs = logs;
+        this.root = root;
+        this.services = services;
+        this.settings = settings;
+    }
+
+    /** The running process of a service (access, cases, interviews, events). */
+    synchronized ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    /**
+     * Starts the service again with the settings of its first start, as a supervisor restarts a crashed one; returns
+     * at once (the caller measures how long it takes to serve again).
+     */
+    synchronized ServiceProcess restart(String name) throws Exception {
+        ServiceProcess old = services.get(name);
+        boolean gone = ProcessHandle.of(old.pid())
+                .map(process -> process.onExit().completeOnTimeout(null, 30, java.util.concurrent.TimeUnit.SECONDS))
+                .map(exited -> {
+                    exited.join();
+                    return !ProcessHandle.of(old.pid())
+                            .map(ProcessHandle::isAlive)
+                            .orElse(false);
+                })
+                .orElse(true);
+        if (!gone) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        ServiceProcess started =
+                ServiceProcess.start(root, name, PORTS.get(name), old.managementPort(), settings.get(name), logs);
+        services.put(name, started);
+        return started;
     }
 
     static synchronized RunningPlatform get() throws Exception {
@@ -62,7 +103,8 @@ final class RunningPlatform {
         StackInfo stack = SharedStack.get();
         Path logs = root.resolve("e2e/target/service-logs");
         Files.createDirectories(logs);
-        List<ServiceProcess> services = new ArrayList<>();
+        Map<String, ServiceProcess> services = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, String>> settingsByService = new HashMap<>();
         String run = Long.toString(System.currentTimeMillis(), 36);
         for (String name : List.of("access", "cases", "interviews", "events")) {
             String database = name + "_e2e";
@@ -88,10 +130,13 @@ final class RunningPlatform {
                 settings.put(prefix + "group.id", "e2e-" + run + "-" + name + "-" + channel);
                 settings.put(prefix + "auto.offset.reset", "latest");
             }
-            services.add(ServiceProcess.start(root, name, PORTS.get(name), settings, logs));
+            settingsByService.put(name, Map.copyOf(settings));
+            services.put(name, ServiceProcess.start(root, name, PORTS.get(name), settings, logs));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (ServiceProcess service : services) {
+            // the processes running now: a fault drill may have restarted some
+            for (ServiceProcess service :
+                    List.copyOf(instance == null ? services.values() : instance.runningServices())) {
                 try {
                     service.stop();
                 } catch (InterruptedException e) {
@@ -99,7 +144,7 @@ final class RunningPlatform {
                 }
             }
         }));
-        for (ServiceProcess service : services) {
+        for (ServiceProcess service : services.values()) {
             Duration ready = service.awaitReady(Duration.ofSeconds(180));
             System.out.printf("e2e: %s ready in %.1f s%n", service.name(), ready.toMillis() / 1000.0);
         }
@@ -112,7 +157,11 @@ final class RunningPlatform {
         Map<String, String> caseIds = new SeedLoader(
                         root.resolve("seeds"), endpoints, line -> System.out.println("e2e seeds: " + line))
                 .load();
-        return new RunningPlatform(stack, endpoints, caseIds, logs);
+        return new RunningPlatform(stack, endpoints, caseIds, logs, root, services, settingsByService);
+    }
+
+    private synchronized List<ServiceProcess> runningServices() {
+        return List.copyOf(services.values());
     }
 
     private static void recreateDatabase(StackInfo stack, String database) throws Exception {

@@ -74,8 +74,22 @@ public final class SharedStack {
         return stack;
     }
 
+    /**
+     * Where the stack keeps its state: {@code target/test-stack}, or {@code target/test-stack-<offset>} for a run
+     * on other ports (the fault suite's durable stack must never be mistaken for a running test stack).
+     */
+    public static Path stateDir(Path projectRoot) {
+        return projectRoot.resolve("target").resolve(PORT_OFFSET == 0 ? "test-stack" : "test-stack-" + PORT_OFFSET);
+    }
+
+    /**
+     * PARLEY_TEST_STACK_DURABLE=1 (the fault suite) starts PostgreSQL with fsync and synchronous commit on, as
+     * ./parley up does: only then may a kill -9 of the postmaster be required to lose nothing acknowledged.
+     */
+    private static final boolean DURABLE = "1".equals(System.getenv("PARLEY_TEST_STACK_DURABLE"));
+
     private static StackInfo reuseOrStart(Path root) throws IOException, InterruptedException {
-        Path stateDir = root.resolve("target").resolve("test-stack");
+        Path stateDir = stateDir(root);
         Path descriptor = stateDir.resolve("stack.json");
         long buildPid = buildProcessPid();
         Optional<StackInfo> running = readIfRunning(descriptor);
@@ -166,9 +180,9 @@ public final class SharedStack {
                 stackTarget.resolve("keycloak").toString(),
                 // Test data is disposable and recreated by every run: PostgreSQL without fsync, synchronous commit
                 // and full-page writes is much faster on a busy machine, and a crash only loses data no one keeps.
-                // ./parley up keeps all three on (the stack's default).
+                // ./parley up keeps all three on (the stack's default), and so does the fault suite.
                 "--durable",
-                "false"));
+                Boolean.toString(DURABLE)));
         boolean keep = "1".equals(System.getenv("PARLEY_TEST_STACK_KEEP"));
         if (!keep) {
             command.add("--watch-pid");

@@ -84,7 +84,7 @@ class SharedStackTest {
     void postgresAsksForTheGeneratedPasswordKeptOwnerOnly() throws Exception {
         Path passwordFile = Path.of(stack.postgresPasswordFile());
 
-        assertThat(passwordFile).startsWith(SharedStack.projectRoot().resolve("target/test-stack"));
+        assertThat(passwordFile).startsWith(SharedStack.stateDir(SharedStack.projectRoot()));
         assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(stack.postgresPassword()).isNotEqualTo("postgres").hasSizeGreaterThanOrEqualTo(32);
         String url = stack.jdbcUrl("postgres");
