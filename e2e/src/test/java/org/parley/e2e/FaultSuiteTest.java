@@ -46,20 +46,18 @@ class FaultSuiteTest {
 
     private static RunningPlatform platform;
     private static StackParts parts;
-    private static String token;
 
     @BeforeAll
     static void startPlatform() throws Exception {
         platform = RunningPlatform.get();
         parts = new StackParts(platform.stack, RunningPlatform.projectRoot());
-        token = platform.api.token("sofia");
     }
 
     // --- the short version: part of the test command ---
 
     @Test
     void theCasesServiceKilled() throws Exception {
-        drill("cases-kill9", Duration.ofSeconds(1), serviceKilledAndRestarted("cases"));
+        drill("cases-kill9", Duration.ZERO, serviceKilledAndRestarted("cases"));
     }
 
     @Test
@@ -106,22 +104,35 @@ class FaultSuiteTest {
     }
 
     @Test
-    void everyOtherServiceKilled() throws Exception {
+    void theAccessServiceKilled() throws Exception {
         full();
-        for (String service : List.of("access", "interviews", "events")) {
-            drill(service + "-kill9", Duration.ofSeconds(1), serviceKilledAndRestarted(service));
-        }
+        drill("access-kill9", Duration.ZERO, serviceKilledAndRestarted("access"));
     }
 
-    /** The ledger's backlog after the events service was paused for 30 s under a heavier load drains at ≥ 1,000/s. */
+    @Test
+    void theInterviewsServiceKilled() throws Exception {
+        full();
+        drill("interviews-kill9", Duration.ZERO, serviceKilledAndRestarted("interviews"));
+    }
+
+    @Test
+    void theEventsServiceKilled() throws Exception {
+        full();
+        drill("events-kill9", Duration.ZERO, serviceKilledAndRestarted("events"));
+    }
+
+    /**
+     * The ledger's backlog after the events service was paused for 60 s under a heavier load (some 5,000 entries)
+     * drains at ≥ 1,000/s, timed from the resume (rejoining its consumer groups included) to the last entry.
+     */
     @Test
     void theLedgerCatchesUp() throws Exception {
         full();
         long events = platform.service("events").pid();
-        try (WriteLoad load = new WriteLoad(platform.endpoints.cases(), token, "ledger-backlog", 40)) {
+        try (WriteLoad load = new WriteLoad(platform.endpoints.cases(), FaultSuiteTest::token, "ledger-backlog", 40)) {
             StackParts.signal(events, "STOP");
             try {
-                Thread.sleep(30_000);
+                Thread.sleep(60_000);
             } finally {
                 load.close();
             }
@@ -129,6 +140,7 @@ class FaultSuiteTest {
             long resumed = System.nanoTime();
             StackParts.signal(events, "CONT");
             List<String> ids = ids(load.acknowledged());
+            assertThat(ids).as("cases acknowledged while events was paused").isNotEmpty();
             Awaitility.await()
                     .atMost(GENEROUS)
                     .pollInterval(Duration.ofMillis(20))
@@ -138,7 +150,7 @@ class FaultSuiteTest {
             double rate = drained / seconds;
             report(String.format(
                     Locale.ROOT,
-                    "ledger-catch-up: %d entries after a 30 s pause of events, drained in %.2f s = %.0f entries/s",
+                    "ledger-catch-up: %d entries after a 60 s pause of events, drained in %.2f s = %.0f entries/s",
                     drained,
                     seconds,
                     rate));
@@ -154,7 +166,11 @@ class FaultSuiteTest {
         void run() throws Exception;
     }
 
-    /** What starts the fault, and what ends it (the outage lasts from one to the other). */
+    /**
+     * What starts the fault, and what ends it (the outage lasts from one to the other). A killed part's fault ends
+     * when its supervisor has it running again: for a stack part, when the stack reports it up; for a service, when
+     * its restarted process answers its readiness check (the outage reported is the measured time in between).
+     */
     record Fault(Step inject, Step end) {}
 
     interface Pid {
@@ -167,8 +183,10 @@ class FaultSuiteTest {
 
     /** kill -9 of a service, then a restart with its first start's settings: what the launcher's supervisor does. */
     private static Fault serviceKilledAndRestarted(String service) {
-        return new Fault(
-                () -> StackParts.signal(platform.service(service).pid(), "KILL"), () -> platform.restart(service));
+        return new Fault(() -> StackParts.signal(platform.service(service).pid(), "KILL"), () -> {
+            Thread.sleep(1_000); // the supervisor's first back-off
+            platform.restart(service).awaitReady(GENEROUS);
+        });
     }
 
     /** kill -9, then the stack's own supervision must bring the part back: the fault ends when it is up again. */
@@ -182,9 +200,10 @@ class FaultSuiteTest {
     }
 
     private static void drill(String name, Duration outage, Fault fault) throws Exception {
-        try (WriteLoad load = new WriteLoad(platform.endpoints.cases(), token, name, 10)) {
+        try (WriteLoad load = new WriteLoad(platform.endpoints.cases(), FaultSuiteTest::token, name, 10)) {
             Thread.sleep(3_000);
             fault.inject().run();
+            long injected = System.nanoTime();
             long ended;
             try {
                 Thread.sleep(outage.toMillis());
@@ -197,6 +216,9 @@ class FaultSuiteTest {
             load.close();
 
             List<String> acknowledged = ids(load.acknowledged());
+            assertThat(acknowledged)
+                    .as("%s: writes acknowledged around the fault", name)
+                    .hasSizeGreaterThan(10);
             for (String database : List.of("cases_e2e", "access_e2e", "interviews_e2e", "events_e2e")) {
                 String query = QUERIES.get(database);
                 Awaitility.await()
@@ -217,7 +239,7 @@ class FaultSuiteTest {
                     "%s: outage %d s, writes acknowledged %d, refused %d, unknown %d; lost 0, duplicated 0;"
                             + " recovered %.1f s after the fault ended",
                     name,
-                    outage.toSeconds(),
+                    Math.round((ended - injected) / 1e9),
                     acknowledged.size(),
                     refusedTitles.size(),
                     load.unknown().size(),
@@ -246,17 +268,26 @@ class FaultSuiteTest {
                 .as("%s: a write acknowledged within %s of the fault's end", name, GENEROUS)
                 .isNotNull();
         List<String> probeId = List.of(written.id());
-        Awaitility.await()
-                .atMost(GENEROUS)
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> QUERIES.entrySet().stream().allMatch(each -> {
-                    try {
-                        return counts(each.getKey(), each.getValue(), probeId).size() == 1;
-                    } catch (Exception notYet) {
-                        return false;
-                    }
-                }));
+        // When the probe reached each service: which one lags says which consumer recovers slowly.
+        Map<String, Double> reached = new java.util.TreeMap<>();
+        Awaitility.await().atMost(GENEROUS).pollInterval(Duration.ofMillis(100)).until(() -> {
+            for (Map.Entry<String, String> each : QUERIES.entrySet()) {
+                if (!reached.containsKey(each.getKey()) && present(each.getKey(), each.getValue(), probeId)) {
+                    reached.put(each.getKey(), (System.nanoTime() - endedNanos) / 1e9);
+                }
+            }
+            return reached.size() == QUERIES.size();
+        });
+        System.out.println("[fault-suite] " + name + ": the probe reached, seconds after the fault ended: " + reached);
         return Duration.ofNanos(System.nanoTime() - endedNanos);
+    }
+
+    private static boolean present(String database, String query, List<String> ids) {
+        try {
+            return counts(database, query, ids).size() == ids.size();
+        } catch (Exception notYet) {
+            return false;
+        }
     }
 
     private static final String LEDGER = "SELECT CAST(case_id AS text), count(*) FROM ledger_entry"
@@ -315,6 +346,11 @@ class FaultSuiteTest {
 
     private static List<String> ids(List<WriteLoad.Outcome> outcomes) {
         return outcomes.stream().map(WriteLoad.Outcome::id).toList();
+    }
+
+    /** Sofia's token, renewed shortly before it expires (access tokens live 5 minutes; the suite runs longer). */
+    private static String token() throws Exception {
+        return platform.api.token("sofia");
     }
 
     private static void full() {

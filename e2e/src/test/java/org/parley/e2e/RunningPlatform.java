@@ -107,6 +107,7 @@ final class RunningPlatform {
         Map<String, Map<String, String>> settingsByService = new HashMap<>();
         String run = Long.toString(System.currentTimeMillis(), 36);
         for (String name : List.of("access", "cases", "interviews", "events")) {
+            requireFree(PORTS.get(name), name);
             String database = name + "_e2e";
             recreateDatabase(stack, database);
             Map<String, String> settings = new HashMap<>(Map.of(
@@ -158,6 +159,19 @@ final class RunningPlatform {
                         root.resolve("seeds"), endpoints, line -> System.out.println("e2e seeds: " + line))
                 .load();
         return new RunningPlatform(stack, endpoints, caseIds, logs, root, services, settingsByService);
+    }
+
+    /**
+     * A port still held (by a service of an earlier run that is not gone yet) would let the new service's management
+     * interface answer "ready" for a moment before its API port fails to bind: refuse to start instead.
+     */
+    private static void requireFree(int port, String name) throws java.io.IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        } catch (java.net.BindException taken) {
+            throw new IllegalStateException("port " + port + " for " + name + " is in use: is a test run of this"
+                    + " project still running? (PARLEY_TEST_PORT_OFFSET moves every port of a second run)");
+        }
     }
 
     private synchronized List<ServiceProcess> runningServices() {

@@ -24,10 +24,15 @@ final class WriteLoad implements AutoCloseable {
 
     record Outcome(String title, String id, int status) {}
 
+    /** The writer's current access token (they live 5 minutes; a drill may be longer). */
+    interface Tokens {
+        String current() throws Exception;
+    }
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String casesUrl;
-    private final String token;
+    private final Tokens tokens;
     private final String label;
     private final long periodNanos;
     private final List<Outcome> acknowledged = new ArrayList<>();
@@ -36,9 +41,9 @@ final class WriteLoad implements AutoCloseable {
     private final Thread writer;
     private volatile boolean running = true;
 
-    WriteLoad(String casesUrl, String token, String label, int perSecond) {
+    WriteLoad(String casesUrl, Tokens tokens, String label, int perSecond) {
         this.casesUrl = casesUrl;
-        this.token = token;
+        this.tokens = tokens;
         this.label = label;
         this.periodNanos = 1_000_000_000L / perSecond;
         this.writer = new Thread(this::run, "write-load-" + label);
@@ -47,6 +52,19 @@ final class WriteLoad implements AutoCloseable {
 
     /** One case, now: its outcome (also counted with the load's). */
     Outcome writeOnce(String title) throws InterruptedException {
+        String token;
+        try {
+            token = tokens.current();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception noToken) {
+            // Keycloak is down and the token ran out: nothing was sent, which counts as refused
+            Outcome outcome = new Outcome(title, null, -2);
+            synchronized (this) {
+                refused.add(outcome);
+            }
+            return outcome;
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(casesUrl + "/cases"))
                 .timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + token)

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -73,6 +74,9 @@ public class IdempotentConsumer {
     Inbox inbox;
 
     @Inject
+    EntityManager entityManager;
+
+    @Inject
     MeterRegistry meters;
 
     @ConfigProperty(name = "parley.consumer.max-attempts", defaultValue = "3")
@@ -102,6 +106,29 @@ public class IdempotentConsumer {
 
         /** The effect of one event. */
         Effect one();
+    }
+
+    /**
+     * A batch effect that applies each event in turn, in the batch's one transaction. The persistence context is
+     * flushed and cleared after each event: entities an effect loaded would otherwise pile up, and every later query
+     * of the batch would dirty-check them all.
+     */
+    public BatchEffect eachOf(Effect effect) {
+        return new BatchEffect() {
+            @Override
+            public void applyAll(List<Envelope> envelopes) {
+                for (Envelope envelope : envelopes) {
+                    effect.apply(envelope);
+                    entityManager.flush();
+                    entityManager.clear();
+                }
+            }
+
+            @Override
+            public Effect one() {
+                return effect;
+            }
+        };
     }
 
     /**

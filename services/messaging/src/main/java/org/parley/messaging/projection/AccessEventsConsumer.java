@@ -13,8 +13,8 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.parley.messaging.Envelopes;
 import org.parley.messaging.PoisonEventException;
 import org.parley.messaging.inbox.IdempotentConsumer;
@@ -56,10 +56,14 @@ public class AccessEventsConsumer {
     @Inject
     Event<PolicyApplied> applied;
 
+    /**
+     * In batches (one transaction each, {@code batch=true} on the channel in every service that keeps the
+     * projection): after a broker outage the backlog of policies and heartbeats is applied in seconds.
+     */
     @Incoming("access-events")
     @Blocking(ordered = true)
-    public CompletionStage<Void> receive(Message<byte[]> message) {
-        return consumer.consume(CONSUMER, message, this::applyInTransaction);
+    public CompletionStage<Void> receive(KafkaRecordBatch<String, byte[]> batch) {
+        return consumer.consumeBatch(CONSUMER, batch, consumer.eachOf(this::applyInTransaction));
     }
 
     /**
