@@ -73,6 +73,48 @@ public final class ManagementScrape {
         return now;
     }
 
+    /**
+     * Checks that the API port at {@code api} answers /q/metrics and /q/health (live, ready) exactly as it answers a
+     * path that does not exist: same status, headers (less Date) and body. Health and metrics belong to the
+     * management interface only.
+     */
+    public static void assertApiAnswersHealthAndMetricsLikeAnUnknownPath(URL api) {
+        String unknown = fingerprint(api, "/q/no-such-endpoint-" + java.util.UUID.randomUUID());
+        if (!unknown.startsWith("404")) {
+            throw new AssertionError("an unknown path answered " + unknown);
+        }
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/live", "/q/health/ready")) {
+            String answer = fingerprint(api, path);
+            if (!answer.equals(unknown)) {
+                throw new AssertionError(
+                        path + " on the API port answered\n" + answer + "\nnot as an unknown path:\n" + unknown);
+            }
+        }
+    }
+
+    /** Status, sorted headers without Date, and body of a GET. */
+    private static String fingerprint(URL api, String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(api.toString()).resolve(path))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            List<String> headers = response.headers().map().entrySet().stream()
+                    .filter(header -> !header.getKey().equalsIgnoreCase("date"))
+                    .flatMap(header -> header.getValue().stream()
+                            .map(value -> header.getKey().toLowerCase(java.util.Locale.ROOT) + ": " + value))
+                    .sorted()
+                    .toList();
+            return response.statusCode() + "\n" + String.join("\n", headers) + "\n\n" + response.body();
+        } catch (IOException e) {
+            throw new AssertionError(api + path + " did not answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     private static String family(String line) {
         if (line.startsWith("#")) {
             String[] words = line.split(" ");

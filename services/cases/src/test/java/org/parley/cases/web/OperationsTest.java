@@ -18,7 +18,6 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.parley.cases.support.AccessStub;
 import org.parley.cases.support.CasesTestResource;
-import org.parley.cases.support.Http;
 import org.parley.testing.Jdbc;
 import org.parley.testing.ManagementScrape;
 
@@ -40,6 +39,9 @@ class OperationsTest {
     static final Class<?> STACK = CasesTestResource.class;
 
     // management = true: relative to the management root (/q), on the management port
+    @TestHTTPResource("/")
+    URL api;
+
     @TestHTTPResource(value = "/health", management = true)
     URL health;
 
@@ -61,11 +63,7 @@ class OperationsTest {
 
     @Test
     void theApiPortAnswersHealthAndMetricsLikeAnyUnknownPath() {
-        String unknown = Http.fingerprint(given().get("/q/no-such-endpoint-" + UUID.randomUUID()));
-        for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/health/live")) {
-            assertThat(Http.fingerprint(given().get(path))).as(path).isEqualTo(unknown);
-        }
-        assertThat(unknown).startsWith("404");
+        ManagementScrape.assertApiAnswersHealthAndMetricsLikeAnUnknownPath(api);
     }
 
     @Test
