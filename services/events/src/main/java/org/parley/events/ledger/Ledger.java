@@ -52,18 +52,6 @@ public class Ledger {
     public record Appendable(Envelope envelope, String caseId, String owningOrganisation) {}
 
     /**
-     * Appends the event, or does nothing when its id is already in the ledger.
-     *
-     * @param caseId the case the event is about, or null
-     * @param owningOrganisation the case's owner if known, or null
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<LedgerEntry> append(Envelope envelope, String caseId, String owningOrganisation) {
-        return appendAll(List.of(new Appendable(envelope, caseId, owningOrganisation))).stream()
-                .findFirst();
-    }
-
-    /**
      * Appends the events in their order, skipping any whose id is already in the ledger (or earlier in the list):
      * one lock of the chain head, one batch of inserts and one head update for all of them, which is what lets a
      * backlog drain at thousands of entries a second. Returns the entries appended, in order.

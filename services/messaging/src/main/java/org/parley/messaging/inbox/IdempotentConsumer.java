@@ -55,11 +55,12 @@ import org.parley.proto.v1.Envelope;
  * the bytes yield one) and {@code dead-letter-consumer}. The reason header is the poison exception's
  * message, which never carries content, and no cause is attached (its message could).
  *
- * <p>Use from an {@code @Incoming @Blocking(ordered = true)} method taking {@code Message<byte[]>}
- * (no {@code @Transactional}: each attempt has its own transaction):
+ * <p>Use from an {@code @Incoming @Blocking(ordered = true)} method taking {@code KafkaRecordBatch<String,
+ * byte[]>} on a channel with {@code batch=true} (no {@code @Transactional}: each attempt has its own
+ * transaction):
  *
  * <pre>{@code
- * return consumer.consume("events-ledger", message, envelope -> ledger.append(envelope));
+ * return consumer.consumeBatch("access-cases", batch, consumer.eachOf(this::apply));
  * }</pre>
  */
 @ApplicationScoped
