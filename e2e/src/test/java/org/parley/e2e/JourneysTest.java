@@ -1,8 +1,13 @@
 package org.parley.e2e;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -334,6 +339,50 @@ class JourneysTest {
                         "period", Map.of("start", "2026-01-01"),
                         "status", "EXPLORATORY"));
     }
+
+    @Test
+    @Order(7)
+    void everyServiceReadsAnIdInEitherLetterCaseAndRefusesWithTheSameNeverExistedAnswer() throws Exception {
+        String mexico = caseId("mexico");
+        String unknown = UUID.randomUUID().toString();
+        // The same case through each service's own door (one gate, one id parser in all four).
+        List<String> doors = List.of(
+                cases() + "/cases/%s",
+                access() + "/cases/%s/access",
+                interviews() + "/cases/%s/excerpts",
+                events() + "/cases/%s/timeline");
+        for (String door : doors) {
+            HttpResponse<String> lower = raw("sofia", door.formatted(mexico));
+            HttpResponse<String> upper = raw("sofia", door.formatted(mexico.toUpperCase(Locale.ROOT)));
+            assertThat(lower.statusCode()).as(door).isEqualTo(200);
+            assertThat(upper.statusCode()).as(door + " in upper case").isEqualTo(200);
+            assertThat(upper.body()).as(door).contains(mexico);
+            assertThat(upper.headers().firstValue("Cache-Control")).as(door).contains("no-store");
+
+            HttpResponse<String> neverExisted = raw("mateo", door.formatted(unknown));
+            assertThat(neverExisted.statusCode()).as(door).isEqualTo(404);
+            assertThat(neverExisted.headers().firstValue("Cache-Control"))
+                    .as(door)
+                    .contains("no-store");
+            for (String hidden : List.of(mexico, mexico.toUpperCase(Locale.ROOT), unknown.toUpperCase(Locale.ROOT))) {
+                HttpResponse<String> refused = raw("mateo", door.formatted(hidden));
+                assertThat(refused.statusCode()).as(door + " " + hidden).isEqualTo(404);
+                assertThat(refused.body()).as(door + " " + hidden).isEqualTo(neverExisted.body());
+            }
+        }
+    }
+
+    /** A GET with the user's token, headers and all. */
+    private static HttpResponse<String> raw(String user, String url) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + api.token(user))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static String requestIdOf(JsonNode body) {
         return body.has("requestId")

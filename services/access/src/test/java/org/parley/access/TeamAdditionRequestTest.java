@@ -25,7 +25,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 /**
- * Secrecy model, section 5: adding a member to a team is a loosening for that person. The lead adds at
+ * docs/secrecy-model.md §5: adding a member to a team is a loosening for that person. The lead adds at
  * once; a secrecy admin who is not the lead (adding herself above all) gets a request that a different
  * admin approves, never she herself and never the person who would join. Also: the team form answers a
  * partner's name and a name nobody has with the same bytes.

@@ -6,16 +6,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -23,9 +26,9 @@ import io.quarkus.test.junit.QuarkusMock;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.parley.interviews.access.ProjectionFreshness;
 import org.parley.messaging.Envelopes;
-import org.parley.messaging.projection.PolicyProjection;
+import org.parley.policy.CasePolicy;
+import org.parley.projection.PolicyProjection;
 import org.parley.proto.v1.CasePolicySnapshot;
 import org.parley.proto.v1.Grant;
 import org.parley.proto.v1.GrantScope;
@@ -128,10 +131,25 @@ public final class Fixtures {
         return snapshot.build();
     }
 
-    /** Non-member reads fail closed while the projection is stale; most tests want it current. */
+    /**
+     * Reads fail closed while the projection is stale; most tests want it current. For the current test only
+     * (QuarkusMock resets after each): the real projection's policies, with the staleness the test asks for.
+     */
     public static void projectionIs(boolean stale) {
+        PolicyProjection real = ClientProxy.unwrap(
+                Arc.container().instance(PolicyProjection.class).get());
         QuarkusMock.installMockForType(
-                new ProjectionFreshness() {
+                new PolicyProjection() {
+                    @Override
+                    public Optional<CasePolicy> find(UUID caseId) {
+                        return real.find(caseId);
+                    }
+
+                    @Override
+                    public Map<UUID, CasePolicy> findAll(Collection<UUID> caseIds) {
+                        return real.findAll(caseIds);
+                    }
+
                     @Override
                     public boolean isStale() {
                         return stale;
@@ -142,7 +160,7 @@ public final class Fixtures {
                         return 5;
                     }
                 },
-                ProjectionFreshness.class);
+                PolicyProjection.class);
     }
 
     // --- interviews ---

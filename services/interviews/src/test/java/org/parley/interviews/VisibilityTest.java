@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.interviews.vault.IdentityVault;
 import org.parley.messaging.Envelopes;
 import org.parley.messaging.Topics;
-import org.parley.messaging.projection.PolicyProjection;
+import org.parley.projection.PolicyProjection;
 import org.parley.proto.v1.CasePolicyRecorded;
 import org.parley.proto.v1.Envelope;
 import org.parley.proto.v1.GrantScope;
@@ -520,7 +520,9 @@ class VisibilityTest {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> QuarkusTransaction.requiringNew()
-                        .call(() -> projection.find(caseId).isPresent()));
+                        .call(() -> projection
+                                .find(java.util.UUID.fromString(caseId))
+                                .isPresent()));
         assertThat(projection.isStale())
                 .as("an event from access refreshes the projection")
                 .isFalse();

@@ -1,5 +1,6 @@
 package org.parley.access.casepolicy;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,6 +19,9 @@ import org.parley.proto.v1.CasePolicyRecorded;
 @ApplicationScoped
 public class CaseLifecycle {
 
+    @Inject
+    Clock clock;
+
     private static final Logger LOG = Logger.getLogger(CaseLifecycle.class);
 
     @Inject
@@ -27,13 +31,13 @@ public class CaseLifecycle {
     CasePolicies policies;
 
     /**
-     * Records policy version 1 (secrecy model section 1: every case is born SECRET, its creator the lead)
+     * Records policy version 1 (docs/secrecy-model.md §1: every case is born SECRET, its creator the lead)
      * and publishes it. A case access already knows is left alone.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void open(UUID caseId, String owningOrganisation, String leadSubject, Actor actor) {
         CasePolicy born = CasePolicy.newCase(caseId.toString(), owningOrganisation, leadSubject);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         int inserted = CaseAccess.getEntityManager()
                 .createNativeQuery("INSERT INTO case_access (case_id, owning_organisation, tier, results_released,"
                         + " deleted, policy_version, created_at, updated_at) VALUES (?1, ?2, ?3, false, false, ?4,"

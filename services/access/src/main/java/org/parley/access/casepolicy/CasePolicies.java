@@ -1,15 +1,21 @@
 package org.parley.access.casepolicy;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.parley.gate.CaseGate;
+import org.parley.gate.PolicySource;
 import org.parley.policy.Action;
 import org.parley.policy.CasePolicy;
 import org.parley.policy.Decision;
@@ -21,26 +27,61 @@ import org.parley.web.ProblemException;
 import org.parley.web.Problems;
 
 /**
- * Loads case policies and guards every case endpoint: a case the caller may not know exists (by
- * {@link SecrecyRules#decide}) is answered exactly like one that never existed.
+ * Access's own case policies, read from its tables (never stale: this is where they are decided), and the
+ * guard of every case endpoint through the same {@link CaseGate} as the other services: a case the caller
+ * may not know exists is answered exactly like one that never existed.
  */
 @ApplicationScoped
-public class CasePolicies {
+public class CasePolicies implements PolicySource {
+
+    private final CaseGate gate;
+    private final Clock clock;
+
+    @Inject
+    public CasePolicies(CaseGate gate, Clock clock) {
+        this.gate = gate;
+        this.clock = clock;
+    }
 
     /**
      * The case if the viewer may know it exists; otherwise the standard "never existed" 404. Unknown ids,
      * malformed ids, deleted cases and invisible cases all end in the same exception.
      */
     public VisibleCase visible(String caseId, Viewer viewer) {
-        UUID id = parse(caseId);
-        // The same three queries whether or not the case exists, so the answer takes the same time.
-        CaseAccess row = id == null ? null : CaseAccess.findById(id);
-        List<TeamMember> team = id == null ? List.of() : TeamMember.list("caseId", id);
-        List<CaseGrant> grants = id == null ? List.of() : activeGrants(id);
+        CaseGate.Opened opened = gate.open(viewer, caseId);
+        // Already in the persistence context: find() loaded it.
+        CaseAccess row = CaseAccess.findById(opened.id());
+        return new VisibleCase(row, opened.policy(), opened.decision(), opened.decidedAt());
+    }
+
+    /** The same three queries whether or not the case exists, so the answer takes the same time. */
+    @Override
+    public Optional<CasePolicy> find(UUID caseId) {
+        CaseAccess row = CaseAccess.findById(caseId);
+        List<TeamMember> team = TeamMember.list("caseId", caseId);
+        List<CaseGrant> grants = activeGrants(caseId);
         if (row == null || row.deleted) {
-            throw Problems.notFoundException("case");
+            return Optional.empty();
         }
-        return decideOrHide(row, policy(row, team, grants), viewer);
+        return Optional.of(policy(row, team, grants));
+    }
+
+    @Override
+    public Map<UUID, CasePolicy> findAll(Collection<UUID> caseIds) {
+        Map<UUID, CasePolicy> found = new HashMap<>();
+        caseIds.forEach(caseId -> find(caseId).ifPresent(policy -> found.put(caseId, policy)));
+        return found;
+    }
+
+    /** Access decides the policies itself: its copy is the original, never out of date. */
+    @Override
+    public boolean isStale() {
+        return false;
+    }
+
+    @Override
+    public long retryAfterSeconds() {
+        return 1;
     }
 
     /**
@@ -53,11 +94,16 @@ public class CasePolicies {
         VisibleCase unlocked = visible(caseId, viewer);
         CaseAccess row = lock(unlocked.row().caseId);
         if (row == null || row.deleted) {
-            throw Problems.notFoundException("case");
+            throw CaseGate.neverExisted(CaseGate.CASE);
         }
-        return decideOrHide(row, policyOf(row), viewer);
+        CasePolicy policy = policyOf(row);
+        Instant now = clock.instant();
+        Decision decision = SecrecyRules.decide(viewer, policy, now);
+        if (!decision.knowsExists()) {
+            throw CaseGate.neverExisted(CaseGate.CASE);
+        }
+        return new VisibleCase(row, policy, decision, now);
     }
-
     /**
      * Locks the case row (SELECT ... FOR UPDATE) and reads it fresh; null when the case is unknown. Pending
      * changes are flushed and the persistence context cleared first, so whatever is read after the lock
@@ -91,15 +137,6 @@ public class CasePolicies {
         }
     }
 
-    private static VisibleCase decideOrHide(CaseAccess row, CasePolicy policy, Viewer viewer) {
-        Instant now = Instant.now();
-        Decision decision = SecrecyRules.decide(viewer, policy, now);
-        if (!decision.knowsExists()) {
-            throw Problems.notFoundException("case");
-        }
-        return new VisibleCase(row, policy, decision, now);
-    }
-
     private static CasePolicy policy(CaseAccess row, List<TeamMember> team, List<CaseGrant> grants) {
         Map<String, TeamRole> roles = new HashMap<>();
         team.forEach(member -> roles.put(member.subject, member.role));
@@ -112,16 +149,5 @@ public class CasePolicies {
                 roles,
                 policyGrants,
                 row.policyVersion);
-    }
-
-    private static UUID parse(String caseId) {
-        if (caseId == null || caseId.length() != 36) {
-            return null;
-        }
-        try {
-            return UUID.fromString(caseId);
-        } catch (IllegalArgumentException notAnId) {
-            return null;
-        }
     }
 }

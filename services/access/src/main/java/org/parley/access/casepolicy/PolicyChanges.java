@@ -1,5 +1,6 @@
 package org.parley.access.casepolicy;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.parley.messaging.Envelopes;
 import org.parley.policy.GrantScope;
 import org.parley.policy.TeamRole;
 import org.parley.policy.Tier;
+import org.parley.projection.PolicyProtos;
 import org.parley.proto.v1.GrantExpired;
 import org.parley.proto.v1.GrantIssued;
 import org.parley.proto.v1.GrantRevoked;
@@ -30,6 +32,9 @@ import org.parley.proto.v1.TierChanged;
 public class PolicyChanges {
 
     @Inject
+    Clock clock;
+
+    @Inject
     PolicyPublisher publisher;
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -41,8 +46,9 @@ public class PolicyChanges {
                 actor,
                 reason,
                 requestId,
-                envelope -> envelope.setTierChanged(
-                        TierChanged.newBuilder().setFrom(ProtoEnums.tier(from)).setTo(ProtoEnums.tier(target))));
+                envelope -> envelope.setTierChanged(TierChanged.newBuilder()
+                        .setFrom(PolicyProtos.toProto(from))
+                        .setTo(PolicyProtos.toProto(target))));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -80,13 +86,13 @@ public class PolicyChanges {
         grant.approvedBy = approvedBy;
         grant.requestId = requestId;
         grant.reason = reason;
-        grant.issuedAt = Instant.now();
+        grant.issuedAt = clock.instant();
         grant.persist();
         publisher.changed(row, actor, reason, requestId, envelope -> {
             GrantIssued.Builder issued = GrantIssued.newBuilder()
                     .setGrantId(grant.id.toString())
                     .setOrganisation(organisation)
-                    .setScope(ProtoEnums.scope(scope));
+                    .setScope(PolicyProtos.toProto(scope));
             if (expiresAt != null) {
                 issued.setExpiresAt(Envelopes.timestamp(expiresAt));
             }
@@ -125,7 +131,7 @@ public class PolicyChanges {
     /**
      * Puts a person on the team with a role. A case has one lead: naming a new lead makes the previous
      * one a member, in the same version. {@code requestId} is the approved request when a second admin
-     * had to agree (secrecy model, section 5), otherwise null.
+     * had to agree (docs/secrecy-model.md §5), otherwise null.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void putMember(CaseAccess row, String subject, TeamRole role, Actor actor, String reason, UUID requestId) {
@@ -144,7 +150,7 @@ public class PolicyChanges {
             member.caseId = row.caseId;
             member.subject = subject;
             member.addedBy = actor.subject();
-            member.addedAt = Instant.now();
+            member.addedAt = clock.instant();
             member.role = role;
             member.persist();
         } else {
@@ -156,7 +162,7 @@ public class PolicyChanges {
                 reason,
                 requestId,
                 envelope -> envelope.setTeamMemberAdded(
-                        TeamMemberAdded.newBuilder().setSubject(subject).setRole(ProtoEnums.role(role))));
+                        TeamMemberAdded.newBuilder().setSubject(subject).setRole(PolicyProtos.toProto(role))));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -172,9 +178,9 @@ public class PolicyChanges {
                         TeamMemberRemoved.newBuilder().setSubject(subject)));
     }
 
-    private static void end(CaseGrant grant, GrantStatus status, String by, String reason) {
+    private void end(CaseGrant grant, GrantStatus status, String by, String reason) {
         grant.status = status;
-        grant.endedAt = Instant.now();
+        grant.endedAt = clock.instant();
         grant.endedBy = by;
         grant.endReason = reason;
     }

@@ -1,6 +1,6 @@
 package org.parley.access.casepolicy;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.parley.messaging.Envelopes;
 import org.parley.messaging.Topics;
 import org.parley.messaging.outbox.Outbox;
+import org.parley.projection.PolicyProtos;
 import org.parley.proto.v1.CasePolicySnapshot;
 import org.parley.proto.v1.Envelope;
 import org.parley.proto.v1.Grant;
@@ -24,6 +25,9 @@ import org.parley.proto.v1.Grant;
  */
 @ApplicationScoped
 public class PolicyPublisher {
+
+    @Inject
+    Clock clock;
 
     @Inject
     Outbox outbox;
@@ -41,7 +45,7 @@ public class PolicyPublisher {
     public Envelope changed(
             CaseAccess lockedRow, Actor actor, String reason, UUID requestId, Consumer<Envelope.Builder> payload) {
         lockedRow.policyVersion += 1;
-        lockedRow.updatedAt = Instant.now();
+        lockedRow.updatedAt = clock.instant();
         return publish(lockedRow, actor, reason, requestId, payload);
     }
 
@@ -73,7 +77,7 @@ public class PolicyPublisher {
         change.actorSubject = actor.subject();
         change.reason = reason;
         change.requestId = requestId;
-        change.occurredAt = Instant.now();
+        change.occurredAt = clock.instant();
         change.persist();
         return outbox.append(Topics.ACCESS, envelope);
     }
@@ -82,7 +86,7 @@ public class PolicyPublisher {
     public static CasePolicySnapshot snapshot(CaseAccess row) {
         CasePolicySnapshot.Builder snapshot = CasePolicySnapshot.newBuilder()
                 .setOwningOrganisation(row.owningOrganisation)
-                .setTier(ProtoEnums.tier(row.tier))
+                .setTier(PolicyProtos.toProto(row.tier))
                 .setResultsReleased(row.resultsReleased)
                 .setDeleted(row.deleted);
         List<TeamMember> team = TeamMember.list("caseId", row.caseId);
@@ -90,12 +94,12 @@ public class PolicyPublisher {
                 .sorted(Comparator.comparing(member -> member.subject))
                 .forEach(member -> snapshot.addTeam(org.parley.proto.v1.TeamMember.newBuilder()
                         .setSubject(member.subject)
-                        .setRole(ProtoEnums.role(member.role))));
+                        .setRole(PolicyProtos.toProto(member.role))));
         for (CaseGrant grant : CasePolicies.activeGrants(row.caseId)) {
             Grant.Builder proto = Grant.newBuilder()
                     .setGrantId(grant.id.toString())
                     .setOrganisation(grant.organisation)
-                    .setScope(ProtoEnums.scope(grant.scope));
+                    .setScope(PolicyProtos.toProto(grant.scope));
             if (grant.expiresAt != null) {
                 proto.setExpiresAt(Envelopes.timestamp(grant.expiresAt));
             }

@@ -1,6 +1,6 @@
 package org.parley.access.directory;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +21,9 @@ import org.parley.web.ProblemException;
 /** Every user access has seen: recorded on each authenticated request, resolved by team and explain endpoints. */
 @ApplicationScoped
 public class Directory {
+
+    @Inject
+    Clock clock;
 
     /** The answer for a username or subject access has never seen. */
     public static final Problem UNKNOWN_USER = new Problem(
@@ -51,7 +54,7 @@ public class Directory {
                 .setParameter(2, username)
                 .setParameter(3, organisation)
                 .setParameter(4, roleList)
-                .setParameter(5, Instant.now())
+                .setParameter(5, clock.instant())
                 .executeUpdate();
     }
 

@@ -1,6 +1,6 @@
 package org.parley.access.grant;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +25,9 @@ import org.parley.access.request.SecrecyRequests;
 @ApplicationScoped
 public class Expiry {
 
+    @Inject
+    Clock clock;
+
     private static final Logger LOG = Logger.getLogger(Expiry.class);
 
     @Inject
@@ -45,7 +48,9 @@ public class Expiry {
     void expire() {
         List<UUID> due = QuarkusTransaction.requiringNew()
                 .call(() -> CaseGrant.<CaseGrant>find(
-                                "status = ?1 AND expiresAt <= ?2 ORDER BY expiresAt", GrantStatus.ACTIVE, Instant.now())
+                                "status = ?1 AND expiresAt <= ?2 ORDER BY expiresAt",
+                                GrantStatus.ACTIVE,
+                                clock.instant())
                         .page(0, 100)
                         .list()
                         .stream()
@@ -76,7 +81,7 @@ public class Expiry {
         if (row == null
                 || grant.status != GrantStatus.ACTIVE
                 || grant.expiresAt == null
-                || grant.expiresAt.isAfter(Instant.now())) {
+                || grant.expiresAt.isAfter(clock.instant())) {
             return;
         }
         changes.expireGrant(row, grant);

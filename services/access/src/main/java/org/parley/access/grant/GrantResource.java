@@ -63,17 +63,10 @@ public class GrantResource {
     @APIResponse(responseCode = "403", description = "Not a secrecy admin of the case's organisation")
     @APIResponse(responseCode = "404", description = "No such case, or one the caller may not know exists")
     public Response issue(@PathParam("id") String caseId, @Valid @NotNull NewGrant body) {
-        Grants.Outcome outcome = grants.issue(caseId, caller.viewer(), body);
-        if (outcome.request() != null) {
-            return Response.accepted(outcome.request())
-                    .location(
-                            URI.create("/secrecy-requests/" + outcome.request().id()))
-                    .build();
-        }
-        return Response.created(URI.create("/cases/" + outcome.grant().caseId() + "/grants/"
-                        + outcome.grant().id()))
-                .entity(outcome.grant())
-                .build();
+        return grants.issue(caseId, caller.viewer(), body)
+                .respond(grant -> Response.created(URI.create("/cases/" + grant.caseId() + "/grants/" + grant.id()))
+                        .entity(grant)
+                        .build());
     }
 
     @DELETE

@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,9 +17,10 @@ import org.parley.access.casepolicy.PolicyChanges;
 import org.parley.access.casepolicy.PolicyPublisher.Actor;
 import org.parley.access.casepolicy.VisibleCase;
 import org.parley.access.directory.Directory;
-import org.parley.access.request.RequestKind;
-import org.parley.access.request.RequestView;
+import org.parley.access.request.ChangeOutcome;
 import org.parley.access.request.SecrecyRequests;
+import org.parley.gate.CaseGate;
+import org.parley.gate.RecordIds;
 import org.parley.policy.Action;
 import org.parley.policy.Relationship;
 import org.parley.policy.Viewer;
@@ -51,7 +51,6 @@ public class Grants {
     Directory directory;
 
     /** Either the grant issued at once, or the request filed for it. */
-    public record Outcome(GrantView grant, RequestView request) {}
 
     /**
      * Secrecy admins of the owner see every grant with its reasons; the team sees every grant without
@@ -87,7 +86,7 @@ public class Grants {
     }
 
     @Transactional
-    public Outcome issue(String caseId, Viewer viewer, NewGrant body) {
+    public ChangeOutcome<GrantView> issue(String caseId, Viewer viewer, NewGrant body) {
         VisibleCase visible = policies.visibleForUpdate(caseId, viewer);
         boolean needsSecondAdmin = body.scope().needsSecondApprover();
         CasePolicies.require(
@@ -97,18 +96,8 @@ public class Grants {
                 "Only a secrecy admin of the case's organisation issues grants.");
         targets.check(visible.row(), body.organisation(), body.expiresAt(), visible.now());
         if (needsSecondAdmin) {
-            return new Outcome(
-                    null,
-                    requests.create(
-                            visible,
-                            viewer,
-                            RequestKind.GRANT,
-                            null,
-                            null,
-                            body.organisation(),
-                            body.scope(),
-                            body.expiresAt(),
-                            body.reason()));
+            return ChangeOutcome.requested(requests.requestGrant(
+                    visible, viewer, body.organisation(), body.scope(), body.expiresAt(), body.reason()));
         }
         CaseGrant grant = changes.issueGrant(
                 visible.row(),
@@ -120,7 +109,7 @@ public class Grants {
                 actorOf(viewer),
                 body.reason(),
                 null);
-        return new Outcome(GrantView.full(grant, directory.usernames(Set.of(viewer.subject()))), null);
+        return ChangeOutcome.applied(GrantView.full(grant, directory.usernames(Set.of(viewer.subject()))));
     }
 
     /** Tightening: immediate, by one secrecy admin. */
@@ -143,17 +132,10 @@ public class Grants {
     }
 
     private static CaseGrant findOnCase(VisibleCase visible, String grantId) {
-        UUID id;
-        try {
-            id = grantId != null && grantId.length() == 36 ? UUID.fromString(grantId) : null;
-        } catch (IllegalArgumentException notAnId) {
-            id = null;
-        }
-        CaseGrant grant = id == null ? null : CaseGrant.findById(id);
-        if (grant == null || !grant.caseId.equals(visible.row().caseId)) {
-            throw Problems.notFoundException("grant");
-        }
-        return grant;
+        return RecordIds.parse(grantId)
+                .map(id -> CaseGrant.<CaseGrant>findById(id))
+                .filter(grant -> grant.caseId.equals(visible.row().caseId))
+                .orElseThrow(() -> CaseGate.neverExisted("grant"));
     }
 
     private static Actor actorOf(Viewer viewer) {

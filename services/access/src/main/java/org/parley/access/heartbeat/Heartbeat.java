@@ -1,6 +1,6 @@
 package org.parley.access.heartbeat;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +21,9 @@ import org.parley.proto.v1.AccessHeartbeat;
  */
 @ApplicationScoped
 public class Heartbeat {
+
+    @Inject
+    Clock clock;
 
     @Inject
     Outbox outbox;
@@ -49,7 +52,7 @@ public class Heartbeat {
             entityManager
                     .createNativeQuery("DELETE FROM outbox_event WHERE event_type = 'AccessHeartbeat'"
                             + " AND published_at IS NOT NULL AND published_at < ?1")
-                    .setParameter(1, Instant.now().minus(config.heartbeatRetention()))
+                    .setParameter(1, clock.instant().minus(config.heartbeatRetention()))
                     .executeUpdate();
         });
     }

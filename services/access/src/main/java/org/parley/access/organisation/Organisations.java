@@ -1,6 +1,6 @@
 package org.parley.access.organisation;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +26,9 @@ import org.parley.web.Problems;
 /** Registers and finds organisations; bootstraps the host so that someone can be its admin. */
 @ApplicationScoped
 public class Organisations {
+
+    @Inject
+    Clock clock;
 
     private static final Logger LOG = Logger.getLogger(Organisations.class);
 
@@ -123,7 +126,7 @@ public class Organisations {
                 .setParameter(1, id)
                 .setParameter(2, name)
                 .setParameter(3, kind.name())
-                .setParameter(4, Instant.now())
+                .setParameter(4, clock.instant())
                 .executeUpdate();
         if (inserted == 1) {
             outbox.append(

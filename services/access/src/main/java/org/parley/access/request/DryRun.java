@@ -1,5 +1,6 @@
 package org.parley.access.request;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,6 +28,9 @@ import org.parley.policy.Viewer;
  */
 @ApplicationScoped
 public class DryRun {
+
+    @Inject
+    Clock clock;
 
     /** Placeholder subjects no Keycloak user can have (they are not UUIDs). */
     private static final String OTHER_SUBJECT = "~any-other-user";
@@ -60,7 +64,7 @@ public class DryRun {
         SecrecyRequests.Visible found = requests.visibleToAdmin(requestId, viewer);
         CasePolicy before = found.visibleCase().policy();
         CasePolicy after = SecrecyRequests.afterApproval(before, found.request());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
 
         List<Change> changes = new ArrayList<>();
         int unchanged = 0;

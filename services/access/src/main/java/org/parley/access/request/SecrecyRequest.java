@@ -15,7 +15,7 @@ import org.parley.policy.GrantScope;
 import org.parley.policy.TeamRole;
 import org.parley.policy.Tier;
 
-/** A loosening change one secrecy admin asked for, waiting for a different one (secrecy model, section 5). */
+/** A loosening change one secrecy admin asked for, waiting for a different one (docs/secrecy-model.md §5). */
 @Entity
 @Table(name = "secrecy_request")
 public class SecrecyRequest extends PanacheEntityBase {

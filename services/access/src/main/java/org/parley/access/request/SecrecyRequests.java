@@ -1,5 +1,6 @@
 package org.parley.access.request;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,8 @@ import org.parley.access.casepolicy.PolicyPublisher;
 import org.parley.access.casepolicy.PolicyPublisher.Actor;
 import org.parley.access.casepolicy.VisibleCase;
 import org.parley.access.directory.Directory;
+import org.parley.gate.CaseGate;
+import org.parley.gate.RecordIds;
 import org.parley.policy.Action;
 import org.parley.policy.CasePolicy;
 import org.parley.policy.GrantScope;
@@ -37,13 +40,16 @@ import org.parley.web.ProblemException;
 import org.parley.web.Problems;
 
 /**
- * The two-person rule (secrecy model, section 5): a loosening change is a request by one secrecy admin
+ * The two-person rule (docs/secrecy-model.md §5): a loosening change is a request by one secrecy admin
  * that a different secrecy admin of the owning organisation approves or rejects. Approval is decided
  * under the case's row lock with a conditional update of the request, so however many approvals race,
  * exactly one applies the change.
  */
 @ApplicationScoped
 public class SecrecyRequests {
+
+    @Inject
+    Clock clock;
 
     static final String KIND = "secrecy request";
 
@@ -68,25 +74,38 @@ public class SecrecyRequests {
     /** A request and its case, which the caller may know exists. */
     record Visible(SecrecyRequest request, VisibleCase visibleCase) {}
 
-    /** Files a request; the caller has checked that the change loosens and that the viewer may ask for it. */
+    /** Files a request to loosen the tier; the caller has checked that it loosens and that the viewer may ask. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public RequestView create(
+    public RequestView requestTier(VisibleCase visible, Viewer requester, Tier tier, String reason) {
+        SecrecyRequest request = new SecrecyRequest();
+        request.kind = RequestKind.TIER;
+        request.targetTier = tier;
+        return file(request, visible, requester, reason);
+    }
+
+    /** Files a request to release the results; the caller has checked that the viewer may ask. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RequestView requestRelease(VisibleCase visible, Viewer requester, String reason) {
+        SecrecyRequest request = new SecrecyRequest();
+        request.kind = RequestKind.RELEASE;
+        request.targetReleased = true;
+        return file(request, visible, requester, reason);
+    }
+
+    /** Files a request for a grant that needs a second admin; the caller has checked the target and the viewer. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RequestView requestGrant(
             VisibleCase visible,
             Viewer requester,
-            RequestKind kind,
-            Tier tier,
-            Boolean released,
-            String grantOrganisation,
-            GrantScope grantScope,
-            Instant grantExpiresAt,
+            String organisation,
+            GrantScope scope,
+            Instant expiresAt,
             String reason) {
         SecrecyRequest request = new SecrecyRequest();
-        request.kind = kind;
-        request.targetTier = tier;
-        request.targetReleased = released;
-        request.grantOrganisation = grantOrganisation;
-        request.grantScope = grantScope;
-        request.grantExpiresAt = grantExpiresAt;
+        request.kind = RequestKind.GRANT;
+        request.grantOrganisation = organisation;
+        request.grantScope = scope;
+        request.grantExpiresAt = expiresAt;
         return file(request, visible, requester, reason);
     }
 
@@ -96,7 +115,7 @@ public class SecrecyRequests {
      * owning organisation.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public RequestView createTeamAddition(
+    public RequestView requestTeamAddition(
             VisibleCase visible, Viewer requester, String subject, TeamRole role, String reason) {
         SecrecyRequest request = new SecrecyRequest();
         request.kind = RequestKind.TEAM;
@@ -111,7 +130,7 @@ public class SecrecyRequests {
         request.requestedBy = requester.subject();
         request.reason = reason;
         request.status = RequestStatus.PENDING;
-        request.createdAt = Instant.now();
+        request.createdAt = clock.instant();
         request.expiresAt = request.createdAt.plus(config.requestTtl());
         request.persist();
         String kind = request.kind.name();
@@ -142,7 +161,7 @@ public class SecrecyRequests {
                                 + " AND c.deleted = false) AND status = ?2 ORDER BY createdAt DESC",
                         viewer.organisation(),
                         status);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Map<UUID, Boolean> mayApproveOnCase = new HashMap<>();
         List<SecrecyRequest> visible = new ArrayList<>();
         for (SecrecyRequest request : requests) {
@@ -173,7 +192,7 @@ public class SecrecyRequests {
         }
         CasePolicy locked = policies.policyOf(row);
         requireSecondAdmin(approver, locked, request, "approve");
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         decide(request.id, RequestStatus.APPROVED, approver, reason, now);
         if (request.kind == RequestKind.GRANT) {
             // The expiry may have passed while the request waited: then nothing is approved (rolled back).
@@ -233,7 +252,7 @@ public class SecrecyRequests {
         Visible found = visibleToAdmin(requestId, admin);
         SecrecyRequest request = found.request();
         requireSecondAdmin(admin, found.visibleCase().policy(), request, "reject");
-        decide(request.id, RequestStatus.REJECTED, admin, reason, Instant.now());
+        decide(request.id, RequestStatus.REJECTED, admin, reason, clock.instant());
         UUID id = request.id;
         publisher.notice(
                 request.caseId,
@@ -295,21 +314,13 @@ public class SecrecyRequests {
     }
 
     private static SecrecyRequest find(String requestId) {
-        UUID id;
-        try {
-            id = requestId != null && requestId.length() == 36 ? UUID.fromString(requestId) : null;
-        } catch (IllegalArgumentException notAnId) {
-            id = null;
-        }
-        SecrecyRequest request = id == null ? null : SecrecyRequest.findById(id);
-        if (request == null) {
-            throw Problems.notFoundException(KIND);
-        }
-        return request;
+        return RecordIds.parse(requestId)
+                .map(id -> SecrecyRequest.<SecrecyRequest>findById(id))
+                .orElseThrow(() -> CaseGate.neverExisted(KIND));
     }
 
-    private static void requireSecondAdmin(Viewer viewer, CasePolicy policy, SecrecyRequest request, String verb) {
-        Instant now = Instant.now();
+    private void requireSecondAdmin(Viewer viewer, CasePolicy policy, SecrecyRequest request, String verb) {
+        Instant now = clock.instant();
         if (!SecrecyRules.mayApprove(viewer, policy, request.requestedBy, now)) {
             throw new ProblemException(Problems.forbidden(
                     "A different secrecy admin than the requester must " + verb + " a secrecy change."));

@@ -1,7 +1,5 @@
 package org.parley.access.team;
 
-import java.net.URI;
-
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -68,14 +66,8 @@ public class TeamResource {
     @APIResponse(responseCode = "403", description = "Neither the lead nor a secrecy admin")
     @APIResponse(responseCode = "404", description = "No such case, or one the caller may not know exists")
     public Response put(@PathParam("id") String caseId, @Valid @NotNull TeamChange body) {
-        Teams.Outcome outcome = teams.put(caseId, caller.viewer(), body);
-        if (outcome.request() != null) {
-            return Response.accepted(outcome.request())
-                    .location(
-                            URI.create("/secrecy-requests/" + outcome.request().id()))
-                    .build();
-        }
-        return Response.ok(outcome.team()).build();
+        return teams.put(caseId, caller.viewer(), body)
+                .respond(team -> Response.ok(team).build());
     }
 
     @DELETE

@@ -1,5 +1,6 @@
 package org.parley.access.team;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +21,7 @@ import org.parley.access.casepolicy.VisibleCase;
 import org.parley.access.directory.Directory;
 import org.parley.access.directory.DirectoryUser;
 import org.parley.access.directory.UserRef;
-import org.parley.access.request.RequestView;
+import org.parley.access.request.ChangeOutcome;
 import org.parley.access.request.SecrecyRequests;
 import org.parley.policy.Action;
 import org.parley.policy.Relationship;
@@ -38,6 +39,9 @@ import org.parley.web.Problems;
  */
 @ApplicationScoped
 public class Teams {
+
+    @Inject
+    Clock clock;
 
     @Inject
     CasePolicies policies;
@@ -61,15 +65,14 @@ public class Teams {
     }
 
     /** Either the team after an immediate change (or none), or the request that was filed. */
-    public record Outcome(TeamView team, RequestView request) {}
 
     /**
-     * Puts a staff member of the case's organisation on its team (secrecy model, section 5): the lead at
+     * Puts a staff member of the case's organisation on its team (docs/secrecy-model.md §5): the lead at
      * once; a secrecy admin who is not the lead, adding herself above all, files a request a second admin
      * approves; a change of role for someone already on the team is immediate by either.
      */
     @Transactional
-    public Outcome put(String caseId, Viewer viewer, TeamChange change) {
+    public ChangeOutcome<TeamView> put(String caseId, Viewer viewer, TeamChange change) {
         VisibleCase visible = policies.visibleForUpdate(caseId, viewer);
         // Who may ask at all is settled before the named person is looked up, so nobody else learns anything.
         CasePolicies.require(viewer, visible, Action.MANAGE_TEAM, "Only the lead or a secrecy admin manages the team.");
@@ -84,12 +87,11 @@ public class Teams {
                     changes.putMember(
                             visible.row(), user.subject, change.role(), actorOf(viewer), change.reason(), null);
                 }
-                yield new Outcome(view(visible), null);
+                yield ChangeOutcome.applied(view(visible));
             }
             case NEEDS_SECOND_ADMIN ->
-                new Outcome(
-                        null,
-                        requests.createTeamAddition(visible, viewer, user.subject, change.role(), change.reason()));
+                ChangeOutcome.requested(
+                        requests.requestTeamAddition(visible, viewer, user.subject, change.role(), change.reason()));
             case REFUSED ->
                 throw new ProblemException(Problems.forbidden("Only the case's lead adds people to its team."));
         };
@@ -129,7 +131,7 @@ public class Teams {
         List<TeamMember> team = TeamMember.list("caseId", visible.row().caseId);
         team.sort(Comparator.comparing((TeamMember member) -> member.role).thenComparing(member -> member.subject));
         List<DirectoryUser> organisationUsers = directory.ofOrganisation(visible.row().owningOrganisation);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<DirectoryUser> admins = organisationUsers.stream()
                 .filter(user ->
                         SecrecyRules.mayPerform(user.asViewer(), visible.policy(), Action.APPROVE_SECRECY_CHANGE, now))

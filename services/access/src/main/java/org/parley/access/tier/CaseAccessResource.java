@@ -1,7 +1,5 @@
 package org.parley.access.tier;
 
-import java.net.URI;
-
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +16,7 @@ import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.access.request.ChangeOutcome;
 import org.parley.web.CallerIdentity;
 
 @Path("/cases/{id}")
@@ -75,13 +74,7 @@ public class CaseAccessResource {
         return respond(tierAndRelease.changeRelease(caseId, caller.viewer(), body.released(), body.reason()));
     }
 
-    private static Response respond(TierAndRelease.Outcome outcome) {
-        if (outcome.request() != null) {
-            return Response.accepted(outcome.request())
-                    .location(
-                            URI.create("/secrecy-requests/" + outcome.request().id()))
-                    .build();
-        }
-        return Response.ok(outcome.access()).build();
+    private static Response respond(ChangeOutcome<AccessView> outcome) {
+        return outcome.respond(access -> Response.ok(access).build());
     }
 }

@@ -8,8 +8,7 @@ import org.parley.access.casepolicy.CasePolicies;
 import org.parley.access.casepolicy.PolicyChanges;
 import org.parley.access.casepolicy.PolicyPublisher.Actor;
 import org.parley.access.casepolicy.VisibleCase;
-import org.parley.access.request.RequestKind;
-import org.parley.access.request.RequestView;
+import org.parley.access.request.ChangeOutcome;
 import org.parley.access.request.SecrecyRequests;
 import org.parley.policy.Action;
 import org.parley.policy.Relationship;
@@ -35,9 +34,6 @@ public class TierAndRelease {
     @Inject
     SecrecyRequests requests;
 
-    /** Either the case's access after an immediate change (or none), or the request that was filed. */
-    public record Outcome(AccessView access, RequestView request) {}
-
     /** For members and secrecy admins of the owner; others who know the case get a 403. */
     public AccessView access(String caseId, Viewer viewer) {
         VisibleCase visible = policies.visible(caseId, viewer);
@@ -49,40 +45,38 @@ public class TierAndRelease {
     }
 
     @Transactional
-    public Outcome changeTier(String caseId, Viewer viewer, Tier target, String reason) {
+    public ChangeOutcome<AccessView> changeTier(String caseId, Viewer viewer, Tier target, String reason) {
         VisibleCase visible = policies.visibleForUpdate(caseId, viewer);
         Tier from = visible.row().tier;
         boolean released = visible.row().resultsReleased;
         if (SecrecyRules.isLoosening(from, released, target, released)) {
             CasePolicies.require(
                     viewer, visible, Action.REQUEST_SECRECY_CHANGE, "Only a secrecy admin may ask to loosen the tier.");
-            return new Outcome(
-                    null, requests.create(visible, viewer, RequestKind.TIER, target, null, null, null, null, reason));
+            return ChangeOutcome.requested(requests.requestTier(visible, viewer, target, reason));
         }
         CasePolicies.require(viewer, visible, Action.TIGHTEN_SECRECY, "Only a secrecy admin may change the tier.");
         if (target != from) {
             changes.setTier(visible.row(), target, actorOf(viewer), reason, null);
         }
-        return new Outcome(AccessView.of(visible.row()), null);
+        return ChangeOutcome.applied(AccessView.of(visible.row()));
     }
 
     @Transactional
-    public Outcome changeRelease(String caseId, Viewer viewer, boolean target, String reason) {
+    public ChangeOutcome<AccessView> changeRelease(String caseId, Viewer viewer, boolean target, String reason) {
         VisibleCase visible = policies.visibleForUpdate(caseId, viewer);
         Tier tier = visible.row().tier;
         boolean from = visible.row().resultsReleased;
         if (SecrecyRules.isLoosening(tier, from, tier, target)) {
             CasePolicies.require(
                     viewer, visible, Action.REQUEST_SECRECY_CHANGE, "Only a secrecy admin may ask to release results.");
-            return new Outcome(
-                    null, requests.create(visible, viewer, RequestKind.RELEASE, null, true, null, null, null, reason));
+            return ChangeOutcome.requested(requests.requestRelease(visible, viewer, reason));
         }
         CasePolicies.require(
                 viewer, visible, Action.TIGHTEN_SECRECY, "Only a secrecy admin may change the release of results.");
         if (target != from) {
             changes.setReleased(visible.row(), target, actorOf(viewer), reason, null);
         }
-        return new Outcome(AccessView.of(visible.row()), null);
+        return ChangeOutcome.applied(AccessView.of(visible.row()));
     }
 
     private static Actor actorOf(Viewer viewer) {

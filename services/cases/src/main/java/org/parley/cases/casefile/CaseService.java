@@ -1,5 +1,6 @@
 package org.parley.cases.casefile;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,17 +26,17 @@ import org.parley.cases.content.Period;
 import org.parley.cases.content.Process;
 import org.parley.cases.content.Results;
 import org.parley.cases.content.TimelineEntry;
-import org.parley.cases.visibility.CaseAccess;
+import org.parley.gate.CaseGate;
 import org.parley.messaging.Envelopes;
 import org.parley.messaging.Topics;
 import org.parley.messaging.outbox.Outbox;
-import org.parley.messaging.projection.PolicyProjection;
 import org.parley.policy.Action;
 import org.parley.policy.CasePolicy;
 import org.parley.policy.Relationship;
 import org.parley.policy.SecrecyRules;
 import org.parley.policy.Section;
 import org.parley.policy.Viewer;
+import org.parley.projection.PolicyProjection;
 import org.parley.proto.v1.CaseDeleted;
 import org.parley.proto.v1.CaseOpened;
 import org.parley.proto.v1.CaseSectionEdited;
@@ -56,6 +57,9 @@ import org.parley.web.Problems;
 @ApplicationScoped
 public class CaseService {
 
+    @Inject
+    Clock clock;
+
     /** Entries a process timeline may hold. */
     public static final int TIMELINE_LIMIT = 1000;
 
@@ -63,7 +67,7 @@ public class CaseService {
     EntityManager entityManager;
 
     @Inject
-    CaseAccess access;
+    CaseGate access;
 
     @Inject
     PolicyProjection projection;
@@ -84,7 +88,7 @@ public class CaseService {
     @Transactional
     public CaseView create(Viewer creator, NewCase body) {
         validator.valid(body);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         CaseFile file = new CaseFile();
         file.id = UUID.randomUUID();
         file.version = 1;
@@ -121,10 +125,10 @@ public class CaseService {
     /** The case as the viewer may see it; a read of restricted sections is audited. */
     @Transactional
     public CaseView read(Viewer viewer, String rawId) {
-        CaseAccess.Opened opened = access.open(viewer, rawId);
+        CaseGate.Opened opened = access.open(viewer, rawId);
         CaseFile file = entityManager.find(CaseFile.class, opened.id());
         if (file == null || file.isDeleted()) {
-            throw Problems.notFoundException(CaseAccess.KIND);
+            throw CaseGate.neverExisted(CaseGate.CASE);
         }
         CasePolicy policy = opened.policy();
         CaseView view = CaseView.of(
@@ -168,7 +172,7 @@ public class CaseService {
                 file.results = documents.write(patched(documents.results(file.results), patch, Results.class));
         }
         countEdit(file, section.section());
-        file.updatedAt = Instant.now();
+        file.updatedAt = clock.instant();
         entityManager.flush();
         outbox.append(
                 Topics.CASES,
@@ -205,7 +209,7 @@ public class CaseService {
         timeline.sort(Comparator.comparing(TimelineEntry::date));
         file.timeline = documents.write(timeline);
         countEdit(file, Section.PROCESS);
-        file.updatedAt = Instant.now();
+        file.updatedAt = clock.instant();
         entityManager.flush();
         outbox.append(
                 Topics.CASES,
@@ -225,7 +229,7 @@ public class CaseService {
     public void delete(Viewer viewer, String rawId, Long ifMatch) {
         Change change = openForChange(viewer, rawId, Action.DELETE, IfMatch.OPTIONAL, ifMatch);
         CaseFile file = change.file();
-        file.deletedAt = Instant.now();
+        file.deletedAt = clock.instant();
         file.updatedAt = file.deletedAt;
         entityManager.flush();
         outbox.append(
@@ -235,7 +239,7 @@ public class CaseService {
     }
 
     /** A case opened for a change: its locked row and the viewer's decision on it. */
-    private record Change(CaseFile file, CaseAccess.Opened opened) {
+    private record Change(CaseFile file, CaseGate.Opened opened) {
         String caseId() {
             return opened.id().toString();
         }
@@ -256,11 +260,11 @@ public class CaseService {
      * required If-Match is missing and 412 when it names another version.
      */
     private Change openForChange(Viewer viewer, String rawId, Action action, IfMatch precondition, Long ifMatch) {
-        CaseAccess.Opened opened = access.open(viewer, rawId);
+        CaseGate.Opened opened = access.open(viewer, rawId);
         // Locked before deciding, so a concurrent edit cannot slip between the check and the change.
         CaseFile file = entityManager.find(CaseFile.class, opened.id(), LockModeType.PESSIMISTIC_WRITE);
         if (file == null || file.isDeleted()) {
-            throw Problems.notFoundException(CaseAccess.KIND);
+            throw CaseGate.neverExisted(CaseGate.CASE);
         }
         if (!SecrecyRules.mayPerform(viewer, opened.policy(), action, opened.decidedAt())) {
             audit.denied(viewer, opened.id().toString(), action);

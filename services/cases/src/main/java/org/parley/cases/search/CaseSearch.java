@@ -25,7 +25,7 @@ import org.parley.cases.audit.CaseAudit;
 import org.parley.cases.casefile.CaseDocuments;
 import org.parley.cases.casefile.CaseView;
 import org.parley.cases.casefile.StoredCase;
-import org.parley.cases.visibility.CaseAccess;
+import org.parley.gate.CaseGate;
 import org.parley.policy.Section;
 import org.parley.policy.Tier;
 import org.parley.policy.Viewer;
@@ -40,7 +40,7 @@ public class CaseSearch {
     EntityManager entityManager;
 
     @Inject
-    CaseAccess access;
+    CaseGate access;
 
     @Inject
     CaseAudit audit;

@@ -90,7 +90,7 @@ class SearchLeakTest {
     private static void markDeletedByAccess(String caseId) {
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             var projection = io.quarkus.arc.Arc.container()
-                    .instance(org.parley.messaging.projection.PolicyProjection.class)
+                    .instance(org.parley.projection.PolicyProjection.class)
                     .get();
             projection.apply(
                     caseId,

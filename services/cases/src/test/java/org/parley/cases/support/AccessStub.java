@@ -19,10 +19,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.parley.messaging.Envelopes;
-import org.parley.messaging.projection.PolicyProjection;
 import org.parley.policy.GrantScope;
 import org.parley.policy.TeamRole;
 import org.parley.policy.Tier;
+import org.parley.projection.PolicyProjection;
 import org.parley.proto.v1.AccessHeartbeat;
 import org.parley.proto.v1.CasePolicySnapshot;
 import org.parley.proto.v1.Envelope;
@@ -110,7 +110,11 @@ public final class AccessStub {
             List<GrantSpec> grants) {
         PolicyProjection projection = projection();
         QuarkusTransaction.requiringNew().run(() -> {
-            long version = projection.find(caseId).map(p -> p.version()).orElse(0L) + 1;
+            long version = projection
+                            .find(java.util.UUID.fromString(caseId))
+                            .map(p -> p.version())
+                            .orElse(0L)
+                    + 1;
             CasePolicySnapshot.Builder snapshot = CasePolicySnapshot.newBuilder()
                     .setOwningOrganisation(owner)
                     .setTier(org.parley.proto.v1.Tier.valueOf(tier.name()))

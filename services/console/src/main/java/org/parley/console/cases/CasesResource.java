@@ -346,7 +346,7 @@ public class CasesResource {
         if (!Paths.isId(id)) {
             return errors.notFound();
         }
-        // 202: a secrecy admin who is not the lead asked; another admin must approve (secrecy model, section 5).
+        // 202: a secrecy admin who is not the lead asked; another admin must approve (docs/secrecy-model.md §5).
         try (Response answer = access.putOnTeam(
                 id, new TeamChange(Paths.blankToNull(username), Paths.blankToNull(role), Paths.blankToNull(reason)))) {
             return back(id, answer.getStatus() == 202 ? "done=team-requested" : "done=team-changed", "team");

@@ -46,7 +46,8 @@ public class Ledger {
     @Inject
     LedgerAnchors anchors;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** One event to append, with what the consuming service knows about it. */
     public record Appendable(Envelope envelope, String caseId, String owningOrganisation) {}

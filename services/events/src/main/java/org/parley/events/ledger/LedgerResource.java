@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.gate.RecordIds;
 import org.parley.messaging.Topics;
 import org.parley.policy.Viewer;
 import org.parley.web.CallerIdentity;
@@ -178,12 +179,11 @@ public class LedgerResource {
         if (value == null) {
             return null;
         }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
+        Optional<UUID> id = RecordIds.parse(value);
+        if (id.isEmpty()) {
             errors.add(new Problem.FieldError(field, "must be a UUID"));
-            return null;
         }
+        return id.orElse(null);
     }
 
     private static Instant parseInstant(String value, String field, List<Problem.FieldError> errors) {

@@ -1,5 +1,6 @@
 package org.parley.events.timeline;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +19,9 @@ import org.parley.proto.v1.Envelope;
 /** Turns the events that belong on a case's timeline into rows: kinds, ids, tiers and dates, never text. */
 @ApplicationScoped
 public class TimelineRecorder {
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager entityManager;
@@ -87,7 +91,7 @@ public class TimelineRecorder {
                 return; // not a timeline event
             }
         }
-        Instant occurred = envelope.hasOccurredAt() ? Envelopes.instant(envelope.getOccurredAt()) : Instant.now();
+        Instant occurred = envelope.hasOccurredAt() ? Envelopes.instant(envelope.getOccurredAt()) : clock.instant();
         entityManager
                 .createNativeQuery("INSERT INTO timeline_entry (event_id, case_id, sequence, kind, occurred_at,"
                         + " grant_organisation, details) VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb))"

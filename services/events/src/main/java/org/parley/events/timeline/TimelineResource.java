@@ -1,13 +1,12 @@
 package org.parley.events.timeline;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,17 +27,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.parley.messaging.projection.PolicyProjection;
+import org.parley.gate.CaseGate;
+import org.parley.gate.PolicySource;
 import org.parley.policy.CaseHistory;
 import org.parley.policy.CasePolicy;
 import org.parley.policy.Decision;
-import org.parley.policy.SecrecyRules;
 import org.parley.policy.Section;
 import org.parley.policy.Viewer;
 import org.parley.web.CallerIdentity;
 import org.parley.web.Problem;
-import org.parley.web.ProblemException;
-import org.parley.web.Problems;
 
 /**
  * {@code GET /cases/{id}/timeline}: the case's history filtered by the same decision as the case itself,
@@ -62,7 +59,10 @@ public class TimelineResource {
     CallerIdentity caller;
 
     @Inject
-    PolicyProjection projection;
+    CaseGate gate;
+
+    @Inject
+    PolicySource policySource;
 
     @Inject
     EntityManager entityManager;
@@ -72,8 +72,6 @@ public class TimelineResource {
 
     @Inject
     InterviewLinks interviewLinks;
-
-    Clock clock = Clock.systemUTC();
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -97,21 +95,10 @@ public class TimelineResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TimelineView timeline(@PathParam("id") String id) {
         Viewer viewer = caller.viewer();
-        if (projection.isStale()) {
-            throw new ProblemException(
-                    Problems.unavailable("Access rules are being refreshed; try again shortly."),
-                    projection.retryAfterSeconds());
-        }
-        Optional<CasePolicy> policy = projection.find(id);
-        if (policy.isEmpty()) {
-            throw Problems.notFoundException("case");
-        }
-        Instant now = clock.instant();
-        Decision decision = SecrecyRules.decide(viewer, policy.get(), now);
-        if (!decision.knowsExists()) {
-            throw Problems.notFoundException("case");
-        }
-        List<StoredEntry> entries = entries(policy.get().caseId());
+        CaseGate.Opened opened = gate.open(viewer, id);
+        Instant now = opened.decidedAt();
+        Decision decision = opened.decision();
+        List<StoredEntry> entries = entries(opened.id());
         CaseHistory.Window window = CaseHistory.window(
                 decision.relationship(),
                 viewer.organisation(),
@@ -134,7 +121,7 @@ public class TimelineResource {
                 visible.add(new TimelineView.Entry(entry.eventId(), kind.name(), entry.occurredAt(), entry.details()));
             }
         }
-        return new TimelineView(policy.get().caseId(), visible);
+        return new TimelineView(opened.policy().caseId(), visible);
     }
 
     /** Every case each interview on the timeline is linked to, and the policies of those cases. */
@@ -151,19 +138,21 @@ public class TimelineResource {
             }
         }
         Map<String, List<String>> links = interviewLinks.of(interviewIds);
-        Set<String> caseIds = new HashSet<>();
-        links.values().forEach(caseIds::addAll);
-        return new InterviewsOnTimeline(links, caseIds.isEmpty() ? Map.of() : projection.findAll(caseIds));
+        Set<UUID> caseIds = new HashSet<>();
+        links.values().forEach(linked -> linked.forEach(caseId -> caseIds.add(UUID.fromString(caseId))));
+        Map<String, CasePolicy> policies = new HashMap<>();
+        policySource.findAll(caseIds).forEach((caseId, policy) -> policies.put(caseId.toString(), policy));
+        return new InterviewsOnTimeline(links, policies);
     }
 
     @SuppressWarnings("unchecked")
-    private List<StoredEntry> entries(String caseId) {
+    private List<StoredEntry> entries(UUID caseId) {
         List<StoredEntry> entries = new ArrayList<>();
         for (Object[] row : (List<Object[]>) entityManager
                 .createNativeQuery("SELECT CAST(event_id AS text), kind, occurred_at, grant_organisation,"
                         + " CAST(details AS text) FROM timeline_entry WHERE case_id = ?1"
                         + " ORDER BY occurred_at, sequence")
-                .setParameter(1, UUID.fromString(caseId))
+                .setParameter(1, caseId)
                 .getResultList()) {
             String grantOrganisation = row[3] == null || row[3].toString().isEmpty() ? null : row[3].toString();
             entries.add(new StoredEntry(

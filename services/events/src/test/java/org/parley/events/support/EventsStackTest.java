@@ -28,7 +28,7 @@ import org.awaitility.Awaitility;
 import org.parley.messaging.Envelopes;
 import org.parley.messaging.Topics;
 import org.parley.messaging.outbox.Outbox;
-import org.parley.messaging.projection.PolicyProjection;
+import org.parley.projection.PolicyProjection;
 import org.parley.proto.v1.CasePolicyRecorded;
 import org.parley.proto.v1.CasePolicySnapshot;
 import org.parley.proto.v1.Envelope;
@@ -136,7 +136,7 @@ public abstract class EventsStackTest {
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> QuarkusTransaction.requiringNew()
                         .call(() -> projection
-                                .find(caseId)
+                                .find(java.util.UUID.fromString(caseId))
                                 .map(p -> p.version() >= version)
                                 .orElse(false)));
     }

@@ -4,7 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
-import org.parley.messaging.projection.PolicyProjection;
+import org.parley.projection.PolicyProjection;
 
 /**
  * The projection with a switch to make it stale on demand: the shared broker may carry heartbeats from

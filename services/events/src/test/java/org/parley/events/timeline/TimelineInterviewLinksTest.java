@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 13, finding 4: an entry about an interview appears only to readers who may open the interview,
- * and the strictest linked case governs (secrecy model, section 4). Case A: sofia lead, mateo member.
+ * and the strictest linked case governs (docs/secrecy-model.md §4). Case A: sofia lead, mateo member.
  * Case B: SECRET, sofia lead, mateo not on it. An interview linked to both is a 404 for mateo in the
  * interviews service, so A's timeline must not name it to him; unlinking B shows it, relinking hides it.
  */
@@ -152,7 +152,7 @@ class TimelineInterviewLinksTest extends EventsStackTest {
 
     /** How many entries of case A's timeline, as this user sees it, name the interview. */
     private long interviewsNamed(String user, String interview) {
-        projection.heardFromAccess();
+        projection.heardFromAccess(java.time.Instant.now());
         List<Map<String, Object>> entries = as(user).get("/cases/" + caseA + "/timeline")
                 .then()
                 .statusCode(200)
@@ -166,7 +166,7 @@ class TimelineInterviewLinksTest extends EventsStackTest {
     }
 
     private String body(String user) {
-        projection.heardFromAccess();
+        projection.heardFromAccess(java.time.Instant.now());
         return as(user).get("/cases/" + caseA + "/timeline").asString();
     }
 }

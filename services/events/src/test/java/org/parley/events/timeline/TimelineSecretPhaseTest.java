@@ -29,7 +29,7 @@ import org.parley.proto.v1.TierChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 13, finding 5 (secrecy model, section 5, last bullet): a case opened SECRET, granted to oas while
+ * Issue 13, finding 5 (docs/secrecy-model.md §5, last bullet): a case opened SECRET, granted to oas while
  * secret, then made PUBLICLY_KNOWN (access's TierChanged, as after the two-person approval) and later
  * released. The public (anonymous, other organisations, the owner's staff off the team) sees nothing dated
  * before it became public, not even the change that made it so; oas sees from its grant; the team and the
@@ -160,7 +160,7 @@ class TimelineSecretPhaseTest extends EventsStackTest {
     }
 
     private String body(String user) {
-        projection.heardFromAccess();
+        projection.heardFromAccess(java.time.Instant.now());
         return reader(user)
                 .get("/cases/" + caseId + "/timeline")
                 .then()
@@ -170,7 +170,7 @@ class TimelineSecretPhaseTest extends EventsStackTest {
     }
 
     private List<Map<String, Object>> timeline(String user) {
-        projection.heardFromAccess();
+        projection.heardFromAccess(java.time.Instant.now());
         return reader(user)
                 .get("/cases/" + caseId + "/timeline")
                 .then()

@@ -90,7 +90,7 @@ class TimelineTest extends EventsStackTest {
                 Envelopes.about(caseId, ana, HOST).setGrantIssued(issued(other))));
         awaitPolicyVersion(caseId, 3);
         awaitLedger(ids(events), Duration.ofSeconds(60));
-        projection.heardFromAccess();
+        projection.heardFromAccess(java.time.Instant.now());
     }
 
     @Test
@@ -119,25 +119,42 @@ class TimelineTest extends EventsStackTest {
     }
 
     @Test
+    void theIdInUpperCaseNamesTheSameCaseAsEverywhereElse() {
+        projection.heardFromAccess(java.time.Instant.now());
+        String upper = caseId.toUpperCase(java.util.Locale.ROOT);
+        assertThat(as("sofia")
+                        .get("/cases/" + upper + "/timeline")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("entries"))
+                .hasSameSizeAs(timeline("sofia"));
+        assertThat(as("sofia").get("/cases/" + upper + "/timeline").jsonPath().getString("caseId"))
+                .isEqualTo(caseId);
+    }
+
+    @Test
     void theOwnersSecrecyAdminSeesHeaderAndGrantsButNoProcess() {
         assertThat(kinds(timeline("bruno"))).containsExactlyInAnyOrder("CASE_OPENED", "GRANT_ISSUED", "GRANT_ISSUED");
     }
 
     @Test
     void whoMayNotKnowTheCaseGetsTheNeverExistedAnswer() {
-        projection.heardFromAccess();
+        projection.heardFromAccess(java.time.Instant.now());
         Response unknown = as("pierre").get("/cases/" + UUID.randomUUID() + "/timeline");
         assertThat(unknown.statusCode()).isEqualTo(404);
         String neverExisted = unknown.asString();
         assertThat(as("pierre").get("/cases/not-a-uuid/timeline").asString()).isEqualTo(neverExisted);
         for (String outsider : List.of("pierre", "mateo", "irene")) {
-            projection.heardFromAccess(); // no access service here: a slow machine must not turn this into a 503
+            projection.heardFromAccess(
+                    java.time.Instant.now()); // no access service here: a slow machine must not turn this into a 503
             Response response = as(outsider).get("/cases/" + caseId + "/timeline");
             assertThat(response.statusCode()).as(outsider).isEqualTo(404);
             assertThat(response.contentType()).isEqualTo(unknown.contentType());
             assertThat(response.asString()).as(outsider).isEqualTo(neverExisted);
         }
-        projection.heardFromAccess();
+        projection.heardFromAccess(java.time.Instant.now());
         Response anonymous = RestAssured.given().get("/cases/" + caseId + "/timeline");
         assertThat(anonymous.statusCode()).isEqualTo(404);
         assertThat(anonymous.asString()).isEqualTo(neverExisted);
@@ -151,7 +168,7 @@ class TimelineTest extends EventsStackTest {
         } finally {
             staleSwitch.forceStale(false);
         }
-        projection.heardFromAccess();
+        projection.heardFromAccess(java.time.Instant.now());
         as("lucia").get("/cases/" + caseId + "/timeline").then().statusCode(200);
     }
 
@@ -173,7 +190,7 @@ class TimelineTest extends EventsStackTest {
     }
 
     private List<Map<String, Object>> timeline(String user) {
-        projection.heardFromAccess();
+        projection.heardFromAccess(java.time.Instant.now());
         return as(user).get("/cases/" + caseId + "/timeline")
                 .then()
                 .statusCode(200)

@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.parley.messaging.projection.PolicyProjection;
+import org.parley.gate.CaseGate;
+import org.parley.gate.PolicySource;
+import org.parley.gate.RecordIds;
 import org.parley.policy.Action;
 import org.parley.policy.CasePolicy;
 import org.parley.policy.InterviewAccess;
@@ -21,23 +24,26 @@ import org.parley.web.Problems;
 
 /**
  * The one decision about an interview named in a path: the strictest linked case governs
- * ({@link InterviewAccess#decide}). An id that is unknown, malformed or invisible gets the same
- * "never existed" answer; while the projection is stale, everyone gets 503 for every id, known or not, so the
- * two answers cannot be told apart either. Members too: a stale copy may still list someone access removed.
+ * ({@link InterviewAccess#decide}). It asks the service's {@link CaseGate} for the answers every service
+ * shares: an id that is unknown, malformed or invisible gets the same "never existed" answer; while the
+ * policies may be out of date everyone gets the same 503 for every id, known or not, members too (a stale copy
+ * may still list someone access removed).
  */
 @ApplicationScoped
 public class InterviewGate {
 
-    @Inject
-    EntityManager entityManager;
+    private final EntityManager entityManager;
+    private final PolicySource policies;
+    private final CaseGate cases;
+    private final Clock clock;
 
     @Inject
-    PolicyProjection projection;
-
-    @Inject
-    ProjectionFreshness freshness;
-
-    Clock clock = Clock.systemUTC();
+    public InterviewGate(EntityManager entityManager, PolicySource policies, CaseGate cases, Clock clock) {
+        this.entityManager = entityManager;
+        this.policies = policies;
+        this.cases = cases;
+        this.clock = clock;
+    }
 
     /** An interview the caller may act on, with its linked cases (in link order) and their policies. */
     public record Admitted(UUID id, InterviewAccess access, List<CasePolicy> cases) {
@@ -48,13 +54,13 @@ public class InterviewGate {
 
     /** Admits the caller with {@code needed} access, or ends the request with the answer for "no". */
     public Admitted admit(Viewer viewer, String rawId, InterviewAccess needed) {
-        UUID id = parse(rawId);
+        Optional<UUID> id = RecordIds.parse(rawId);
         // A malformed id costs the same lookups as a well-formed unknown one (a random id matches nothing).
-        List<CasePolicy> cases = linkedPolicies(id == null ? UUID.randomUUID() : id);
-        InterviewAccess access = cases.isEmpty() ? InterviewAccess.NONE : accessTo(viewer, cases);
+        List<CasePolicy> linked = linkedPolicies(id.orElseGet(UUID::randomUUID));
+        InterviewAccess access = linked.isEmpty() ? InterviewAccess.NONE : accessTo(viewer, linked);
         refuseUnlessExcerpts(access, "interview");
         if (access == InterviewAccess.CONTENT || needed == InterviewAccess.EXCERPTS) {
-            return new Admitted(id, access, cases);
+            return new Admitted(id.orElseThrow(), access, linked);
         }
         throw new ProblemException(Problems.forbidden("Your organisation's grant covers approved excerpts only."));
     }
@@ -62,33 +68,25 @@ public class InterviewGate {
     /**
      * Admits the caller to the approved excerpts of a case's interviews: members, and partners whose grant
      * covers excerpts. Everyone else, and any unknown or malformed id, gets the same "never existed" answer;
-     * while the projection is stale, everyone gets 503.
+     * while the policies are stale, everyone gets 503.
      */
     public CasePolicy admitCaseExcerpts(Viewer viewer, String rawCaseId) {
-        UUID caseId = parse(rawCaseId);
-        CasePolicy policy = projection
-                .find(caseId == null ? UUID.randomUUID().toString() : caseId.toString())
-                .orElse(null);
-        refuseUnlessExcerpts(policy == null ? InterviewAccess.NONE : accessTo(viewer, List.of(policy)), "case");
-        return policy;
+        Optional<CasePolicy> policy = policies.find(RecordIds.parse(rawCaseId).orElseGet(UUID::randomUUID));
+        refuseUnlessExcerpts(policy.map(p -> accessTo(viewer, List.of(p))).orElse(InterviewAccess.NONE), "case");
+        return policy.orElseThrow();
     }
 
-    /**
-     * The refusals both doors share: 503 for everyone while the projection is stale (for every id, known or
-     * not; no stale membership is trusted), then the one "never existed" 404 without access.
-     */
+    /** The refusals both doors share: the stale 503 first (for every id), then the never-existed 404. */
     private void refuseUnlessExcerpts(InterviewAccess access, String resourceKind) {
-        refuseWhileStale();
+        cases.refuseWhileStale();
         if (access == InterviewAccess.NONE) {
-            throw Problems.notFoundException(resourceKind);
+            throw CaseGate.neverExisted(resourceKind);
         }
     }
 
     /** Every decision from the projection waits while it is stale: it may miss a removal or a revocation. */
     public void refuseWhileStale() {
-        if (freshness.isStale()) {
-            throw stale();
-        }
+        cases.refuseWhileStale();
     }
 
     /** The caller's access to an interview, given its linked cases' policies. */
@@ -103,16 +101,12 @@ public class InterviewGate {
     }
 
     /**
-     * Whether the caller may link an interview to this case: it exists in the projection and they may
+     * Whether the caller may link an interview to this case: it exists and they may
      * {@link Action#LINK_INTERVIEW} it. The caller answers alike for unknown and invisible cases.
      */
-    public boolean mayLink(Viewer viewer, String caseId) {
-        refuseWhileStale();
-        if (parse(caseId) == null) {
-            return false;
-        }
-        return projection
-                .find(caseId)
+    public boolean mayLink(Viewer viewer, UUID caseId) {
+        cases.refuseWhileStale();
+        return policies.find(caseId)
                 .map(policy -> SecrecyRules.mayPerform(viewer, policy, Action.LINK_INTERVIEW, clock.instant()))
                 .orElse(false);
     }
@@ -124,47 +118,25 @@ public class InterviewGate {
      */
     @SuppressWarnings("unchecked")
     public List<CasePolicy> linkedPolicies(UUID interviewId) {
-        List<Object> linked = entityManager
-                .createNativeQuery("SELECT CAST(case_id AS text) FROM interview_case_link WHERE interview_id = ?1"
-                        + " ORDER BY position")
+        List<UUID> linked = entityManager
+                .createNativeQuery("SELECT case_id FROM interview_case_link WHERE interview_id = ?1 ORDER BY position")
                 .setParameter(1, interviewId)
                 .getResultList();
         if (linked.isEmpty()) {
-            // The same projection lookups as for an interview that exists, so the answer for an unknown id
+            // The same policy lookup as for an interview that exists, so the answer for an unknown id
             // does not come back measurably sooner than the one for an invisible id.
-            projection.findAll(List.of(UUID.randomUUID().toString()));
+            policies.findAll(List.of(UUID.randomUUID()));
             return List.of();
         }
-        List<String> caseIds = new ArrayList<>();
-        linked.forEach(value -> caseIds.add((String) value));
-        Map<String, CasePolicy> policies = projection.findAll(caseIds);
+        Map<UUID, CasePolicy> found = policies.findAll(linked);
         List<CasePolicy> ordered = new ArrayList<>();
-        for (String caseId : caseIds) {
-            CasePolicy policy = policies.get(caseId);
+        for (UUID caseId : linked) {
+            CasePolicy policy = found.get(caseId);
             if (policy == null) {
                 return List.of();
             }
             ordered.add(policy);
         }
         return ordered;
-    }
-
-    public ProblemException stale() {
-        return new ProblemException(
-                Problems.unavailable("Access rules are being refreshed; try again shortly."),
-                freshness.retryAfterSeconds());
-    }
-
-    public static UUID parse(String raw) {
-        if (raw == null || raw.length() != 36) {
-            return null;
-        }
-        try {
-            UUID id = UUID.fromString(raw);
-            // UUID.fromString accepts odd forms; only the canonical one names a record.
-            return id.toString().equalsIgnoreCase(raw) ? id : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

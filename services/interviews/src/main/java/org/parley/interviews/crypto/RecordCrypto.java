@@ -9,14 +9,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.smallrye.config.SmallRyeConfig;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.parley.interviews.config.InterviewsConfig;
 
 /**
- * Seals and opens the encrypted fields of a record. With encryption switched off (benchmark only) fields
- * are stored as UTF-8 and no data key is written; with it on, a record without a data key is refused as
- * tampered rather than read as plaintext.
+ * Seals and opens the encrypted fields of a record. Whether encryption is on is fixed at start from
+ * configuration, and nothing can turn it off later. Off (only the benchmark's second instance starts so, and
+ * {@link InterviewKeys} refuses it in prod) fields are stored as UTF-8 and no data key is written; on, a record
+ * without a data key is refused as tampered rather than read as plaintext.
  */
 @ApplicationScoped
 public class RecordCrypto {
@@ -28,7 +27,7 @@ public class RecordCrypto {
     InterviewsConfig config;
 
     private final Map<Purpose, EnvelopeCipher> ciphers = new EnumMap<>(Purpose.class);
-    private volatile boolean enabled;
+    private boolean enabled;
 
     @PostConstruct
     void init() {
@@ -40,20 +39,6 @@ public class RecordCrypto {
 
     public boolean enabled() {
         return enabled;
-    }
-
-    /**
-     * Switches encryption for records written from now on, so the benchmark can compare both in one run.
-     * Refused in the prod profile.
-     */
-    public void switchForBenchmark(boolean on) {
-        if (ConfigProvider.getConfig()
-                .unwrap(SmallRyeConfig.class)
-                .getProfiles()
-                .contains("prod")) {
-            throw new IllegalStateException("encryption cannot be switched in prod");
-        }
-        enabled = on;
     }
 
     public EnvelopeCipher cipher(Purpose purpose) {

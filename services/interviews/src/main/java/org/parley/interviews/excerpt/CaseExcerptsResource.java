@@ -40,7 +40,6 @@ public class CaseExcerptsResource {
     @APIResponse(responseCode = "503", description = "Access rules are being refreshed (non-members only)")
     public RestResponse<ExcerptService.CaseExcerpts> list(@PathParam("caseId") String caseId) {
         return RestResponse.ResponseBuilder.ok(excerpts.listForCase(caller.viewer(), caseId))
-                .header("Cache-Control", "no-store")
                 .build();
     }
 }

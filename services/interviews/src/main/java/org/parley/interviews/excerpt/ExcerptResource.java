@@ -45,7 +45,6 @@ public class ExcerptResource {
     public RestResponse<ExcerptService.ExcerptView> propose(@PathParam("id") String id, @Valid @NotNull Proposal body) {
         return RestResponse.ResponseBuilder.create(
                         RestResponse.Status.CREATED, excerpts.propose(caller.viewer(), id, body.quote()))
-                .header("Cache-Control", "no-store")
                 .build();
     }
 
@@ -58,7 +57,6 @@ public class ExcerptResource {
     @APIResponse(responseCode = "422", description = "The consent does not allow quoting to partners")
     public RestResponse<ExcerptService.ExcerptView> approve(@PathParam("id") String id, @PathParam("n") String n) {
         return RestResponse.ResponseBuilder.ok(excerpts.approve(caller.viewer(), id, n))
-                .header("Cache-Control", "no-store")
                 .build();
     }
 
@@ -72,7 +70,6 @@ public class ExcerptResource {
     @APIResponse(responseCode = "503", description = "Access rules are being refreshed (non-members only)")
     public RestResponse<ExcerptService.Excerpts> list(@PathParam("id") String id) {
         return RestResponse.ResponseBuilder.ok(excerpts.list(caller.viewer(), id))
-                .header("Cache-Control", "no-store")
                 .build();
     }
 }

@@ -56,7 +56,6 @@ public class InterviewResource {
         return RestResponse.ResponseBuilder.<InterviewView>created(URI.create("/interviews/" + view.id()))
                 .entity(view)
                 .tag(etag(view))
-                .header("Cache-Control", "no-store")
                 .build();
     }
 
@@ -71,10 +70,7 @@ public class InterviewResource {
     @APIResponse(responseCode = "503", description = "Access rules are being refreshed (non-members only)")
     public RestResponse<InterviewView> read(@PathParam("id") String id) {
         InterviewView view = interviews.read(caller.viewer(), id);
-        return RestResponse.ResponseBuilder.ok(view)
-                .tag(etag(view))
-                .header("Cache-Control", "no-store")
-                .build();
+        return RestResponse.ResponseBuilder.ok(view).tag(etag(view)).build();
     }
 
     @PATCH
@@ -99,10 +95,7 @@ public class InterviewResource {
                     String ifMatch,
             @Valid @NotNull InterviewPatch patch) {
         InterviewView view = interviews.update(caller.viewer(), id, Preconditions.ifMatch(ifMatch), patch);
-        return RestResponse.ResponseBuilder.ok(view)
-                .tag(etag(view))
-                .header("Cache-Control", "no-store")
-                .build();
+        return RestResponse.ResponseBuilder.ok(view).tag(etag(view)).build();
     }
 
     @GET

@@ -1,6 +1,7 @@
 package org.parley.interviews.interview;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +23,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.parley.gate.RecordIds;
 import org.parley.interviews.access.InterviewGate;
 import org.parley.interviews.config.InterviewsConfig;
 import org.parley.interviews.events.InterviewEvents;
@@ -39,6 +42,9 @@ import org.parley.web.Problems;
 /** Recording, changing and reading interviews. Every read and write goes through {@link InterviewGate}. */
 @ApplicationScoped
 public class InterviewService {
+
+    @Inject
+    Clock clock;
 
     private static final Logger LOG = Logger.getLogger(InterviewService.class);
     /** The same words for a case that does not exist and one the author may not link: no tell. */
@@ -236,11 +242,11 @@ public class InterviewService {
     private void checkLinks(
             Viewer viewer, List<String> requested, Set<String> alreadyLinked, List<Problem.FieldError> errors) {
         for (int i = 0; i < requested.size(); i++) {
-            UUID id = InterviewGate.parse(requested.get(i));
-            if (id != null && alreadyLinked.contains(id.toString())) {
+            Optional<UUID> id = RecordIds.parse(requested.get(i));
+            if (id.isPresent() && alreadyLinked.contains(id.get().toString())) {
                 continue;
             }
-            if (id == null || !gate.mayLink(viewer, id.toString())) {
+            if (id.isEmpty() || !gate.mayLink(viewer, id.get())) {
                 errors.add(new Problem.FieldError("linkedCases[" + i + "]", NOT_LINKABLE));
             }
         }
@@ -290,10 +296,7 @@ public class InterviewService {
     private static List<String> canonicalCases(List<String> requested) {
         Set<String> cases = new LinkedHashSet<>();
         for (String raw : requested) {
-            UUID id = InterviewGate.parse(raw);
-            if (id != null) {
-                cases.add(id.toString());
-            }
+            RecordIds.parse(raw).ifPresent(id -> cases.add(id.toString()));
         }
         return List.copyOf(cases);
     }
@@ -334,9 +337,9 @@ public class InterviewService {
         return cases.stream().map(CasePolicy::caseId).toList();
     }
 
-    private static Instant now() {
+    private Instant now() {
         // Microseconds: what PostgreSQL keeps, so a view and a later read agree.
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     static InterviewView view(InterviewRecord row, SealedContent.Content content, List<String> cases) {

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.agroal.api.AgroalDataSource;
+import org.parley.gate.RecordIds;
 import org.parley.interviews.access.InterviewGate;
 import org.parley.interviews.config.InterviewsConfig;
 import org.parley.interviews.interview.Formats;
@@ -94,12 +95,9 @@ public class InterviewSearch {
             List<Problem.FieldError> errors = new ArrayList<>();
             List<UUID> caseIds = new ArrayList<>();
             for (String raw : cases == null ? List.<String>of() : cases) {
-                UUID id = InterviewGate.parse(raw);
-                if (id == null) {
-                    errors.add(new Problem.FieldError("case", "must be a case id"));
-                } else {
-                    caseIds.add(id);
-                }
+                RecordIds.parse(raw)
+                        .ifPresentOrElse(
+                                caseIds::add, () -> errors.add(new Problem.FieldError("case", "must be a case id")));
             }
             List<Theme> themeList = new ArrayList<>();
             for (String raw : themes == null ? List.<String>of() : themes) {
@@ -183,8 +181,9 @@ public class InterviewSearch {
                 if (parts.length != 2) {
                     return null;
                 }
-                UUID id = InterviewGate.parse(parts[1]);
-                return id == null ? null : new Cursor(LocalDate.parse(parts[0]), id);
+                return RecordIds.parse(parts[1])
+                        .map(id -> new Cursor(LocalDate.parse(parts[0]), id))
+                        .orElse(null);
             } catch (RuntimeException e) {
                 return null;
             }

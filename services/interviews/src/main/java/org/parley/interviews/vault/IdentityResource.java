@@ -56,7 +56,6 @@ public class IdentityResource {
     @APIResponse(responseCode = "404", description = "No such interview")
     public RestResponse<IdentityVault.Revealed> reveal(@PathParam("id") String id, @Valid @NotNull RevealRequest body) {
         return RestResponse.ResponseBuilder.ok(vault.reveal(caller.viewer(), id, body.reason()))
-                .header("Cache-Control", "no-store")
                 .build();
     }
 
@@ -72,7 +71,6 @@ public class IdentityResource {
     @APIResponse(responseCode = "404", description = "No such interview")
     public RestResponse<List<IdentityVault.Reveal>> reveals(@PathParam("id") String id) {
         return RestResponse.ResponseBuilder.ok(vault.reveals(caller.viewer(), id))
-                .header("Cache-Control", "no-store")
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package org.parley.interviews.vault;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.parley.gate.CaseGate;
+import org.parley.gate.RecordIds;
 import org.parley.interviews.access.InterviewGate;
 import org.parley.interviews.crypto.Purpose;
 import org.parley.interviews.crypto.RecordCrypto;
@@ -26,6 +29,9 @@ import org.parley.web.Problems;
  */
 @ApplicationScoped
 public class IdentityVault {
+
+    @Inject
+    Clock clock;
 
     static final String NAME = "identity.name";
     static final String CONTACT = "identity.contact";
@@ -69,7 +75,7 @@ public class IdentityVault {
         row.kekKeyId = sealer.kekKeyId();
         row.name = sealer.seal(NAME, identity.name());
         row.contact = sealer.seal(CONTACT, identity.contact() == null ? "" : identity.contact());
-        row.createdAt = Instant.now();
+        row.createdAt = clock.instant();
         entityManager.persist(row);
     }
 
@@ -131,12 +137,11 @@ public class IdentityVault {
         if (!InterviewAccess.mayRevealIdentity(viewer)) {
             throw new ProblemException(Problems.forbidden("Only the identity custodian reads the vault."));
         }
-        UUID id = InterviewGate.parse(rawId);
-        IdentityRecord row = id == null ? null : entityManager.find(IdentityRecord.class, id);
-        if (row == null) {
-            throw Problems.notFoundException("interview");
-        }
-        return new Opened(id, row, crypto.opener(Purpose.IDENTITY, id, row.dataKey, row.kekKeyId));
+        IdentityRecord row = RecordIds.parse(rawId)
+                .map(id -> entityManager.find(IdentityRecord.class, id))
+                .orElseThrow(() -> CaseGate.neverExisted("interview"));
+        return new Opened(
+                row.interviewId, row, crypto.opener(Purpose.IDENTITY, row.interviewId, row.dataKey, row.kekKeyId));
     }
 
     /**

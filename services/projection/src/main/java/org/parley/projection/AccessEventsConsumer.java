@@ -1,15 +1,14 @@
-package org.parley.messaging.projection;
+package org.parley.projection;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.transaction.Transactional;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -18,7 +17,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.parley.messaging.Envelopes;
 import org.parley.messaging.PoisonEventException;
 import org.parley.messaging.inbox.IdempotentConsumer;
-import org.parley.messaging.inbox.Inbox;
 import org.parley.proto.v1.Envelope;
 
 /**
@@ -45,16 +43,13 @@ public class AccessEventsConsumer {
     PolicyProjection projection;
 
     @Inject
-    Inbox inbox;
-
-    @Inject
     IdempotentConsumer consumer;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
 
     @Inject
-    Event<PolicyApplied> applied;
+    Clock clock;
 
     /**
      * In batches (one transaction each, {@code batch=true} on the channel in every service that keeps the
@@ -66,19 +61,6 @@ public class AccessEventsConsumer {
         return consumer.consumeBatch(CONSUMER, batch, consumer.eachOf(this::applyInTransaction));
     }
 
-    /**
-     * Applies one event from access's topic in the caller's transaction (or a new one), once. For tests
-     * and services that feed events by hand; the channel uses {@link #receive}.
-     */
-    @Transactional
-    public void consume(byte[] payload) {
-        Envelope envelope = Envelopes.parse(payload);
-        if (!inbox.firstDelivery(CONSUMER, envelope)) {
-            return;
-        }
-        applyInTransaction(envelope);
-    }
-
     private void applyInTransaction(Envelope envelope) {
         if (envelope.hasPolicy()) {
             if (envelope.getCaseId().isEmpty() || envelope.getPolicyVersion() <= 0) {
@@ -88,7 +70,6 @@ public class AccessEventsConsumer {
         }
         projection.recordHeardFromAccess(occurredAt(envelope));
         heardAfterCommit(envelope);
-        applied.fire(new PolicyApplied(envelope));
     }
 
     private void heardAfterCommit(Envelope envelope) {
@@ -109,10 +90,8 @@ public class AccessEventsConsumer {
         projection.heardFromAccess(occurredAt(envelope));
     }
 
-    private static Instant occurredAt(Envelope envelope) {
-        return envelope.hasOccurredAt() ? Envelopes.instant(envelope.getOccurredAt()) : null;
+    /** When access says the event happened; an event without that time counts as of its arrival. */
+    private Instant occurredAt(Envelope envelope) {
+        return envelope.hasOccurredAt() ? Envelopes.instant(envelope.getOccurredAt()) : clock.instant();
     }
-
-    /** Fired in the consuming transaction, after the projection is updated, for services that want more. */
-    public record PolicyApplied(Envelope envelope) {}
 }

@@ -1,10 +1,13 @@
-package org.parley.cases.web;
+package org.parley.web;
 
 import jakarta.ws.rs.container.ContainerResponseContext;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-/** Case content is never cached by browsers or proxies: a revocation must not leave copies behind. */
+/**
+ * No answer of any service is kept by browsers or proxies: a revocation must not leave copies behind, and
+ * one rule for every response is simpler to trust than a header remembered per endpoint.
+ */
 public class NoStore {
 
     @ServerResponseFilter

@@ -1,4 +1,4 @@
-package org.parley.messaging.projection;
+package org.parley.projection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +22,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.properties.IfBuildProperty;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.gate.PolicySource;
 import org.parley.messaging.Envelopes;
 import org.parley.policy.CasePolicy;
 import org.parley.policy.Grant;
@@ -37,7 +39,8 @@ import org.parley.proto.v1.CasePolicySnapshot;
  * one is ignored, so redelivered or reordered events cannot undo a revocation.
  */
 @ApplicationScoped
-public class PolicyProjection {
+@IfBuildProperty(name = "parley.policy-projection.enabled", stringValue = "true")
+public class PolicyProjection implements PolicySource {
 
     @Inject
     EntityManager entityManager;
@@ -45,7 +48,8 @@ public class PolicyProjection {
     @ConfigProperty(name = "parley.access.staleness-bound", defaultValue = "PT5S")
     Duration stalenessBound;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     private volatile Instant lastHeardFromAccess;
 
@@ -97,7 +101,7 @@ public class PolicyProjection {
                         + " WHERE p.policy_version < EXCLUDED.policy_version")
                 .setParameter(1, UUID.fromString(caseId))
                 .setParameter(2, snapshot.getOwningOrganisation())
-                .setParameter(3, tierOf(snapshot.getTier()).name())
+                .setParameter(3, PolicyProtos.tierOf(snapshot.getTier()).name())
                 .setParameter(4, snapshot.getResultsReleased())
                 .setParameter(5, snapshot.getDeleted())
                 .setParameter(6, policyVersion)
@@ -115,7 +119,8 @@ public class PolicyProjection {
                 .setParameter(1, id)
                 .executeUpdate();
         Map<String, TeamRole> team = new HashMap<>();
-        snapshot.getTeamList().forEach(member -> team.put(member.getSubject(), teamRoleOf(member.getRole())));
+        snapshot.getTeamList()
+                .forEach(member -> team.put(member.getSubject(), PolicyProtos.teamRoleOf(member.getRole())));
         insertTeam(caseId, team);
         for (org.parley.proto.v1.Grant grant : snapshot.getGrantsList()) {
             entityManager
@@ -124,7 +129,7 @@ public class PolicyProjection {
                     .setParameter(1, id)
                     .setParameter(2, grant.getGrantId())
                     .setParameter(3, grant.getOrganisation())
-                    .setParameter(4, scopeOf(grant.getScope()).name())
+                    .setParameter(4, PolicyProtos.scopeOf(grant.getScope()).name())
                     .setParameter(
                             5, grant.hasExpiresAt() ? Timestamp.from(Envelopes.instant(grant.getExpiresAt())) : null)
                     .executeUpdate();
@@ -133,30 +138,24 @@ public class PolicyProjection {
     }
 
     /** The case's policy, or empty when this service has never heard of it or it was deleted. */
-    public Optional<CasePolicy> find(String caseId) {
-        Map<String, CasePolicy> found = findAll(List.of(caseId));
-        return Optional.ofNullable(found.get(caseId));
+    @Override
+    public Optional<CasePolicy> find(UUID caseId) {
+        return Optional.ofNullable(findAll(List.of(caseId)).get(caseId));
     }
 
     /** The policies of the given cases that exist and are not deleted, by case id. */
+    @Override
     @SuppressWarnings("unchecked")
-    public Map<String, CasePolicy> findAll(Collection<String> caseIds) {
-        List<UUID> ids = new ArrayList<>();
-        for (String caseId : caseIds) {
-            try {
-                ids.add(UUID.fromString(caseId));
-            } catch (IllegalArgumentException notAnId) {
-                // an id that cannot exist is simply not found
-            }
-        }
-        if (ids.isEmpty()) {
+    public Map<UUID, CasePolicy> findAll(Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
             return Map.of();
         }
+        UUID[] ids = caseIds.toArray(UUID[]::new);
         Map<String, Map<String, TeamRole>> teams = new HashMap<>();
         for (Object[] row : (List<Object[]>) entityManager
                 .createNativeQuery("SELECT CAST(case_id AS text), subject, role FROM case_team_member"
                         + " WHERE case_id = ANY (?1)")
-                .setParameter(1, ids.toArray(UUID[]::new))
+                .setParameter(1, ids)
                 .getResultList()) {
             teams.computeIfAbsent((String) row[0], k -> new HashMap<>())
                     .put((String) row[1], TeamRole.valueOf((String) row[2]));
@@ -165,20 +164,20 @@ public class PolicyProjection {
         for (Object[] row : (List<Object[]>) entityManager
                 .createNativeQuery("SELECT CAST(case_id AS text), organisation, scope, expires_at FROM case_grant"
                         + " WHERE case_id = ANY (?1)")
-                .setParameter(1, ids.toArray(UUID[]::new))
+                .setParameter(1, ids)
                 .getResultList()) {
             grants.computeIfAbsent((String) row[0], k -> new ArrayList<>())
                     .add(new Grant((String) row[1], GrantScope.valueOf((String) row[2]), toInstant(row[3])));
         }
-        Map<String, CasePolicy> policies = new HashMap<>();
+        Map<UUID, CasePolicy> policies = new HashMap<>();
         for (Object[] row : (List<Object[]>) entityManager
                 .createNativeQuery("SELECT CAST(case_id AS text), owning_organisation, tier, results_released,"
                         + " policy_version FROM case_policy WHERE case_id = ANY (?1) AND NOT deleted")
-                .setParameter(1, ids.toArray(UUID[]::new))
+                .setParameter(1, ids)
                 .getResultList()) {
             String caseId = (String) row[0];
             policies.put(
-                    caseId,
+                    UUID.fromString(caseId),
                     new CasePolicy(
                             caseId,
                             (String) row[1],
@@ -191,14 +190,9 @@ public class PolicyProjection {
         return policies;
     }
 
-    /** Called for every event read from access's topic, heartbeats included: access is alive now. */
-    public void heardFromAccess() {
-        heardFromAccess(null);
-    }
-
     /**
-     * Records that this service has applied access's events up to {@code asOf} (an event's occurred_at;
-     * null for now). Freshness never moves back, and never past this service's clock.
+     * Records that this service has applied access's events up to {@code asOf} (an event's occurred_at).
+     * Freshness never moves back, and never past this service's clock.
      */
     public synchronized void heardFromAccess(Instant asOf) {
         Instant heard = capped(asOf);
@@ -222,7 +216,7 @@ public class PolicyProjection {
 
     private Instant capped(Instant asOf) {
         Instant now = clock.instant();
-        return asOf == null || asOf.isAfter(now) ? now : asOf;
+        return asOf.isAfter(now) ? now : asOf;
     }
 
     /** When this process last heard from access (as of an applied event), or null if never. */
@@ -235,6 +229,7 @@ public class PolicyProjection {
      * database) by another replica: access may have revoked something this service has not seen, so reads
      * (members included: the copy may still list someone removed) must fail closed.
      */
+    @Override
     public boolean isStale() {
         Instant now = clock.instant();
         return !within(lastHeardFromAccess, now) && !within(sharedHeard(), now);
@@ -269,6 +264,7 @@ public class PolicyProjection {
     }
 
     /** Seconds a client should wait before retrying a read refused because the projection is stale. */
+    @Override
     public long retryAfterSeconds() {
         return Math.max(1, stalenessBound.toSeconds() / 3);
     }
@@ -297,34 +293,5 @@ public class PolicyProjection {
             return offset.toInstant();
         }
         throw new IllegalStateException("unexpected timestamp type " + value.getClass());
-    }
-
-    public static Tier tierOf(org.parley.proto.v1.Tier tier) {
-        return switch (tier) {
-            case SECRET -> Tier.SECRET;
-            case RESULTS_PUBLIC -> Tier.RESULTS_PUBLIC;
-            case PUBLICLY_KNOWN -> Tier.PUBLICLY_KNOWN;
-            case TIER_UNSPECIFIED, UNRECOGNIZED -> throw new org.parley.messaging.PoisonEventException("unknown tier");
-        };
-    }
-
-    public static GrantScope scopeOf(org.parley.proto.v1.GrantScope scope) {
-        return switch (scope) {
-            case SUMMARY -> GrantScope.SUMMARY;
-            case RESULTS -> GrantScope.RESULTS;
-            case PROCESS -> GrantScope.PROCESS;
-            case EXCERPTS -> GrantScope.EXCERPTS;
-            case GRANT_SCOPE_UNSPECIFIED, UNRECOGNIZED ->
-                throw new org.parley.messaging.PoisonEventException("unknown grant scope");
-        };
-    }
-
-    public static TeamRole teamRoleOf(org.parley.proto.v1.TeamRole role) {
-        return switch (role) {
-            case LEAD -> TeamRole.LEAD;
-            case MEMBER -> TeamRole.MEMBER;
-            case TEAM_ROLE_UNSPECIFIED, UNRECOGNIZED ->
-                throw new org.parley.messaging.PoisonEventException("unknown team role");
-        };
     }
 }

@@ -1,4 +1,4 @@
-package org.parley.messaging.projection;
+package org.parley.projection;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -60,7 +60,7 @@ class PolicyProjectionFreshnessTest {
 
     @Test
     void theSharedWatermarkIsNotReadWhileThisProcessIsFreshAndAtMostOncePerInterval() {
-        projection.heardFromAccess();
+        projection.heardFromAccess(clock.instant());
         projection.isStale();
         assertThat(sharedReads).isZero();
         projection.sharedReadInterval = Duration.ofHours(1);
@@ -74,7 +74,7 @@ class PolicyProjectionFreshnessTest {
     @Test
     void staleUntilAccessIsHeardFrom() {
         assertThat(projection.isStale()).isTrue();
-        projection.heardFromAccess();
+        projection.heardFromAccess(clock.instant());
         assertThat(projection.isStale()).isFalse();
         clock.advance(Duration.ofSeconds(16));
         assertThat(projection.isStale()).isTrue();
