@@ -58,7 +58,8 @@ public class AccessEventsConsumer {
     @Incoming("access-events")
     @Blocking(ordered = true)
     public CompletionStage<Void> receive(KafkaRecordBatch<String, byte[]> batch) {
-        return consumer.consumeBatch(CONSUMER, batch, consumer.eachOf(this::applyInTransaction));
+        return consumer.consumeBatch(
+                CONSUMER, batch, consumer.eachOf(this::applyInTransaction, Envelope::hasAccessHeartbeat));
     }
 
     private void applyInTransaction(Envelope envelope) {

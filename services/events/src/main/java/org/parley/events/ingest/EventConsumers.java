@@ -66,6 +66,11 @@ public class EventConsumers {
             public IdempotentConsumer.Effect one() {
                 return recorder::record;
             }
+
+            @Override
+            public boolean isSignal(Envelope envelope) {
+                return EventRecorder.isHeartbeat(envelope);
+            }
         });
     }
 }

@@ -6,11 +6,15 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,7 +31,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
@@ -80,11 +83,8 @@ public class IdempotentConsumer {
     @Inject
     MeterRegistry meters;
 
-    @ConfigProperty(name = "parley.consumer.max-attempts", defaultValue = "3")
-    int maxAttempts;
-
-    @ConfigProperty(name = "parley.consumer.max-backoff", defaultValue = "PT2S")
-    Duration maxBackoff;
+    @Inject
+    ConsumerConfig config;
 
     private volatile boolean shuttingDown;
 
@@ -107,6 +107,16 @@ public class IdempotentConsumer {
 
         /** The effect of one event. */
         Effect one();
+
+        /**
+         * Whether the event is a signal rather than a fact: applying it twice changes nothing (a heartbeat only
+         * moves freshness forward), so it is applied every time it arrives and never remembered in the inbox,
+         * which one row every two seconds would grow forever. Which events are signals is the consumer's
+         * business; by default none.
+         */
+        default boolean isSignal(Envelope envelope) {
+            return false;
+        }
     }
 
     /**
@@ -115,6 +125,11 @@ public class IdempotentConsumer {
      * of the batch would dirty-check them all.
      */
     public BatchEffect eachOf(Effect effect) {
+        return eachOf(effect, envelope -> false);
+    }
+
+    /** As {@link #eachOf(Effect)}, with the events {@code signals} accepts applied as signals. */
+    public BatchEffect eachOf(Effect effect, Predicate<Envelope> signals) {
         return new BatchEffect() {
             @Override
             public void applyAll(List<Envelope> envelopes) {
@@ -129,6 +144,11 @@ public class IdempotentConsumer {
             public Effect one() {
                 return effect;
             }
+
+            @Override
+            public boolean isSignal(Envelope envelope) {
+                return signals.test(envelope);
+            }
         };
     }
 
@@ -136,7 +156,7 @@ public class IdempotentConsumer {
      * Applies the message's event once and acknowledges it, or nacks it as poison (to the dead-letter
      * topic) with provenance headers. Blocks while a transient failure lasts.
      */
-    public CompletionStage<Void> consume(String consumer, Message<byte[]> message, Effect effect) {
+    private CompletionStage<Void> consume(String consumer, Message<byte[]> message, BatchEffect effect) {
         try {
             Envelope envelope = Envelopes.parse(message.getPayload());
             message.getMetadata(IncomingKafkaRecordMetadata.class)
@@ -164,29 +184,22 @@ public class IdempotentConsumer {
     }
 
     /**
-     * Parses the bytes and applies the effect once, in a transaction of its own, retrying transient
-     * failures. Returns false when the event had already been applied (a redelivery).
+     * Applies one event once (a signal: every time), in a transaction of its own, retrying transient failures.
      *
      * @throws PoisonEventException when the event can never be applied; its message names no content
      * @throws ShuttingDown when the service stops before the event could be applied
      */
-    public boolean applyOnce(String consumer, byte[] payload, Effect effect) {
-        return applyOnce(consumer, Envelopes.parse(payload), effect);
-    }
-
-    /** As {@link #applyOnce(String, byte[], Effect)}, for an envelope already parsed. */
-    public boolean applyOnce(String consumer, Envelope envelope, Effect effect) {
+    private void applyOnce(String consumer, Envelope envelope, BatchEffect effect) {
         boolean applied = inTransactionWithRetries(consumer, () -> {
-            if (!inbox.firstDelivery(consumer, envelope)) {
+            if (!effect.isSignal(envelope) && !inbox.firstDelivery(consumer, envelope.getEventId())) {
                 return false;
             }
-            effect.apply(envelope);
+            effect.one().apply(envelope);
             return true;
         });
         if (!applied) {
             meters.counter("parley.consumer.redeliveries", "consumer", consumer).increment();
         }
-        return applied;
     }
 
     /**
@@ -195,7 +208,7 @@ public class IdempotentConsumer {
      * instead of per event. The batch's effects commit together or not at all, before any offset is
      * acknowledged. When the batch cannot commit for any reason but a transient one (a poison event among
      * them, a failing effect), nothing of it was applied, and every record takes the one-by-one path of
-     * {@link #consume(String, Message, Effect)}: the good ones are applied, the poison one alone goes to the
+     * {@link #consume(String, Message, BatchEffect)}: the good ones are applied, the poison one alone goes to the
      * dead-letter topic. Use from an {@code @Incoming @Blocking(ordered = true)} method taking
      * {@code KafkaRecordBatch<String, byte[]>} on a channel with {@code batch=true}.
      */
@@ -210,7 +223,7 @@ public class IdempotentConsumer {
                 envelopes.add(envelope);
             }
             int applied = inTransactionWithRetries(consumer, () -> {
-                List<Envelope> first = inbox.firstDeliveries(consumer, envelopes);
+                List<Envelope> first = firstDeliveries(consumer, envelopes, effect);
                 effect.applyAll(first);
                 return first.size();
             });
@@ -229,11 +242,25 @@ public class IdempotentConsumer {
                     consumer, records.size());
             CompletionStage<Void> done = CompletableFuture.completedFuture(null);
             for (KafkaRecord<String, byte[]> record : records) {
-                CompletionStage<Void> one = consume(consumer, record, effect.one());
+                CompletionStage<Void> one = consume(consumer, record, effect);
                 done = done.thenCompose(previous -> one);
             }
             return done;
         }
+    }
+
+    /** The batch's signals and its events seen for the first time, in the batch's order. */
+    private List<Envelope> firstDeliveries(String consumer, List<Envelope> envelopes, BatchEffect effect) {
+        List<Envelope> facts =
+                envelopes.stream().filter(e -> !effect.isSignal(e)).toList();
+        if (facts.size() == envelopes.size()) {
+            return inbox.firstDeliveries(consumer, envelopes);
+        }
+        Set<Envelope> firstFacts = Collections.newSetFromMap(new IdentityHashMap<>());
+        firstFacts.addAll(inbox.firstDeliveries(consumer, facts));
+        return envelopes.stream()
+                .filter(e -> effect.isSignal(e) || firstFacts.contains(e))
+                .toList();
     }
 
     private static CompletionStage<Void> acknowledgeInOrder(List<KafkaRecord<String, byte[]>> records) {
@@ -270,12 +297,12 @@ public class IdempotentConsumer {
                     throw new ShuttingDown();
                 }
                 boolean transientFailure = isTransient(e);
-                if (!transientFailure && attempt >= maxAttempts) {
+                if (!transientFailure && attempt >= config.maxAttempts()) {
                     // The reason names the failure's kind only: messages of JDBC or JPA exceptions can quote values.
                     throw new PoisonEventException("effect failed after " + attempt + " attempts ("
                             + rootOf(e).getClass().getSimpleName() + ")");
                 }
-                backoffMillis = Math.min(maxBackoff.toMillis(), Math.max(50, backoffMillis * 2));
+                backoffMillis = Math.min(config.maxBackoff().toMillis(), Math.max(50, backoffMillis * 2));
                 meters.counter("parley.consumer.retries", "consumer", consumer).increment();
                 failureLog(consumer)
                         .failed((transientFailure ? "transient" : "unexpected") + " failure ("

@@ -27,26 +27,14 @@ public class Inbox {
     EntityManager entityManager;
 
     /**
-     * As {@link #firstDelivery(String, String)}, except that heartbeats are always "first" and never
-     * remembered: applying one twice changes nothing (freshness only moves forward), and one row every two
-     * seconds would grow the inbox forever.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstDelivery(String consumer, Envelope envelope) {
-        return envelope.hasAccessHeartbeat() || firstDelivery(consumer, envelope.getEventId());
-    }
-
-    /**
      * The events of a batch this consumer sees for the first time, in the batch's order, each once (a batch may
-     * hold the same event twice). One statement for the whole batch; heartbeats are always first, never remembered.
+     * hold the same event twice). One statement for the whole batch.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Envelope> firstDeliveries(String consumer, List<Envelope> envelopes) {
         List<UUID> ids = new ArrayList<>(envelopes.size());
         for (Envelope envelope : envelopes) {
-            if (!envelope.hasAccessHeartbeat()) {
-                ids.add(eventIdOf(envelope.getEventId()));
-            }
+            ids.add(eventIdOf(envelope.getEventId()));
         }
         Set<String> first = new HashSet<>();
         if (!ids.isEmpty()) {
@@ -65,8 +53,7 @@ public class Inbox {
         }
         List<Envelope> firstDeliveries = new ArrayList<>(envelopes.size());
         for (Envelope envelope : envelopes) {
-            if (envelope.hasAccessHeartbeat()
-                    || first.remove(eventIdOf(envelope.getEventId()).toString())) {
+            if (first.remove(eventIdOf(envelope.getEventId()).toString())) {
                 firstDeliveries.add(envelope);
             }
         }

@@ -36,7 +36,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.parley.messaging.health.RepeatedFailureLog;
 
@@ -82,22 +81,8 @@ public class OutboxRelay {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaSettings;
 
-    @ConfigProperty(name = "parley.outbox.poll-interval", defaultValue = "PT0.02S")
-    Duration pollInterval;
-
-    @ConfigProperty(name = "parley.outbox.batch-size", defaultValue = "500")
-    int batchSize;
-
-    @ConfigProperty(name = "parley.outbox.max-backoff", defaultValue = "PT2S")
-    Duration maxBackoff;
-
-    /** How long the producer keeps retrying a record (a broker restart shorter than this loses no order). */
-    @ConfigProperty(name = "parley.outbox.delivery-timeout", defaultValue = "PT2M")
-    Duration deliveryTimeout;
-
-    /** How long the relay waits at a gap in the ids before it goes on without it (see the class comment). */
-    @ConfigProperty(name = "parley.outbox.gap-timeout", defaultValue = "PT10S")
-    Duration gapTimeout;
+    @Inject
+    OutboxConfig config;
 
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong backlog = new AtomicLong();
@@ -175,12 +160,12 @@ public class OutboxRelay {
         while (running) {
             try {
                 int sent = QuarkusTransaction.requiringNew()
-                        .timeout((int) deliveryTimeout.toSeconds() + 60)
+                        .timeout((int) config.deliveryTimeout().toSeconds() + 60)
                         .call(this::relayOneBatch);
                 backoffMillis = 0;
                 failureLog.succeeded();
                 if (sent == 0) {
-                    Thread.sleep(pollInterval.toMillis());
+                    Thread.sleep(config.pollInterval().toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -195,7 +180,7 @@ public class OutboxRelay {
                 // Kafka or the database is unavailable: keep the rows, start a fresh producer, back off.
                 failures.increment();
                 closeProducer();
-                backoffMillis = Math.min(maxBackoff.toMillis(), Math.max(100, backoffMillis * 2));
+                backoffMillis = Math.min(config.maxBackoff().toMillis(), Math.max(100, backoffMillis * 2));
                 failureLog.failed(describe(e));
                 try {
                     Thread.sleep(backoffMillis);
@@ -222,7 +207,7 @@ public class OutboxRelay {
                     "SELECT id, event_id, topic, message_key, event_type, payload, created_at, false AS published"
                             + " FROM outbox_event WHERE published_at IS NULL AND id <= ? ORDER BY id LIMIT ?",
                     horizon,
-                    batchSize));
+                    config.batchSize()));
             // Rows above the horizon, in id order, up to the first gap that may still fill.
             long newHorizon = horizon;
             long expected = horizon + 1;
@@ -233,7 +218,7 @@ public class OutboxRelay {
                             + " published_at IS NOT NULL AS published"
                             + " FROM outbox_event WHERE id > ? ORDER BY id LIMIT ?",
                     horizon,
-                    batchSize)) {
+                    config.batchSize())) {
                 if (row.id != expected && !gapSettled(connection, expected)) {
                     break;
                 }
@@ -265,7 +250,7 @@ public class OutboxRelay {
             producer().flush();
             for (Future<RecordMetadata> send : sends) {
                 try {
-                    send.get(deliveryTimeout.toMillis() + 10_000, TimeUnit.MILLISECONDS);
+                    send.get(config.deliveryTimeout().toMillis() + 10_000, TimeUnit.MILLISECONDS);
                 } catch (Exception e) {
                     throw new IllegalStateException("kafka did not acknowledge a batch: " + describe(e), e);
                 }
@@ -323,12 +308,12 @@ public class OutboxRelay {
         if (snapshotBound(connection, "pg_snapshot_xmin") >= gapXmax) {
             return true;
         }
-        if (System.nanoTime() - gapSeenAtNanos > gapTimeout.toNanos()) {
+        if (System.nanoTime() - gapSeenAtNanos > config.gapTimeout().toNanos()) {
             gapsSkipped.increment();
             LOG.warnf(
                     "outbox relay: id %d still missing after %s (a long transaction?); going on, it will be"
                             + " published when it commits",
-                    id, gapTimeout);
+                    id, config.gapTimeout());
             return true;
         }
         return false;
@@ -388,7 +373,9 @@ public class OutboxRelay {
     private Producer<String, byte[]> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(
-                    producerConfig(kafkaSettings, deliveryTimeout), new StringSerializer(), new ByteArraySerializer());
+                    producerConfig(kafkaSettings, config.deliveryTimeout()),
+                    new StringSerializer(),
+                    new ByteArraySerializer());
         }
         return producer;
     }
