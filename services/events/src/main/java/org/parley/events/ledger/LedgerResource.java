@@ -1,12 +1,10 @@
 package org.parley.events.ledger;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +33,7 @@ import org.parley.gate.RecordIds;
 import org.parley.messaging.Topics;
 import org.parley.policy.Viewer;
 import org.parley.web.CallerIdentity;
+import org.parley.web.PageCursor;
 import org.parley.web.Problem;
 import org.parley.web.ProblemException;
 import org.parley.web.Problems;
@@ -48,7 +47,6 @@ import org.parley.web.Problems;
 public class LedgerResource {
 
     private static final Pattern TYPE = Pattern.compile("[A-Z][A-Za-z]{1,60}");
-    private static final Pattern CURSOR = Pattern.compile("s([0-9]{1,18})");
 
     @Inject
     LedgerAnchors anchors;
@@ -218,22 +216,22 @@ public class LedgerResource {
         if (cursor == null) {
             return 0;
         }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-            var matcher = CURSOR.matcher(decoded);
-            if (matcher.matches()) {
-                return Long.parseLong(matcher.group(1));
+        Optional<Long> sequence = PageCursor.decode(CURSOR_KIND, 1, cursor).flatMap(fields -> {
+            try {
+                return Optional.of(Long.parseLong(fields.get(0))).filter(value -> value >= 0);
+            } catch (NumberFormatException notANumber) {
+                return Optional.empty();
             }
-        } catch (IllegalArgumentException e) {
-            // falls through to the field error
+        });
+        if (sequence.isEmpty()) {
+            errors.add(new Problem.FieldError("cursor", "is not a cursor this service gave out"));
         }
-        errors.add(new Problem.FieldError("cursor", "is not a cursor this service gave out"));
-        return 0;
+        return sequence.orElse(0L);
     }
 
+    private static final String CURSOR_KIND = "ledger";
+
     private static String encodeCursor(long sequence) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(("s" + sequence).getBytes(StandardCharsets.US_ASCII));
+        return PageCursor.encode(CURSOR_KIND, Long.toString(sequence));
     }
 }

@@ -1,15 +1,14 @@
 package org.parley.interviews.search;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +24,7 @@ import org.parley.interviews.interview.InterviewMode;
 import org.parley.interviews.interview.IntervieweeCategory;
 import org.parley.interviews.interview.Theme;
 import org.parley.policy.Viewer;
+import org.parley.web.PageCursor;
 import org.parley.web.Problem;
 import org.parley.web.ProblemException;
 import org.parley.web.Problems;
@@ -169,22 +169,19 @@ public class InterviewSearch {
 
     /** Where the next page starts: after this (month, id), in the order month descending, id ascending. */
     public record Cursor(LocalDate month, UUID id) {
+        private static final String KIND = "interviews";
+
         String encode() {
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString((month + "|" + id).getBytes(StandardCharsets.UTF_8));
+            return PageCursor.encode(KIND, month.toString(), id.toString());
         }
 
         static Cursor decode(String value) {
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|");
-                if (parts.length != 2) {
-                    return null;
-                }
-                return RecordIds.parse(parts[1])
-                        .map(id -> new Cursor(LocalDate.parse(parts[0]), id))
+                return PageCursor.decode(KIND, 2, value)
+                        .flatMap(fields -> RecordIds.parse(fields.get(1))
+                                .map(id -> new Cursor(LocalDate.parse(fields.get(0)), id)))
                         .orElse(null);
-            } catch (RuntimeException e) {
+            } catch (DateTimeParseException notADate) {
                 return null;
             }
         }
