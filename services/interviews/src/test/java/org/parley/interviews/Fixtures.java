@@ -133,13 +133,24 @@ public final class Fixtures {
 
     /**
      * Reads fail closed while the projection is stale; most tests want it current. For the current test only
-     * (QuarkusMock resets after each): the real projection's policies, with the staleness the test asks for.
+     * (QuarkusMock resets after each): the real projection with the staleness the test asks for. Every public
+     * method but the two about staleness goes to the real one.
      */
     public static void projectionIs(boolean stale) {
         PolicyProjection real = ClientProxy.unwrap(
                 Arc.container().instance(PolicyProjection.class).get());
         QuarkusMock.installMockForType(
                 new PolicyProjection() {
+                    @Override
+                    public void recordNewCase(String caseId, String owningOrganisation, String leadSubject) {
+                        real.recordNewCase(caseId, owningOrganisation, leadSubject);
+                    }
+
+                    @Override
+                    public boolean apply(String caseId, long policyVersion, CasePolicySnapshot snapshot) {
+                        return real.apply(caseId, policyVersion, snapshot);
+                    }
+
                     @Override
                     public Optional<CasePolicy> find(UUID caseId) {
                         return real.find(caseId);
@@ -148,6 +159,21 @@ public final class Fixtures {
                     @Override
                     public Map<UUID, CasePolicy> findAll(Collection<UUID> caseIds) {
                         return real.findAll(caseIds);
+                    }
+
+                    @Override
+                    public void heardFromAccess(Instant asOf) {
+                        real.heardFromAccess(asOf);
+                    }
+
+                    @Override
+                    public void recordHeardFromAccess(Instant asOf) {
+                        real.recordHeardFromAccess(asOf);
+                    }
+
+                    @Override
+                    public Instant lastHeardFromAccess() {
+                        return real.lastHeardFromAccess();
                     }
 
                     @Override
