@@ -80,9 +80,10 @@ class NotFoundThrottleTest {
         Response forHidden = given().get("/cases/" + hidden);
         Response forUnknown = given().get("/cases/" + UUID.randomUUID());
         assertThat(forHidden.statusCode()).isEqualTo(429);
-        assertThat(forHidden.asString())
+        // The seconds left may tick between the two requests on a busy machine; everything else is equal.
+        assertThat(withoutSecondsLeft(forHidden.asString()))
                 .as("the refusal is the same whether the id exists")
-                .isEqualTo(forUnknown.asString());
+                .isEqualTo(withoutSecondsLeft(forUnknown.asString()));
     }
 
     @Test
@@ -121,5 +122,9 @@ class NotFoundThrottleTest {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String withoutSecondsLeft(String problem) {
+        return problem.replaceAll("try again in \\d+ s", "try again in N s");
     }
 }
