@@ -17,6 +17,8 @@ import org.parley.cases.api.CasesApi;
 /** The cases service, called with the user's token: its API, plus the members' section edit. */
 @RegisterRestClient(configKey = "cases")
 @RegisterClientHeaders(UserToken.class)
+// the API's path again: with a method of its own, this client did not inherit it (requests went to "?limit=20")
+@Path("/cases")
 public interface CasesClient extends CasesApi {
 
     /** A JSON merge patch of one section (header, context, process, results); If-Match names the version read. */
