@@ -15,10 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.parley.cases.api.TimelineEntry;
 import org.parley.cases.content.Context;
 import org.parley.cases.content.Process;
 import org.parley.cases.content.Results;
-import org.parley.cases.content.TimelineEntry;
 import org.parley.web.Problem;
 import org.parley.web.ProblemException;
 import org.parley.web.Problems;
@@ -67,11 +67,12 @@ public class CaseDocuments {
         return json.valueToTree(document);
     }
 
-    private <T> T read(String stored, Class<T> type) {
+    /** A stored section as the given record: the checked one of {@code content}, or the API's to answer with. */
+    public <T> T read(String stored, Class<T> type) {
         try {
             return json.readValue(stored, type);
         } catch (JsonProcessingException e) {
-            // Stored documents were written from these records: this is a fault, and says nothing of the content.
+            // Stored documents were written from the checked records: this is a fault, and says nothing of the content.
             throw new IllegalStateException("a stored section is not readable as " + type.getSimpleName(), null);
         }
     }

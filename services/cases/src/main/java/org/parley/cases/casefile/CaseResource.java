@@ -7,7 +7,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,10 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.cases.api.CaseList;
+import org.parley.cases.api.CaseListFilters;
+import org.parley.cases.api.CaseView;
+import org.parley.cases.api.CasesApi;
+import org.parley.cases.api.NewTimelineEntry;
+import org.parley.cases.api.TimelineEntry;
 import org.parley.cases.content.NewCase;
-import org.parley.cases.content.NewTimelineEntry;
-import org.parley.cases.content.TimelineEntry;
-import org.parley.cases.search.CaseList;
 import org.parley.cases.search.CaseSearch;
 import org.parley.cases.search.ListQuery;
 import org.parley.cases.web.Http;
@@ -45,7 +48,6 @@ import org.parley.web.Problems;
  * Cases for signed-in users. A case the caller may not know exists answers exactly as an id that never
  * existed, on every endpoint; a change to a case they may see but not change is a 403.
  */
-@Path("/cases")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "cases", description = "Negotiation cases, filtered by the secrecy rules")
@@ -58,7 +60,7 @@ import org.parley.web.Problems;
         responseCode = "503",
         description = "Access decisions are stale (Retry-After): only the case's members are served",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-public class CaseResource {
+public class CaseResource implements CasesApi {
 
     @Inject
     CallerIdentity caller;
@@ -89,18 +91,22 @@ public class CaseResource {
     public Response create(@RequestBody(required = true) NewCase body) {
         CaseView created = cases.create(caller.viewer(), body);
         return Response.created(URI.create("/cases/" + created.id()))
-                .tag(Http.etag(created.version()))
                 .entity(created)
                 .build();
     }
 
-    @GET
+    @Override
     @Operation(
             summary = "List and search cases",
             description = "Only cases the caller may know exist; total and facets count the whole filtered"
                     + " result. q searches only the sections the caller may see. Repeat a filter to allow"
                     + " several values. If access decisions are stale, 503 for everyone: no stale membership"
                     + " is trusted.")
+    @Parameter(
+            name = "team",
+            in = ParameterIn.QUERY,
+            description = "mine: only cases whose team the caller is on (total and facets too)",
+            schema = @Schema(enumeration = {"mine"}))
     @APIResponse(
             responseCode = "200",
             description = "A page of cases",
@@ -109,41 +115,17 @@ public class CaseResource {
             responseCode = "400",
             description = "A bad parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(
-            @Parameter(description = "Full-text query (web search syntax: words, \"phrases\", -excluded)")
-                    @QueryParam("q")
-                    String q,
-            @Parameter(description = "ISO 3166-1 alpha-2 country code") @QueryParam("country") List<String> country,
-            @Parameter(description = "Case status") @QueryParam("status") List<String> status,
-            @Parameter(description = "Secrecy tier") @QueryParam("tier") List<String> tier,
-            @Parameter(description = "Negotiating entity type (matches only cases whose CONTEXT you see)")
-                    @QueryParam("entityType")
-                    List<String> entityType,
-            @Parameter(description = "Criminal group type (matches only cases whose CONTEXT you see)")
-                    @QueryParam("groupType")
-                    List<String> groupType,
-            @Parameter(description = "Period overlaps from this date (YYYY-MM-DD)") @QueryParam("from") String from,
-            @Parameter(description = "Period overlaps up to this date (YYYY-MM-DD)") @QueryParam("to") String to,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(
-                            description = "Page size, 1 to 100",
-                            schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(
-                            description = "mine: only cases whose team the caller is on (total and facets too)",
-                            schema = @Schema(enumeration = {"mine"}))
-                    @QueryParam("team")
-                    String team) {
-        ListQuery query = ListQuery.parse(q, country, status, tier, entityType, groupType, from, to, cursor, limit);
+    // The parameters repeat the interface's names: the parameter converters (parley-web) read the name from the
+    // implementing method's own annotations, and a NUL in an id or a header must stay a 400 naming it.
+    public CaseList list(CaseListFilters filters, @QueryParam("team") String team) {
+        ListQuery query = ListQuery.parse(filters);
         if (team != null && !"mine".equals(team)) {
             throw new ProblemException(Problems.invalid(List.of(new Problem.FieldError("team", "must be mine"))));
         }
-        return Response.ok(search.list(caller.viewer(), query, team != null)).build();
+        return search.list(caller.viewer(), query, team != null);
     }
 
-    @GET
-    @Path("{id}")
+    @Override
     @Operation(summary = "Read a case", description = "Only the sections the caller may see are present.")
     @APIResponse(
             responseCode = "200",
@@ -153,9 +135,8 @@ public class CaseResource {
             responseCode = "404",
             description = "No such case (also for one the caller may not know exists)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response read(@PathParam("id") String id) {
-        CaseView view = cases.read(caller.viewer(), id);
-        return Response.ok(view).tag(Http.etag(view.version())).build();
+    public CaseView read(@PathParam("id") String id) {
+        return cases.read(caller.viewer(), id);
     }
 
     @PATCH
@@ -189,14 +170,13 @@ public class CaseResource {
             @RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
                     JsonNode patch) {
         SectionName name = SectionName.fromPath(section).orElseThrow(() -> Problems.notFoundException("section"));
-        CaseView view = cases.edit(caller.viewer(), id, name, Http.ifMatch(ifMatch), patch);
-        return Response.ok(view).tag(Http.etag(view.version())).build();
+        return Response.ok(cases.edit(caller.viewer(), id, name, Http.ifMatch(ifMatch), patch))
+                .build();
     }
 
-    @POST
-    @Path("{id}/process/timeline")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Override
     @Operation(summary = "Add a timeline entry", description = "Team members only.")
+    @RequestBody(required = true)
     @APIResponse(
             responseCode = "201",
             description = "The entry; ETag is the case's new version",
@@ -207,10 +187,12 @@ public class CaseResource {
     @APIResponse(responseCode = "409", description = "The timeline is full")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     public Response addTimelineEntry(
-            @PathParam("id") String id,
-            @HeaderParam("If-Match") String ifMatch,
-            @RequestBody(required = true) NewTimelineEntry body) {
-        CaseService.AddedEntry added = cases.addTimelineEntry(caller.viewer(), id, Http.ifMatch(ifMatch), body);
+            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, NewTimelineEntry body) {
+        // The service checks the entry as its own content record; a missing body stays missing (400).
+        org.parley.cases.content.NewTimelineEntry entry = body == null
+                ? null
+                : new org.parley.cases.content.NewTimelineEntry(body.date(), body.kind(), body.summary());
+        CaseService.AddedEntry added = cases.addTimelineEntry(caller.viewer(), id, Http.ifMatch(ifMatch), entry);
         return Response.status(Response.Status.CREATED)
                 .tag(Http.etag(added.caseVersion()))
                 .entity(added.entry())

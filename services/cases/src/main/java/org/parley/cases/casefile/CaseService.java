@@ -15,8 +15,10 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.parley.cases.api.CaseStatus;
+import org.parley.cases.api.CaseView;
+import org.parley.cases.api.TimelineEntry;
 import org.parley.cases.audit.CaseAudit;
-import org.parley.cases.content.CaseStatus;
 import org.parley.cases.content.ContentValidator;
 import org.parley.cases.content.Context;
 import org.parley.cases.content.Header;
@@ -25,7 +27,6 @@ import org.parley.cases.content.NewTimelineEntry;
 import org.parley.cases.content.Period;
 import org.parley.cases.content.Process;
 import org.parley.cases.content.Results;
-import org.parley.cases.content.TimelineEntry;
 import org.parley.gate.CaseGate;
 import org.parley.messaging.Envelopes;
 import org.parley.messaging.Topics;
@@ -114,7 +115,7 @@ public class CaseService {
                                 .setTier(Tier.SECRET)));
         entityManager.flush();
         CasePolicy born = CasePolicy.newCase(caseId, creator.organisation(), creator.subject());
-        return CaseView.of(
+        return CaseViews.of(
                 StoredCase.of(file),
                 born.tier(),
                 born.resultsReleased(),
@@ -131,14 +132,15 @@ public class CaseService {
             throw CaseGate.neverExisted(CaseGate.CASE);
         }
         CasePolicy policy = opened.policy();
-        CaseView view = CaseView.of(
+        CaseView view = CaseViews.of(
                 StoredCase.of(file),
                 policy.tier(),
                 policy.resultsReleased(),
                 opened.decision().sections(),
                 documents);
         audit.read(
-                viewer, new CaseAudit.Read(policy.caseId(), policy.tier(), policy.resultsReleased(), view.sections()));
+                viewer,
+                new CaseAudit.Read(policy.caseId(), policy.tier(), policy.resultsReleased(), CaseViews.sections(view)));
         return view;
     }
 
@@ -182,14 +184,15 @@ public class CaseService {
                                 .setCaseVersion(file.version)));
         // The answer carries the case as this member sees it: a read like any other, audited alike.
         CasePolicy policy = change.opened().policy();
-        CaseView view = CaseView.of(
+        CaseView view = CaseViews.of(
                 StoredCase.of(file),
                 policy.tier(),
                 policy.resultsReleased(),
                 change.opened().decision().sections(),
                 documents);
         audit.read(
-                viewer, new CaseAudit.Read(change.caseId(), policy.tier(), policy.resultsReleased(), view.sections()));
+                viewer,
+                new CaseAudit.Read(change.caseId(), policy.tier(), policy.resultsReleased(), CaseViews.sections(view)));
         return view;
     }
 

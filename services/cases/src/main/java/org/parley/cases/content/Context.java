@@ -7,6 +7,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.parley.cases.api.EntityType;
+import org.parley.cases.api.GroupType;
+import org.parley.cases.api.InternalControl;
+import org.parley.cases.api.RelativeStrength;
 import org.parley.web.VisibleText;
 
 import static org.parley.cases.content.Lists.orEmpty;

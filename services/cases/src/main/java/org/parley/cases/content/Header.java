@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.parley.cases.api.CaseStatus;
 import org.parley.web.VisibleText;
 
 /**

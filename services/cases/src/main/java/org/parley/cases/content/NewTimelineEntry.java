@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.parley.cases.api.TimelineKind;
 import org.parley.web.PlausibleDate;
 
 /** The body of {@code POST /cases/{id}/process/timeline}. */

@@ -7,13 +7,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.parley.cases.api.MediatorRole;
+import org.parley.cases.api.ObjectiveScope;
+import org.parley.cases.api.RiskKind;
 import org.parley.web.VisibleText;
 
 import static org.parley.cases.content.Lists.orEmpty;
 
 /**
  * The PROCESS section as written: objectives, red lines, trust building, mediators and risks. The
- * timeline is added entry by entry ({@link TimelineEntry}) and is not part of this document.
+ * timeline is added entry by entry ({@link org.parley.cases.api.TimelineEntry}) and is not part of this document.
  */
 public record Process(
         @Valid Objectives objectives,

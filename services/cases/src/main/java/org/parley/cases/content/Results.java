@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.parley.cases.api.SideEffectKind;
+
 import static org.parley.cases.content.Lists.orEmpty;
 
 /** The RESULTS section: the outcome, the terms, measured effects and side effects. */

@@ -21,9 +21,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.Session;
+import org.parley.cases.api.CaseList;
+import org.parley.cases.api.CaseView;
 import org.parley.cases.audit.CaseAudit;
 import org.parley.cases.casefile.CaseDocuments;
-import org.parley.cases.casefile.CaseView;
+import org.parley.cases.casefile.CaseViews;
 import org.parley.cases.casefile.StoredCase;
 import org.parley.gate.CaseGate;
 import org.parley.policy.Section;
@@ -86,8 +88,8 @@ public class CaseSearch {
                 nextCursor = new Cursor(last.stored.periodStart(), last.stored.id()).encode();
                 break;
             }
-            CaseView view = CaseView.of(row.stored, row.tier, row.released, row.sections, documents);
-            reads.add(new CaseAudit.Read(view.id(), row.tier, row.released, view.sections()));
+            CaseView view = CaseViews.of(row.stored, row.tier, row.released, row.sections, documents);
+            reads.add(new CaseAudit.Read(view.id(), row.tier, row.released, CaseViews.sections(view)));
             items.add(view);
         }
         audit.readAll(viewer, reads);

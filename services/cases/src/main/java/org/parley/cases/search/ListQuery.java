@@ -5,9 +5,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.parley.cases.content.CaseStatus;
-import org.parley.cases.content.EntityType;
-import org.parley.cases.content.GroupType;
+import org.parley.cases.api.CaseListFilters;
+import org.parley.cases.api.CaseStatus;
+import org.parley.cases.api.EntityType;
+import org.parley.cases.api.GroupType;
 import org.parley.cases.content.IsoCountry;
 import org.parley.policy.Tier;
 import org.parley.web.Problem;
@@ -15,8 +16,8 @@ import org.parley.web.ProblemException;
 import org.parley.web.Problems;
 
 /**
- * The parameters of {@code GET /cases}, checked: every bad value is a 400 naming the parameter (never
- * quoting it). Filters taking several values accept the parameter repeated ({@code country=MX&country=CO}).
+ * The filters of {@code GET /cases} and {@code GET /public/cases} ({@link CaseListFilters}), checked: every
+ * bad value is a 400 naming the parameter (never quoting it).
  *
  * @param text the full-text query, or null
  * @param from cases whose period ends on or after this date (or has not ended)
@@ -38,41 +39,33 @@ public record ListQuery(
     public static final int MAX_LIMIT = 100;
     public static final int MAX_TEXT = 1000;
 
-    public static ListQuery parse(
-            String q,
-            List<String> country,
-            List<String> status,
-            List<String> tier,
-            List<String> entityType,
-            List<String> groupType,
-            String from,
-            String to,
-            String cursor,
-            String limit) {
+    public static ListQuery parse(CaseListFilters filters) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        String q = filters.q();
         String text = q == null || q.isBlank() ? null : q.strip();
         if (text != null && (text.length() > MAX_TEXT || text.chars().anyMatch(Character::isISOControl))) {
             errors.add(new Problem.FieldError(
                     "q", "must be at most " + MAX_TEXT + " characters, without control characters"));
         }
         List<String> countries = new ArrayList<>();
-        for (String value : orEmpty(country)) {
+        for (String value : orEmpty(filters.country())) {
             if (!IsoCountry.Validator.isCountry(value)) {
                 errors.add(new Problem.FieldError("country", "must be an ISO 3166-1 alpha-2 country code"));
                 break;
             }
             countries.add(value);
         }
-        List<String> statuses = names(status, CaseStatus.class, "status", errors);
-        List<String> tiers = names(tier, Tier.class, "tier", errors);
-        List<String> entityTypes = names(entityType, EntityType.class, "entityType", errors);
-        List<String> groupTypes = names(groupType, GroupType.class, "groupType", errors);
-        LocalDate fromDate = date(from, "from", errors);
-        LocalDate toDate = date(to, "to", errors);
+        List<String> statuses = names(filters.status(), CaseStatus.class, "status", errors);
+        List<String> tiers = names(filters.tier(), Tier.class, "tier", errors);
+        List<String> entityTypes = names(filters.entityType(), EntityType.class, "entityType", errors);
+        List<String> groupTypes = names(filters.groupType(), GroupType.class, "groupType", errors);
+        LocalDate fromDate = date(filters.from(), "from", errors);
+        LocalDate toDate = date(filters.to(), "to", errors);
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
             errors.add(new Problem.FieldError("to", "must not be before from"));
         }
         Cursor after = null;
+        String cursor = filters.cursor();
         if (cursor != null && !cursor.isEmpty()) {
             after = Cursor.decode(cursor);
             if (after == null) {
@@ -80,6 +73,7 @@ public record ListQuery(
             }
         }
         int size = DEFAULT_LIMIT;
+        String limit = filters.limit();
         if (limit != null) {
             try {
                 size = Integer.parseInt(limit.strip());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.parley.cases.api.CaseListFilters;
 import org.parley.web.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,7 @@ class ListQueryTest {
 
     @Test
     void everyBadParameterIsNamed() {
-        assertThatThrownBy(() -> ListQuery.parse(
+        assertThatThrownBy(() -> ListQuery.parse(new CaseListFilters(
                         "\u0007",
                         List.of("ZZ"),
                         List.of("WON"),
@@ -35,7 +36,7 @@ class ListQueryTest {
                         "2020-02-30",
                         "soon",
                         "%%%",
-                        "0"))
+                        "0")))
                 .isInstanceOfSatisfying(
                         ProblemException.class,
                         e -> assertThat(e.problem().errors())
@@ -71,6 +72,6 @@ class ListQueryTest {
     }
 
     private static ListQuery parse(String q, String from, String to, String limit) {
-        return ListQuery.parse(q, null, null, null, null, null, from, to, null, limit);
+        return ListQuery.parse(new CaseListFilters(q, null, null, null, null, null, from, to, null, limit));
     }
 }

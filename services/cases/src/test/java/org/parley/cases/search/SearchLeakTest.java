@@ -18,9 +18,9 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.cases.api.EntityType;
+import org.parley.cases.api.GroupType;
 import org.parley.cases.casefile.CaseService;
-import org.parley.cases.content.EntityType;
-import org.parley.cases.content.GroupType;
 import org.parley.cases.support.AccessStub;
 import org.parley.cases.support.AccessStub.GrantSpec;
 import org.parley.cases.support.CasesTestResource;
@@ -205,7 +205,7 @@ class SearchLeakTest {
                 summaryGrantCase,
                 null,
                 new org.parley.cases.content.NewTimelineEntry(
-                        java.time.LocalDate.of(2011, 3, 1), org.parley.cases.content.TimelineKind.MEETING, "Met"));
+                        java.time.LocalDate.of(2011, 3, 1), org.parley.cases.api.TimelineKind.MEETING, "Met"));
         cases.edit(
                 lead,
                 summaryGrantCase,

@@ -3,21 +3,21 @@ package org.parley.cases.support;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.parley.cases.content.CaseStatus;
+import org.parley.cases.api.CaseStatus;
+import org.parley.cases.api.EntityType;
+import org.parley.cases.api.GroupType;
+import org.parley.cases.api.InternalControl;
+import org.parley.cases.api.MediatorRole;
+import org.parley.cases.api.ObjectiveScope;
+import org.parley.cases.api.RelativeStrength;
+import org.parley.cases.api.RiskKind;
+import org.parley.cases.api.SideEffectKind;
 import org.parley.cases.content.Context;
-import org.parley.cases.content.EntityType;
-import org.parley.cases.content.GroupType;
 import org.parley.cases.content.Header;
-import org.parley.cases.content.InternalControl;
-import org.parley.cases.content.MediatorRole;
 import org.parley.cases.content.NewCase;
-import org.parley.cases.content.ObjectiveScope;
 import org.parley.cases.content.Period;
 import org.parley.cases.content.Process;
-import org.parley.cases.content.RelativeStrength;
 import org.parley.cases.content.Results;
-import org.parley.cases.content.RiskKind;
-import org.parley.cases.content.SideEffectKind;
 
 /**
  * Cases whose every section carries its own marker word ("{tag}hdr", "{tag}ctx", "{tag}prc",

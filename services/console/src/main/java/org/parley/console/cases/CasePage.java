@@ -3,21 +3,24 @@ package org.parley.console.cases;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.parley.cases.api.CaseView;
+import org.parley.cases.api.Context;
+import org.parley.cases.api.Results;
 import org.parley.console.clients.Access.AccessView;
 import org.parley.console.clients.Access.Grant;
 import org.parley.console.clients.Access.Organisation;
 import org.parley.console.clients.Access.Team;
-import org.parley.console.clients.Cases;
-import org.parley.console.clients.Cases.CaseView;
 import org.parley.console.clients.Events.Timeline;
 import org.parley.console.clients.Interviews.Excerpts;
 import org.parley.console.clients.Interviews.Summary;
+import org.parley.console.clients.Problem;
 import org.parley.console.web.Flash;
 
 /**
  * Everything one case page shows, each part only as far as its service answered the viewer: a section the
  * cases service left out is null here and not drawn; the team, grants and settings are present only for
  * those the access service answers; the shared excerpts only for a partner the interviews service lets read them.
+ * A part whose service failed is named in {@code problems} with what the service answered.
  */
 public record CasePage(
         CaseView c,
@@ -31,38 +34,45 @@ public record CasePage(
         String strip,
         List<Summary> interviews,
         List<Excerpts> sharedExcerpts,
+        List<PartProblem> problems,
         Flash flash) {
+
+    /**
+     * A part of the page a service failed to answer (a refusal, 403 or 404, is not a failure: the part is
+     * simply not for this viewer). problem is null when the service could not be reached at all.
+     */
+    public record PartProblem(String part, Problem problem) {}
 
     /** What a secrecy admin of the owner manages: the settings, the grants, the organisations to grant to. */
     public record Admin(AccessView access, List<Grant> grants, List<Organisation> organisations) {}
 
     // The rows the members' edit forms show: each entry the section has, then one blank row to add another.
 
-    public List<Cases.CriminalGroup> groupRows() {
+    public List<Context.CriminalGroup> groupRows() {
         return plusBlank(
                 c.context() == null ? null : c.context().criminalGroups(),
-                new Cases.CriminalGroup(null, null, null, null, null));
+                new Context.CriminalGroup(null, null, null, null, null));
     }
 
-    public List<Cases.Redline> redlineRows() {
-        return plusBlank(c.process() == null ? null : c.process().redlines(), new Cases.Redline(null, List.of()));
+    public List<CaseView.Redline> redlineRows() {
+        return plusBlank(c.process() == null ? null : c.process().redlines(), new CaseView.Redline(null, List.of()));
     }
 
-    public List<Cases.Mediator> mediatorRows() {
-        return plusBlank(c.process() == null ? null : c.process().mediators(), new Cases.Mediator(null, null));
+    public List<CaseView.Mediator> mediatorRows() {
+        return plusBlank(c.process() == null ? null : c.process().mediators(), new CaseView.Mediator(null, null));
     }
 
-    public List<Cases.Risk> riskRows() {
-        return plusBlank(c.process() == null ? null : c.process().risks(), new Cases.Risk(null, null));
+    public List<CaseView.Risk> riskRows() {
+        return plusBlank(c.process() == null ? null : c.process().risks(), new CaseView.Risk(null, null));
     }
 
-    public List<Cases.Effect> effectRows() {
+    public List<Results.Effect> effectRows() {
         return plusBlank(
-                c.results() == null ? null : c.results().effects(), new Cases.Effect(null, null, null, null, null));
+                c.results() == null ? null : c.results().effects(), new Results.Effect(null, null, null, null, null));
     }
 
-    public List<Cases.SideEffect> sideEffectRows() {
-        return plusBlank(c.results() == null ? null : c.results().sideEffects(), new Cases.SideEffect(null, null));
+    public List<Results.SideEffect> sideEffectRows() {
+        return plusBlank(c.results() == null ? null : c.results().sideEffects(), new Results.SideEffect(null, null));
     }
 
     private static <T> List<T> plusBlank(List<T> entries, T blank) {

@@ -5,8 +5,8 @@ import java.util.List;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import org.parley.cases.api.CaseView;
 import org.parley.console.clients.Access.Team;
-import org.parley.console.clients.Cases.CaseView;
 import org.parley.console.clients.Events.Timeline;
 import org.parley.console.clients.Interviews.Excerpts;
 import org.parley.console.clients.Interviews.Summary;
@@ -30,6 +30,7 @@ public class CasePages {
             CasePage.Admin admin,
             List<Summary> linked,
             List<Excerpts> sharedExcerpts,
+            List<CasePage.PartProblem> problems,
             Flash flash) {
         List<Charts.EffectChart> charts = c.results() == null
                 ? List.of()
@@ -53,11 +54,12 @@ public class CasePages {
                 strip,
                 linked,
                 sharedExcerpts,
+                problems,
                 flash);
     }
 
     /** A case of the public register: its public sections, no history, nothing to manage. */
     public CasePage publicPage(CaseView c) {
-        return page(c, true, null, false, null, false, null, List.of(), null, Flash.of(null, null));
+        return page(c, true, null, false, null, false, null, List.of(), null, List.of(), Flash.of(null, null));
     }
 }

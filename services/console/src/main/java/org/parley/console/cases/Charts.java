@@ -1,7 +1,6 @@
 package org.parley.console.cases;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +9,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.parley.console.clients.Cases.Effect;
-import org.parley.console.clients.Cases.TimelineEntry;
+import org.parley.cases.api.Results.Effect;
+import org.parley.cases.api.TimelineEntry;
 
 /**
  * Small inline SVG drawings: a before/after bar pair for each measured effect whose figures can be read
@@ -186,11 +185,10 @@ public final class Charts {
         List<LocalDate> dates = new ArrayList<>();
         List<TimelineEntry> dated = new ArrayList<>();
         for (TimelineEntry entry : entries == null ? List.<TimelineEntry>of() : entries) {
-            try {
-                dates.add(LocalDate.parse(entry.date()));
+            // an undated entry stays in the list below the strip
+            if (entry.date() != null) {
+                dates.add(entry.date());
                 dated.add(entry);
-            } catch (DateTimeParseException | NullPointerException e) {
-                // an undated entry stays in the list below the strip
             }
         }
         if (dated.isEmpty()) {
@@ -252,13 +250,13 @@ public final class Charts {
             lastSlot = slot;
             double y = line - stack * 14;
             svg.append("<circle class=\"marker kind-")
-                    .append(cssName(entry.kind()))
+                    .append(cssName(entry.kind() == null ? null : entry.kind().name()))
                     .append("\" cx=\"")
                     .append(format(x))
                     .append("\" cy=\"")
                     .append(format(y))
                     .append("\" r=\"6\"><title>")
-                    .append(text(entry.date()))
+                    .append(text(entry.date().toString()))
                     .append(" · ")
                     .append(text(entry.summary()))
                     .append("</title></circle>");

@@ -2,73 +2,64 @@ package org.parley.console.cases;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-import org.parley.console.clients.Cases.CaseList;
+import org.parley.cases.api.CaseList;
+import org.parley.cases.api.CaseListFilters;
 import org.parley.console.web.Paths;
 
 /**
- * The filters of a case listing, as typed and ticked in the search form; {@code mine} keeps only the
- * cases whose team the viewer is on (the cases service decides who that is).
+ * A case listing's filters as typed and ticked in the search form, cleaned up: blanks dropped, dates only
+ * as YYYY-MM-DD. The page reads them with the service's own {@link CaseListFilters} and hands them on to the
+ * service in the same form; {@code mine} keeps only the cases whose team the viewer is on (the cases
+ * service decides who that is).
  */
-public record Search(
-        String base,
-        String q,
-        List<String> country,
-        List<String> status,
-        List<String> tier,
-        List<String> entityType,
-        List<String> groupType,
-        String from,
-        String to,
-        boolean mine) {
+public record Search(String base, CaseListFilters filters, String cursor, boolean mine) {
 
-    public static Search of(
-            String base,
-            String q,
-            List<String> country,
-            List<String> status,
-            List<String> tier,
-            List<String> entityType,
-            List<String> groupType,
-            String from,
-            String to,
-            String team) {
-        return new Search(
-                base,
-                Paths.blankToNull(q),
-                Paths.nonBlank(country),
-                Paths.nonBlank(status),
-                Paths.nonBlank(tier),
-                Paths.nonBlank(entityType),
-                Paths.nonBlank(groupType),
-                date(from),
-                date(to),
-                "mine".equals(team));
-    }
-
-    /** Case lists come a page of this many at a time. */
+    /** Case lists come a page of this many at a time, whatever the address asks. */
     static final int PAGE_SIZE = 20;
 
-    /** A case listing's one call, as the cases service and its public register both answer it. */
-    @FunctionalInterface
-    public interface Lister {
-        CaseList list(
-                String q,
-                List<String> country,
-                List<String> status,
-                List<String> tier,
-                List<String> entityType,
-                List<String> groupType,
-                String from,
-                String to,
-                String cursor,
-                Integer limit);
+    public static Search of(String base, CaseListFilters asked, String team) {
+        CaseListFilters filters = new CaseListFilters(
+                Paths.blankToNull(asked.q()),
+                Paths.nonBlank(asked.country()),
+                Paths.nonBlank(asked.status()),
+                Paths.nonBlank(asked.tier()),
+                Paths.nonBlank(asked.entityType()),
+                Paths.nonBlank(asked.groupType()),
+                date(asked.from()),
+                date(asked.to()),
+                null,
+                Integer.toString(PAGE_SIZE));
+        return new Search(base, filters, Paths.blankToNull(asked.cursor()), "mine".equals(team));
     }
 
     /** One page of the listing for these filters, from the cursor's position. */
-    public CaseList ask(Lister lister, String cursor) {
-        return lister.list(
-                q, country, status, tier, entityType, groupType, from, to, Paths.blankToNull(cursor), PAGE_SIZE);
+    public CaseList ask(Function<CaseListFilters, CaseList> lister) {
+        CaseListFilters f = filters;
+        return lister.apply(new CaseListFilters(
+                f.q(),
+                f.country(),
+                f.status(),
+                f.tier(),
+                f.entityType(),
+                f.groupType(),
+                f.from(),
+                f.to(),
+                cursor,
+                f.limit()));
+    }
+
+    public String q() {
+        return filters.q();
+    }
+
+    public String from() {
+        return filters.from();
+    }
+
+    public String to() {
+        return filters.to();
     }
 
     /** The address of the page after this one, or null at the end. */
@@ -76,33 +67,34 @@ public record Search(
         return page.nextCursor() == null ? null : url(page.nextCursor());
     }
 
+    /** The values ticked, by facet name ({@link CaseList#FACETS}). */
     public Map<String, List<String>> selected() {
         return Map.of(
-                "country", country, "status", status, "tier", tier, "entityType", entityType, "groupType", groupType);
+                "country", filters.country(),
+                "status", filters.status(),
+                "tier", filters.tier(),
+                "entityType", filters.entityType(),
+                "groupType", filters.groupType());
     }
 
     public boolean filtered() {
         return mine
-                || q != null
-                || from != null
-                || to != null
-                || !country.isEmpty()
-                || !status.isEmpty()
-                || !tier.isEmpty()
-                || !entityType.isEmpty()
-                || !groupType.isEmpty();
+                || q() != null
+                || from() != null
+                || to() != null
+                || selected().values().stream().anyMatch(values -> !values.isEmpty());
     }
 
     /** This search's URL, continuing at a cursor. */
     public String url(String cursor) {
-        String query = Paths.param("q", q)
-                + Paths.params("country", country)
-                + Paths.params("status", status)
-                + Paths.params("tier", tier)
-                + Paths.params("entityType", entityType)
-                + Paths.params("groupType", groupType)
-                + Paths.param("from", from)
-                + Paths.param("to", to)
+        String query = Paths.param("q", q())
+                + Paths.params("country", filters.country())
+                + Paths.params("status", filters.status())
+                + Paths.params("tier", filters.tier())
+                + Paths.params("entityType", filters.entityType())
+                + Paths.params("groupType", filters.groupType())
+                + Paths.param("from", from())
+                + Paths.param("to", to())
                 + Paths.param("team", mine ? "mine" : null)
                 + Paths.param("cursor", cursor);
         return query.isEmpty() ? base : base + "?" + query.substring(1);

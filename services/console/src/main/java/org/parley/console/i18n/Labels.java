@@ -10,6 +10,27 @@ import io.quarkus.qute.i18n.MessageBundle;
 @MessageBundle(value = "lbl", locale = "en")
 public interface Labels {
 
+    @Message("History")
+    String part_history();
+
+    @Message("Team")
+    String part_team();
+
+    @Message("Secrecy settings")
+    String part_settings();
+
+    @Message("Grants")
+    String part_grants();
+
+    @Message("Organisations")
+    String part_organisations();
+
+    @Message("Interviews")
+    String part_interviews();
+
+    @Message("Shared excerpts")
+    String part_excerpts();
+
     @Message("Exploratory")
     String status_EXPLORATORY();
 

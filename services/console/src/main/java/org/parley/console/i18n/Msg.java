@@ -176,6 +176,9 @@ public interface Msg {
     @Message("The request could not be completed. Please try again.")
     String failed_text();
 
+    @Message("The service answered:")
+    String service_answered();
+
     @Message("Something went wrong")
     String failed_title();
 

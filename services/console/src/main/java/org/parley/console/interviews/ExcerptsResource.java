@@ -15,10 +15,11 @@ import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.parley.cases.api.CaseList;
+import org.parley.cases.api.CaseListFilters;
+import org.parley.cases.api.CaseView;
 import org.parley.console.clients.CaseExcerptsApi;
-import org.parley.console.clients.Cases.CaseList;
-import org.parley.console.clients.Cases.CaseView;
-import org.parley.console.clients.CasesApi;
+import org.parley.console.clients.CasesClient;
 import org.parley.console.clients.Interviews.Excerpts;
 import org.parley.console.clients.InterviewsApi;
 import org.parley.console.web.Ctx;
@@ -46,7 +47,7 @@ public class ExcerptsResource {
     InterviewsApi interviews;
 
     @RestClient
-    CasesApi cases;
+    CasesClient cases;
 
     @RestClient
     CaseExcerptsApi caseExcerpts;
@@ -76,7 +77,7 @@ public class ExcerptsResource {
 
     /** Every case in the listing whose interviews have excerpts the caller may read; a 404 just means none. */
     private List<SharedCase> shared() {
-        CaseList listed = cases.list(null, null, null, null, null, null, null, null, null, CASES_LOOKED_AT, null);
+        CaseList listed = cases.list(CaseListFilters.firstPage(CASES_LOOKED_AT), null);
         List<SharedCase> shared = new ArrayList<>();
         for (CaseView c : listed.items()) {
             if (c.header() == null) {

@@ -21,9 +21,10 @@ import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.parley.console.clients.Cases.CaseList;
-import org.parley.console.clients.Cases.CaseView;
-import org.parley.console.clients.CasesApi;
+import org.parley.cases.api.CaseList;
+import org.parley.cases.api.CaseListFilters;
+import org.parley.cases.api.CaseView;
+import org.parley.console.clients.CasesClient;
 import org.parley.console.clients.Interviews.Excerpts;
 import org.parley.console.clients.Interviews.Interview;
 import org.parley.console.clients.Interviews.Page;
@@ -53,7 +54,7 @@ public class InterviewsResource {
     InterviewsApi interviews;
 
     @RestClient
-    CasesApi cases;
+    CasesClient cases;
 
     /** A case offered in a form or named on a page: its id and title. */
     public record CaseRef(String id, String title) {}
@@ -223,7 +224,7 @@ public class InterviewsResource {
     /** The cases the author may link: those the cases service lists for them (it still checks membership). */
     private List<CaseRef> caseOptions() {
         try {
-            CaseList list = cases.list(null, null, null, null, null, null, null, null, null, 100, "mine");
+            CaseList list = cases.list(CaseListFilters.firstPage(100), "mine");
             return list.items().stream()
                     .filter(c -> c.header() != null)
                     .map(c -> new CaseRef(c.id(), c.header().title()))

@@ -1,9 +1,8 @@
 package org.parley.console.register;
 
-import java.util.List;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,13 +11,13 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.qute.TemplateInstance;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
+import org.parley.cases.api.CaseList;
+import org.parley.cases.api.CaseListFilters;
+import org.parley.cases.api.CaseView;
 import org.parley.console.cases.CasePages;
-import org.parley.console.cases.CasesResource;
+import org.parley.console.cases.CaseTemplates;
 import org.parley.console.cases.Search;
-import org.parley.console.clients.Cases.CaseList;
-import org.parley.console.clients.Cases.CaseView;
-import org.parley.console.clients.PublicRegisterApi;
+import org.parley.console.clients.PublicRegisterClient;
 import org.parley.console.web.Ctx;
 import org.parley.console.web.Facets;
 import org.parley.console.web.Paths;
@@ -43,22 +42,13 @@ public class RegisterResource {
     ServiceErrors errors;
 
     @RestClient
-    PublicRegisterApi register;
+    PublicRegisterClient register;
 
     @GET
-    public TemplateInstance list(
-            @RestQuery String q,
-            @RestQuery List<String> country,
-            @RestQuery List<String> status,
-            @RestQuery List<String> tier,
-            @RestQuery List<String> entityType,
-            @RestQuery List<String> groupType,
-            @RestQuery String from,
-            @RestQuery String to,
-            @RestQuery String cursor) {
-        Search search = Search.of("/register", q, country, status, tier, entityType, groupType, from, to, null);
-        CaseList result = search.ask(register::list, cursor);
-        return ctx.render(CasesResource.Templates.list(
+    public TemplateInstance list(@BeanParam CaseListFilters filters) {
+        Search search = Search.of("/register", filters, null);
+        CaseList result = search.ask(register::list);
+        return ctx.render(CaseTemplates.list(
                 search, result, Facets.of(result.facets(), search.selected()), search.nextUrl(result), true));
     }
 
@@ -69,6 +59,6 @@ public class RegisterResource {
             return errors.notFound();
         }
         CaseView c = register.read(id);
-        return ctx.render(CasesResource.Templates.detail(pages.publicPage(c)));
+        return ctx.render(CaseTemplates.detail(pages.publicPage(c)));
     }
 }

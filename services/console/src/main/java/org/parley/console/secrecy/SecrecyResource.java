@@ -22,12 +22,12 @@ import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.parley.cases.api.CaseView;
 import org.parley.console.clients.Access.DryRun;
 import org.parley.console.clients.Access.ReasonBody;
 import org.parley.console.clients.Access.SecrecyRequest;
 import org.parley.console.clients.AccessApi;
-import org.parley.console.clients.Cases.CaseView;
-import org.parley.console.clients.CasesApi;
+import org.parley.console.clients.CasesClient;
 import org.parley.console.web.ActionFailed;
 import org.parley.console.web.Ctx;
 import org.parley.console.web.Flash;
@@ -36,7 +36,7 @@ import org.parley.console.web.ServiceErrors;
 
 /**
  * For secrecy admins: the queue of loosening requests that wait for a second admin, each with its dry-run
- * (a case's tier, release and grants are changed on its page, {@code CasesResource}). The access service
+ * (a case's tier, release and grants are changed on its page: {@code TierAndRelease}, {@code GrantChanges}). The access service
  * applies the two-person rule; the console only shows what it answers.
  */
 @Path("/requests")
@@ -54,7 +54,7 @@ public class SecrecyResource {
     AccessApi access;
 
     @RestClient
-    CasesApi cases;
+    CasesClient cases;
 
     /** A request and the title of its case (null when the cases service does not show it). */
     public record Row(SecrecyRequest request, String title) {}

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.parley.cases.api.CaseList;
+
 /** The facet counts of a listing, ready for checkboxes; only values the service counted are offered. */
 public final class Facets {
 
@@ -17,14 +19,12 @@ public final class Facets {
         }
     }
 
-    public static final List<String> ORDER = List.of("country", "status", "tier", "entityType", "groupType");
-
     public static List<Group> of(Map<String, Map<String, Long>> facets, Map<String, List<String>> selected) {
         List<Group> groups = new ArrayList<>();
         if (facets == null) {
             return groups;
         }
-        for (String name : ORDER) {
+        for (String name : CaseList.FACETS) {
             Map<String, Long> counts = facets.get(name);
             if (counts == null || counts.isEmpty()) {
                 continue;

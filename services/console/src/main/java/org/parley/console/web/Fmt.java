@@ -71,6 +71,11 @@ public class Fmt {
         }
     }
 
+    /** A date in the reader's language. */
+    public String date(LocalDate value) {
+        return value == null ? "" : date(value.toString());
+    }
+
     /** An ISO instant as "2026-01-31 12:00 UTC"; anything else as it is. */
     public String instant(String value) {
         if (value == null || value.isBlank()) {

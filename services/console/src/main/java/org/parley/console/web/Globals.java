@@ -3,25 +3,37 @@ package org.parley.console.web;
 import java.util.List;
 
 import io.quarkus.qute.TemplateGlobal;
+import org.parley.cases.api.CaseStatus;
+import org.parley.cases.api.EntityType;
+import org.parley.cases.api.GroupType;
+import org.parley.cases.api.InternalControl;
+import org.parley.cases.api.MediatorRole;
+import org.parley.cases.api.ObjectiveScope;
+import org.parley.cases.api.RelativeStrength;
+import org.parley.cases.api.RiskKind;
+import org.parley.cases.api.SideEffectKind;
+import org.parley.cases.api.Tier;
+import org.parley.cases.api.TimelineKind;
 import org.parley.console.clients.Access;
-import org.parley.console.clients.Cases;
 import org.parley.console.clients.Interviews;
 
 /** The coded values the forms offer, available in every template. The services still validate. */
 @TemplateGlobal
 public class Globals {
 
-    static List<String> statuses = Cases.STATUSES;
-    static List<String> timelineKinds = Cases.TIMELINE_KINDS;
-    static List<String> objectiveScopes = Cases.OBJECTIVE_SCOPES;
-    static List<String> entityTypes = Cases.ENTITY_TYPES;
-    static List<String> relativeStrengths = Cases.RELATIVE_STRENGTHS;
-    static List<String> groupTypes = Cases.GROUP_TYPES;
-    static List<String> internalControls = Cases.INTERNAL_CONTROLS;
-    static List<String> mediatorRoles = Cases.MEDIATOR_ROLES;
-    static List<String> riskKinds = Cases.RISK_KINDS;
-    static List<String> sideEffectKinds = Cases.SIDE_EFFECT_KINDS;
-    static List<String> tiers = Cases.TIERS;
+    static List<CaseStatus> statuses = List.of(CaseStatus.values());
+    static List<TimelineKind> timelineKinds = List.of(TimelineKind.values());
+    static List<ObjectiveScope> objectiveScopes = List.of(ObjectiveScope.values());
+    static List<EntityType> entityTypes = List.of(EntityType.values());
+    static List<RelativeStrength> relativeStrengths = List.of(RelativeStrength.values());
+    static List<GroupType> groupTypes = List.of(GroupType.values());
+    static List<InternalControl> internalControls = List.of(InternalControl.values());
+    static List<MediatorRole> mediatorRoles = List.of(MediatorRole.values());
+    static List<RiskKind> riskKinds = List.of(RiskKind.values());
+    static List<SideEffectKind> sideEffectKinds = List.of(SideEffectKind.values());
+    // names, not constants: the tier form compares them with the access service's answer, which is text
+    static List<String> tiers =
+            java.util.Arrays.stream(Tier.values()).map(Tier::name).toList();
     static List<String> grantScopes = Access.GRANT_SCOPES;
     static List<String> teamRoles = Access.TEAM_ROLES;
     static List<String> themes = Interviews.THEMES;

@@ -12,11 +12,13 @@ import io.quarkus.security.ForbiddenException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.parley.console.clients.Problem;
 
 /**
- * Turns what a service answered into a friendly page. A 404 is always the same "not found" page, byte for
- * byte, whatever the reason: an id that never existed and one the viewer may not know look alike. Nothing
- * a service sent (no detail, no id) is echoed.
+ * Turns what a service answered into a friendly page that also says what the service answered: its status
+ * and its problem's title and detail, which services write for the caller (never with stored content). A
+ * 404 is always the same "not found" page, byte for byte, whatever the reason: an id that never existed and
+ * one the viewer may not know look alike, so nothing of that answer is shown.
  */
 public class ServiceErrors {
 
@@ -29,13 +31,13 @@ public class ServiceErrors {
     public static class Templates {
         public static native TemplateInstance notFound();
 
-        public static native TemplateInstance forbidden();
+        public static native TemplateInstance forbidden(Problem problem);
 
-        public static native TemplateInstance unavailable();
+        public static native TemplateInstance unavailable(Problem problem);
 
         public static native TemplateInstance signInAgain();
 
-        public static native TemplateInstance failed();
+        public static native TemplateInstance failed(Problem problem);
     }
 
     @ServerExceptionMapper
@@ -44,12 +46,12 @@ public class ServiceErrors {
         return switch (status) {
             case 404, 410 -> notFound();
             case 401 -> page(401, Templates.signInAgain());
-            case 403 -> page(403, Templates.forbidden());
-            case 429, 502, 503, 504 -> page(503, Templates.unavailable());
+            case 403 -> page(403, Templates.forbidden(Problem.of(e)));
+            case 429, 502, 503, 504 -> page(503, Templates.unavailable(Problem.of(e)));
             default -> {
                 // status only: the answer may describe something the log reader should not see
                 LOG.warnf("a service answered %d", status);
-                yield page(status >= 500 ? 502 : 400, Templates.failed());
+                yield page(status >= 500 ? 502 : 400, Templates.failed(Problem.of(e)));
             }
         };
     }
@@ -57,7 +59,7 @@ public class ServiceErrors {
     @ServerExceptionMapper
     public Response unreachable(ProcessingException e) {
         LOG.warnf("a service could not be reached: %s", e.getClass().getSimpleName());
-        return page(503, Templates.unavailable());
+        return page(503, Templates.unavailable(null));
     }
 
     @ServerExceptionMapper
@@ -67,7 +69,7 @@ public class ServiceErrors {
 
     @ServerExceptionMapper
     public Response notForThisUser(ForbiddenException e) {
-        return page(403, Templates.forbidden());
+        return page(403, Templates.forbidden(null));
     }
 
     /** The one "not found" answer. */

@@ -1,10 +1,12 @@
 package org.parley.console.cases;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.parley.console.clients.Cases.Effect;
-import org.parley.console.clients.Cases.TimelineEntry;
+import org.parley.cases.api.Results.Effect;
+import org.parley.cases.api.TimelineEntry;
+import org.parley.cases.api.TimelineKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,9 +53,9 @@ class ChartsTest {
     void theStripPlacesOneMarkerPerDatedEntryInOrderOfTime() {
         String svg = Charts.timelineSvg(
                 List.of(
-                        new TimelineEntry("1", "2012-01-01", "MEETING", "first \"talks\""),
-                        new TimelineEntry("2", "2014-01-01", "BREAKDOWN", "end"),
-                        new TimelineEntry("3", "not a date", "OTHER", "undated")),
+                        new TimelineEntry("1", LocalDate.of(2012, 1, 1), TimelineKind.MEETING, "first \"talks\""),
+                        new TimelineEntry("2", LocalDate.of(2014, 1, 1), TimelineKind.BREAKDOWN, "end"),
+                        new TimelineEntry("3", null, TimelineKind.OTHER, "undated")),
                 "Timeline");
         assertThat(svg.split("<circle", -1)).hasSize(3);
         assertThat(svg)

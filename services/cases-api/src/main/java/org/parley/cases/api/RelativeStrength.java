@@ -1,4 +1,4 @@
-package org.parley.cases.content;
+package org.parley.cases.api;
 
 /** The negotiating entity's strength relative to the groups. */
 public enum RelativeStrength {

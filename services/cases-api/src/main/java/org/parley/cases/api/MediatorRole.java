@@ -1,4 +1,4 @@
-package org.parley.cases.content;
+package org.parley.cases.api;
 
 /** A third party's role in the talks. */
 public enum MediatorRole {

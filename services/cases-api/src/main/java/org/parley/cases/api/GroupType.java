@@ -1,4 +1,4 @@
-package org.parley.cases.content;
+package org.parley.cases.api;
 
 /** Kinds of criminal group. */
 public enum GroupType {

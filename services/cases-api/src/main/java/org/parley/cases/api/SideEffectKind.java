@@ -1,4 +1,4 @@
-package org.parley.cases.content;
+package org.parley.cases.api;
 
 /** Unintended consequences of a deal. */
 public enum SideEffectKind {

@@ -1,4 +1,4 @@
-package org.parley.cases.content;
+package org.parley.cases.api;
 
 /** Who negotiates with the criminal groups. */
 public enum EntityType {

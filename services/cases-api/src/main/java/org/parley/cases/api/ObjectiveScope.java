@@ -1,4 +1,4 @@
-package org.parley.cases.content;
+package org.parley.cases.api;
 
 /** How far the negotiation's objectives reach. */
 public enum ObjectiveScope {

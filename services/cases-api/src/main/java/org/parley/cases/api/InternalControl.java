@@ -1,4 +1,4 @@
-package org.parley.cases.content;
+package org.parley.cases.api;
 
 /** Whether a group's leadership controls its members. */
 public enum InternalControl {

@@ -1,0 +1,45 @@
+package org.parley.cases.casefile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.junit.jupiter.api.Test;
+import org.parley.cases.api.CaseView;
+import org.parley.cases.api.Context;
+import org.parley.cases.api.EntityType;
+import org.parley.cases.api.GroupType;
+import org.parley.cases.api.Results;
+import org.parley.cases.content.NewCase;
+import org.parley.cases.support.Sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sections are stored as the checked records of {@code content} write them and answered as the API's
+ * records read them: both must have the same fields, or a field would vanish from the answers.
+ */
+class CaseViewsTest {
+
+    private final ObjectMapper json =
+            new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Test
+    void theApiRecordsReadEveryStoredFieldBackAsItWasWritten() throws Exception {
+        NewCase written = Sample.withMarkers("parity", "MX", EntityType.CHURCH, GroupType.CARTEL);
+
+        assertRoundTrip(written.context(), Context.class);
+        assertRoundTrip(written.process(), CaseView.ProcessView.class);
+        assertRoundTrip(written.results(), Results.class);
+        assertRoundTrip(written.header().period(), org.parley.cases.api.Period.class);
+    }
+
+    private void assertRoundTrip(Object stored, Class<?> answered) throws Exception {
+        String document = json.writeValueAsString(stored);
+        JsonNode asAnswered = json.valueToTree(json.readValue(document, answered));
+        if (answered == CaseView.ProcessView.class) {
+            // the timeline is stored apart from the PROCESS document and added to the view
+            ((com.fasterxml.jackson.databind.node.ObjectNode) asAnswered).remove("timeline");
+        }
+        assertThat(asAnswered).as(answered.getSimpleName()).isEqualTo(json.readTree(document));
+    }
+}

@@ -1,0 +1,65 @@
+package org.parley.console.cases;
+
+import java.net.URI;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
+import org.parley.console.web.ActionFailed;
+import org.parley.console.web.Paths;
+import org.parley.console.web.ServiceErrors;
+
+/**
+ * How every change on a case page ends: back to the case with a notice of what was done, or of what the
+ * service refused (its status as a notice, the fields a 400 named); a 404 is the one "not found" page.
+ */
+@ApplicationScoped
+public class CaseActions {
+
+    @Inject
+    ServiceErrors errors;
+
+    /**
+     * Runs a change made on the case page and goes back to the page's section ({@code anchor}); a
+     * malformed id asks no service.
+     */
+    Response run(String id, String anchor, Supplier<String> change) {
+        if (!Paths.isId(id)) {
+            return errors.notFound();
+        }
+        try {
+            return back(id, change.get(), anchor);
+        } catch (ClientWebApplicationException e) {
+            return failed(id, e, anchor);
+        }
+    }
+
+    /** A change answered 200/201 (done at once) or 202 (a request now waits for a second admin). */
+    static String doneOrRequested(Response answer, String done, String requested) {
+        try (answer) {
+            return answer.getStatus() == 202 ? requested : done;
+        }
+    }
+
+    Response failed(String id, ClientWebApplicationException e, String anchor) {
+        if (ActionFailed.isNotFound(e)) {
+            return errors.notFound();
+        }
+        String fields = ActionFailed.fields(e);
+        return back(
+                id, "err=" + ActionFailed.key(e) + (fields == null ? "" : "&fields=" + Paths.encode(fields)), anchor);
+    }
+
+    static Response back(String id, String query, String anchor) {
+        return Response.seeOther(URI.create("/cases/" + id + "?" + query + "#" + anchor))
+                .build();
+    }
+
+    /** The If-Match that names the version the form was drawn from. */
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}

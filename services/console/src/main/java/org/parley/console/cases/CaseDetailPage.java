@@ -1,0 +1,144 @@
+package org.parley.console.cases;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.security.Authenticated;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.parley.cases.api.CaseView;
+import org.parley.console.clients.Access.Team;
+import org.parley.console.clients.AccessApi;
+import org.parley.console.clients.CaseExcerptsApi;
+import org.parley.console.clients.CasesClient;
+import org.parley.console.clients.Events.Timeline;
+import org.parley.console.clients.EventsApi;
+import org.parley.console.clients.Interviews.Excerpts;
+import org.parley.console.clients.Interviews.Summary;
+import org.parley.console.clients.InterviewsApi;
+import org.parley.console.clients.Problem;
+import org.parley.console.web.Ctx;
+import org.parley.console.web.Flash;
+import org.parley.console.web.Paths;
+import org.parley.console.web.ServiceErrors;
+
+/**
+ * One case with the sections the viewer may see, and around it what the other services answer for this
+ * viewer: history, team, interviews, shared excerpts, and a secrecy admin's settings and grants. Whatever
+ * the cases service leaves out is not drawn; a case it does not show is the one "not found" page, and no
+ * other service is asked about it. A part another service refuses (403, 404) is not for this viewer and is
+ * left out; a part it fails to answer is named on the page with the service's problem.
+ */
+@Path("/cases")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class CaseDetailPage {
+
+    @Inject
+    Ctx ctx;
+
+    @Inject
+    CasePages pages;
+
+    @Inject
+    ServiceErrors errors;
+
+    @RestClient
+    CasesClient cases;
+
+    @RestClient
+    AccessApi access;
+
+    @RestClient
+    EventsApi events;
+
+    @RestClient
+    InterviewsApi interviews;
+
+    @RestClient
+    CaseExcerptsApi caseExcerpts;
+
+    @GET
+    @Path("/{id}")
+    public Object detail(@RestPath String id, @RestQuery String done, @RestQuery String err, @RestQuery String fields) {
+        if (!Paths.isId(id)) {
+            return errors.notFound();
+        }
+        CaseView c = cases.read(id); // a 404 here ends the page: nothing else is asked about this id
+        List<CasePage.PartProblem> problems = new ArrayList<>();
+        Timeline history = part("history", () -> events.timeline(id), problems);
+        Team team = ctx.staff() || ctx.secrecyAdmin() ? part("team", () -> access.team(id), problems) : null;
+        boolean member = team != null && team.includes(ctx.subject());
+        CasePage.Admin admin = ctx.secrecyAdmin() ? admin(id, problems) : null;
+        List<Summary> linked = List.of();
+        if (member) {
+            var page = part("interviews", () -> interviews.search(List.of(id), null, null, null, null, 50), problems);
+            linked = page == null || page.items() == null ? List.of() : page.items();
+        }
+        List<Excerpts> shared = null;
+        if (!member && ctx.partner()) {
+            // a 404 here only means no grant covering excerpts: the case itself was shown above
+            var answer = part("excerpts", () -> caseExcerpts.forCase(id), problems);
+            shared = answer == null ? null : answer.interviews();
+        }
+        return ctx.render(CaseTemplates.detail(pages.page(
+                c,
+                false,
+                history,
+                history == null,
+                team,
+                member,
+                admin,
+                linked,
+                shared,
+                problems,
+                Flash.of(done, err, fields))));
+    }
+
+    /** What a secrecy admin of the owning organisation manages; null for an admin of another one (403). */
+    private CasePage.Admin admin(String id, List<CasePage.PartProblem> problems) {
+        var settings = part("settings", () -> access.access(id), problems);
+        if (settings == null) {
+            return null;
+        }
+        var grants = part("grants", () -> access.grants(id), problems);
+        var organisations = part("organisations", () -> access.organisations(), problems);
+        return new CasePage.Admin(
+                settings,
+                grants == null ? List.of() : grants,
+                organisations == null
+                        ? List.of()
+                        : organisations.stream()
+                                .filter(o -> !o.id().equals(ctx.organisation()))
+                                .toList());
+    }
+
+    /**
+     * One part of the page from its service: the answer; null when the part is not for this viewer (403,
+     * 404); null and a named problem when the service failed or could not be reached.
+     */
+    private static <T> T part(String name, Supplier<T> call, List<CasePage.PartProblem> problems) {
+        try {
+            return call.get();
+        } catch (ClientWebApplicationException e) {
+            int status = e.getResponse() == null ? 502 : e.getResponse().getStatus();
+            if (status != 403 && status != 404) {
+                problems.add(new CasePage.PartProblem(name, Problem.of(e)));
+            }
+            return null;
+        } catch (ProcessingException e) {
+            problems.add(new CasePage.PartProblem(name, null));
+            return null;
+        }
+    }
+}

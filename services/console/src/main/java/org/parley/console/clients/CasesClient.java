@@ -1,0 +1,33 @@
+package org.parley.console.clients;
+
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestPath;
+import org.parley.cases.api.CaseView;
+import org.parley.cases.api.CasesApi;
+
+/** The cases service, called with the user's token: its API, plus the members' section edit. */
+@RegisterRestClient(configKey = "cases")
+@RegisterClientHeaders(UserToken.class)
+// the API's path again: with a method of its own, this client did not inherit it (requests went to "?limit=20")
+@Path("/cases")
+public interface CasesClient extends CasesApi {
+
+    /** A JSON merge patch of one section (header, context, process, results); If-Match names the version read. */
+    @PATCH
+    @Path("{id}/{section}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    CaseView edit(
+            @RestPath String id,
+            @RestPath String section,
+            @HeaderParam("If-Match") String ifMatch,
+            Map<String, Object> patch);
+}
