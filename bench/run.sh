@@ -4,8 +4,20 @@
 # (ports 38181-38185) and, for item 6, `./parley start` in a folder of its own under bench/target.
 # Arguments go to RunAll: --items 1,2,3,4,5,6,7 (default all) --scales 1000,10000,100000.
 # BENCH_SKIP_BUILD=1 reuses the jars already built.
+#
+# The JMH microbenchmarks alone (no stack, no services): bench/run.sh jmh [JMH options], e.g.
+#   bench/run.sh jmh DecisionBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s -prof gc
+# builds bench/ and what it needs (no tests), then runs org.openjdk.jmh.Main on bench's classpath
+# (`bench/run.sh jmh -l` lists the benchmarks, `bench/run.sh jmh -h` JMH's options).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "jmh" ]; then
+  shift
+  if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
+    ./mvnw -B -q -pl bench -am package -DskipTests
+  fi
+  exec java -cp "bench/target/parley-bench.jar:bench/target/lib/*" org.openjdk.jmh.Main "$@"
+fi
 if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
   ./mvnw -B -q install -DskipTests
   ./mvnw -B -q -f bench/pom.xml package

@@ -11,27 +11,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Item 2: services/policy's DecisionBenchmark (JMH), briefly, with -prof gc and -rf json, parsed here. It runs
- * the -Pjmh jar of services/policy when one is built ({@code target/parley-policy-*-benchmarks.jar}); otherwise
- * the same benchmark source compiled into this module (bench/pom.xml reads it in place), so the figure never
- * needs a -Pjmh build that would rewrite the policy module's plain jar.
+ * Item 2: the policy's {@link org.parley.bench.policy.DecisionBenchmark} (JMH), briefly, with -prof gc and -rf
+ * json, parsed here. JMH runs in its own JVM on this module's classpath (the benchmark is compiled here).
  */
 final class PolicyJmh {
 
     private PolicyJmh() {}
 
     static ObjectNode run(Bench bench) throws Exception {
-        Path policyJar = bench.root.resolve("services/policy/target/parley-policy-0.1.0-SNAPSHOT-benchmarks.jar");
-        Path source =
-                bench.root.resolve("services/policy/src/jmh/java/org/parley/benchmarks/policy/DecisionBenchmark.java");
-        boolean useModuleJar = Files.exists(policyJar)
-                && Files.getLastModifiedTime(policyJar).compareTo(Files.getLastModifiedTime(source)) >= 0;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> launcher = useModuleJar
-                ? List.of(java, "-jar", policyJar.toString())
-                : List.of(java, "-cp", System.getProperty("java.class.path"), "org.openjdk.jmh.Main");
+        List<String> launcher = List.of(java, "-cp", System.getProperty("java.class.path"), "org.openjdk.jmh.Main");
         ObjectNode node = Bench.JSON.createObjectNode();
-        node.put("jar", useModuleJar ? bench.root.relativize(policyJar).toString() : "bench (same source)");
+        node.put("jar", "bench");
         // decide() for every relationship; the two baselines do not depend on the relationship: one value.
         JsonNode decide = jmh(bench, launcher, "DecisionBenchmark.decide$", List.of(), "jmh-decide.json");
         JsonNode baselines = jmh(

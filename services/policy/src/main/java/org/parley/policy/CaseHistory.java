@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Who sees what of a case's history, its timeline (secrecy model, section 4 and the last bullet of
  * section 5). Pure functions, no clock of their own.
@@ -57,7 +59,8 @@ public final class CaseHistory {
      * One grant's life on the case: issued to an organisation at an instant, over from {@code endsAt}
      * (revoked, expired or its expiry date, whichever came first; null while it runs).
      */
-    public record GrantPeriod(String organisation, Instant issuedAt, Instant endsAt) {
+    public record GrantPeriod(
+            String organisation, Instant issuedAt, @Nullable Instant endsAt) {
         public GrantPeriod {
             Objects.requireNonNull(organisation, "organisation");
             Objects.requireNonNull(issuedAt, "issuedAt");
@@ -69,7 +72,7 @@ public final class CaseHistory {
     }
 
     /** The part of the history one reader may see; {@code opensAt} null means all of it. */
-    public record Window(Instant opensAt) {
+    public record Window(@Nullable Instant opensAt) {
 
         public static final Window WHOLE = new Window(null);
 
@@ -95,7 +98,7 @@ public final class CaseHistory {
      */
     public static Window window(
             Relationship relationship,
-            String readerOrganisation,
+            @Nullable String readerOrganisation,
             List<Standing> standings,
             List<GrantPeriod> grants,
             Instant now) {
@@ -162,7 +165,7 @@ public final class CaseHistory {
     public static boolean showsInterview(
             Viewer viewer,
             Decision onThisCase,
-            Collection<String> linkedCaseIds,
+            @Nullable Collection<String> linkedCaseIds,
             Map<String, CasePolicy> policies,
             Instant now) {
         if (!onThisCase.sees(Section.INTERVIEWS) || linkedCaseIds == null || linkedCaseIds.isEmpty()) {

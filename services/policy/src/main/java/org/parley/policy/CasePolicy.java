@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the rules need to know about one case: who owns it, its tier, whether its results are
  * released, its team and its grants, at a policy version. Services keep it as a local projection.
@@ -32,16 +34,16 @@ public record CasePolicy(
                 caseId, owningOrganisation, Tier.SECRET, false, Map.of(leadSubject, TeamRole.LEAD), List.of(), 1);
     }
 
-    public boolean isLead(String subject) {
+    public boolean isLead(@Nullable String subject) {
         return subject != null && team.get(subject) == TeamRole.LEAD;
     }
 
-    public boolean isOnTeam(String subject) {
+    public boolean isOnTeam(@Nullable String subject) {
         return subject != null && team.containsKey(subject);
     }
 
     /** The widest scope among the organisation's active grants, or null when it has none. */
-    public GrantScope activeScopeFor(String organisation, Instant now) {
+    public @Nullable GrantScope activeScopeFor(@Nullable String organisation, Instant now) {
         GrantScope widest = null;
         for (Grant grant : grants) {
             if (grant.organisation().equals(organisation)

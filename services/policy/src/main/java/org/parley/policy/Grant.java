@@ -3,12 +3,15 @@ package org.parley.policy;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One organisation's access to one case.
  *
  * @param expiresAt null when the grant does not expire
  */
-public record Grant(String organisation, GrantScope scope, Instant expiresAt) {
+public record Grant(
+        String organisation, GrantScope scope, @Nullable Instant expiresAt) {
 
     public Grant {
         Objects.requireNonNull(organisation, "organisation");

@@ -3,7 +3,10 @@ package org.parley.policy;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The secrecy model's decisions (sections 1, 3 and 5). Pure functions: the same inputs give the same
@@ -46,11 +49,15 @@ public final class SecrecyRules {
      * ignored for every other relationship. This is also the table the services' SQL joins against, so
      * lists and single reads agree by construction. The answer is an unmodifiable set.
      */
-    public static Set<Section> sections(Relationship relationship, Tier tier, boolean released, GrantScope scope) {
-        if (relationship == Relationship.GRANTEE && scope == null) {
-            throw new IllegalArgumentException("a grantee has a scope");
+    public static Set<Section> sections(
+            Relationship relationship, Tier tier, boolean released, @Nullable GrantScope scope) {
+        int scopeIndex = 0;
+        if (relationship == Relationship.GRANTEE) {
+            if (scope == null) {
+                throw new IllegalArgumentException("a grantee has a scope");
+            }
+            scopeIndex = scope.ordinal() + 1;
         }
-        int scopeIndex = relationship == Relationship.GRANTEE ? scope.ordinal() + 1 : 0;
         return MATRIX[relationship.ordinal()][tier.ordinal()][released ? 1 : 0][scopeIndex];
     }
 
@@ -82,7 +89,8 @@ public final class SecrecyRules {
         return matrix;
     }
 
-    private static EnumSet<Section> compute(Relationship relationship, Tier tier, boolean released, GrantScope scope) {
+    private static EnumSet<Section> compute(
+            Relationship relationship, Tier tier, boolean released, @Nullable GrantScope scope) {
         EnumSet<Section> visible = publicRegister(tier, released);
         switch (relationship) {
             case MEMBER -> visible = EnumSet.allOf(Section.class);
@@ -139,7 +147,7 @@ public final class SecrecyRules {
      */
     public static boolean mayApprove(Viewer approver, CasePolicy policy, String requesterSubject, Instant now) {
         return mayPerform(approver, policy, Action.APPROVE_SECRECY_CHANGE, now)
-                && !approver.subject().equals(requesterSubject);
+                && !Objects.equals(approver.subject(), requesterSubject);
     }
 
     /**
@@ -169,8 +177,7 @@ public final class SecrecyRules {
      */
     public static boolean mayApproveTeamAddition(
             Viewer approver, CasePolicy policy, String requesterSubject, String addedSubject, Instant now) {
-        return mayApprove(approver, policy, requesterSubject, now)
-                && !approver.subject().equals(addedSubject);
+        return mayApprove(approver, policy, requesterSubject, now) && !Objects.equals(approver.subject(), addedSubject);
     }
 
     /** Whether moving the case from one (tier, released) pair to another opens it to anyone. */

@@ -4,13 +4,15 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Who is asking: the token's subject, organisation and roles, or nobody.
  *
  * @param subject the OIDC subject; null for an anonymous viewer
  * @param organisation the organisation claim; null for an anonymous viewer
  */
-public record Viewer(String subject, String organisation, Set<Role> roles) {
+public record Viewer(@Nullable String subject, @Nullable String organisation, Set<Role> roles) {
 
     private static final Viewer ANONYMOUS = new Viewer(null, null, Set.of());
 

@@ -8,7 +8,11 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The rules are plain Java: every service, whatever its framework, embeds the same jar. */
+/**
+ * The rules are plain Java: every service, whatever its framework, embeds the same jar. The one exception is
+ * JSpecify's nullness annotations ({@code @Nullable}), which NullAway checks at compile time and which carry
+ * no code.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses POLICY = new ClassFileImporter()
@@ -16,13 +20,13 @@ class ArchitectureTest {
             .importPackages("org.parley.policy");
 
     @Test
-    void thePolicyDependsOnlyOnTheJdk() {
+    void thePolicyDependsOnlyOnTheJdkAndNullnessAnnotations() {
         classes()
                 .that()
                 .resideInAPackage("org.parley.policy..")
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "org.parley.policy..")
+                .resideInAnyPackage("java..", "org.parley.policy..", "org.jspecify.annotations..")
                 .check(POLICY);
     }
 

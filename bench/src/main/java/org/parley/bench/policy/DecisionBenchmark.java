@@ -1,4 +1,4 @@
-package org.parley.benchmarks.policy;
+package org.parley.bench.policy;
 
 import java.time.Instant;
 import java.util.EnumSet;
