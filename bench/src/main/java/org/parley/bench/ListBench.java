@@ -405,7 +405,8 @@ final class ListBench {
                 default -> throw new IllegalArgumentException(query);
             }
         }
-        return ListQuery.parse(q, country, status, tier, null, null, null, null, null, "20");
+        return ListQuery.parse(
+                new org.parley.cases.api.CaseListFilters(q, country, status, tier, null, null, null, null, null, "20"));
     }
 
     /** The service's per-transaction plan setting (VisibleCases.GENERIC_PLAN), when its version has one. */

@@ -17,7 +17,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
@@ -96,7 +95,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("until the projection leaves messaging")
     void messagingKnowsNoPolicyGateOrProjection() {
         noClasses()
                 .that()

@@ -23,8 +23,8 @@ public record Cursor(LocalDate periodStart, UUID id) {
     public static Cursor decode(String text) {
         try {
             return PageCursor.decode(KIND, 2, text)
-                    .flatMap(fields -> RecordIds.parse(fields.get(1))
-                            .map(id -> new Cursor(LocalDate.parse(fields.get(0)), id)))
+                    .flatMap(fields ->
+                            RecordIds.parse(fields.get(1)).map(id -> new Cursor(LocalDate.parse(fields.get(0)), id)))
                     .orElse(null);
         } catch (DateTimeParseException notADate) {
             return null;
