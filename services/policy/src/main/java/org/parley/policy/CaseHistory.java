@@ -156,6 +156,23 @@ public final class CaseHistory {
     }
 
     /**
+     * Whether a timeline entry about a grant (issued, revoked, expired) may be shown to this reader: the
+     * case's members and the owner's secrecy admins see every grant, since they manage them; anyone else who
+     * knows the case exists sees only the grants to their own organisation, so a partner never learns who
+     * else holds a grant. {@code grantOrganisation} is the organisation the grant names, null when unknown.
+     */
+    public static boolean showsGrant(Viewer viewer, Decision onThisCase, String grantOrganisation) {
+        if (!onThisCase.knowsExists()) {
+            return false;
+        }
+        Relationship relationship = onThisCase.relationship();
+        if (relationship == Relationship.MEMBER || relationship == Relationship.SECRECY_ADMIN) {
+            return true;
+        }
+        return grantOrganisation != null && viewer.belongsTo(grantOrganisation);
+    }
+
+    /**
      * Whether a timeline entry about an interview may be shown to this reader: the reader sees the case's
      * INTERVIEWS section, and may know the interview itself ({@link InterviewAccess#decide} is not NONE)
      * given every case it is linked to now. {@code policies} holds the policies this service knows; a

@@ -15,6 +15,12 @@ public enum InterviewAccess {
     /** Notes, transcript and quotes (never the identity: that is the custodian's, through the vault). */
     CONTENT;
 
+    /**
+     * The relationship that reads an interview's content on one linked case; also the SQL of {@link
+     * SecrecySql#interviewContentVisible}.
+     */
+    static final Relationship READS_CONTENT = Relationship.MEMBER;
+
     public static InterviewAccess decide(Viewer viewer, Collection<CasePolicy> linkedCases, Instant now) {
         if (linkedCases.isEmpty() || viewer.isAnonymous()) {
             return NONE;
@@ -36,7 +42,7 @@ public enum InterviewAccess {
      */
     private static InterviewAccess onOneCase(Viewer viewer, CasePolicy policy, Instant now) {
         Decision decision = SecrecyRules.decide(viewer, policy, now);
-        if (decision.relationship() == Relationship.MEMBER) {
+        if (decision.relationship() == READS_CONTENT) {
             return CONTENT;
         }
         return decision.excerpts() ? EXCERPTS : NONE;

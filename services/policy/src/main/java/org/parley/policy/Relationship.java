@@ -1,8 +1,9 @@
 package org.parley.policy;
 
 /**
- * How a viewer stands to one case; the first that applies wins (secrecy model, section 3). The order
- * of the constants is that precedence.
+ * How a viewer stands to one case; the first that applies wins (docs/secrecy-model.md, section 3). The
+ * constants are listed in that precedence, except {@link #ANONYMOUS}, which is tested first; what decides is
+ * {@link SecrecyRules}' relationship precedence, which the Java and the SQL both read.
  */
 public enum Relationship {
     /** On the case team, as lead or member. */

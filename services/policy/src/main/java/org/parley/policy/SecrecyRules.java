@@ -3,6 +3,8 @@ package org.parley.policy;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -16,22 +18,53 @@ public final class SecrecyRules {
 
     private SecrecyRules() {}
 
+    /** Facts that must all hold; no fact at all always holds. */
+    record Rule(List<CaseFact> facts) {
+
+        static Rule allOf(CaseFact... facts) {
+            return new Rule(List.of(facts));
+        }
+
+        boolean appliesTo(Viewer viewer, CasePolicy policy, Instant now) {
+            for (CaseFact fact : facts) {
+                if (!fact.holds(viewer, policy, now)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** One line of the relationship precedence. */
+    record RelationshipRule(Relationship relationship, Rule rule) {
+
+        RelationshipRule(Relationship relationship, CaseFact... facts) {
+            this(relationship, Rule.allOf(facts));
+        }
+    }
+
+    /**
+     * How a viewer stands to a case: the first line whose facts all hold (docs/secrecy-model.md, section 3).
+     * The one statement of that precedence: {@link #relationshipOf} and the SQL of {@link
+     * SecrecySql#relationshipOf} both read it, so reordering it or changing a line changes both. The last
+     * line has no condition.
+     */
+    static final List<RelationshipRule> RELATIONSHIP_PRECEDENCE = List.of(
+            new RelationshipRule(Relationship.ANONYMOUS, CaseFact.ANONYMOUS_VIEWER),
+            new RelationshipRule(Relationship.MEMBER, CaseFact.ON_TEAM),
+            new RelationshipRule(Relationship.SECRECY_ADMIN, CaseFact.SECRECY_ADMIN_ROLE, CaseFact.OWN_ORGANISATION),
+            new RelationshipRule(Relationship.GRANTEE, CaseFact.ACTIVE_GRANT),
+            new RelationshipRule(Relationship.ORG_STAFF, CaseFact.OWN_ORGANISATION),
+            new RelationshipRule(Relationship.OTHER));
+
     /** The first relationship of section 3 that applies to this viewer and case. */
     public static Relationship relationshipOf(Viewer viewer, CasePolicy policy, Instant now) {
-        if (viewer.isAnonymous()) {
-            return Relationship.ANONYMOUS;
+        for (RelationshipRule rule : RELATIONSHIP_PRECEDENCE) {
+            if (rule.rule().appliesTo(viewer, policy, now)) {
+                return rule.relationship();
+            }
         }
-        if (policy.isOnTeam(viewer.subject())) {
-            return Relationship.MEMBER;
-        }
-        boolean ownOrganisation = viewer.belongsTo(policy.owningOrganisation());
-        if (ownOrganisation && viewer.has(Role.SECRECY_ADMIN)) {
-            return Relationship.SECRECY_ADMIN;
-        }
-        if (policy.activeScopeFor(viewer.organisation(), now) != null) {
-            return Relationship.GRANTEE;
-        }
-        return ownOrganisation ? Relationship.ORG_STAFF : Relationship.OTHER;
+        throw new IllegalStateException("the relationship precedence ends with a line that has conditions");
     }
 
     /** What this viewer may see of this case at this instant. */
@@ -137,8 +170,29 @@ public final class SecrecyRules {
             case APPROVE_EXCERPT, ADD_TEAM_MEMBER -> lead;
             case MANAGE_TEAM, DELETE -> lead || admin;
             case REQUEST_SECRECY_CHANGE, APPROVE_SECRECY_CHANGE, TIGHTEN_SECRECY, ISSUE_GRANT -> admin;
-            case READ_LEDGER -> viewer.has(Role.AUDITOR) && viewer.belongsTo(policy.owningOrganisation());
+            case READ_LEDGER -> READS_LEDGER.appliesTo(viewer, policy, now);
         };
+    }
+
+    /**
+     * {@link Action#READ_LEDGER}: the auditor role in the owning organisation (docs/secrecy-model.md,
+     * section 5). Also the SQL scope of the auditor's ledger ({@link SecrecySql#ledgerEntryVisible}).
+     */
+    static final Rule READS_LEDGER = Rule.allOf(CaseFact.AUDITOR_ROLE, CaseFact.OWN_ORGANISATION);
+
+    /**
+     * Whether the viewer may read a ledger entry about no case (a login, an export) by an actor of {@code
+     * actorOrganisation}: such an entry belongs to the actor's organisation, and is read under {@link
+     * Action#READ_LEDGER}'s rule as if that organisation owned a case. Entries about a case are {@link
+     * #mayPerform}{@code (…, READ_LEDGER, …)} on it.
+     */
+    public static boolean mayReadLedgerEntryAboutNoCase(Viewer viewer, String actorOrganisation) {
+        if (actorOrganisation == null) {
+            return false;
+        }
+        CasePolicy ownedByActor = new CasePolicy("", actorOrganisation, Tier.SECRET, false, Map.of(), List.of(), 0);
+        // The rule asks only about roles and the owner, never about time.
+        return READS_LEDGER.appliesTo(viewer, ownedByActor, Instant.EPOCH);
     }
 
     /**

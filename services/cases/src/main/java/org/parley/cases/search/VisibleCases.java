@@ -6,13 +6,19 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.parley.policy.Role;
+import org.parley.policy.CaseColumns;
+import org.parley.policy.Relationship;
+import org.parley.policy.SecrecySql;
+import org.parley.policy.Section;
+import org.parley.policy.SectionFlags;
+import org.parley.policy.SqlFragment;
 import org.parley.policy.Viewer;
 
 /**
  * The list and search statement, with the secrecy rules inside it: each case's relationship to the
- * viewer is computed per row (the precedence of {@code SecrecyRules.relationshipOf}), joined with
- * {@code visibility_rule} (written from {@code SecrecyRules.sections}), and only cases with a visible
+ * viewer is computed per row ({@link SecrecySql#relationshipOf}, the precedence of {@code
+ * SecrecyRules.relationshipOf}), joined with {@code visibility_rule} (written from {@code
+ * SecrecyRules.sections}), and only cases with a visible
  * section survive. Total, facets and page all come from that one filtered set, in one statement and one
  * snapshot; sections the viewer may not see are masked in the SQL, so their text never leaves the
  * database. Text search matches a section only where the viewer may see it.
@@ -50,6 +56,41 @@ public final class VisibleCases {
      */
     public static final String GENERIC_PLAN = "SET LOCAL plan_cache_mode = force_generic_plan";
 
+    /** The rule row's flags ({@code visibility_rule v}). */
+    private static final SectionFlags RULE = new SectionFlags("v.");
+
+    /** The same flags as columns of {@code visible}, and of its rows on the page ({@code pg}). */
+    private static final SectionFlags VISIBLE = new SectionFlags("s_");
+
+    private static final SectionFlags PAGE = new SectionFlags("pg.s_");
+
+    /** The sections a list shows, in the order of their flag columns in the result. */
+    private static final List<Section> LISTED =
+            List.of(Section.HEADER, Section.CONTEXT, Section.PROCESS, Section.RESULTS);
+
+    /** A column of the result and the section it belongs to: it is NULL unless that section is visible. */
+    private record SectionColumn(Section section, String expression) {}
+
+    /** The masked columns of the result, in order (CaseSearch reads them by position). */
+    private static final List<SectionColumn> MASKED = List.of(
+            new SectionColumn(Section.HEADER, "c.title"),
+            new SectionColumn(Section.HEADER, "c.country"),
+            new SectionColumn(Section.HEADER, "c.region"),
+            new SectionColumn(Section.HEADER, "c.status"),
+            new SectionColumn(Section.HEADER, "c.period_start"),
+            new SectionColumn(Section.HEADER, "c.period_end"),
+            new SectionColumn(Section.CONTEXT, "c.context::text"),
+            new SectionColumn(Section.PROCESS, "c.process::text"),
+            new SectionColumn(Section.PROCESS, "c.timeline::text"),
+            new SectionColumn(Section.RESULTS, "c.results::text"));
+
+    /** Each section's text-search vector. */
+    private static final List<SectionColumn> SEARCHED = List.of(
+            new SectionColumn(Section.HEADER, "c.header_tsv"),
+            new SectionColumn(Section.CONTEXT, "c.context_tsv"),
+            new SectionColumn(Section.PROCESS, "c.process_tsv"),
+            new SectionColumn(Section.RESULTS, "c.results_tsv"));
+
     private final StringBuilder sql = new StringBuilder(4096);
     private final List<Object> parameters = new ArrayList<>();
 
@@ -73,38 +114,46 @@ public final class VisibleCases {
             append(
                     "viewer_grant AS (SELECT DISTINCT ON (g.case_id) g.case_id, g.scope FROM case_grant g"
                             + " JOIN visibility_scope s ON s.scope = g.scope"
-                            + " WHERE g.organisation = ? AND (g.expires_at IS NULL OR g.expires_at > now())"
+                            + " WHERE g.organisation = ? AND " + SecrecySql.grantActive("g.expires_at", "now()")
                             + " ORDER BY g.case_id, s.width DESC), ",
                     viewer.organisation());
         }
         sql.append("visible AS MATERIALIZED (SELECT c.id, c.period_start, c.country, c.status, p.tier,"
-                + " p.results_released, c.entity_type, c.group_types, r.relationship,"
-                + " v.header AS s_header, v.context AS s_context, v.process AS s_process, v.results AS s_results"
-                + " FROM case_file c JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted ");
-        if (anonymous) {
-            sql.append("CROSS JOIN LATERAL (SELECT 'ANONYMOUS' AS relationship) r"
-                    + " JOIN visibility_rule v ON v.relationship = r.relationship AND v.tier = p.tier"
-                    + " AND v.released = p.results_released AND v.scope = '' ");
-        } else {
-            sql.append("LEFT JOIN viewer_team m ON m.case_id = c.id LEFT JOIN viewer_grant g ON g.case_id = c.id"
-                    + " CROSS JOIN LATERAL (SELECT CASE WHEN m.case_id IS NOT NULL THEN 'MEMBER' ");
-            if (viewer.has(Role.SECRECY_ADMIN)) {
-                append("WHEN p.owning_organisation = ? THEN 'SECRECY_ADMIN' ", viewer.organisation());
-            }
-            sql.append("WHEN g.scope IS NOT NULL THEN 'GRANTEE' ");
-            append(
-                    "WHEN p.owning_organisation = ? THEN 'ORG_STAFF' ELSE 'OTHER' END AS relationship) r",
-                    viewer.organisation());
-            sql.append(" JOIN visibility_rule v ON v.relationship = r.relationship AND v.tier = p.tier"
-                    + " AND v.released = p.results_released"
-                    + " AND v.scope = CASE WHEN r.relationship = 'GRANTEE' THEN g.scope ELSE '' END ");
+                + " p.results_released, c.entity_type, c.group_types, r.relationship, ");
+        sql.append(String.join(
+                ", ",
+                LISTED.stream()
+                        .map(section -> RULE.of(section) + " AS " + VISIBLE.of(section))
+                        .toList()));
+        sql.append(" FROM case_file c JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted ");
+        // The viewer's team and widest active grant are the left joins m and g (absent for anonymous viewers,
+        // whose relationship the viewer alone decides).
+        SqlFragment relationship = SecrecySql.relationshipOf(
+                viewer,
+                new CaseColumns(
+                        "p.owning_organisation",
+                        SqlFragment.of("m.case_id IS NOT NULL"),
+                        SqlFragment.of("g.scope IS NOT NULL")));
+        if (!anonymous) {
+            sql.append("LEFT JOIN viewer_team m ON m.case_id = c.id LEFT JOIN viewer_grant g ON g.case_id = c.id ");
         }
+        append(
+                "CROSS JOIN LATERAL (SELECT " + relationship.sql() + " AS relationship) r",
+                relationship.parameters().toArray());
+        sql.append(" JOIN visibility_rule v ON v.relationship = r.relationship AND v.tier = p.tier"
+                + " AND v.released = p.results_released");
+        // visibility_rule has a row per scope for grantees, and scope '' for everyone else.
+        sql.append(
+                anonymous
+                        ? " AND v.scope = '' "
+                        : " AND v.scope = CASE WHEN r.relationship = '" + Relationship.GRANTEE.name()
+                                + "' THEN g.scope ELSE '' END ");
         if (query.text() != null) {
             append("CROSS JOIN (SELECT websearch_to_tsquery('parley_search', ?) AS q) sq ", query.text());
         }
-        sql.append("WHERE c.deleted_at IS NULL AND (v.header OR v.context OR v.process OR v.results OR v.interviews)");
+        sql.append("WHERE c.deleted_at IS NULL AND ").append(RULE.anyVisible());
         if (teamOnly) {
-            sql.append(" AND r.relationship = 'MEMBER'");
+            sql.append(" AND r.relationship = '" + Relationship.MEMBER.name() + "'");
         }
         if (!query.countries().isEmpty()) {
             append(" AND c.country = ANY (?)", new TextArray(query.countries()));
@@ -117,10 +166,14 @@ public final class VisibleCases {
         }
         // Filters on CONTEXT fields match only cases whose CONTEXT the viewer may see.
         if (!query.entityTypes().isEmpty()) {
-            append(" AND v.context AND c.entity_type = ANY (?)", new TextArray(query.entityTypes()));
+            append(
+                    " AND " + RULE.of(Section.CONTEXT) + " AND c.entity_type = ANY (?)",
+                    new TextArray(query.entityTypes()));
         }
         if (!query.groupTypes().isEmpty()) {
-            append(" AND v.context AND jsonb_exists_any(c.group_types, ?)", new TextArray(query.groupTypes()));
+            append(
+                    " AND " + RULE.of(Section.CONTEXT) + " AND jsonb_exists_any(c.group_types, ?)",
+                    new TextArray(query.groupTypes()));
         }
         if (query.to() != null) {
             append(" AND c.period_start <= ?", query.to());
@@ -130,10 +183,20 @@ public final class VisibleCases {
         }
         if (query.text() != null) {
             // The first condition only lets the text indexes narrow the rows; the second decides.
-            sql.append(" AND (c.header_tsv @@ sq.q OR c.context_tsv @@ sq.q OR c.process_tsv @@ sq.q"
-                    + " OR c.results_tsv @@ sq.q)"
-                    + " AND ((v.header AND c.header_tsv @@ sq.q) OR (v.context AND c.context_tsv @@ sq.q)"
-                    + " OR (v.process AND c.process_tsv @@ sq.q) OR (v.results AND c.results_tsv @@ sq.q))");
+            sql.append(" AND (")
+                    .append(String.join(
+                            " OR ",
+                            SEARCHED.stream()
+                                    .map(vector -> vector.expression() + " @@ sq.q")
+                                    .toList()))
+                    .append(") AND (")
+                    .append(String.join(
+                            " OR ",
+                            SEARCHED.stream()
+                                    .map(vector -> "(" + RULE.of(vector.section()) + " AND " + vector.expression()
+                                            + " @@ sq.q)")
+                                    .toList()))
+                    .append(')');
         }
         sql.append("), page AS (SELECT * FROM visible");
         if (query.cursor() != null) {
@@ -152,25 +215,24 @@ public final class VisibleCases {
         sql.append(", ");
         facet(
                 "entityType",
-                "SELECT entity_type AS k, count(*) AS n FROM visible"
-                        + " WHERE s_context AND entity_type IS NOT NULL GROUP BY entity_type");
+                "SELECT entity_type AS k, count(*) AS n FROM visible WHERE " + VISIBLE.of(Section.CONTEXT)
+                        + " AND entity_type IS NOT NULL GROUP BY entity_type");
         sql.append(", ");
         facet(
                 "groupType",
                 // A case with two groups of one type counts once.
                 "SELECT d.k, count(*) AS n FROM (SELECT DISTINCT visible.id, t.k FROM visible,"
-                        + " jsonb_array_elements_text(visible.group_types) AS t(k) WHERE s_context) d GROUP BY d.k");
+                        + " jsonb_array_elements_text(visible.group_types) AS t(k) WHERE " + VISIBLE.of(Section.CONTEXT)
+                        + ") d GROUP BY d.k");
         sql.append(")::text AS facets) ");
-        sql.append("SELECT s.total, s.facets, pg.id, c.version, pg.tier, pg.results_released,"
-                + " pg.s_header, pg.s_context, pg.s_process, pg.s_results,"
-                + " CASE WHEN pg.s_header THEN c.title END, CASE WHEN pg.s_header THEN c.country END,"
-                + " CASE WHEN pg.s_header THEN c.region END, CASE WHEN pg.s_header THEN c.status END,"
-                + " CASE WHEN pg.s_header THEN c.period_start END, CASE WHEN pg.s_header THEN c.period_end END,"
-                + " CASE WHEN pg.s_context THEN c.context::text END,"
-                + " CASE WHEN pg.s_process THEN c.process::text END,"
-                + " CASE WHEN pg.s_process THEN c.timeline::text END,"
-                + " CASE WHEN pg.s_results THEN c.results::text END,"
-                + " c.header_edits, c.context_edits, c.process_edits, c.results_edits"
+        sql.append("SELECT s.total, s.facets, pg.id, c.version, pg.tier, pg.results_released, ");
+        sql.append(String.join(", ", LISTED.stream().map(PAGE::of).toList())).append(", ");
+        sql.append(String.join(
+                ", ",
+                MASKED.stream()
+                        .map(column -> PAGE.masked(column.section(), column.expression()))
+                        .toList()));
+        sql.append(", c.header_edits, c.context_edits, c.process_edits, c.results_edits"
                 + " FROM summary s LEFT JOIN page pg ON true LEFT JOIN case_file c ON c.id = pg.id"
                 + " ORDER BY pg.period_start DESC, pg.id DESC");
     }

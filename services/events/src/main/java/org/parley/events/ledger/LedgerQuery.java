@@ -11,13 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.parley.policy.SecrecySql;
+import org.parley.policy.SqlFragment;
+import org.parley.policy.Viewer;
+
 /**
- * The auditor's view of the ledger, with the scope inside the SQL: entries of cases the auditor's
- * organisation owns (as stored, or learnt later from CaseOpened or the projection), and entries about no
- * case whose actor belongs to that organisation. Filters narrow that set; they never widen it.
+ * The auditor's view of the ledger, with the scope inside the SQL ({@link SecrecySql#ledgerEntryVisible},
+ * the policy's READ_LEDGER): entries of cases the auditor's organisation owns (as stored, or learnt later
+ * from CaseOpened or the projection), and entries about no case whose actor belongs to that organisation.
+ * Filters narrow that set; they never widen it.
  */
 record LedgerQuery(
-        String organisation,
+        Viewer viewer,
         UUID caseId,
         String actor,
         String actorOrganisation,
@@ -28,17 +33,21 @@ record LedgerQuery(
         int limit) {
 
     List<LedgerEntry> run(Connection connection) throws SQLException {
+        SqlFragment scope = SecrecySql.ledgerEntryVisible(
+                viewer,
+                "l.case_id",
+                "COALESCE(l.owning_organisation, o.owning_organisation, p.owning_organisation)",
+                "l.actor_organisation");
         StringBuilder sql = new StringBuilder("SELECT l.sequence, CAST(l.event_id AS text), l.event_type,"
                 + " CAST(l.case_id AS text), l.actor_subject, l.actor_organisation, l.owning_organisation,"
                 + " l.occurred_at, l.recorded_at, l.event_digest, l.prev_hash, l.hash"
                 + " FROM ledger_entry l"
                 + " LEFT JOIN case_owner o ON o.case_id = l.case_id"
                 + " LEFT JOIN case_policy p ON p.case_id = l.case_id"
-                + " WHERE ((l.case_id IS NOT NULL"
-                + "        AND COALESCE(l.owning_organisation, o.owning_organisation, p.owning_organisation) = ?)"
-                + "     OR (l.case_id IS NULL AND l.actor_organisation = ?))"
+                + " WHERE " + scope.sql()
                 + " AND l.sequence > ?");
-        List<Object> parameters = new ArrayList<>(List.of(organisation, organisation, afterSequence));
+        List<Object> parameters = new ArrayList<>(scope.parameters());
+        parameters.add(afterSequence);
         if (caseId != null) {
             sql.append(" AND l.case_id = ?");
             parameters.add(caseId);

@@ -103,7 +103,7 @@ public class LedgerResource {
             throw new ProblemException(Problems.invalid(errors));
         }
         LedgerQuery query = new LedgerQuery(
-                viewer.organisation(),
+                viewer,
                 caseFilter,
                 actorFilter,
                 organisationFilter,

@@ -1,7 +1,7 @@
 package org.parley.events.timeline;
 
+import org.parley.policy.CaseHistory;
 import org.parley.policy.Decision;
-import org.parley.policy.Relationship;
 import org.parley.policy.Section;
 import org.parley.policy.Viewer;
 
@@ -16,7 +16,7 @@ public enum TimelineKind {
     GRANT_REVOKED(null),
     GRANT_EXPIRED(null);
 
-    /** The section that must be visible; null for grants, which follow {@link #grantVisible}. */
+    /** The section that must be visible; null for grants, which follow {@link CaseHistory#showsGrant}. */
     private final Section section;
 
     TimelineKind(Section section) {
@@ -25,8 +25,7 @@ public enum TimelineKind {
 
     /**
      * Whether a viewer who knows the case exists (a decision with some visible section) may see an entry
-     * of this kind. Grants: the case's members and the owner's secrecy admins see all of them; anyone else
-     * only the grants to their own organisation (partners never learn who else holds a grant).
+     * of this kind. Grants follow the policy's rule ({@link CaseHistory#showsGrant}).
      */
     public boolean visibleTo(Viewer viewer, Decision decision, String grantOrganisation) {
         if (!decision.knowsExists()) {
@@ -35,7 +34,7 @@ public enum TimelineKind {
         if (section != null) {
             return decision.sees(section);
         }
-        return grantVisible(viewer, decision, grantOrganisation);
+        return CaseHistory.showsGrant(viewer, decision, grantOrganisation);
     }
 
     /**
@@ -45,12 +44,5 @@ public enum TimelineKind {
      */
     public boolean statesStanding() {
         return this == CASE_OPENED || this == TIER_CHANGED || this == RESULTS_RELEASE_CHANGED;
-    }
-
-    private static boolean grantVisible(Viewer viewer, Decision decision, String grantOrganisation) {
-        if (decision.relationship() == Relationship.MEMBER || decision.relationship() == Relationship.SECRECY_ADMIN) {
-            return true;
-        }
-        return grantOrganisation != null && viewer.belongsTo(grantOrganisation);
     }
 }

@@ -23,6 +23,9 @@ import org.parley.interviews.interview.Formats;
 import org.parley.interviews.interview.InterviewMode;
 import org.parley.interviews.interview.IntervieweeCategory;
 import org.parley.interviews.interview.Theme;
+import org.parley.policy.CaseColumns;
+import org.parley.policy.SecrecySql;
+import org.parley.policy.SqlFragment;
 import org.parley.policy.Viewer;
 import org.parley.web.PageCursor;
 import org.parley.web.Problem;
@@ -31,7 +34,8 @@ import org.parley.web.Problems;
 
 /**
  * Searching interviews. Visibility is applied in SQL, joined against the policy projection: only
- * interviews whose every linked case has the caller on its team, and the total is counted by the same
+ * interviews whose content the caller may read (every linked case has the caller on its team, {@link
+ * #visible}), and the total is counted by the same
  * WHERE clause as the page, so it cannot count what the page hides. Search returns no content, only the
  * fields kept in clear.
  */
@@ -39,13 +43,26 @@ import org.parley.web.Problems;
 public class InterviewSearch {
 
     /**
-     * Every linked case exists (not deleted) and has the viewer on its team; an interview with no link
-     * is nobody's. Parameter: the viewer's subject.
+     * Interviews {@code i} whose content the viewer may read, generated from the policy ({@link
+     * SecrecySql#interviewContentVisible}): every linked case exists in the projection (not deleted) and the
+     * viewer reads content there; an interview with no link is nobody's.
      */
-    static final String VISIBLE = "EXISTS (SELECT 1 FROM interview_case_link l WHERE l.interview_id = i.id)"
-            + " AND NOT EXISTS (SELECT 1 FROM interview_case_link l WHERE l.interview_id = i.id"
-            + " AND NOT EXISTS (SELECT 1 FROM case_policy p JOIN case_team_member m ON m.case_id = p.case_id"
-            + " WHERE p.case_id = l.case_id AND NOT p.deleted AND m.subject = ?))";
+    static SqlFragment visible(Viewer viewer) {
+        return SecrecySql.interviewContentVisible(
+                viewer,
+                "FROM interview_case_link l WHERE l.interview_id = i.id",
+                "FROM case_policy p WHERE p.case_id = l.case_id AND NOT p.deleted",
+                new CaseColumns(
+                        "p.owning_organisation",
+                        SqlFragment.of(
+                                "EXISTS (SELECT 1 FROM case_team_member m WHERE m.case_id = p.case_id"
+                                        + " AND m.subject = ?)",
+                                viewer.subject()),
+                        SqlFragment.of(
+                                "EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = p.case_id AND g.organisation = ?"
+                                        + " AND " + SecrecySql.grantActive("g.expires_at", "now()") + ")",
+                                viewer.organisation())));
+    }
 
     @Inject
     AgroalDataSource dataSource;
@@ -196,8 +213,9 @@ public class InterviewSearch {
                     "limit", "must be between 1 and " + config.limits().maxPageSize()))));
         }
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(VISIBLE);
-        params.add(viewer.subject());
+        SqlFragment visible = visible(viewer);
+        StringBuilder where = new StringBuilder(visible.sql());
+        params.addAll(visible.parameters());
         for (UUID caseId : filter.cases()) {
             where.append(" AND EXISTS (SELECT 1 FROM interview_case_link c WHERE c.interview_id = i.id"
                     + " AND c.case_id = ?)");
