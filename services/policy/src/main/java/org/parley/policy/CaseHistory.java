@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who sees what of a case's history, its timeline (secrecy model, section 4 and the last bullet of
+ * Who sees what of a case's history, its timeline (docs/secrecy-model.md §4 and the last bullet of
  * section 5). Pure functions, no clock of their own.
  *
  * <p><b>Where a reader's timeline starts.</b> A reader's timeline starts when the case became visible to

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * What a viewer may read of one interview (secrecy model, section 4). The strictest linked case
+ * What a viewer may read of one interview (docs/secrecy-model.md §4). The strictest linked case
  * governs: the viewer must be allowed on every linked case.
  */
 public enum InterviewAccess {

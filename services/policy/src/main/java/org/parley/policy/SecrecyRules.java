@@ -11,8 +11,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The secrecy model's decisions (sections 1, 3 and 5). Pure functions: the same inputs give the same
- * answer, with no clock of their own, so services and tests can ask about any instant.
+ * The secrecy model's decisions (docs/secrecy-model.md §1, §3 and §5; "section N" below means §N there).
+ * Pure functions: the same inputs give the same answer, with no clock of their own, so services and tests
+ * can ask about any instant.
  */
 public final class SecrecyRules {
 

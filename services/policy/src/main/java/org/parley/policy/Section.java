@@ -1,6 +1,6 @@
 package org.parley.policy;
 
-/** The parts of a case that are shown or hidden as a whole (secrecy model, section 2). */
+/** The parts of a case that are shown or hidden as a whole (docs/secrecy-model.md §2). */
 public enum Section {
     HEADER,
     CONTEXT,

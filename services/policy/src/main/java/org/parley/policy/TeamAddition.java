@@ -1,7 +1,7 @@
 package org.parley.policy;
 
 /**
- * How a request to put someone on a case team may go (secrecy model, section 5): adding a member is a
+ * How a request to put someone on a case team may go (docs/secrecy-model.md §5): adding a member is a
  * loosening for that person, so only the lead adds at once; a secrecy admin who is not the lead files a
  * request a second admin approves.
  */
