@@ -37,7 +37,9 @@ public class CaseExcerptsResource {
     @APIResponse(
             responseCode = "404",
             description = "No case with this id (or none whose excerpts the caller may read)")
-    @APIResponse(responseCode = "503", description = "Access rules are being refreshed (non-members only)")
+    @APIResponse(
+            responseCode = "503",
+            description = "Access rules are being refreshed: everyone waits, members too, for every id")
     public RestResponse<ExcerptService.CaseExcerpts> list(@PathParam("caseId") String caseId) {
         return RestResponse.ResponseBuilder.ok(excerpts.listForCase(caller.viewer(), caseId))
                 .build();

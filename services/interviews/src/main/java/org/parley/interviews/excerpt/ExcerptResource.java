@@ -67,7 +67,9 @@ public class ExcerptResource {
                     + " see approved ones, attributed as the consent allows.")
     @APIResponse(responseCode = "200", description = "The excerpts")
     @APIResponse(responseCode = "404", description = "No interview with this id (or none the caller may know of)")
-    @APIResponse(responseCode = "503", description = "Access rules are being refreshed (non-members only)")
+    @APIResponse(
+            responseCode = "503",
+            description = "Access rules are being refreshed: everyone waits, members too, for every id")
     public RestResponse<ExcerptService.Excerpts> list(@PathParam("id") String id) {
         return RestResponse.ResponseBuilder.ok(excerpts.list(caller.viewer(), id))
                 .build();

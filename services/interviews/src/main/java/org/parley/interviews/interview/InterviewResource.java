@@ -67,7 +67,9 @@ public class InterviewResource {
     @APIResponse(responseCode = "200", description = "The interview (never the identity); ETag is its version")
     @APIResponse(responseCode = "403", description = "A partner whose grant covers approved excerpts only")
     @APIResponse(responseCode = "404", description = "No interview with this id (or none the caller may know of)")
-    @APIResponse(responseCode = "503", description = "Access rules are being refreshed (non-members only)")
+    @APIResponse(
+            responseCode = "503",
+            description = "Access rules are being refreshed: everyone waits, members too, for every id")
     public RestResponse<InterviewView> read(@PathParam("id") String id) {
         InterviewView view = interviews.read(caller.viewer(), id);
         return RestResponse.ResponseBuilder.ok(view).tag(etag(view)).build();
