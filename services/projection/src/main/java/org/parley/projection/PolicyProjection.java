@@ -24,6 +24,7 @@ import jakarta.transaction.Transactional;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.properties.IfBuildProperty;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jspecify.annotations.Nullable;
 import org.parley.gate.PolicySource;
 import org.parley.messaging.Envelopes;
 import org.parley.policy.CasePolicy;
@@ -51,7 +52,7 @@ public class PolicyProjection implements PolicySource {
     @Inject
     Clock clock;
 
-    private volatile Instant lastHeardFromAccess;
+    private volatile @Nullable Instant lastHeardFromAccess;
 
     /** How often a replica that is not hearing access itself looks at the shared watermark. */
     Duration sharedReadInterval = Duration.ofSeconds(1);
@@ -59,6 +60,7 @@ public class PolicyProjection implements PolicySource {
     /** Reads the watermark all replicas share; null when none was recorded. */
     @FunctionalInterface
     interface SharedWatermark {
+        @Nullable
         Instant read() throws SQLException;
     }
 
@@ -66,7 +68,7 @@ public class PolicyProjection implements PolicySource {
     AgroalDataSource dataSource;
 
     SharedWatermark sharedWatermark = this::readSharedWatermark;
-    private volatile Instant sharedHeard;
+    private volatile @Nullable Instant sharedHeard;
     private volatile long sharedReadAtNanos;
     private volatile boolean sharedEverRead;
 
@@ -220,7 +222,7 @@ public class PolicyProjection implements PolicySource {
     }
 
     /** When this process last heard from access (as of an applied event), or null if never. */
-    public Instant lastHeardFromAccess() {
+    public @Nullable Instant lastHeardFromAccess() {
         return lastHeardFromAccess;
     }
 
@@ -235,12 +237,12 @@ public class PolicyProjection implements PolicySource {
         return !within(lastHeardFromAccess, now) && !within(sharedHeard(), now);
     }
 
-    private boolean within(Instant heard, Instant now) {
+    private boolean within(@Nullable Instant heard, Instant now) {
         return heard != null && !heard.plus(stalenessBound).isBefore(now);
     }
 
     /** The replicas' shared watermark, read at most once per interval (null if unreadable: fail closed). */
-    private Instant sharedHeard() {
+    private @Nullable Instant sharedHeard() {
         long now = System.nanoTime();
         if (!sharedEverRead || now - sharedReadAtNanos >= sharedReadInterval.toNanos()) {
             try {
@@ -254,7 +256,7 @@ public class PolicyProjection implements PolicySource {
         return sharedHeard;
     }
 
-    private Instant readSharedWatermark() throws SQLException {
+    private @Nullable Instant readSharedWatermark() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select =
                         connection.prepareStatement("SELECT heard_as_of FROM policy_freshness WHERE id = 1");
@@ -279,7 +281,7 @@ public class PolicyProjection implements PolicySource {
                 .executeUpdate());
     }
 
-    private static Instant toInstant(Object value) {
+    private static @Nullable Instant toInstant(@Nullable Object value) {
         if (value == null) {
             return null;
         }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jspecify.annotations.Nullable;
 import org.parley.policy.Role;
 import org.parley.policy.Viewer;
 
@@ -27,7 +28,7 @@ public class CallerIdentity {
     @Inject
     JsonWebToken token;
 
-    private Viewer viewer;
+    private @Nullable Viewer viewer; // decided once per request, on first use
 
     public Viewer viewer() {
         if (viewer == null) {

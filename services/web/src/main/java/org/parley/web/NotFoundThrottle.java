@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies {@link NotFoundBudget} to signed-in callers: every 404 is counted to its caller; a caller whose
@@ -49,7 +50,7 @@ public class NotFoundThrottle {
     }
 
     /** The signed-in caller's principal (from the token), or null when anonymous. */
-    private static String caller(ContainerRequestContext request) {
+    private static @Nullable String caller(ContainerRequestContext request) {
         var principal = request.getSecurityContext().getUserPrincipal();
         return principal == null
                         || principal.getName() == null

@@ -26,6 +26,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestMatrix;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Query, path, header, cookie and form parameters, converted so that a bad value is a 400 problem naming
@@ -41,7 +42,7 @@ public class ParameterConverters implements ParamConverterProvider {
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+    public <T> @Nullable ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String name = nameOf(annotations);
         if (name == null) {
             return null;
@@ -51,10 +52,11 @@ public class ParameterConverters implements ParamConverterProvider {
     }
 
     /** How a type is read from text and what the problem says when it cannot be. */
-    record Conversion(Function<String, Object> parse, String expected) {}
+    record Conversion(
+            Function<String, Object> parse, @Nullable String expected) {}
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static Conversion conversionFor(Class<?> type) {
+    static @Nullable Conversion conversionFor(Class<?> type) {
         if (type == String.class) {
             return new Conversion(value -> value, null);
         }
@@ -86,7 +88,7 @@ public class ParameterConverters implements ParamConverterProvider {
     }
 
     /** The parameter's name as the caller wrote it, or null when the value is not a request parameter. */
-    static String nameOf(Annotation[] annotations) {
+    static @Nullable String nameOf(Annotation @Nullable [] annotations) {
         if (annotations == null) {
             return null;
         }
@@ -100,7 +102,7 @@ public class ParameterConverters implements ParamConverterProvider {
         return null;
     }
 
-    private static String declaredName(Annotation annotation) {
+    private static @Nullable String declaredName(Annotation annotation) {
         if (annotation instanceof QueryParam query) {
             return query.value();
         } else if (annotation instanceof PathParam path) {
@@ -157,7 +159,7 @@ public class ParameterConverters implements ParamConverterProvider {
         }
 
         @Override
-        public Object fromString(String value) {
+        public @Nullable Object fromString(@Nullable String value) {
             if (value == null) {
                 return null;
             }
@@ -168,12 +170,12 @@ public class ParameterConverters implements ParamConverterProvider {
             try {
                 return conversion.parse().apply(value);
             } catch (RuntimeException e) {
-                throw refused(conversion.expected());
+                throw refused(java.util.Objects.requireNonNullElse(conversion.expected(), "is not valid"));
             }
         }
 
         @Override
-        public String toString(Object value) {
+        public @Nullable String toString(@Nullable Object value) {
             if (value == null) {
                 return null;
             }

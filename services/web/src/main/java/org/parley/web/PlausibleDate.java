@@ -13,6 +13,8 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
+import org.jspecify.annotations.Nullable;
+
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
@@ -87,7 +89,7 @@ public @interface PlausibleDate {
         }
 
         /** "YYYY-MM-DD" or "YYYY-MM" (as its first day); null for anything else. */
-        static LocalDate parse(String text) {
+        static @Nullable LocalDate parse(String text) {
             try {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException notADay) {

@@ -2,6 +2,8 @@ package org.parley.web;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Conditional changes: an update names the version it was made from in {@code If-Match}, so an edit made
  * from an old read fails (412) instead of silently overwriting a concurrent one. Where an update requires
@@ -23,7 +25,7 @@ public final class Preconditions {
      * The version an If-Match names ({@code "7"}, {@code W/"7"}, {@code 7}); null when the header is absent,
      * blank or {@code *}; {@link #NO_VERSION} for anything else (a list, a word, zero).
      */
-    public static Long ifMatch(String header) {
+    public static @Nullable Long ifMatch(@Nullable String header) {
         if (header == null || header.isBlank() || header.strip().equals("*")) {
             return null;
         }

@@ -1,16 +1,18 @@
 package org.parley.web;
 
+import org.jspecify.annotations.Nullable;
+
 /** Ends a request with the given problem. Carries no stack trace: it is an answer, not a fault. */
 public class ProblemException extends RuntimeException {
 
     private final Problem problem;
-    private final Long retryAfterSeconds;
+    private final @Nullable Long retryAfterSeconds;
 
     public ProblemException(Problem problem) {
         this(problem, null);
     }
 
-    public ProblemException(Problem problem, Long retryAfterSeconds) {
+    public ProblemException(Problem problem, @Nullable Long retryAfterSeconds) {
         super(problem.title(), null, false, false);
         this.problem = problem;
         this.retryAfterSeconds = retryAfterSeconds;
@@ -20,7 +22,7 @@ public class ProblemException extends RuntimeException {
         return problem;
     }
 
-    public Long retryAfterSeconds() {
+    public @Nullable Long retryAfterSeconds() {
         return retryAfterSeconds;
     }
 }

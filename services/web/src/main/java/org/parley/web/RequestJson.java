@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mapper Quarkus REST binds request bodies with (and writes answers with): the application's own
@@ -37,7 +38,7 @@ public class RequestJson implements ContextResolver<ObjectMapper> {
     @Inject
     ObjectMapper shared;
 
-    private volatile ObjectMapper checked;
+    private volatile @Nullable ObjectMapper checked;
 
     @Override
     public ObjectMapper getContext(Class<?> type) {

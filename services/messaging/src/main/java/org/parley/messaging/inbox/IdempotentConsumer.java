@@ -34,6 +34,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
 import org.parley.messaging.Envelopes;
 import org.parley.messaging.PoisonEventException;
 import org.parley.messaging.health.RepeatedFailureLog;
@@ -354,7 +355,7 @@ public class IdempotentConsumer {
         }
     }
 
-    private static PoisonEventException poisonIn(Throwable e) {
+    private static @Nullable PoisonEventException poisonIn(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PoisonEventException poison) {
                 return poison;

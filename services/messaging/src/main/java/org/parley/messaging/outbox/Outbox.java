@@ -32,21 +32,24 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Envelope append(String topic, Envelope.Builder builder) {
-        return append(topic, null, builder);
+        Envelope envelope = stamped(builder);
+        return insert(topic, envelope.getCaseId().isEmpty() ? envelope.getEventId() : envelope.getCaseId(), envelope);
     }
 
     /**
      * {@link #append(String, Envelope.Builder)} with a message key of the caller's choosing, for a compacted
-     * topic where only the newest record of each key matters; null for the default key.
+     * topic where only the newest record of each key matters.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Envelope append(String topic, String messageKey, Envelope.Builder builder) {
-        Envelope envelope = builder.setType(Envelopes.typeOf(builder))
-                .setSource(serviceName)
-                .build();
-        String key = messageKey != null
-                ? messageKey
-                : envelope.getCaseId().isEmpty() ? envelope.getEventId() : envelope.getCaseId();
+        return insert(topic, messageKey, stamped(builder));
+    }
+
+    private Envelope stamped(Envelope.Builder builder) {
+        return builder.setType(Envelopes.typeOf(builder)).setSource(serviceName).build();
+    }
+
+    private Envelope insert(String topic, String key, Envelope envelope) {
         entityManager
                 .createNativeQuery("INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload)"
                         + " VALUES (?1, ?2, ?3, ?4, ?5)")

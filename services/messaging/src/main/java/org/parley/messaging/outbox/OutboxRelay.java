@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Future;
@@ -37,6 +38,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
 import org.parley.messaging.health.RepeatedFailureLog;
 
 /**
@@ -87,14 +89,15 @@ public class OutboxRelay {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestUnpublishedMillis = new AtomicLong();
-    private Counter failures;
-    private Counter gapsSkipped;
+    // Set at startup (start), before the relay thread runs.
+    private @Nullable Counter failures;
+    private @Nullable Counter gapsSkipped;
 
     private volatile boolean running;
-    private volatile Thread worker;
+    private volatile @Nullable Thread worker;
     private final RepeatedFailureLog failureLog =
             new RepeatedFailureLog("outbox relay", Duration.ofSeconds(30), LOG::warn, LOG::info);
-    private Producer<String, byte[]> producer;
+    private @Nullable Producer<String, byte[]> producer;
 
     // Relay thread only: every id at or below the horizon is published or was given up on as a gap.
     private long horizon = -1;
@@ -178,7 +181,7 @@ public class OutboxRelay {
                     return;
                 }
                 // Kafka or the database is unavailable: keep the rows, start a fresh producer, back off.
-                failures.increment();
+                Objects.requireNonNull(failures, "started").increment();
                 closeProducer();
                 backoffMillis = Math.min(config.maxBackoff().toMillis(), Math.max(100, backoffMillis * 2));
                 failureLog.failed(describe(e));
@@ -309,7 +312,7 @@ public class OutboxRelay {
             return true;
         }
         if (System.nanoTime() - gapSeenAtNanos > config.gapTimeout().toNanos()) {
-            gapsSkipped.increment();
+            Objects.requireNonNull(gapsSkipped, "started").increment();
             LOG.warnf(
                     "outbox relay: id %d still missing after %s (a long transaction?); going on, it will be"
                             + " published when it commits",
