@@ -38,6 +38,7 @@ import org.parley.policy.SqlFragment;
 import org.parley.policy.TeamRole;
 import org.parley.policy.Tier;
 import org.parley.policy.Viewer;
+import org.parley.projection.ProjectionFacts;
 import org.parley.testing.Jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -546,21 +547,12 @@ class PolicySqlAgreementTest {
     }
 
     private static Map<UUID, Boolean> interviewContentInSql(Connection db, Viewer viewer) throws SQLException {
-        // As InterviewSearch names its tables and facts.
+        // As InterviewSearch does: its link table, the projection's facts.
         SqlFragment visible = SecrecySql.interviewContentVisible(
                 viewer,
                 "FROM interview_case_link l WHERE l.interview_id = i.id",
                 "FROM case_policy p WHERE p.case_id = l.case_id AND NOT p.deleted",
-                new CaseColumns(
-                        "p.owning_organisation",
-                        SqlFragment.of(
-                                "EXISTS (SELECT 1 FROM case_team_member m WHERE m.case_id = p.case_id"
-                                        + " AND m.subject = ?)",
-                                viewer.subject()),
-                        SqlFragment.of(
-                                "EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = p.case_id AND g.organisation = ?"
-                                        + " AND " + SecrecySql.grantActive("g.expires_at", "now()") + ")",
-                                viewer.organisation())));
+                ProjectionFacts.ofPolicyRow(viewer, "p"));
         Map<UUID, Boolean> answers = new HashMap<>();
         try (PreparedStatement query = prepare(
                         db,

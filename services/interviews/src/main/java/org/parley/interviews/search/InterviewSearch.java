@@ -23,10 +23,10 @@ import org.parley.interviews.interview.Formats;
 import org.parley.interviews.interview.InterviewMode;
 import org.parley.interviews.interview.IntervieweeCategory;
 import org.parley.interviews.interview.Theme;
-import org.parley.policy.CaseColumns;
 import org.parley.policy.SecrecySql;
 import org.parley.policy.SqlFragment;
 import org.parley.policy.Viewer;
+import org.parley.projection.ProjectionFacts;
 import org.parley.web.PageCursor;
 import org.parley.web.Problem;
 import org.parley.web.ProblemException;
@@ -52,16 +52,7 @@ public class InterviewSearch {
                 viewer,
                 "FROM interview_case_link l WHERE l.interview_id = i.id",
                 "FROM case_policy p WHERE p.case_id = l.case_id AND NOT p.deleted",
-                new CaseColumns(
-                        "p.owning_organisation",
-                        SqlFragment.of(
-                                "EXISTS (SELECT 1 FROM case_team_member m WHERE m.case_id = p.case_id"
-                                        + " AND m.subject = ?)",
-                                viewer.subject()),
-                        SqlFragment.of(
-                                "EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = p.case_id AND g.organisation = ?"
-                                        + " AND " + SecrecySql.grantActive("g.expires_at", "now()") + ")",
-                                viewer.organisation())));
+                ProjectionFacts.ofPolicyRow(viewer, "p"));
     }
 
     @Inject
