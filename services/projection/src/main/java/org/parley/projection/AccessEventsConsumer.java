@@ -39,17 +39,22 @@ public class AccessEventsConsumer {
 
     static final String CONSUMER = "policy-projection";
 
-    @Inject
-    PolicyProjection projection;
+    private final PolicyProjection projection;
+    private final IdempotentConsumer consumer;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Clock clock;
 
     @Inject
-    IdempotentConsumer consumer;
-
-    @Inject
-    TransactionSynchronizationRegistry transactions;
-
-    @Inject
-    Clock clock;
+    public AccessEventsConsumer(
+            PolicyProjection projection,
+            IdempotentConsumer consumer,
+            TransactionSynchronizationRegistry transactions,
+            Clock clock) {
+        this.projection = projection;
+        this.consumer = consumer;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
 
     /**
      * In batches (one transaction each, {@code batch=true} on the channel in every service that keeps the

@@ -23,7 +23,6 @@ import jakarta.transaction.Transactional;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.properties.IfBuildProperty;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jspecify.annotations.Nullable;
 import org.parley.gate.PolicySource;
 import org.parley.messaging.Envelopes;
@@ -43,14 +42,12 @@ import org.parley.proto.v1.CasePolicySnapshot;
 @IfBuildProperty(name = "parley.policy-projection.enabled", stringValue = "true")
 public class PolicyProjection implements PolicySource {
 
-    @Inject
-    EntityManager entityManager;
-
-    @ConfigProperty(name = "parley.access.staleness-bound", defaultValue = "PT5S")
-    Duration stalenessBound;
-
-    @Inject
-    Clock clock;
+    private final EntityManager entityManager;
+    private final Duration stalenessBound;
+    private final Clock clock;
+    // Its own connection, not the caller's transaction: a failed read must fail closed without marking the
+    // request's transaction for rollback.
+    private final AgroalDataSource dataSource;
 
     private volatile @Nullable Instant lastHeardFromAccess;
 
@@ -64,13 +61,19 @@ public class PolicyProjection implements PolicySource {
         Instant read() throws SQLException;
     }
 
-    @Inject
-    AgroalDataSource dataSource;
-
     SharedWatermark sharedWatermark = this::readSharedWatermark;
     private volatile @Nullable Instant sharedHeard;
     private volatile long sharedReadAtNanos;
     private volatile boolean sharedEverRead;
+
+    @Inject
+    public PolicyProjection(
+            EntityManager entityManager, ProjectionConfig config, Clock clock, AgroalDataSource dataSource) {
+        this.entityManager = entityManager;
+        this.stalenessBound = config.stalenessBound();
+        this.clock = clock;
+        this.dataSource = dataSource;
+    }
 
     /**
      * Records a case this service has just created, in the creating transaction: SECRET, its creator the

@@ -24,9 +24,9 @@ class PolicyProjectionFreshnessTest {
 
     @BeforeEach
     void projection() {
-        projection = new PolicyProjection();
-        projection.clock = clock;
-        projection.stalenessBound = Duration.ofSeconds(15);
+        ProjectionConfig fifteenSeconds = () -> Duration.ofSeconds(15);
+        // No database: the shared watermark is replaced below, and nothing here writes.
+        projection = new PolicyProjection(null, fifteenSeconds, clock, null);
         projection.sharedReadInterval = Duration.ZERO;
         projection.sharedWatermark = () -> {
             sharedReads++;

@@ -18,11 +18,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BodyLimit {
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+    private final MemorySize maxBodySize;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    MemorySize maxBodySize;
+    @Inject
+    public BodyLimit(
+            ObjectMapper json, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.json = json;
+        this.maxBodySize = maxBodySize;
+    }
 
     void install(@Observes Router router) throws JsonProcessingException {
         long limit = maxBodySize.asLongValue();

@@ -22,11 +22,14 @@ public class CallerIdentity {
     /** The access-token claim that names the user's organisation. */
     public static final String ORGANISATION_CLAIM = "org";
 
-    @Inject
-    SecurityIdentity identity;
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
 
     @Inject
-    JsonWebToken token;
+    public CallerIdentity(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
 
     private @Nullable Viewer viewer; // decided once per request, on first use
 

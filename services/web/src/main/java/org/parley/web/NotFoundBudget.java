@@ -3,8 +3,7 @@ package org.parley.web;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 /**
  * How many "not found" answers each caller may collect per minute. Someone probing for hidden records, by
@@ -19,12 +18,16 @@ public class NotFoundBudget {
     /** Above this many callers, windows that have ended are dropped at the next count. */
     static final int PRUNE_ABOVE = 10_000;
 
-    @ConfigProperty(name = "parley.not-found.per-minute", defaultValue = "600")
-    int perMinute;
+    private final int perMinute;
 
     private record Window(long startMillis, int spent) {}
 
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+
+    @Inject
+    public NotFoundBudget(NotFoundConfig config) {
+        this.perMinute = config.perMinute();
+    }
 
     /** Seconds until the caller may ask again, or 0 when their budget is not spent. */
     public long secondsUntilRefill(String caller, long nowMillis) {

@@ -1,5 +1,6 @@
 package org.parley.web;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -21,16 +22,21 @@ import org.jspecify.annotations.Nullable;
  */
 public class NotFoundThrottle {
 
-    @Inject
-    NotFoundBudget budget;
+    private final NotFoundBudget budget;
+    private final MeterRegistry meters;
+    private final Clock clock;
 
     @Inject
-    MeterRegistry meters;
+    public NotFoundThrottle(NotFoundBudget budget, MeterRegistry meters, Clock clock) {
+        this.budget = budget;
+        this.meters = meters;
+        this.clock = clock;
+    }
 
     @ServerRequestFilter
     public Optional<Response> refuseWhenSpent(ContainerRequestContext request) {
         String caller = caller(request);
-        long wait = caller == null ? 0 : budget.secondsUntilRefill(caller, System.currentTimeMillis());
+        long wait = caller == null ? 0 : budget.secondsUntilRefill(caller, clock.millis());
         if (wait == 0) {
             return Optional.empty();
         }
@@ -45,7 +51,7 @@ public class NotFoundThrottle {
     public void count(ContainerRequestContext request, ContainerResponseContext response) {
         String caller = caller(request);
         if (caller != null && response.getStatus() == 404) {
-            budget.spend(caller, System.currentTimeMillis());
+            budget.spend(caller, clock.millis());
         }
     }
 

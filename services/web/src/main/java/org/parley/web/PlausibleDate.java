@@ -67,14 +67,19 @@ public @interface PlausibleDate {
     class ForDate implements ConstraintValidator<PlausibleDate, LocalDate> {
         @Override
         public boolean isValid(LocalDate date, ConstraintValidatorContext context) {
-            return date == null || Range.contains(date, Range.today(Clock.systemUTC()));
+            return date == null
+                    || Range.contains(
+                            date, Range.today(context.getClockProvider().getClock()));
         }
     }
 
     class ForMonth implements ConstraintValidator<PlausibleDate, YearMonth> {
         @Override
         public boolean isValid(YearMonth month, ConstraintValidatorContext context) {
-            return month == null || Range.contains(month.atDay(1), Range.today(Clock.systemUTC()));
+            return month == null
+                    || Range.contains(
+                            month.atDay(1),
+                            Range.today(context.getClockProvider().getClock()));
         }
     }
 
@@ -85,7 +90,9 @@ public @interface PlausibleDate {
                 return true;
             }
             LocalDate date = parse(text.toString());
-            return date == null || Range.contains(date, Range.today(Clock.systemUTC()));
+            return date == null
+                    || Range.contains(
+                            date, Range.today(context.getClockProvider().getClock()));
         }
 
         /** "YYYY-MM-DD" or "YYYY-MM" (as its first day); null for anything else. */

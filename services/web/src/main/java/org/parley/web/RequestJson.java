@@ -35,10 +35,14 @@ import org.jspecify.annotations.Nullable;
 @Provider
 public class RequestJson implements ContextResolver<ObjectMapper> {
 
-    @Inject
-    ObjectMapper shared;
+    private final ObjectMapper shared;
 
     private volatile @Nullable ObjectMapper checked;
+
+    @Inject
+    public RequestJson(ObjectMapper shared) {
+        this.shared = shared;
+    }
 
     @Override
     public ObjectMapper getContext(Class<?> type) {

@@ -1,6 +1,5 @@
 package org.parley.web;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,13 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Fixed one-minute windows per caller: spent after the limit, whole again when the minute is over. */
 class NotFoundBudgetTest {
 
-    private final NotFoundBudget budget = new NotFoundBudget();
+    private final NotFoundBudget budget = new NotFoundBudget(() -> 3);
     private final long t0 = 1_000_000;
-
-    @BeforeEach
-    void limit() {
-        budget.perMinute = 3;
-    }
 
     @Test
     void aCallerIsRefusedAfterTheLimitUntilTheirMinuteIsOver() {

@@ -1,8 +1,16 @@
 package org.parley.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
 
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,33 +39,46 @@ class PlausibleDateTest {
                 .isTrue();
     }
 
+    /** The validators read "today" from the validator's clock, which Quarkus takes from {@link Clocks}. */
     @Test
-    void theValidatorsUseTodayInUtc() {
-        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-        assertThat(new PlausibleDate.ForDate().isValid(today.plusYears(1).minusDays(1), null))
-                .isTrue();
-        assertThat(new PlausibleDate.ForDate().isValid(today.plusYears(2), null))
-                .isFalse();
-        assertThat(new PlausibleDate.ForDate().isValid(null, null)).isTrue();
-        assertThat(new PlausibleDate.ForMonth().isValid(YearMonth.of(1899, 12), null))
-                .isFalse();
-        assertThat(new PlausibleDate.ForMonth().isValid(YearMonth.of(1900, 1), null))
-                .isTrue();
+    void theValidatorsJudgeByTheValidationClock() {
+        Validator onTheDay = validatorOn(TODAY);
+        assertThat(onTheDay.validate(new Dated(TODAY.plusYears(1)))).isEmpty();
+        assertThat(onTheDay.validate(new Dated(TODAY.plusYears(1).plusDays(1)))).isNotEmpty();
+        assertThat(onTheDay.validate(new Dated(null))).isEmpty();
+        assertThat(onTheDay.validate(new Monthly(YearMonth.of(1899, 12)))).isNotEmpty();
+        assertThat(onTheDay.validate(new Monthly(YearMonth.of(1900, 1)))).isEmpty();
+        // the same date, a year later by the clock: now within the range
+        assertThat(validatorOn(TODAY.plusYears(1))
+                        .validate(new Dated(TODAY.plusYears(1).plusDays(1))))
+                .isEmpty();
     }
 
     @Test
     void textHoldsADayOrAMonthAndAnythingElseIsLeftToTheFormatRule() {
-        PlausibleDate.ForText text = new PlausibleDate.ForText();
-        assertThat(text.isValid("0000-01", null)).isFalse();
-        assertThat(text.isValid("1899-12", null)).isFalse();
-        assertThat(text.isValid("1900-01", null)).isTrue();
-        assertThat(text.isValid("2019-10", null)).isTrue();
-        assertThat(text.isValid("0000-01-01", null)).isFalse();
-        assertThat(text.isValid("+99999-01-01", null)).isFalse();
-        assertThat(text.isValid(
-                        YearMonth.now(java.time.ZoneOffset.UTC).plusYears(2).toString(), null))
-                .isFalse();
-        assertThat(text.isValid("Oct 2019", null)).isTrue();
-        assertThat(text.isValid(null, null)).isTrue();
+        Validator onTheDay = validatorOn(TODAY);
+        for (String refused : List.of("0000-01", "1899-12", "0000-01-01", "+99999-01-01", "2028-01")) {
+            assertThat(onTheDay.validate(new Texted(refused))).as(refused).isNotEmpty();
+        }
+        for (String accepted : List.of("1900-01", "2019-10", "2027-12", "Oct 2019")) {
+            assertThat(onTheDay.validate(new Texted(accepted))).as(accepted).isEmpty();
+        }
+        assertThat(onTheDay.validate(new Texted(null))).isEmpty();
+    }
+
+    record Dated(@PlausibleDate LocalDate date) {}
+
+    record Monthly(@PlausibleDate YearMonth month) {}
+
+    record Texted(@PlausibleDate String text) {}
+
+    private static Validator validatorOn(LocalDate today) {
+        Clock clock = Clock.fixed(today.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+        return Validation.byProvider(HibernateValidator.class)
+                .configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .clockProvider(() -> clock)
+                .buildValidatorFactory()
+                .getValidator();
     }
 }

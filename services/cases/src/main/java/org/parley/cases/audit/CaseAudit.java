@@ -30,8 +30,12 @@ public class CaseAudit {
 
     static final String KIND = "case";
 
+    private final Outbox outbox;
+
     @Inject
-    Outbox outbox;
+    public CaseAudit(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     /** One read of one case: the sections returned to the viewer. */
     public record Read(String caseId, Tier tier, boolean released, Set<Section> returned) {}

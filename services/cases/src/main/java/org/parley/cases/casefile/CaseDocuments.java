@@ -32,8 +32,12 @@ public class CaseDocuments {
 
     private static final TypeReference<List<TimelineEntry>> TIMELINE = new TypeReference<>() {};
 
+    private final ObjectMapper json;
+
     @Inject
-    ObjectMapper json;
+    public CaseDocuments(ObjectMapper json) {
+        this.json = json;
+    }
 
     public String write(Object document) {
         try {

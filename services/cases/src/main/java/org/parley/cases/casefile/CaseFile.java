@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.ColumnTransformer;
 
 /**
@@ -19,7 +20,7 @@ import org.hibernate.annotations.ColumnTransformer;
  */
 @Entity
 @Table(name = "case_file")
-public class CaseFile {
+public class CaseFile extends PanacheEntityBase {
 
     @Id
     public UUID id;

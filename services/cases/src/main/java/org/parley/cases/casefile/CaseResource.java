@@ -62,14 +62,16 @@ import org.parley.web.Problems;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CaseResource implements CasesApi {
 
-    @Inject
-    CallerIdentity caller;
+    private final CallerIdentity caller;
+    private final CaseService cases;
+    private final CaseSearch search;
 
     @Inject
-    CaseService cases;
-
-    @Inject
-    CaseSearch search;
+    public CaseResource(CallerIdentity caller, CaseService cases, CaseSearch search) {
+        this.caller = caller;
+        this.cases = cases;
+        this.search = search;
+    }
 
     @POST
     @RolesAllowed("staff")

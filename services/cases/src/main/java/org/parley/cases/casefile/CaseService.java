@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -58,32 +57,35 @@ import org.parley.web.Problems;
 @ApplicationScoped
 public class CaseService {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
 
     /** Entries a process timeline may hold. */
     public static final int TIMELINE_LIMIT = 1000;
 
-    @Inject
-    EntityManager entityManager;
+    private final CaseGate access;
+    private final PolicyProjection projection;
+    private final Outbox outbox;
+    private final CaseAudit audit;
+    private final CaseDocuments documents;
+    private final ContentValidator validator;
 
     @Inject
-    CaseGate access;
-
-    @Inject
-    PolicyProjection projection;
-
-    @Inject
-    Outbox outbox;
-
-    @Inject
-    CaseAudit audit;
-
-    @Inject
-    CaseDocuments documents;
-
-    @Inject
-    ContentValidator validator;
+    public CaseService(
+            Clock clock,
+            CaseGate access,
+            PolicyProjection projection,
+            Outbox outbox,
+            CaseAudit audit,
+            CaseDocuments documents,
+            ContentValidator validator) {
+        this.clock = clock;
+        this.access = access;
+        this.projection = projection;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.documents = documents;
+        this.validator = validator;
+    }
 
     /** Opens a case: born SECRET, its creator the lead, its owner the creator's organisation. */
     @Transactional
@@ -101,7 +103,7 @@ public class CaseService {
         file.createdBy = creator.subject();
         file.createdAt = now;
         file.updatedAt = now;
-        entityManager.persist(file);
+        file.persist();
         String caseId = file.id.toString();
         // Restricted in the transaction that creates it: no instant at which the case exists unprotected.
         projection.recordNewCase(caseId, creator.organisation(), creator.subject());
@@ -113,7 +115,7 @@ public class CaseService {
                                 .setOwningOrganisation(creator.organisation())
                                 .setLeadSubject(creator.subject())
                                 .setTier(Tier.SECRET)));
-        entityManager.flush();
+        CaseFile.flush();
         CasePolicy born = CasePolicy.newCase(caseId, creator.organisation(), creator.subject());
         return CaseViews.of(
                 StoredCase.of(file),
@@ -127,7 +129,7 @@ public class CaseService {
     @Transactional
     public CaseView read(Viewer viewer, String rawId) {
         CaseGate.Opened opened = access.open(viewer, rawId);
-        CaseFile file = entityManager.find(CaseFile.class, opened.id());
+        CaseFile file = CaseFile.findById(opened.id());
         if (file == null || file.isDeleted()) {
             throw CaseGate.neverExisted(CaseGate.CASE);
         }
@@ -175,7 +177,7 @@ public class CaseService {
         }
         countEdit(file, section.section());
         file.updatedAt = clock.instant();
-        entityManager.flush();
+        CaseFile.flush();
         outbox.append(
                 Topics.CASES,
                 Envelopes.about(change.caseId(), viewer.subject(), viewer.organisation())
@@ -213,7 +215,7 @@ public class CaseService {
         file.timeline = documents.write(timeline);
         countEdit(file, Section.PROCESS);
         file.updatedAt = clock.instant();
-        entityManager.flush();
+        CaseFile.flush();
         outbox.append(
                 Topics.CASES,
                 Envelopes.about(change.caseId(), viewer.subject(), viewer.organisation())
@@ -234,7 +236,7 @@ public class CaseService {
         CaseFile file = change.file();
         file.deletedAt = clock.instant();
         file.updatedAt = file.deletedAt;
-        entityManager.flush();
+        CaseFile.flush();
         outbox.append(
                 Topics.CASES,
                 Envelopes.about(change.caseId(), viewer.subject(), viewer.organisation())
@@ -265,7 +267,7 @@ public class CaseService {
     private Change openForChange(Viewer viewer, String rawId, Action action, IfMatch precondition, Long ifMatch) {
         CaseGate.Opened opened = access.open(viewer, rawId);
         // Locked before deciding, so a concurrent edit cannot slip between the check and the change.
-        CaseFile file = entityManager.find(CaseFile.class, opened.id(), LockModeType.PESSIMISTIC_WRITE);
+        CaseFile file = CaseFile.findById(opened.id(), LockModeType.PESSIMISTIC_WRITE);
         if (file == null || file.isDeleted()) {
             throw CaseGate.neverExisted(CaseGate.CASE);
         }

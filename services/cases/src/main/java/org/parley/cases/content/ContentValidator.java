@@ -21,8 +21,12 @@ import org.parley.web.Problems;
 @ApplicationScoped
 public class ContentValidator {
 
+    private final Validator validator;
+
     @Inject
-    Validator validator;
+    public ContentValidator(Validator validator) {
+        this.validator = validator;
+    }
 
     public <T> T valid(T content) {
         if (content == null) {

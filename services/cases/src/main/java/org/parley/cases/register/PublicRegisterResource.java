@@ -31,11 +31,14 @@ import org.parley.web.Problem;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PublicRegisterResource implements PublicRegisterApi {
 
-    @Inject
-    CaseService cases;
+    private final CaseService cases;
+    private final CaseSearch search;
 
     @Inject
-    CaseSearch search;
+    public PublicRegisterResource(CaseService cases, CaseSearch search) {
+        this.cases = cases;
+        this.search = search;
+    }
 
     @Override
     @Operation(summary = "List and search the public register", description = "Same parameters as GET /cases.")

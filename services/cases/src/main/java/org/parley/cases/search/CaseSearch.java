@@ -38,20 +38,21 @@ public class CaseSearch {
 
     private static final TypeReference<Map<String, Map<String, Long>>> FACETS = new TypeReference<>() {};
 
-    @Inject
-    EntityManager entityManager;
+    private final EntityManager entityManager;
+    private final CaseGate access;
+    private final CaseAudit audit;
+    private final CaseDocuments documents;
+    private final ObjectMapper json;
 
     @Inject
-    CaseGate access;
-
-    @Inject
-    CaseAudit audit;
-
-    @Inject
-    CaseDocuments documents;
-
-    @Inject
-    ObjectMapper json;
+    public CaseSearch(
+            EntityManager entityManager, CaseGate access, CaseAudit audit, CaseDocuments documents, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.access = access;
+        this.audit = audit;
+        this.documents = documents;
+        this.json = json;
+    }
 
     /**
      * A page of the cases the viewer may know exist. While the policy projection is stale, nobody gets a listing

@@ -30,8 +30,12 @@ public class VisibilityTable {
     public static final Set<Section> COLUMNS =
             EnumSet.of(Section.HEADER, Section.CONTEXT, Section.PROCESS, Section.RESULTS, Section.INTERVIEWS);
 
+    private final EntityManager entityManager;
+
     @Inject
-    EntityManager entityManager;
+    public VisibilityTable(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
         QuarkusTransaction.requiringNew().run(this::rewrite);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,9 +90,16 @@ class CaseEventsTest {
                 .statusCode(400)
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(SECRET_TEXT)));
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            // On a fresh broker the topic appears with the first metadata request (auto-created): wait for it.
             List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor("parley.cases.v1", Duration.ofSeconds(10))
-                    .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            Awaitility.await().atMost(60, TimeUnit.SECONDS).until(() -> {
+                partitions.clear();
+                var infos = consumer.partitionsFor("parley.cases.v1", Duration.ofSeconds(5));
+                if (infos != null) {
+                    infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+                }
+                return !partitions.isEmpty();
+            });
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);

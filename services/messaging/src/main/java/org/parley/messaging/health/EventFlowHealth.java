@@ -20,11 +20,14 @@ import org.parley.messaging.outbox.OutboxRelay;
 @ApplicationScoped
 public class EventFlowHealth implements HealthCheck {
 
-    @Inject
-    Instance<OutboxRelay> relay;
+    private final Instance<OutboxRelay> relay;
+    private final Instance<IdempotentConsumer> consumers;
 
     @Inject
-    Instance<IdempotentConsumer> consumers;
+    public EventFlowHealth(Instance<OutboxRelay> relay, Instance<IdempotentConsumer> consumers) {
+        this.relay = relay;
+        this.consumers = consumers;
+    }
 
     @Override
     public HealthCheckResponse call() {

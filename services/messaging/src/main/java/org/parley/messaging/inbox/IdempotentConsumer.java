@@ -75,17 +75,18 @@ public class IdempotentConsumer {
     public static final String DEAD_LETTER_EVENT_ID = "dead-letter-event-id";
     public static final String DEAD_LETTER_CONSUMER = "dead-letter-consumer";
 
-    @Inject
-    Inbox inbox;
+    private final Inbox inbox;
+    private final EntityManager entityManager;
+    private final MeterRegistry meters;
+    private final ConsumerConfig config;
 
     @Inject
-    EntityManager entityManager;
-
-    @Inject
-    MeterRegistry meters;
-
-    @Inject
-    ConsumerConfig config;
+    public IdempotentConsumer(Inbox inbox, EntityManager entityManager, MeterRegistry meters, ConsumerConfig config) {
+        this.inbox = inbox;
+        this.entityManager = entityManager;
+        this.meters = meters;
+        this.config = config;
+    }
 
     private volatile boolean shuttingDown;
 

@@ -23,8 +23,12 @@ import org.parley.proto.v1.Envelope;
 @ApplicationScoped
 public class Inbox {
 
+    private final EntityManager entityManager;
+
     @Inject
-    EntityManager entityManager;
+    public Inbox(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
 
     /**
      * The events of a batch this consumer sees for the first time, in the batch's order, each once (a batch may

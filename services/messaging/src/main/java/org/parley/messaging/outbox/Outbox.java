@@ -20,11 +20,14 @@ import org.parley.proto.v1.Envelope;
 @ApplicationScoped
 public class Outbox {
 
-    @Inject
-    EntityManager entityManager;
+    private final EntityManager entityManager;
+    private final String serviceName;
 
-    @ConfigProperty(name = "quarkus.application.name")
-    String serviceName;
+    @Inject
+    public Outbox(EntityManager entityManager, @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+        this.entityManager = entityManager;
+        this.serviceName = serviceName;
+    }
 
     /**
      * Stamps the envelope with its type and source and queues it; the message key (the case id, or the

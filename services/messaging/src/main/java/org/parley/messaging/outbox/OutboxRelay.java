@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,22 +68,28 @@ public class OutboxRelay {
     /** The advisory lock (bigint key space) that makes one relay per database publish at a time. */
     static final long RELAY_LOCK = 0x7061726c6579L; // "parley"
 
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    MeterRegistry meters;
+    private final AgroalDataSource dataSource;
+    private final MeterRegistry meters;
 
     /**
      * Every {@code kafka.*} setting (bootstrap servers, TLS, SASL/SCRAM), as Quarkus hands it to the
      * messaging channels, so the relay connects to the broker exactly as they do.
      */
-    @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaSettings;
+    private final Map<String, Object> kafkaSettings;
+
+    private final OutboxConfig config;
 
     @Inject
-    OutboxConfig config;
+    public OutboxRelay(
+            AgroalDataSource dataSource,
+            MeterRegistry meters,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaSettings,
+            OutboxConfig config) {
+        this.dataSource = dataSource;
+        this.meters = meters;
+        this.kafkaSettings = kafkaSettings;
+        this.config = config;
+    }
 
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong backlog = new AtomicLong();
@@ -338,14 +343,14 @@ public class OutboxRelay {
         }
         backlogMeasuredAtNanos = now;
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT count(*), min(created_at) FROM outbox_event WHERE published_at IS NULL");
+                // The age by the database's clock, which also stamped created_at: no skew between the two.
+                PreparedStatement query = connection.prepareStatement("SELECT count(*), COALESCE(CAST("
+                        + "EXTRACT(EPOCH FROM clock_timestamp() - min(created_at)) * 1000 AS bigint), 0)"
+                        + " FROM outbox_event WHERE published_at IS NULL");
                 ResultSet result = query.executeQuery()) {
             result.next();
             backlog.set(result.getLong(1));
-            Timestamp oldest = result.getTimestamp(2);
-            oldestUnpublishedMillis.set(
-                    oldest == null ? 0 : Math.max(0, System.currentTimeMillis() - oldest.getTime()));
+            oldestUnpublishedMillis.set(Math.max(0, result.getLong(2)));
         } catch (SQLException | RuntimeException e) {
             LOG.debugf("outbox relay: backlog not measured: %s", describe(e));
         }
