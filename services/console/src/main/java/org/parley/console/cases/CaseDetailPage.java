@@ -21,16 +21,16 @@ import org.parley.console.clients.Access.Team;
 import org.parley.console.clients.AccessApi;
 import org.parley.console.clients.CaseExcerptsApi;
 import org.parley.console.clients.CasesClient;
-import org.parley.console.clients.Events.Timeline;
-import org.parley.console.clients.EventsApi;
 import org.parley.console.clients.Interviews.Excerpts;
 import org.parley.console.clients.Interviews.Summary;
 import org.parley.console.clients.InterviewsApi;
 import org.parley.console.clients.Problem;
+import org.parley.console.clients.TimelineClient;
 import org.parley.console.web.Ctx;
 import org.parley.console.web.Flash;
 import org.parley.console.web.Paths;
 import org.parley.console.web.ServiceErrors;
+import org.parley.events.api.TimelineView;
 
 /**
  * One case with the sections the viewer may see, and around it what the other services answer for this
@@ -60,7 +60,7 @@ public class CaseDetailPage {
     AccessApi access;
 
     @RestClient
-    EventsApi events;
+    TimelineClient events;
 
     @RestClient
     InterviewsApi interviews;
@@ -76,7 +76,7 @@ public class CaseDetailPage {
         }
         CaseView c = cases.read(id); // a 404 here ends the page: nothing else is asked about this id
         List<CasePage.PartProblem> problems = new ArrayList<>();
-        Timeline history = part("history", () -> events.timeline(id), problems);
+        TimelineView history = part("history", () -> events.timeline(id), problems);
         Team team = ctx.staff() || ctx.secrecyAdmin() ? part("team", () -> access.team(id), problems) : null;
         boolean member = team != null && team.includes(ctx.subject());
         CasePage.Admin admin = ctx.secrecyAdmin() ? admin(id, problems) : null;

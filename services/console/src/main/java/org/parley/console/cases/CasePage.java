@@ -10,11 +10,11 @@ import org.parley.console.clients.Access.AccessView;
 import org.parley.console.clients.Access.Grant;
 import org.parley.console.clients.Access.Organisation;
 import org.parley.console.clients.Access.Team;
-import org.parley.console.clients.Events.Timeline;
 import org.parley.console.clients.Interviews.Excerpts;
 import org.parley.console.clients.Interviews.Summary;
 import org.parley.console.clients.Problem;
 import org.parley.console.web.Flash;
+import org.parley.events.api.TimelineView;
 
 /**
  * Everything one case page shows, each part only as far as its service answered the viewer: a section the
@@ -25,7 +25,7 @@ import org.parley.console.web.Flash;
 public record CasePage(
         CaseView c,
         boolean publicView,
-        Timeline history,
+        TimelineView history,
         boolean historyUnavailable,
         Team team,
         boolean member,

@@ -7,11 +7,11 @@ import jakarta.inject.Inject;
 
 import org.parley.cases.api.CaseView;
 import org.parley.console.clients.Access.Team;
-import org.parley.console.clients.Events.Timeline;
 import org.parley.console.clients.Interviews.Excerpts;
 import org.parley.console.clients.Interviews.Summary;
 import org.parley.console.web.Flash;
 import org.parley.console.web.Fmt;
+import org.parley.events.api.TimelineView;
 
 /** Builds a case page from what the services answered, with its drawings in the reader's language. */
 @RequestScoped
@@ -23,7 +23,7 @@ public class CasePages {
     public CasePage page(
             CaseView c,
             boolean publicView,
-            Timeline history,
+            TimelineView history,
             boolean historyUnavailable,
             Team team,
             boolean member,

@@ -16,11 +16,11 @@ import io.quarkus.qute.TemplateInstance;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.parley.console.clients.Events.LedgerPage;
-import org.parley.console.clients.Events.Verification;
-import org.parley.console.clients.EventsApi;
+import org.parley.console.clients.LedgerClient;
 import org.parley.console.web.Ctx;
 import org.parley.console.web.Paths;
+import org.parley.events.api.LedgerEntryView;
+import org.parley.events.api.VerificationReport;
 
 /** The audit ledger for auditors: filters, pages, and whether the hash chain verifies. */
 @Path("/ledger")
@@ -32,7 +32,7 @@ public class LedgerResource {
     Ctx ctx;
 
     @RestClient
-    EventsApi events;
+    LedgerClient events;
 
     public record Filter(String caseId, String actor, String organisation, String type, String from, String to) {
         public String url(String cursor) {
@@ -50,7 +50,11 @@ public class LedgerResource {
     @CheckedTemplate
     public static class Templates {
         public static native TemplateInstance ledger(
-                Filter filter, LedgerPage page, Verification verification, boolean invalidFilter, String nextUrl);
+                Filter filter,
+                LedgerEntryView.Page page,
+                VerificationReport verification,
+                boolean invalidFilter,
+                String nextUrl);
     }
 
     @GET
@@ -69,11 +73,11 @@ public class LedgerResource {
                 Paths.blankToNull(type),
                 Paths.blankToNull(from),
                 Paths.blankToNull(to));
-        Verification verification = events.verify();
-        LedgerPage page;
+        VerificationReport verification = events.verify(null);
+        LedgerEntryView.Page page;
         boolean invalid = false;
         try {
-            page = events.ledger(
+            page = events.entries(
                     filter.caseId(),
                     filter.actor(),
                     filter.organisation(),
@@ -86,7 +90,7 @@ public class LedgerResource {
             if (e.getResponse() == null || e.getResponse().getStatus() != 400) {
                 throw e;
             }
-            page = new LedgerPage(java.util.List.of(), null);
+            page = new LedgerEntryView.Page(java.util.List.of(), null);
             invalid = true;
         }
         String next = page.nextCursor() == null ? null : filter.url(page.nextCursor());

@@ -25,8 +25,12 @@ import org.parley.proto.v1.Envelope;
 @ApplicationScoped
 public class CaseOwners {
 
+    private final EntityManager entityManager;
+
     @Inject
-    EntityManager entityManager;
+    public CaseOwners(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
 
     /**
      * Learns the owners the events name, and returns each event's case owner as far as known (null for an event

@@ -25,11 +25,14 @@ public class EventConsumers {
     /** The inbox name of the ledger: one per service, whatever the topic (event ids are unique). */
     public static final String CONSUMER = "events-ledger";
 
-    @Inject
-    IdempotentConsumer consumer;
+    private final IdempotentConsumer consumer;
+    private final EventRecorder recorder;
 
     @Inject
-    EventRecorder recorder;
+    public EventConsumers(IdempotentConsumer consumer, EventRecorder recorder) {
+        this.consumer = consumer;
+        this.recorder = recorder;
+    }
 
     @Incoming("ledger-cases")
     @Blocking(ordered = true)

@@ -24,17 +24,18 @@ import org.parley.proto.v1.Envelope;
 @ApplicationScoped
 public class EventRecorder {
 
-    @Inject
-    CaseOwners owners;
+    private final CaseOwners owners;
+    private final Ledger ledger;
+    private final TimelineRecorder timeline;
+    private final InterviewLinks interviewLinks;
 
     @Inject
-    Ledger ledger;
-
-    @Inject
-    TimelineRecorder timeline;
-
-    @Inject
-    InterviewLinks interviewLinks;
+    public EventRecorder(CaseOwners owners, Ledger ledger, TimelineRecorder timeline, InterviewLinks interviewLinks) {
+        this.owners = owners;
+        this.ledger = ledger;
+        this.timeline = timeline;
+        this.interviewLinks = interviewLinks;
+    }
 
     /** The effect of one event: {@link #recordAll(List)} of one. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -4,11 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.parley.events.api.VerificationReport;
 
 /**
  * Recomputes the whole chain from the database and reports the first broken link and the validity of
@@ -50,6 +53,17 @@ public final class ChainVerifier {
                 connection.setTransactionIsolation(isolation);
             }
         }
+    }
+
+    /**
+     * As {@link #verify(Connection, AnchorLookup)}, in the caller's transaction (the service's, through Hibernate),
+     * which this makes REPEATABLE READ: it must be the transaction's first statement, or PostgreSQL refuses it.
+     */
+    public VerificationReport verifyInThisTransaction(Connection connection, AnchorLookup anchor) throws SQLException {
+        try (Statement isolation = connection.createStatement()) {
+            isolation.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+        }
+        return verifyInTransaction(connection, anchor);
     }
 
     private VerificationReport verifyInTransaction(Connection connection, AnchorLookup anchor) throws SQLException {

@@ -12,8 +12,12 @@ public class CheckpointTimer {
 
     private static final Logger LOG = Logger.getLogger(CheckpointTimer.class);
 
+    private final Ledger ledger;
+
     @Inject
-    Ledger ledger;
+    public CheckpointTimer(Ledger ledger) {
+        this.ledger = ledger;
+    }
 
     @Scheduled(
             every = "${parley.ledger.checkpoint.interval:30s}",

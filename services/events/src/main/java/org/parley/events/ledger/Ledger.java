@@ -34,20 +34,21 @@ import org.parley.proto.v1.Envelope;
 @ApplicationScoped
 public class Ledger {
 
-    @Inject
-    EntityManager entityManager;
+    private final EntityManager entityManager;
+    private final LedgerSigner signer;
+    private final LedgerConfig config;
+    private final LedgerAnchors anchors;
+    private final Clock clock;
 
     @Inject
-    LedgerSigner signer;
-
-    @Inject
-    LedgerConfig config;
-
-    @Inject
-    LedgerAnchors anchors;
-
-    @Inject
-    Clock clock;
+    public Ledger(
+            EntityManager entityManager, LedgerSigner signer, LedgerConfig config, LedgerAnchors anchors, Clock clock) {
+        this.entityManager = entityManager;
+        this.signer = signer;
+        this.config = config;
+        this.anchors = anchors;
+        this.clock = clock;
+    }
 
     /** One event to append, with what the consuming service knows about it. */
     public record Appendable(Envelope envelope, String caseId, String owningOrganisation) {}

@@ -49,12 +49,14 @@ public class LedgerAnchors {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
+    private final Map<String, Object> kafkaSettings;
 
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaSettings;
+    public LedgerAnchors(Outbox outbox, @Identifier("default-kafka-broker") Map<String, Object> kafkaSettings) {
+        this.outbox = outbox;
+        this.kafkaSettings = kafkaSettings;
+    }
 
     /** Queues the checkpoint for the topic, in the signing transaction. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,7 +1,5 @@
 package org.parley.events.ledger;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,13 +12,10 @@ import java.util.stream.Stream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 
-import io.agroal.api.AgroalDataSource;
 import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,6 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hibernate.Session;
+import org.parley.events.api.LedgerApi;
+import org.parley.events.api.LedgerEntryView;
+import org.parley.events.api.VerificationReport;
 import org.parley.gate.RecordIds;
 import org.parley.messaging.Topics;
 import org.parley.policy.Viewer;
@@ -39,32 +38,36 @@ import org.parley.web.ProblemException;
 import org.parley.web.Problems;
 
 /** The audit ledger for auditors: their organisation's entries, and the chain's verification. */
-@Path("/ledger")
 @Tag(name = "ledger")
 @RolesAllowed("auditor")
 @SecurityRequirement(name = "SecurityScheme")
 @Blocking
-public class LedgerResource {
+public class LedgerResource implements LedgerApi {
 
     private static final Pattern TYPE = Pattern.compile("[A-Z][A-Za-z]{1,60}");
 
-    @Inject
-    LedgerAnchors anchors;
+    private final LedgerAnchors anchors;
+    private final CallerIdentity caller;
+    private final EntityManager entityManager;
+    private final LedgerSigner signer;
+    private final LedgerConfig config;
 
     @Inject
-    CallerIdentity caller;
+    public LedgerResource(
+            LedgerAnchors anchors,
+            CallerIdentity caller,
+            EntityManager entityManager,
+            LedgerSigner signer,
+            LedgerConfig config) {
+        this.anchors = anchors;
+        this.caller = caller;
+        this.entityManager = entityManager;
+        this.signer = signer;
+        this.config = config;
+    }
 
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    LedgerSigner signer;
-
-    @Inject
-    LedgerConfig config;
-
-    @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Override
+    @Transactional
     @Operation(
             summary = "Ledger entries of the auditor's organisation",
             description = "Entries of cases the caller's organisation owns, and entries about no case whose actor"
@@ -76,6 +79,7 @@ public class LedgerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an auditor")
+    // The parameters repeat the interface's names: the parameter converters (parley-web) read them from this method.
     public LedgerEntryView.Page entries(
             @Parameter(description = "Only this case (UUID)") @QueryParam("case") String caseId,
             @Parameter(description = "Only this actor (OIDC subject)") @QueryParam("actor") String actor,
@@ -112,22 +116,15 @@ public class LedgerResource {
                 toFilter,
                 after,
                 pageSize + 1);
-        List<LedgerEntry> found;
-        try (Connection connection = dataSource.getConnection()) {
-            found = query.run(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException("ledger query failed: " + e.getSQLState(), e);
-        }
+        List<LedgerEntry> found = session().doReturningWork(query::run);
         boolean more = found.size() > pageSize;
         List<LedgerEntry> page = more ? found.subList(0, pageSize) : found;
         String next = more ? encodeCursor(page.get(page.size() - 1).sequence()) : null;
-        return new LedgerEntryView.Page(
-                page.stream().map(LedgerEntryView.Entry::of).toList(), next);
+        return new LedgerEntryView.Page(page.stream().map(LedgerResource::view).toList(), next);
     }
 
-    @GET
-    @Path("/verify")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Override
+    @Transactional
     @Operation(
             summary = "Verify the whole chain",
             description = "Recomputes every entry's hash and link, checks the head and every checkpoint signature,"
@@ -145,11 +142,28 @@ public class LedgerResource {
                     String keptAnchor) {
         caller.viewer(); // a token without an organisation is refused like everywhere else
         ChainVerifier.AnchorLookup anchor = newestAnchor(keptAnchor);
-        try (Connection connection = dataSource.getConnection()) {
-            return new ChainVerifier(signer.keys()).verify(connection, anchor);
-        } catch (SQLException e) {
-            throw new IllegalStateException("ledger verification failed: " + e.getSQLState(), e);
-        }
+        ChainVerifier verifier = new ChainVerifier(signer.keys());
+        return session().doReturningWork(connection -> verifier.verifyInThisTransaction(connection, anchor));
+    }
+
+    private Session session() {
+        return entityManager.unwrap(Session.class);
+    }
+
+    private static LedgerEntryView.Entry view(LedgerEntry entry) {
+        return new LedgerEntryView.Entry(
+                entry.sequence(),
+                entry.eventId(),
+                entry.type(),
+                entry.caseId(),
+                entry.actorSubject(),
+                entry.actorOrganisation(),
+                entry.owningOrganisation(),
+                entry.occurredAt(),
+                entry.recordedAt(),
+                entry.eventDigest(),
+                entry.prevHash(),
+                entry.hash());
     }
 
     private ChainVerifier.AnchorLookup newestAnchor(String keptAnchor) {

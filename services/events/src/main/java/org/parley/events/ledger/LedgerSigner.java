@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -22,13 +21,10 @@ public class LedgerSigner {
 
     private static final Logger LOG = Logger.getLogger(LedgerSigner.class);
 
+    private final CheckpointKeys keys;
+
     @Inject
-    LedgerConfig config;
-
-    private CheckpointKeys keys;
-
-    @PostConstruct
-    void load() {
+    public LedgerSigner(LedgerConfig config) {
         List<String> earlier = config.previousVerifyKeys().orElse(List.of());
         if (config.signingKey().isPresent()) {
             keys = CheckpointKeys.signingWith(config.signingKey().get(), earlier);

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import org.parley.events.api.VerificationReport;
+
 /**
  * Verifies the ledger from the shell, straight against PostgreSQL (no running service needed):
  *

@@ -26,8 +26,12 @@ import org.parley.proto.v1.Envelope;
 @ApplicationScoped
 public class InterviewLinks {
 
+    private final EntityManager entityManager;
+
     @Inject
-    EntityManager entityManager;
+    public InterviewLinks(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
 
     /** Learns the interview's links from the event, if it is about them, in the consuming transaction. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -3,6 +3,8 @@ package org.parley.events.timeline;
 import java.time.Instant;
 import java.util.Map;
 
+import org.parley.events.api.TimelineKind;
+
 /**
  * One {@code timeline_entry} row as read back, before any reader's filter.
  *

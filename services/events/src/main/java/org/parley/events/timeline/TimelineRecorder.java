@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.parley.events.api.TimelineKind;
 import org.parley.messaging.Envelopes;
 import org.parley.proto.v1.Envelope;
 
@@ -20,14 +21,16 @@ import org.parley.proto.v1.Envelope;
 @ApplicationScoped
 public class TimelineRecorder {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
 
     @Inject
-    EntityManager entityManager;
-
-    @Inject
-    ObjectMapper json;
+    public TimelineRecorder(Clock clock, EntityManager entityManager, ObjectMapper json) {
+        this.clock = clock;
+        this.entityManager = entityManager;
+        this.json = json;
+    }
 
     /** Records the event's timeline entry, if it has one, in the consuming transaction. */
     @Transactional(Transactional.TxType.MANDATORY)

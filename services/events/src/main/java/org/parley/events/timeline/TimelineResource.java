@@ -12,11 +12,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -27,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.events.api.TimelineApi;
+import org.parley.events.api.TimelineKind;
+import org.parley.events.api.TimelineView;
 import org.parley.gate.CaseGate;
 import org.parley.gate.PolicySource;
 import org.parley.policy.CaseHistory;
@@ -48,33 +47,36 @@ import org.parley.web.Problem;
  * whatever the id (so the 503 itself tells nothing), the case's members too: the stale copy may still list someone
  * access already removed.
  */
-@Path("/cases/{id}/timeline")
 @Tag(name = "timelines")
 @Blocking
-public class TimelineResource {
+public class TimelineResource implements TimelineApi {
 
     private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {};
 
-    @Inject
-    CallerIdentity caller;
+    private final CallerIdentity caller;
+    private final CaseGate gate;
+    private final PolicySource policySource;
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+    private final InterviewLinks interviewLinks;
 
     @Inject
-    CaseGate gate;
+    public TimelineResource(
+            CallerIdentity caller,
+            CaseGate gate,
+            PolicySource policySource,
+            EntityManager entityManager,
+            ObjectMapper json,
+            InterviewLinks interviewLinks) {
+        this.caller = caller;
+        this.gate = gate;
+        this.policySource = policySource;
+        this.entityManager = entityManager;
+        this.json = json;
+        this.interviewLinks = interviewLinks;
+    }
 
-    @Inject
-    PolicySource policySource;
-
-    @Inject
-    EntityManager entityManager;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    InterviewLinks interviewLinks;
-
-    @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Override
     @Operation(
             summary = "A case's timeline",
             description = "Opened, tier changes, releases, grants (own"
@@ -93,6 +95,7 @@ public class TimelineResource {
             responseCode = "503",
             description = "Not heard from access recently: nobody is answered until it is heard again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    // The id repeats the interface's name: the parameter converters (parley-web) read it from this method.
     public TimelineView timeline(@PathParam("id") String id) {
         Viewer viewer = caller.viewer();
         CaseGate.Opened opened = gate.open(viewer, id);
@@ -109,8 +112,8 @@ public class TimelineResource {
         List<TimelineView.Entry> visible = new ArrayList<>();
         for (StoredEntry entry : entries) {
             TimelineKind kind = entry.kind();
-            if (window.includes(entry.occurredAt(), kind.statesStanding())
-                    && kind.visibleTo(viewer, decision, entry.grantOrganisation())
+            if (window.includes(entry.occurredAt(), TimelineVisibility.statesStanding(kind))
+                    && TimelineVisibility.visibleTo(kind, viewer, decision, entry.grantOrganisation())
                     && (kind != TimelineKind.INTERVIEW_LINKED
                             || CaseHistory.showsInterview(
                                     viewer,
@@ -118,7 +121,7 @@ public class TimelineResource {
                                     interviews.links().get(entry.detail("interviewId")),
                                     interviews.policies(),
                                     now))) {
-                visible.add(new TimelineView.Entry(entry.eventId(), kind.name(), entry.occurredAt(), entry.details()));
+                visible.add(new TimelineView.Entry(entry.eventId(), kind, entry.occurredAt(), entry.details()));
             }
         }
         return new TimelineView(opened.policy().caseId(), visible);

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.parley.events.api.VerificationReport;
 import org.parley.events.support.EventsStackTest;
 import org.parley.messaging.Envelopes;
 import org.parley.messaging.Topics;

@@ -1,4 +1,4 @@
-package org.parley.events.ledger;
+package org.parley.events.api;
 
 import java.time.Instant;
 import java.util.List;
@@ -31,24 +31,7 @@ public final class LedgerEntryView {
             String eventDigest,
 
             String prevHash,
-            String hash) {
-
-        static Entry of(LedgerEntry entry) {
-            return new Entry(
-                    entry.sequence(),
-                    entry.eventId(),
-                    entry.type(),
-                    entry.caseId(),
-                    entry.actorSubject(),
-                    entry.actorOrganisation(),
-                    entry.owningOrganisation(),
-                    entry.occurredAt(),
-                    entry.recordedAt(),
-                    entry.eventDigest(),
-                    entry.prevHash(),
-                    entry.hash());
-        }
-    }
+            String hash) {}
 
     @Schema(description = "A page of ledger entries; pass nextCursor as cursor for the next page (null: no more).")
     public record Page(List<Entry> items, String nextCursor) {}

@@ -1,4 +1,4 @@
-package org.parley.events.timeline;
+package org.parley.events.api;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,14 +17,16 @@ public record TimelineView(String caseId, List<Entry> entries) {
     @Schema(description = "One timeline entry.")
     public record Entry(
             String eventId,
-
-            @Schema(
-                    description = "CASE_OPENED, TIER_CHANGED, RESULTS_RELEASE_CHANGED, PROCESS_ENTRY_ADDED,"
-                            + " INTERVIEW_LINKED, GRANT_ISSUED, GRANT_REVOKED or GRANT_EXPIRED")
-            String kind,
-
+            TimelineKind kind,
             Instant occurredAt,
 
             @Schema(description = "Kind-specific ids and values, e.g. tier from/to, grantId, interviewId")
-            Map<String, Object> details) {}
+            Map<String, Object> details) {
+
+        /** A detail as text, or "" when absent. */
+        public String detail(String key) {
+            Object value = details == null ? null : details.get(key);
+            return value == null ? "" : value.toString();
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package org.parley.events.ledger;
+package org.parley.events.api;
 
 import java.util.List;
 
