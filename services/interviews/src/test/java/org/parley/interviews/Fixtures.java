@@ -139,8 +139,9 @@ public final class Fixtures {
     public static void projectionIs(boolean stale) {
         PolicyProjection real = ClientProxy.unwrap(
                 Arc.container().instance(PolicyProjection.class).get());
+        // Every method is overridden, so the stand-in's own collaborators are never used.
         QuarkusMock.installMockForType(
-                new PolicyProjection() {
+                new PolicyProjection(null, () -> java.time.Duration.ofSeconds(5), java.time.Clock.systemUTC(), null) {
                     @Override
                     public void recordNewCase(String caseId, String owningOrganisation, String leadSubject) {
                         real.recordNewCase(caseId, owningOrganisation, leadSubject);

@@ -19,11 +19,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.parley.cases.api.CaseView;
 import org.parley.console.clients.Access.Team;
 import org.parley.console.clients.AccessApi;
-import org.parley.console.clients.CaseExcerptsApi;
+import org.parley.console.clients.CaseExcerptsClient;
 import org.parley.console.clients.CasesClient;
-import org.parley.console.clients.Interviews.Excerpts;
-import org.parley.console.clients.Interviews.Summary;
-import org.parley.console.clients.InterviewsApi;
+import org.parley.console.clients.InterviewsClient;
 import org.parley.console.clients.Problem;
 import org.parley.console.clients.TimelineClient;
 import org.parley.console.web.Ctx;
@@ -31,6 +29,8 @@ import org.parley.console.web.Flash;
 import org.parley.console.web.Paths;
 import org.parley.console.web.ServiceErrors;
 import org.parley.events.api.TimelineView;
+import org.parley.interviews.api.Excerpts;
+import org.parley.interviews.api.InterviewSummary;
 
 /**
  * One case with the sections the viewer may see, and around it what the other services answer for this
@@ -63,10 +63,10 @@ public class CaseDetailPage {
     TimelineClient events;
 
     @RestClient
-    InterviewsApi interviews;
+    InterviewsClient interviews;
 
     @RestClient
-    CaseExcerptsApi caseExcerpts;
+    CaseExcerptsClient caseExcerpts;
 
     @GET
     @Path("/{id}")
@@ -80,15 +80,18 @@ public class CaseDetailPage {
         Team team = ctx.staff() || ctx.secrecyAdmin() ? part("team", () -> access.team(id), problems) : null;
         boolean member = team != null && team.includes(ctx.subject());
         CasePage.Admin admin = ctx.secrecyAdmin() ? admin(id, problems) : null;
-        List<Summary> linked = List.of();
+        List<InterviewSummary> linked = List.of();
         if (member) {
-            var page = part("interviews", () -> interviews.search(List.of(id), null, null, null, null, 50), problems);
+            var page = part(
+                    "interviews",
+                    () -> interviews.search(List.of(id), null, null, null, null, null, null, null, "50"),
+                    problems);
             linked = page == null || page.items() == null ? List.of() : page.items();
         }
         List<Excerpts> shared = null;
         if (!member && ctx.partner()) {
             // a 404 here only means no grant covering excerpts: the case itself was shown above
-            var answer = part("excerpts", () -> caseExcerpts.forCase(id), problems);
+            var answer = part("excerpts", () -> caseExcerpts.list(id), problems);
             shared = answer == null ? null : answer.interviews();
         }
         return ctx.render(CaseTemplates.detail(pages.page(

@@ -10,11 +10,11 @@ import org.parley.console.clients.Access.AccessView;
 import org.parley.console.clients.Access.Grant;
 import org.parley.console.clients.Access.Organisation;
 import org.parley.console.clients.Access.Team;
-import org.parley.console.clients.Interviews.Excerpts;
-import org.parley.console.clients.Interviews.Summary;
 import org.parley.console.clients.Problem;
 import org.parley.console.web.Flash;
 import org.parley.events.api.TimelineView;
+import org.parley.interviews.api.Excerpts;
+import org.parley.interviews.api.InterviewSummary;
 
 /**
  * Everything one case page shows, each part only as far as its service answered the viewer: a section the
@@ -32,7 +32,7 @@ public record CasePage(
         Admin admin,
         List<Charts.EffectChart> charts,
         String strip,
-        List<Summary> interviews,
+        List<InterviewSummary> interviews,
         List<Excerpts> sharedExcerpts,
         List<PartProblem> problems,
         Flash flash) {

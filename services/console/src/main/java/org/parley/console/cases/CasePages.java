@@ -7,11 +7,11 @@ import jakarta.inject.Inject;
 
 import org.parley.cases.api.CaseView;
 import org.parley.console.clients.Access.Team;
-import org.parley.console.clients.Interviews.Excerpts;
-import org.parley.console.clients.Interviews.Summary;
 import org.parley.console.web.Flash;
 import org.parley.console.web.Fmt;
 import org.parley.events.api.TimelineView;
+import org.parley.interviews.api.Excerpts;
+import org.parley.interviews.api.InterviewSummary;
 
 /** Builds a case page from what the services answered, with its drawings in the reader's language. */
 @RequestScoped
@@ -28,7 +28,7 @@ public class CasePages {
             Team team,
             boolean member,
             CasePage.Admin admin,
-            List<Summary> linked,
+            List<InterviewSummary> linked,
             List<Excerpts> sharedExcerpts,
             List<CasePage.PartProblem> problems,
             Flash flash) {

@@ -17,13 +17,13 @@ import io.quarkus.qute.TemplateInstance;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.RestForm;
-import org.parley.console.clients.Interviews.Reveal;
-import org.parley.console.clients.Interviews.Revealed;
-import org.parley.console.clients.InterviewsApi;
+import org.parley.console.clients.IdentityClient;
 import org.parley.console.web.ActionFailed;
 import org.parley.console.web.Ctx;
 import org.parley.console.web.Paths;
 import org.parley.console.web.ServiceErrors;
+import org.parley.interviews.api.Reveal;
+import org.parley.interviews.api.Revealed;
 
 /**
  * For the identity custodian: reveal an interviewee's identity, with a reason that the interviews
@@ -41,7 +41,7 @@ public class IdentityResource {
     ServiceErrors errors;
 
     @RestClient
-    InterviewsApi interviews;
+    IdentityClient interviews;
 
     @CheckedTemplate
     public static class Templates {

@@ -18,13 +18,13 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseView;
-import org.parley.console.clients.CaseExcerptsApi;
+import org.parley.console.clients.CaseExcerptsClient;
 import org.parley.console.clients.CasesClient;
-import org.parley.console.clients.Interviews.Excerpts;
-import org.parley.console.clients.InterviewsApi;
+import org.parley.console.clients.ExcerptsClient;
 import org.parley.console.web.Ctx;
 import org.parley.console.web.Paths;
 import org.parley.console.web.ServiceErrors;
+import org.parley.interviews.api.Excerpts;
 
 /**
  * Approved excerpts for partners whose grant covers them: all of them, case by case, for the cases the
@@ -44,13 +44,13 @@ public class ExcerptsResource {
     ServiceErrors errors;
 
     @RestClient
-    InterviewsApi interviews;
+    ExcerptsClient interviews;
 
     @RestClient
     CasesClient cases;
 
     @RestClient
-    CaseExcerptsApi caseExcerpts;
+    CaseExcerptsClient caseExcerpts;
 
     /** One shared case and the approved excerpts of its interviews. */
     public record SharedCase(String id, String title, List<Excerpts> interviews) {}
@@ -72,7 +72,7 @@ public class ExcerptsResource {
         if (!Paths.isId(id)) {
             return errors.notFound();
         }
-        return ctx.render(Templates.excerpts(id, interviews.excerpts(id), List.of()));
+        return ctx.render(Templates.excerpts(id, interviews.list(id), List.of()));
     }
 
     /** Every case in the listing whose interviews have excerpts the caller may read; a 404 just means none. */
@@ -84,7 +84,7 @@ public class ExcerptsResource {
                 continue;
             }
             try {
-                List<Excerpts> found = caseExcerpts.forCase(c.id()).interviews();
+                List<Excerpts> found = caseExcerpts.list(c.id()).interviews();
                 if (found != null && !found.isEmpty()) {
                     shared.add(new SharedCase(c.id(), c.header().title(), found));
                 }

@@ -25,15 +25,16 @@ import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseView;
 import org.parley.console.clients.CasesClient;
-import org.parley.console.clients.Interviews.Excerpts;
-import org.parley.console.clients.Interviews.Interview;
-import org.parley.console.clients.Interviews.Page;
-import org.parley.console.clients.InterviewsApi;
+import org.parley.console.clients.ExcerptsClient;
+import org.parley.console.clients.InterviewsClient;
 import org.parley.console.web.ActionFailed;
 import org.parley.console.web.Ctx;
 import org.parley.console.web.Flash;
 import org.parley.console.web.Paths;
 import org.parley.console.web.ServiceErrors;
+import org.parley.interviews.api.Excerpts;
+import org.parley.interviews.api.InterviewPage;
+import org.parley.interviews.api.InterviewView;
 
 /**
  * Interviews for staff: search (only those whose every linked case has the reader on its team, as the
@@ -51,7 +52,10 @@ public class InterviewsResource {
     ServiceErrors errors;
 
     @RestClient
-    InterviewsApi interviews;
+    InterviewsClient interviews;
+
+    @RestClient
+    ExcerptsClient interviewExcerpts;
 
     @RestClient
     CasesClient cases;
@@ -73,12 +77,12 @@ public class InterviewsResource {
     @CheckedTemplate
     public static class Templates {
         public static native TemplateInstance list(
-                Filter filter, Page result, List<CaseRef> caseOptions, String nextUrl);
+                Filter filter, InterviewPage result, List<CaseRef> caseOptions, String nextUrl);
 
         public static native TemplateInstance form(InterviewForm form, List<CaseRef> caseOptions, Flash flash);
 
         public static native TemplateInstance detail(
-                Interview interview, List<CaseRef> linked, Excerpts excerpts, Flash flash);
+                InterviewView interview, List<CaseRef> linked, Excerpts excerpts, Flash flash);
     }
 
     @GET
@@ -93,13 +97,16 @@ public class InterviewsResource {
                 Paths.blankToNull(category),
                 Paths.blankToNull(country),
                 Paths.isId(caseId) ? caseId : null);
-        Page result = interviews.search(
+        InterviewPage result = interviews.search(
                 filter.caseId() == null ? null : List.of(filter.caseId()),
                 filter.theme() == null ? null : List.of(filter.theme()),
                 filter.category(),
                 filter.country(),
+                null,
+                null,
+                null,
                 Paths.blankToNull(cursor),
-                25);
+                "25");
         String next = result.nextCursor() == null ? null : filter.url(result.nextCursor());
         return ctx.render(Templates.list(filter, result, caseOptions(), next));
     }
@@ -155,7 +162,7 @@ public class InterviewsResource {
                 identityName,
                 identityContact);
         try {
-            Interview created = interviews.record(form.body());
+            InterviewView created = interviews.record(form.body());
             return Response.seeOther(URI.create("/interviews/" + created.id() + "?done=recorded"))
                     .build();
         } catch (ClientWebApplicationException e) {
@@ -176,10 +183,10 @@ public class InterviewsResource {
         if (!Paths.isId(id)) {
             return errors.notFound();
         }
-        Interview interview = interviews.read(id);
+        InterviewView interview = interviews.read(id);
         Excerpts excerpts;
         try {
-            excerpts = interviews.excerpts(id);
+            excerpts = interviewExcerpts.list(id);
         } catch (ClientWebApplicationException e) {
             excerpts = null;
         }
@@ -194,14 +201,14 @@ public class InterviewsResource {
     @Path("/{id}/excerpts")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response propose(@RestPath String id, @RestForm int quote) {
-        return excerptChange(id, () -> interviews.propose(id, java.util.Map.of("quote", quote)), "proposed");
+        return excerptChange(id, () -> interviewExcerpts.propose(id, java.util.Map.of("quote", quote)), "proposed");
     }
 
     @POST
     @Path("/{id}/excerpts/{n}/approval")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response approve(@RestPath String id, @RestPath int n) {
-        return excerptChange(id, () -> interviews.approve(id, n), "excerpt-approved");
+        return excerptChange(id, () -> interviewExcerpts.approve(id, Integer.toString(n)), "excerpt-approved");
     }
 
     private Response excerptChange(String id, Runnable call, String done) {

@@ -90,7 +90,7 @@ public class Fmt {
 
     /** An instant as "2026-01-31 12:00 UTC". */
     public String instant(Instant value) {
-        return value == null ? "" : instant(value.toString());
+        return value == null ? "" : INSTANT.format(value.atOffset(ZoneOffset.UTC));
     }
 
     /** The date part of an ISO instant, for date inputs. */

@@ -15,7 +15,10 @@ import org.parley.cases.api.SideEffectKind;
 import org.parley.cases.api.Tier;
 import org.parley.cases.api.TimelineKind;
 import org.parley.console.clients.Access;
-import org.parley.console.clients.Interviews;
+import org.parley.interviews.api.Attribution;
+import org.parley.interviews.api.InterviewMode;
+import org.parley.interviews.api.IntervieweeCategory;
+import org.parley.interviews.api.Theme;
 
 /** The coded values the forms offer, available in every template. The services still validate. */
 @TemplateGlobal
@@ -36,9 +39,14 @@ public class Globals {
             java.util.Arrays.stream(Tier.values()).map(Tier::name).toList();
     static List<String> grantScopes = Access.GRANT_SCOPES;
     static List<String> teamRoles = Access.TEAM_ROLES;
-    static List<String> themes = Interviews.THEMES;
-    static List<String> categories = Interviews.CATEGORIES;
-    static List<String> modes = Interviews.MODES;
-    static List<String> attributions = Interviews.ATTRIBUTIONS;
+    // names, not constants: the interview forms compare them with what was typed, which is text
+    static List<String> themes = names(Theme.values());
+    static List<String> categories = names(IntervieweeCategory.values());
+    static List<String> modes = names(InterviewMode.values());
+    static List<String> attributions = names(Attribution.values());
     static List<String> requestStatuses = List.of("PENDING", "APPROVED", "REJECTED", "EXPIRED", "ALL");
+
+    private static List<String> names(Enum<?>[] values) {
+        return java.util.Arrays.stream(values).map(Enum::name).toList();
+    }
 }

@@ -1,15 +1,21 @@
 package org.parley.events.support;
 
+import java.time.Clock;
+
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
+import io.agroal.api.AgroalDataSource;
 import org.parley.projection.PolicyProjection;
+import org.parley.projection.ProjectionConfig;
 
 /**
  * The projection with a switch to make it stale on demand: the shared broker may carry heartbeats from
  * another service's test run at the same time, so waiting for silence is not a reliable way to get stale.
- * (How staleness follows the clock is tested in parley-messaging.)
+ * (How staleness follows the clock is tested in parley-projection.)
  */
 @Alternative
 @Priority(1)
@@ -17,6 +23,11 @@ import org.parley.projection.PolicyProjection;
 public class StaleSwitch extends PolicyProjection {
 
     private volatile boolean forcedStale;
+
+    @Inject
+    public StaleSwitch(EntityManager entityManager, ProjectionConfig config, Clock clock, AgroalDataSource dataSource) {
+        super(entityManager, config, clock, dataSource);
+    }
 
     public void forceStale(boolean stale) {
         forcedStale = stale;

@@ -26,11 +26,15 @@ public class InterviewKeys {
 
     private static final Logger LOG = Logger.getLogger(InterviewKeys.class);
 
-    @Inject
-    InterviewsConfig config;
+    private final InterviewsConfig config;
 
     private Kek content;
     private Kek identity;
+
+    @Inject
+    public InterviewKeys(InterviewsConfig config) {
+        this.config = config;
+    }
 
     @PostConstruct
     void load() {

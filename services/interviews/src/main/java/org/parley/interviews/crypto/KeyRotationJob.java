@@ -19,11 +19,15 @@ public class KeyRotationJob {
 
     private static final int BATCH_SIZE = 500;
 
-    @Inject
-    AgroalDataSource dataSource;
+    // Its own connections, not the caller's transaction: the rotation commits batch by batch (see KeyRotation).
+    private final AgroalDataSource dataSource;
+    private final RecordCrypto crypto;
 
     @Inject
-    RecordCrypto crypto;
+    public KeyRotationJob(AgroalDataSource dataSource, RecordCrypto crypto) {
+        this.dataSource = dataSource;
+        this.crypto = crypto;
+    }
 
     public List<KeyRotation.Report> rotateAll(Consumer<String> progress) throws SQLException {
         return rotation().rotateAll(progress);

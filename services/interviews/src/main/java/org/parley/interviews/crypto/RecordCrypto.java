@@ -20,14 +20,17 @@ import org.parley.interviews.config.InterviewsConfig;
 @ApplicationScoped
 public class RecordCrypto {
 
-    @Inject
-    InterviewKeys keys;
-
-    @Inject
-    InterviewsConfig config;
+    private final InterviewKeys keys;
+    private final InterviewsConfig config;
 
     private final Map<Purpose, EnvelopeCipher> ciphers = new EnumMap<>(Purpose.class);
     private boolean enabled;
+
+    @Inject
+    public RecordCrypto(InterviewKeys keys, InterviewsConfig config) {
+        this.keys = keys;
+        this.config = config;
+    }
 
     @PostConstruct
     void init() {

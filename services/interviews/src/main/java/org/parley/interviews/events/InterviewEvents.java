@@ -27,8 +27,12 @@ import org.parley.proto.v1.RestrictedRead;
 @ApplicationScoped
 public class InterviewEvents {
 
+    private final Outbox outbox;
+
     @Inject
-    Outbox outbox;
+    public InterviewEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     /**
      * A new interview (version 1) and one InterviewLinked per case. Every event that can change the links

@@ -1,8 +1,6 @@
 package org.parley.interviews.excerpt;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -11,23 +9,26 @@ import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
+import org.parley.interviews.api.CaseExcerpts;
+import org.parley.interviews.api.CaseExcerptsApi;
 import org.parley.web.CallerIdentity;
 
 /** How a partner finds what was shared with them: the approved excerpts of a case's interviews. */
-@Path("/cases/{caseId}/excerpts")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "excerpts")
-public class CaseExcerptsResource {
+public class CaseExcerptsResource implements CaseExcerptsApi {
+
+    private final CallerIdentity caller;
+    private final ExcerptService excerpts;
 
     @Inject
-    CallerIdentity caller;
+    public CaseExcerptsResource(CallerIdentity caller, ExcerptService excerpts) {
+        this.caller = caller;
+        this.excerpts = excerpts;
+    }
 
-    @Inject
-    ExcerptService excerpts;
-
-    @GET
+    @Override
     @Operation(
             summary = "Read the approved excerpts of a case's interviews",
             description = "Members, and partners whose grant covers excerpts. An interview appears only when the"
@@ -40,8 +41,8 @@ public class CaseExcerptsResource {
     @APIResponse(
             responseCode = "503",
             description = "Access rules are being refreshed: everyone waits, members too, for every id")
-    public RestResponse<ExcerptService.CaseExcerpts> list(@PathParam("caseId") String caseId) {
-        return RestResponse.ResponseBuilder.ok(excerpts.listForCase(caller.viewer(), caseId))
-                .build();
+    // The parameter repeats the interface's name: the parameter converters (parley-web) read it here.
+    public CaseExcerpts list(@PathParam("caseId") String caseId) {
+        return excerpts.listForCase(caller.viewer(), caseId);
     }
 }

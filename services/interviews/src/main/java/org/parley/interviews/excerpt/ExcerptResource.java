@@ -6,9 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -18,19 +16,24 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.parley.interviews.api.ExcerptView;
+import org.parley.interviews.api.Excerpts;
+import org.parley.interviews.api.ExcerptsApi;
 import org.parley.web.CallerIdentity;
 
-@Path("/interviews/{id}/excerpts")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "excerpts")
-public class ExcerptResource {
+public class ExcerptResource implements ExcerptsApi {
+
+    private final CallerIdentity caller;
+    private final ExcerptService excerpts;
 
     @Inject
-    CallerIdentity caller;
-
-    @Inject
-    ExcerptService excerpts;
+    public ExcerptResource(CallerIdentity caller, ExcerptService excerpts) {
+        this.caller = caller;
+        this.excerpts = excerpts;
+    }
 
     public record Proposal(@NotNull @Positive @Max(10_000) Integer quote) {}
 
@@ -42,25 +45,24 @@ public class ExcerptResource {
     @APIResponse(responseCode = "404", description = "No interview with this id (or none the caller may know of)")
     @APIResponse(responseCode = "409", description = "Already proposed")
     @APIResponse(responseCode = "422", description = "The consent does not allow quoting to partners")
-    public RestResponse<ExcerptService.ExcerptView> propose(@PathParam("id") String id, @Valid @NotNull Proposal body) {
+    public RestResponse<ExcerptView> propose(@PathParam("id") String id, @Valid @NotNull Proposal body) {
         return RestResponse.ResponseBuilder.create(
                         RestResponse.Status.CREATED, excerpts.propose(caller.viewer(), id, body.quote()))
                 .build();
     }
 
-    @POST
-    @Path("/{n}/approval")
+    @Override
     @Operation(summary = "Approve an excerpt for sharing", description = "The lead of every linked case.")
     @APIResponse(responseCode = "200", description = "Approved")
     @APIResponse(responseCode = "403", description = "Not the lead of every linked case")
     @APIResponse(responseCode = "404", description = "No such interview or excerpt")
     @APIResponse(responseCode = "422", description = "The consent does not allow quoting to partners")
-    public RestResponse<ExcerptService.ExcerptView> approve(@PathParam("id") String id, @PathParam("n") String n) {
-        return RestResponse.ResponseBuilder.ok(excerpts.approve(caller.viewer(), id, n))
-                .build();
+    // The parameters repeat the interface's names: the parameter converters (parley-web) read them here.
+    public ExcerptView approve(@PathParam("id") String id, @PathParam("n") String n) {
+        return excerpts.approve(caller.viewer(), id, n);
     }
 
-    @GET
+    @Override
     @Operation(
             summary = "Read the excerpts",
             description = "Members see all with their status; partners with an EXCERPTS grant on every linked case"
@@ -70,8 +72,7 @@ public class ExcerptResource {
     @APIResponse(
             responseCode = "503",
             description = "Access rules are being refreshed: everyone waits, members too, for every id")
-    public RestResponse<ExcerptService.Excerpts> list(@PathParam("id") String id) {
-        return RestResponse.ResponseBuilder.ok(excerpts.list(caller.viewer(), id))
-                .build();
+    public Excerpts list(@PathParam("id") String id) {
+        return excerpts.list(caller.viewer(), id);
     }
 }

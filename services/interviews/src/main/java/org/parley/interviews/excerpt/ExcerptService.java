@@ -13,12 +13,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.parley.interviews.access.InterviewGate;
+import org.parley.interviews.api.Attribution;
+import org.parley.interviews.api.AttributionView;
+import org.parley.interviews.api.CaseExcerpts;
+import org.parley.interviews.api.ExcerptView;
+import org.parley.interviews.api.Excerpts;
+import org.parley.interviews.api.Quote;
 import org.parley.interviews.events.InterviewEvents;
-import org.parley.interviews.interview.Attribution;
 import org.parley.interviews.interview.InterviewRecord;
-import org.parley.interviews.interview.Quote;
 import org.parley.interviews.interview.SealedContent;
 import org.parley.interviews.problems.InterviewProblems;
 import org.parley.policy.CasePolicy;
@@ -39,41 +42,27 @@ public class ExcerptService {
     static final String PROPOSED = "PROPOSED";
     static final String APPROVED = "APPROVED";
 
-    @Inject
-    EntityManager entityManager;
-
-    @Inject
-    InterviewGate gate;
-
-    @Inject
-    SealedContent sealed;
-
-    @Inject
-    InterviewEvents events;
-
-    /** How an excerpt is attributed: pseudonym and descriptor, the category only, or nothing (null). */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AttributionView(String pseudonym, String descriptor, String category) {}
-
-    public record ExcerptView(int n, String text, String status, AttributionView attribution) {
-        @Override
-        public String toString() {
-            return "ExcerptView[" + n + "]";
-        }
-    }
-
-    public record Excerpts(UUID interviewId, List<ExcerptView> items) {}
-
-    /** The approved excerpts of a case's interviews, one entry per interview the caller may read them of. */
-    public record CaseExcerpts(String caseId, List<Excerpts> interviews) {}
-
     /** At most this many interviews per answer: a case has a handful of shared interviews, not thousands. */
     static final int MAX_INTERVIEWS = 200;
+
+    private final EntityManager entityManager;
+    private final InterviewGate gate;
+    private final SealedContent sealed;
+    private final InterviewEvents events;
+
+    @Inject
+    public ExcerptService(
+            EntityManager entityManager, InterviewGate gate, SealedContent sealed, InterviewEvents events) {
+        this.entityManager = entityManager;
+        this.gate = gate;
+        this.sealed = sealed;
+        this.events = events;
+    }
 
     @Transactional
     public ExcerptView propose(Viewer viewer, String rawId, Integer quoteNumber) {
         InterviewGate.Admitted admitted = gate.admit(viewer, rawId, InterviewAccess.CONTENT);
-        InterviewRecord row = entityManager.find(InterviewRecord.class, admitted.id());
+        InterviewRecord row = InterviewRecord.findById(admitted.id());
         requireConsent(row);
         Quote quote = sealed.quotes(row).stream()
                 .filter(q -> q.n() == quoteNumber.intValue())
@@ -100,7 +89,7 @@ public class ExcerptService {
         if (!gate.leadsEveryCase(viewer, admitted)) {
             throw new ProblemException(Problems.forbidden("Only the lead of every linked case approves excerpts."));
         }
-        InterviewRecord row = entityManager.find(InterviewRecord.class, admitted.id(), LockModeType.PESSIMISTIC_WRITE);
+        InterviewRecord row = InterviewRecord.findById(admitted.id(), LockModeType.PESSIMISTIC_WRITE);
         Integer number = number(rawNumber);
         String status = number == null ? null : status(row.id, number);
         if (status == null) {
@@ -131,9 +120,9 @@ public class ExcerptService {
     @Transactional
     public Excerpts list(Viewer viewer, String rawId) {
         InterviewGate.Admitted admitted = gate.admit(viewer, rawId, InterviewAccess.EXCERPTS);
-        InterviewRecord row = entityManager.find(InterviewRecord.class, admitted.id());
+        InterviewRecord row = InterviewRecord.findById(admitted.id());
         boolean member = admitted.access() == InterviewAccess.CONTENT;
-        List<ExcerptView> items = member || row.consent().allowsSharingQuotes() ? excerptsOf(row, !member) : List.of();
+        List<ExcerptView> items = member || row.allowsSharingQuotes() ? excerptsOf(row, !member) : List.of();
         events.restrictedRead(viewer, row.id, admitted.firstCaseId(), "EXCERPTS");
         return new Excerpts(row.id, items);
     }
@@ -163,8 +152,8 @@ public class ExcerptService {
             if (linked.isEmpty() || gate.accessTo(viewer, linked) == InterviewAccess.NONE) {
                 continue;
             }
-            InterviewRecord row = entityManager.find(InterviewRecord.class, interviewId);
-            if (!row.consent().allowsSharingQuotes()) {
+            InterviewRecord row = InterviewRecord.findById(interviewId);
+            if (!row.allowsSharingQuotes()) {
                 continue;
             }
             List<ExcerptView> items = excerptsOf(row, true);
@@ -201,7 +190,7 @@ public class ExcerptService {
     }
 
     private void requireConsent(InterviewRecord row) {
-        if (!row.consent().allowsSharingQuotes()) {
+        if (!row.allowsSharingQuotes()) {
             throw new ProblemException(InterviewProblems.unprocessable(
                     "consent-forbids-sharing",
                     "The interviewee's consent does not allow quoting this interview to partners."));
@@ -212,7 +201,7 @@ public class ExcerptService {
         Attribution attribution = row.consentAttribution;
         return switch (attribution) {
             case DESCRIPTOR -> new AttributionView(row.pseudonym, sealed.descriptor(row), null);
-            case CATEGORY -> new AttributionView(null, null, row.category.name());
+            case CATEGORY -> new AttributionView(null, null, row.category);
             case NONE -> null;
         };
     }

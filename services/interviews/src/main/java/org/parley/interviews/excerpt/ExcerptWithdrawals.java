@@ -9,10 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.parley.interviews.api.Consent;
+import org.parley.interviews.api.IntervieweeCategory;
 import org.parley.interviews.events.InterviewEvents;
-import org.parley.interviews.interview.Consent;
 import org.parley.interviews.interview.InterviewRecord;
-import org.parley.interviews.interview.IntervieweeCategory;
 import org.parley.policy.Viewer;
 import org.parley.proto.v1.ExcerptWithdrawal;
 
@@ -28,11 +28,14 @@ import org.parley.proto.v1.ExcerptWithdrawal;
 @ApplicationScoped
 public class ExcerptWithdrawals {
 
-    @Inject
-    EntityManager entityManager;
+    private final EntityManager entityManager;
+    private final InterviewEvents events;
 
     @Inject
-    InterviewEvents events;
+    public ExcerptWithdrawals(EntityManager entityManager, InterviewEvents events) {
+        this.entityManager = entityManager;
+        this.events = events;
+    }
 
     /**
      * Everything besides the quote that decides what partners are shown with an approved excerpt: whether
@@ -55,7 +58,7 @@ public class ExcerptWithdrawals {
                 return Optional.empty();
             }
             return Optional.of(
-                    after.consent().allowsSharingQuotes()
+                    InterviewRecord.allowsSharingQuotes(after.consent())
                             ? ExcerptWithdrawal.ATTRIBUTION_CHANGED
                             : ExcerptWithdrawal.CONSENT_WITHDRAWN);
         }

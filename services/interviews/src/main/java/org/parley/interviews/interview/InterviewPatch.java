@@ -7,6 +7,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import org.parley.interviews.api.InterviewMode;
+import org.parley.interviews.api.IntervieweeCategory;
+import org.parley.interviews.api.Theme;
 import org.parley.web.PlausibleDate;
 import org.parley.web.VisibleText;
 
@@ -36,11 +39,11 @@ public record InterviewPatch(
         String language,
 
         @JsonAlias("cases") @Size(min = 1, max = 20) List<@jakarta.validation.constraints.NotNull String> linkedCases,
-        @Valid Consent consent,
+        @Valid ConsentInput consent,
         @Size(max = 13) List<@jakarta.validation.constraints.NotNull Theme> themes,
         String notes,
         String transcript,
-        @Size(max = 500) List<@jakarta.validation.constraints.NotNull @Valid Quote> quotes) {
+        @Size(max = 500) List<@jakarta.validation.constraints.NotNull @Valid QuoteInput> quotes) {
 
     @Override
     public String toString() {

@@ -11,8 +11,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.parley.interviews.api.Attribution;
+import org.parley.interviews.api.Consent;
+import org.parley.interviews.api.InterviewMode;
+import org.parley.interviews.api.IntervieweeCategory;
 
 /**
  * The stored row. Search fields are in clear; descriptor, notes, transcript and quotes are ciphertexts
@@ -20,7 +25,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "interview")
-public class InterviewRecord {
+public class InterviewRecord extends PanacheEntityBase {
 
     @Id
     @Column(name = "id")
@@ -99,6 +104,16 @@ public class InterviewRecord {
 
     public Consent consent() {
         return new Consent(consentMayQuote, consentAttribution, consentMayShare);
+    }
+
+    /** Whether approved excerpts may be shown to partners at all. */
+    public boolean allowsSharingQuotes() {
+        return allowsSharingQuotes(consent());
+    }
+
+    /** Quoting to partners needs both {@code mayQuote} and {@code mayShareWithPartners}. */
+    public static boolean allowsSharingQuotes(Consent consent) {
+        return Boolean.TRUE.equals(consent.mayQuote()) && Boolean.TRUE.equals(consent.mayShareWithPartners());
     }
 
     @Override

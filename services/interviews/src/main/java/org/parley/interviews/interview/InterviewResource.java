@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.Authenticated;
@@ -24,24 +22,29 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.parley.interviews.api.InterviewPage;
+import org.parley.interviews.api.InterviewView;
+import org.parley.interviews.api.InterviewsApi;
 import org.parley.interviews.search.InterviewSearch;
 import org.parley.web.CallerIdentity;
 import org.parley.web.Preconditions;
 
-@Path("/interviews")
+/** Interviews for members of their cases; every answer carrying one has its version as ETag (InterviewVersionTag). */
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "interviews")
-public class InterviewResource {
+public class InterviewResource implements InterviewsApi {
+
+    private final CallerIdentity caller;
+    private final InterviewService interviews;
+    private final InterviewSearch search;
 
     @Inject
-    CallerIdentity caller;
-
-    @Inject
-    InterviewService interviews;
-
-    @Inject
-    InterviewSearch search;
+    public InterviewResource(CallerIdentity caller, InterviewService interviews, InterviewSearch search) {
+        this.caller = caller;
+        this.interviews = interviews;
+        this.search = search;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -55,12 +58,10 @@ public class InterviewResource {
         InterviewView view = interviews.record(caller.viewer(), body);
         return RestResponse.ResponseBuilder.<InterviewView>created(URI.create("/interviews/" + view.id()))
                 .entity(view)
-                .tag(etag(view))
                 .build();
     }
 
-    @GET
-    @Path("/{id}")
+    @Override
     @Operation(
             summary = "Read an interview's content",
             description = "Members of every linked case. Everyone else gets the answer for an id that never existed.")
@@ -70,9 +71,10 @@ public class InterviewResource {
     @APIResponse(
             responseCode = "503",
             description = "Access rules are being refreshed: everyone waits, members too, for every id")
-    public RestResponse<InterviewView> read(@PathParam("id") String id) {
-        InterviewView view = interviews.read(caller.viewer(), id);
-        return RestResponse.ResponseBuilder.ok(view).tag(etag(view)).build();
+    // The parameters repeat the interface's names: the parameter converters (parley-web) read the name from the
+    // implementing method's own annotations, so a bad value stays a 400 naming it.
+    public InterviewView read(@PathParam("id") String id) {
+        return interviews.read(caller.viewer(), id);
     }
 
     @PATCH
@@ -91,22 +93,21 @@ public class InterviewResource {
     @APIResponse(
             responseCode = "428",
             description = "No If-Match (or If-Match: *): a change must name the version it was made from")
-    public RestResponse<InterviewView> update(
+    public InterviewView update(
             @PathParam("id") String id,
             @Parameter(required = true, description = "The version read, as its ETag (\"3\")") @HeaderParam("If-Match")
                     String ifMatch,
             @Valid @NotNull InterviewPatch patch) {
-        InterviewView view = interviews.update(caller.viewer(), id, Preconditions.ifMatch(ifMatch), patch);
-        return RestResponse.ResponseBuilder.ok(view).tag(etag(view)).build();
+        return interviews.update(caller.viewer(), id, Preconditions.ifMatch(ifMatch), patch);
     }
 
-    @GET
+    @Override
     @Operation(
             summary = "Search interviews",
             description =
                     "Only interviews whose every linked case has the caller as a member; totals count those only.")
     @APIResponse(responseCode = "200", description = "A page of interviews (no content)")
-    public InterviewSearch.Page search(
+    public InterviewPage search(
             @QueryParam("case") @Parameter(description = "linked case id; repeat for several (all must match)")
                     List<String> cases,
             @QueryParam("theme") @Parameter(description = "coded theme; repeat for several (all must match)")
@@ -121,10 +122,5 @@ public class InterviewResource {
         return search.search(
                 caller.viewer(),
                 InterviewSearch.Filter.parse(cases, themes, category, country, from, to, language, cursor, limit));
-    }
-
-    /** The interview's version as its ETag: what a later PATCH names in If-Match. */
-    private static EntityTag etag(InterviewView view) {
-        return new EntityTag(Long.toString(view.version()));
     }
 }

@@ -25,6 +25,9 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.parley.gate.RecordIds;
 import org.parley.interviews.access.InterviewGate;
+import org.parley.interviews.api.InterviewView;
+import org.parley.interviews.api.Quote;
+import org.parley.interviews.api.Theme;
 import org.parley.interviews.config.InterviewsConfig;
 import org.parley.interviews.events.InterviewEvents;
 import org.parley.interviews.excerpt.ExcerptWithdrawals;
@@ -43,33 +46,38 @@ import org.parley.web.Problems;
 @ApplicationScoped
 public class InterviewService {
 
-    @Inject
-    Clock clock;
-
     private static final Logger LOG = Logger.getLogger(InterviewService.class);
     /** The same words for a case that does not exist and one the author may not link: no tell. */
     static final String NOT_LINKABLE = "no case you may link has this id";
 
-    @Inject
-    EntityManager entityManager;
+    private final Clock clock;
+    private final EntityManager entityManager;
+    private final SealedContent sealed;
+    private final IdentityVault vault;
+    private final InterviewGate gate;
+    private final InterviewEvents events;
+    private final ExcerptWithdrawals excerpts;
+    private final InterviewsConfig config;
 
     @Inject
-    SealedContent sealed;
-
-    @Inject
-    IdentityVault vault;
-
-    @Inject
-    InterviewGate gate;
-
-    @Inject
-    InterviewEvents events;
-
-    @Inject
-    ExcerptWithdrawals excerpts;
-
-    @Inject
-    InterviewsConfig config;
+    public InterviewService(
+            Clock clock,
+            EntityManager entityManager,
+            SealedContent sealed,
+            IdentityVault vault,
+            InterviewGate gate,
+            InterviewEvents events,
+            ExcerptWithdrawals excerpts,
+            InterviewsConfig config) {
+        this.clock = clock;
+        this.entityManager = entityManager;
+        this.sealed = sealed;
+        this.vault = vault;
+        this.gate = gate;
+        this.events = events;
+        this.excerpts = excerpts;
+        this.config = config;
+    }
 
     @Transactional
     public InterviewView record(Viewer viewer, NewInterview body) {
@@ -107,8 +115,7 @@ public class InterviewService {
         SealedContent.Content content =
                 new SealedContent.Content(body.descriptor().strip(), notes, transcript, quotes);
         sealed.seal(row, content);
-        entityManager.persist(row);
-        entityManager.flush();
+        row.persistAndFlush();
         insertLinks(row.id, cases);
         if (body.identity() != null) {
             vault.store(row.id, body.identity());
@@ -121,7 +128,7 @@ public class InterviewService {
     @Transactional
     public InterviewView read(Viewer viewer, String rawId) {
         InterviewGate.Admitted admitted = gate.admit(viewer, rawId, InterviewAccess.CONTENT);
-        InterviewRecord row = entityManager.find(InterviewRecord.class, admitted.id());
+        InterviewRecord row = InterviewRecord.findById(admitted.id());
         InterviewView view = view(row, sealed.open(row), caseIds(admitted.cases()));
         events.restrictedRead(viewer, row.id, admitted.firstCaseId(), "CONTENT");
         return view;
@@ -138,7 +145,7 @@ public class InterviewService {
         InterviewGate.Admitted admitted = gate.admit(viewer, rawId, InterviewAccess.CONTENT);
         long madeFrom = Preconditions.required(ifMatch);
         // Locked before comparing, so a concurrent change cannot slip between the check and this one.
-        InterviewRecord row = entityManager.find(InterviewRecord.class, admitted.id(), LockModeType.PESSIMISTIC_WRITE);
+        InterviewRecord row = InterviewRecord.findById(admitted.id(), LockModeType.PESSIMISTIC_WRITE);
         if (madeFrom != row.version) {
             throw Preconditions.preconditionFailed("interview");
         }
@@ -270,20 +277,20 @@ public class InterviewService {
     }
 
     /** Quotes without a number are numbered after the highest given (from 1 when none is). */
-    static List<Quote> numbered(List<Quote> quotes, List<Problem.FieldError> errors) {
+    static List<Quote> numbered(List<QuoteInput> quotes, List<Problem.FieldError> errors) {
         if (quotes == null) {
             return List.of();
         }
         int next = quotes.stream()
                         .filter(q -> q.n() != null)
-                        .mapToInt(Quote::n)
+                        .mapToInt(QuoteInput::n)
                         .max()
                         .orElse(0)
                 + 1;
         Set<Integer> seen = new HashSet<>();
         List<Quote> numbered = new ArrayList<>();
         for (int i = 0; i < quotes.size(); i++) {
-            Quote quote = quotes.get(i);
+            QuoteInput quote = quotes.get(i);
             int n = quote.n() == null ? next++ : quote.n();
             if (!seen.add(n)) {
                 errors.add(new Problem.FieldError("quotes[" + i + "].n", "duplicate quote number"));
@@ -327,7 +334,7 @@ public class InterviewService {
         return given.stream().distinct().map(Theme::name).toArray(String[]::new);
     }
 
-    private static void applyConsent(InterviewRecord row, Consent consent) {
+    private static void applyConsent(InterviewRecord row, ConsentInput consent) {
         row.consentMayQuote = consent.mayQuote();
         row.consentAttribution = consent.attribution();
         row.consentMayShare = consent.mayShareWithPartners();

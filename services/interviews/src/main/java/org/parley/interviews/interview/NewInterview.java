@@ -10,6 +10,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import org.parley.interviews.api.InterviewMode;
+import org.parley.interviews.api.IntervieweeCategory;
+import org.parley.interviews.api.Theme;
 import org.parley.web.PlausibleDate;
 import org.parley.web.VisibleText;
 
@@ -32,11 +35,11 @@ public record NewInterview(
         String language,
 
         @JsonAlias("cases") @NotEmpty @Size(max = 20) List<@NotNull String> linkedCases,
-        @NotNull @Valid Consent consent,
+        @NotNull @Valid ConsentInput consent,
         @Size(max = 13) List<@NotNull Theme> themes,
         String notes,
         String transcript,
-        @Size(max = 500) List<@NotNull @Valid Quote> quotes,
+        @Size(max = 500) List<@NotNull @Valid QuoteInput> quotes,
         @Valid IdentityInput identity) {
 
     @Override

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.parley.interviews.api.Quote;
 import org.parley.interviews.crypto.Purpose;
 import org.parley.interviews.crypto.RecordCrypto;
 import org.parley.interviews.crypto.RecordIntegrityException;
@@ -26,11 +27,14 @@ public class SealedContent {
 
     private static final TypeReference<List<Quote>> QUOTE_LIST = new TypeReference<>() {};
 
-    @Inject
-    RecordCrypto crypto;
+    private final RecordCrypto crypto;
+    private final ObjectMapper json;
 
     @Inject
-    ObjectMapper json;
+    public SealedContent(RecordCrypto crypto, ObjectMapper json) {
+        this.crypto = crypto;
+        this.json = json;
+    }
 
     /** The decrypted confidential fields of one interview. */
     public record Content(String descriptor, String notes, String transcript, List<Quote> quotes) {

@@ -18,8 +18,12 @@ public class InterviewProblems {
     private static final Logger LOG = Logger.getLogger(InterviewProblems.class);
     private static final String BASE = "https://parley.example/problems/";
 
+    private final MeterRegistry meters;
+
     @Inject
-    MeterRegistry meters;
+    public InterviewProblems(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     /** 422: the request is well-formed but the interviewee's consent (or the stored state) forbids it. */
     public static Problem unprocessable(String type, String detail) {

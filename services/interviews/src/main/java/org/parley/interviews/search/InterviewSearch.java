@@ -14,15 +14,19 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
-import io.agroal.api.AgroalDataSource;
+import org.hibernate.Session;
 import org.parley.gate.RecordIds;
 import org.parley.interviews.access.InterviewGate;
+import org.parley.interviews.api.InterviewMode;
+import org.parley.interviews.api.InterviewPage;
+import org.parley.interviews.api.InterviewSummary;
+import org.parley.interviews.api.IntervieweeCategory;
+import org.parley.interviews.api.Theme;
 import org.parley.interviews.config.InterviewsConfig;
 import org.parley.interviews.interview.Formats;
-import org.parley.interviews.interview.InterviewMode;
-import org.parley.interviews.interview.IntervieweeCategory;
-import org.parley.interviews.interview.Theme;
 import org.parley.policy.SecrecySql;
 import org.parley.policy.SqlFragment;
 import org.parley.policy.Viewer;
@@ -55,28 +59,16 @@ public class InterviewSearch {
                 ProjectionFacts.ofPolicyRow(viewer, "p"));
     }
 
-    @Inject
-    AgroalDataSource dataSource;
+    private final EntityManager entityManager;
+    private final InterviewsConfig config;
+    private final InterviewGate gate;
 
     @Inject
-    InterviewsConfig config;
-
-    @Inject
-    InterviewGate gate;
-
-    /** One search hit: the fields kept in clear, never the descriptor, notes, transcript or quotes. */
-    public record Summary(
-            UUID id,
-            String pseudonym,
-            IntervieweeCategory category,
-            String date,
-            String country,
-            InterviewMode mode,
-            String language,
-            List<Theme> themes,
-            List<String> linkedCases) {}
-
-    public record Page(List<Summary> items, long total, String nextCursor) {}
+    public InterviewSearch(EntityManager entityManager, InterviewsConfig config, InterviewGate gate) {
+        this.entityManager = entityManager;
+        this.config = config;
+        this.gate = gate;
+    }
 
     /** The query's filters, checked: a bad value is a 400 naming the parameter, never echoing it. */
     public record Filter(
@@ -195,7 +187,9 @@ public class InterviewSearch {
         }
     }
 
-    public Page search(Viewer viewer, Filter filter) {
+    /** A page of the interviews the viewer may read; the total and the page are read on one connection. */
+    @Transactional
+    public InterviewPage search(Viewer viewer, Filter filter) {
         // Visibility comes from the projection's memberships: while it is stale, none of them is trusted.
         gate.refuseWhileStale();
         int limit = filter.limit() == null ? 20 : filter.limit();
@@ -239,28 +233,35 @@ public class InterviewSearch {
             where.append(" AND i.language = ?");
             params.add(filter.language());
         }
-        try (Connection connection = dataSource.getConnection()) {
-            long total = count(connection, where.toString(), params);
-            List<Object> pageParams = new ArrayList<>(params);
-            StringBuilder pageWhere = new StringBuilder(where);
-            if (filter.after() != null) {
-                pageWhere.append(" AND (i.interview_month < ? OR (i.interview_month = ? AND i.id > ?))");
-                pageParams.add(Date.valueOf(filter.after().month()));
-                pageParams.add(Date.valueOf(filter.after().month()));
-                pageParams.add(filter.after().id());
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try {
+                return page(connection, where.toString(), params, filter.after(), limit);
+            } catch (SQLException e) {
+                throw new IllegalStateException("interview search failed: " + e.getSQLState());
             }
-            pageParams.add(limit + 1);
-            List<Summary> items = page(connection, pageWhere.toString(), pageParams);
-            String next = null;
-            if (items.size() > limit) {
-                items = items.subList(0, limit);
-                Summary last = items.get(limit - 1);
-                next = new Cursor(Formats.firstDayOf(last.date()), last.id()).encode();
-            }
-            return new Page(List.copyOf(items), total, next);
-        } catch (SQLException e) {
-            throw new IllegalStateException("interview search failed: " + e.getSQLState());
+        });
+    }
+
+    private static InterviewPage page(Connection connection, String where, List<Object> params, Cursor after, int limit)
+            throws SQLException {
+        long total = count(connection, where, params);
+        List<Object> pageParams = new ArrayList<>(params);
+        StringBuilder pageWhere = new StringBuilder(where);
+        if (after != null) {
+            pageWhere.append(" AND (i.interview_month < ? OR (i.interview_month = ? AND i.id > ?))");
+            pageParams.add(Date.valueOf(after.month()));
+            pageParams.add(Date.valueOf(after.month()));
+            pageParams.add(after.id());
         }
+        pageParams.add(limit + 1);
+        List<InterviewSummary> items = items(connection, pageWhere.toString(), pageParams);
+        String next = null;
+        if (items.size() > limit) {
+            items = items.subList(0, limit);
+            InterviewSummary last = items.get(limit - 1);
+            next = new Cursor(Formats.firstDayOf(last.date()), last.id()).encode();
+        }
+        return new InterviewPage(List.copyOf(items), total, next);
     }
 
     private static long count(Connection connection, String where, List<Object> params) throws SQLException {
@@ -274,17 +275,18 @@ public class InterviewSearch {
         }
     }
 
-    private static List<Summary> page(Connection connection, String where, List<Object> params) throws SQLException {
+    private static List<InterviewSummary> items(Connection connection, String where, List<Object> params)
+            throws SQLException {
         String sql = "SELECT i.id, i.pseudonym, i.category, i.interview_month, i.country, i.mode, i.language,"
                 + " i.themes, ARRAY(SELECT CAST(l.case_id AS text) FROM interview_case_link l"
                 + " WHERE l.interview_id = i.id ORDER BY l.position) AS cases"
                 + " FROM interview i WHERE " + where + " ORDER BY i.interview_month DESC, i.id LIMIT ?";
-        List<Summary> items = new ArrayList<>();
+        List<InterviewSummary> items = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, params);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    items.add(new Summary(
+                    items.add(new InterviewSummary(
                             rows.getObject("id", UUID.class),
                             rows.getString("pseudonym"),
                             IntervieweeCategory.valueOf(rows.getString("category")),

@@ -8,10 +8,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 /** The vault row: name and contact sealed under a data key wrapped by the identity KEK. */
 @Entity
 @Table(name = "interview_identity")
-public class IdentityRecord {
+public class IdentityRecord extends PanacheEntityBase {
 
     @Id
     @Column(name = "interview_id")

@@ -8,9 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -20,19 +18,24 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.parley.interviews.api.IdentityApi;
+import org.parley.interviews.api.Reveal;
+import org.parley.interviews.api.Revealed;
 import org.parley.web.CallerIdentity;
 import org.parley.web.VisibleText;
 
-@Path("/interviews/{id}/identity")
 @Authenticated
 @Tag(name = "identity vault")
-public class IdentityResource {
+public class IdentityResource implements IdentityApi {
+
+    private final CallerIdentity caller;
+    private final IdentityVault vault;
 
     @Inject
-    CallerIdentity caller;
-
-    @Inject
-    IdentityVault vault;
+    public IdentityResource(CallerIdentity caller, IdentityVault vault) {
+        this.caller = caller;
+        this.vault = vault;
+    }
 
     /** Why the custodian needs the identity; kept in the reveal log, never sent on. */
     public record RevealRequest(
@@ -54,14 +57,12 @@ public class IdentityResource {
     @APIResponse(responseCode = "400", description = "No reason given")
     @APIResponse(responseCode = "403", description = "Not the identity custodian")
     @APIResponse(responseCode = "404", description = "No such interview")
-    public RestResponse<IdentityVault.Revealed> reveal(@PathParam("id") String id, @Valid @NotNull RevealRequest body) {
+    public RestResponse<Revealed> reveal(@PathParam("id") String id, @Valid @NotNull RevealRequest body) {
         return RestResponse.ResponseBuilder.ok(vault.reveal(caller.viewer(), id, body.reason()))
                 .build();
     }
 
-    @GET
-    @Path("/reveals")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Override
     @Operation(
             summary = "The reveal log of one interview",
             description = "Identity custodians only: who revealed the identity, when and why (reasons are stored"
@@ -69,8 +70,8 @@ public class IdentityResource {
     @APIResponse(responseCode = "200", description = "The reveals, oldest first")
     @APIResponse(responseCode = "403", description = "Not the identity custodian")
     @APIResponse(responseCode = "404", description = "No such interview")
-    public RestResponse<List<IdentityVault.Reveal>> reveals(@PathParam("id") String id) {
-        return RestResponse.ResponseBuilder.ok(vault.reveals(caller.viewer(), id))
-                .build();
+    // The parameter repeats the interface's name: the parameter converters (parley-web) read it here.
+    public List<Reveal> reveals(@PathParam("id") String id) {
+        return vault.reveals(caller.viewer(), id);
     }
 }

@@ -13,6 +13,8 @@ import jakarta.transaction.Transactional;
 import org.parley.gate.CaseGate;
 import org.parley.gate.RecordIds;
 import org.parley.interviews.access.InterviewGate;
+import org.parley.interviews.api.Reveal;
+import org.parley.interviews.api.Revealed;
 import org.parley.interviews.crypto.Purpose;
 import org.parley.interviews.crypto.RecordCrypto;
 import org.parley.interviews.events.InterviewEvents;
@@ -30,40 +32,25 @@ import org.parley.web.Problems;
 @ApplicationScoped
 public class IdentityVault {
 
-    @Inject
-    Clock clock;
-
     static final String NAME = "identity.name";
     static final String CONTACT = "identity.contact";
     /** Followed by the reveal's id, so a sealed reason cannot be moved to another reveal. */
     static final String REVEAL_REASON = "identity.reveal-reason:";
 
-    @Inject
-    EntityManager entityManager;
+    private final Clock clock;
+    private final EntityManager entityManager;
+    private final RecordCrypto crypto;
+    private final InterviewGate gate;
+    private final InterviewEvents events;
 
     @Inject
-    RecordCrypto crypto;
-
-    @Inject
-    InterviewGate gate;
-
-    @Inject
-    InterviewEvents events;
-
-    /** One read of the vault: who, when and why (the reason opened for the custodian only). */
-    public record Reveal(UUID revealId, String custodianSubject, Instant revealedAt, String reason) {
-        @Override
-        public String toString() {
-            return "Reveal[" + revealId + "]";
-        }
-    }
-
-    /** What the custodian gets back. Sent once, with Cache-Control: no-store. */
-    public record Revealed(UUID interviewId, String name, String contact) {
-        @Override
-        public String toString() {
-            return "Revealed[" + interviewId + "]";
-        }
+    public IdentityVault(
+            Clock clock, EntityManager entityManager, RecordCrypto crypto, InterviewGate gate, InterviewEvents events) {
+        this.clock = clock;
+        this.entityManager = entityManager;
+        this.crypto = crypto;
+        this.gate = gate;
+        this.events = events;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -76,7 +63,7 @@ public class IdentityVault {
         row.name = sealer.seal(NAME, identity.name());
         row.contact = sealer.seal(CONTACT, identity.contact() == null ? "" : identity.contact());
         row.createdAt = clock.instant();
-        entityManager.persist(row);
+        row.persist();
     }
 
     /**
@@ -138,7 +125,7 @@ public class IdentityVault {
             throw new ProblemException(Problems.forbidden("Only the identity custodian reads the vault."));
         }
         IdentityRecord row = RecordIds.parse(rawId)
-                .map(id -> entityManager.find(IdentityRecord.class, id))
+                .map(id -> IdentityRecord.<IdentityRecord>findById(id))
                 .orElseThrow(() -> CaseGate.neverExisted("interview"));
         return new Opened(
                 row.interviewId, row, crypto.opener(Purpose.IDENTITY, row.interviewId, row.dataKey, row.kekKeyId));
@@ -157,7 +144,7 @@ public class IdentityVault {
                 .getResultList();
         for (Object[] r : rows) {
             UUID interviewId = (UUID) r[1];
-            IdentityRecord record = entityManager.find(IdentityRecord.class, interviewId);
+            IdentityRecord record = IdentityRecord.findById(interviewId);
             RecordCrypto.Opener opener = crypto.opener(Purpose.IDENTITY, interviewId, record.dataKey, record.kekKeyId);
             UUID revealId = UUID.randomUUID();
             entityManager

@@ -13,8 +13,12 @@ public class RevealReasonSealing {
 
     private static final Logger LOG = Logger.getLogger(RevealReasonSealing.class);
 
+    private final IdentityVault vault;
+
     @Inject
-    IdentityVault vault;
+    public RevealReasonSealing(IdentityVault vault) {
+        this.vault = vault;
+    }
 
     void onStart(@Observes StartupEvent start) {
         int sealed = vault.sealReasonsLeftInClear();

@@ -1,4 +1,4 @@
-package org.parley.interviews.interview;
+package org.parley.interviews.api;
 
 /** The coding scheme of the research (the paper's analytical questions). */
 public enum Theme {

@@ -1,4 +1,4 @@
-package org.parley.interviews.interview;
+package org.parley.interviews.api;
 
 import java.time.Instant;
 import java.util.List;

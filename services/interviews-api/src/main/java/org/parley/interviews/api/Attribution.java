@@ -1,4 +1,4 @@
-package org.parley.interviews.interview;
+package org.parley.interviews.api;
 
 /** How a shared excerpt may be attributed, as the interviewee consented. */
 public enum Attribution {

@@ -1,4 +1,4 @@
-package org.parley.interviews.interview;
+package org.parley.interviews.api;
 
 /** What kind of person was interviewed; safe to show where the consent allows category attribution. */
 public enum IntervieweeCategory {

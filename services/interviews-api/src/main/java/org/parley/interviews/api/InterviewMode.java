@@ -1,0 +1,7 @@
+package org.parley.interviews.api;
+
+/** How the interview was held. */
+public enum InterviewMode {
+    IN_PERSON,
+    REMOTE
+}

@@ -1,6 +1,0 @@
-package org.parley.interviews.interview;
-
-public enum InterviewMode {
-    IN_PERSON,
-    REMOTE
-}
