@@ -5,8 +5,8 @@ import java.util.List;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import org.parley.access.api.TeamView;
 import org.parley.cases.api.CaseView;
-import org.parley.console.clients.Access.Team;
 import org.parley.console.clients.Events.Timeline;
 import org.parley.console.clients.Interviews.Excerpts;
 import org.parley.console.clients.Interviews.Summary;
@@ -25,7 +25,7 @@ public class CasePages {
             boolean publicView,
             Timeline history,
             boolean historyUnavailable,
-            Team team,
+            TeamView team,
             boolean member,
             CasePage.Admin admin,
             List<Summary> linked,
