@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.parley.access.api.GrantStatus;
 import org.parley.policy.Grant;
 import org.parley.policy.GrantScope;
 

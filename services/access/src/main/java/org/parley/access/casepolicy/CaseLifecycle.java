@@ -19,16 +19,18 @@ import org.parley.proto.v1.CasePolicyRecorded;
 @ApplicationScoped
 public class CaseLifecycle {
 
-    @Inject
-    Clock clock;
-
     private static final Logger LOG = Logger.getLogger(CaseLifecycle.class);
 
-    @Inject
-    PolicyPublisher publisher;
+    private final Clock clock;
+    private final PolicyPublisher publisher;
+    private final CasePolicies policies;
 
     @Inject
-    CasePolicies policies;
+    public CaseLifecycle(Clock clock, PolicyPublisher publisher, CasePolicies policies) {
+        this.clock = clock;
+        this.publisher = publisher;
+        this.policies = policies;
+    }
 
     /**
      * Records policy version 1 (docs/secrecy-model.md §1: every case is born SECRET, its creator the lead)

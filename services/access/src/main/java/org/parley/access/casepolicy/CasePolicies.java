@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.parley.access.api.GrantStatus;
 import org.parley.gate.CaseGate;
 import org.parley.gate.PolicySource;
 import org.parley.policy.Action;

@@ -25,11 +25,14 @@ public class CasesEventsConsumer {
 
     static final String CONSUMER = "access-cases";
 
-    @Inject
-    IdempotentConsumer consumer;
+    private final IdempotentConsumer consumer;
+    private final CaseLifecycle lifecycle;
 
     @Inject
-    CaseLifecycle lifecycle;
+    public CasesEventsConsumer(IdempotentConsumer consumer, CaseLifecycle lifecycle) {
+        this.consumer = consumer;
+        this.lifecycle = lifecycle;
+    }
 
     /** In batches (one transaction each): a backlog after a broker outage drains in seconds, not minutes. */
     @Incoming("cases-events")

@@ -25,8 +25,12 @@ public class GrantTargets {
     static final Instant EXPIRY_BOUND =
             LocalDate.of(10_000, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
+    private final Organisations organisations;
+
     @Inject
-    Organisations organisations;
+    public GrantTargets(Organisations organisations) {
+        this.organisations = organisations;
+    }
 
     /** A 400 naming the offending fields, or nothing. */
     public void check(CaseAccess row, String organisation, Instant expiresAt, Instant now) {

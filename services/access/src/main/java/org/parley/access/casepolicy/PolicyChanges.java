@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.parley.access.api.GrantStatus;
 import org.parley.access.casepolicy.PolicyPublisher.Actor;
 import org.parley.messaging.Envelopes;
 import org.parley.policy.GrantScope;
@@ -31,11 +32,14 @@ import org.parley.proto.v1.TierChanged;
 @ApplicationScoped
 public class PolicyChanges {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final PolicyPublisher publisher;
 
     @Inject
-    PolicyPublisher publisher;
+    public PolicyChanges(Clock clock, PolicyPublisher publisher) {
+        this.clock = clock;
+        this.publisher = publisher;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void setTier(CaseAccess row, Tier target, Actor actor, String reason, UUID requestId) {

@@ -26,11 +26,14 @@ import org.parley.proto.v1.Grant;
 @ApplicationScoped
 public class PolicyPublisher {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final Outbox outbox;
 
     @Inject
-    Outbox outbox;
+    public PolicyPublisher(Clock clock, Outbox outbox) {
+        this.clock = clock;
+        this.outbox = outbox;
+    }
 
     /** Who caused a change: a subject and organisation, or nobody (the scheduler, an expiry). */
     public record Actor(String subject, String organisation) {

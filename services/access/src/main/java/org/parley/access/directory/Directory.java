@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.parley.access.api.UserRef;
 import org.parley.policy.Role;
 import org.parley.web.Problem;
 import org.parley.web.ProblemException;
@@ -21,9 +22,6 @@ import org.parley.web.ProblemException;
 /** Every user access has seen: recorded on each authenticated request, resolved by team and explain endpoints. */
 @ApplicationScoped
 public class Directory {
-
-    @Inject
-    Clock clock;
 
     /** The answer for a username or subject access has never seen. */
     public static final Problem UNKNOWN_USER = new Problem(
@@ -33,8 +31,14 @@ public class Directory {
             "Unknown user: nobody with this username or subject has signed in to Parley.",
             null);
 
+    private final Clock clock;
+    private final EntityManager entityManager;
+
     @Inject
-    EntityManager entityManager;
+    public Directory(Clock clock, EntityManager entityManager) {
+        this.clock = clock;
+        this.entityManager = entityManager;
+    }
 
     /**
      * Records the caller as the token describes them. Rewrites the row only when something changed or the

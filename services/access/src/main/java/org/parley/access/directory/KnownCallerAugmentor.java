@@ -24,11 +24,14 @@ import org.parley.web.CallerIdentity;
 @ApplicationScoped
 public class KnownCallerAugmentor implements SecurityIdentityAugmentor {
 
-    @Inject
-    Organisations organisations;
+    private final Organisations organisations;
+    private final Directory directory;
 
     @Inject
-    Directory directory;
+    public KnownCallerAugmentor(Organisations organisations, Directory directory) {
+        this.organisations = organisations;
+        this.directory = directory;
+    }
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {

@@ -19,11 +19,14 @@ import org.parley.web.ProblemException;
 @Tag(name = "directory", description = "The users access has seen")
 public class MeResource {
 
-    @Inject
-    CallerIdentity caller;
+    private final CallerIdentity caller;
+    private final Directory directory;
 
     @Inject
-    Directory directory;
+    public MeResource(CallerIdentity caller, Directory directory) {
+        this.caller = caller;
+        this.directory = directory;
+    }
 
     @GET
     @Operation(summary = "The caller's directory record", description = "Recorded from the token on every request.")

@@ -23,11 +23,14 @@ import org.parley.web.CallerIdentity;
 @Tag(name = "tier and release")
 public class ExplainResource {
 
-    @Inject
-    CallerIdentity caller;
+    private final CallerIdentity caller;
+    private final Explainer explainer;
 
     @Inject
-    Explainer explainer;
+    public ExplainResource(CallerIdentity caller, Explainer explainer) {
+        this.caller = caller;
+        this.explainer = explainer;
+    }
 
     @GET
     @Operation(

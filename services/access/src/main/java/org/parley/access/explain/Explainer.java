@@ -27,11 +27,14 @@ import org.parley.web.Problems;
 @ApplicationScoped
 public class Explainer {
 
-    @Inject
-    CasePolicies policies;
+    private final CasePolicies policies;
+    private final Directory directory;
 
     @Inject
-    Directory directory;
+    public Explainer(CasePolicies policies, Directory directory) {
+        this.policies = policies;
+        this.directory = directory;
+    }
 
     public Explanation explain(String caseId, Viewer viewer, String user) {
         VisibleCase visible = policies.visible(caseId, viewer);

@@ -10,10 +10,10 @@ import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
+import org.parley.access.api.GrantStatus;
 import org.parley.access.casepolicy.CaseAccess;
 import org.parley.access.casepolicy.CaseGrant;
 import org.parley.access.casepolicy.CasePolicies;
-import org.parley.access.casepolicy.GrantStatus;
 import org.parley.access.casepolicy.PolicyChanges;
 import org.parley.access.request.SecrecyRequests;
 
@@ -25,19 +25,20 @@ import org.parley.access.request.SecrecyRequests;
 @ApplicationScoped
 public class Expiry {
 
-    @Inject
-    Clock clock;
-
     private static final Logger LOG = Logger.getLogger(Expiry.class);
 
-    @Inject
-    CasePolicies policies;
+    private final Clock clock;
+    private final CasePolicies policies;
+    private final PolicyChanges changes;
+    private final SecrecyRequests requests;
 
     @Inject
-    PolicyChanges changes;
-
-    @Inject
-    SecrecyRequests requests;
+    public Expiry(Clock clock, CasePolicies policies, PolicyChanges changes, SecrecyRequests requests) {
+        this.clock = clock;
+        this.policies = policies;
+        this.changes = changes;
+        this.requests = requests;
+    }
 
     @Scheduled(
             identity = "access-expiry",

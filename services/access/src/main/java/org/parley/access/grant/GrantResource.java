@@ -4,14 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,34 +16,43 @@ import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.access.InputChecks;
+import org.parley.access.api.GrantView;
+import org.parley.access.api.GrantsApi;
 import org.parley.web.CallerIdentity;
-import org.parley.web.VisibleText;
 
 @Path("/cases/{id}/grants")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "grants", description = "Partner organisations' access to a case")
-public class GrantResource {
+public class GrantResource implements GrantsApi {
+
+    private final CallerIdentity caller;
+    private final Grants grants;
+    private final InputChecks checks;
 
     @Inject
-    CallerIdentity caller;
+    public GrantResource(CallerIdentity caller, Grants grants, InputChecks checks) {
+        this.caller = caller;
+        this.grants = grants;
+        this.checks = checks;
+    }
 
-    @Inject
-    Grants grants;
-
-    @GET
+    // The parameters repeat the interface's names: the parameter converters (parley-web) read the name from the
+    // implementing method's own annotations, so a malformed value stays a 400 naming it.
+    @Override
     @Operation(
             summary = "A case's grants",
             description = "Secrecy admins of the owner see all, with reasons; the team sees all active grants;"
                     + " a grantee sees only its own organisation's.")
     @APIResponse(responseCode = "200", description = "The grants the caller may know of")
     @APIResponse(responseCode = "404", description = "No such case, or one the caller may not know exists")
-    public List<GrantView> list(@PathParam("id") String caseId) {
+    public List<GrantView> grants(@PathParam("id") String caseId) {
         return grants.list(caseId, caller.viewer());
     }
 
-    @POST
+    @Override
     @Operation(
             summary = "Grant a partner organisation access",
             description = "SUMMARY and RESULTS: issued at once by one secrecy admin (201). PROCESS and EXCERPTS:"
@@ -62,25 +64,23 @@ public class GrantResource {
             description = "Unknown organisation or scope, the owning organisation, an expiry in the past, no reason")
     @APIResponse(responseCode = "403", description = "Not a secrecy admin of the case's organisation")
     @APIResponse(responseCode = "404", description = "No such case, or one the caller may not know exists")
-    public Response issue(@PathParam("id") String caseId, @Valid @NotNull NewGrant body) {
+    public Response issueGrant(@PathParam("id") String caseId, org.parley.access.api.NewGrant request) {
+        NewGrant body = checks.required(NewGrant.of(request));
         return grants.issue(caseId, caller.viewer(), body)
                 .respond(grant -> Response.created(URI.create("/cases/" + grant.caseId() + "/grants/" + grant.id()))
                         .entity(grant)
                         .build());
     }
 
-    @DELETE
-    @Path("/{grantId}")
+    @Override
     @Operation(summary = "Revoke a grant", description = "Tightening: immediate, by one secrecy admin, with a reason.")
     @APIResponse(responseCode = "200", description = "Revoked")
     @APIResponse(responseCode = "400", description = "Missing reason")
     @APIResponse(responseCode = "403", description = "Not a secrecy admin of the case's organisation")
     @APIResponse(responseCode = "404", description = "No such case (or one the caller may not know), or no such grant")
     @APIResponse(responseCode = "409", description = "The grant has already ended")
-    public GrantView revoke(
-            @PathParam("id") String caseId,
-            @PathParam("grantId") String grantId,
-            @QueryParam("reason") @NotBlank @VisibleText @Size(max = 2000) String reason) {
-        return grants.revoke(caseId, caller.viewer(), grantId, reason);
+    public GrantView revokeGrant(
+            @PathParam("id") String caseId, @PathParam("grantId") String grantId, @QueryParam("reason") String reason) {
+        return grants.revoke(caseId, caller.viewer(), grantId, checks.reason(reason));
     }
 }

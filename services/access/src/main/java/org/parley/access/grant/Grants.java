@@ -9,9 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.parley.access.ApiEnums;
+import org.parley.access.api.GrantScope;
+import org.parley.access.api.GrantStatus;
+import org.parley.access.api.GrantView;
+import org.parley.access.api.UserRef;
 import org.parley.access.casepolicy.CaseGrant;
 import org.parley.access.casepolicy.CasePolicies;
-import org.parley.access.casepolicy.GrantStatus;
 import org.parley.access.casepolicy.GrantTargets;
 import org.parley.access.casepolicy.PolicyChanges;
 import org.parley.access.casepolicy.PolicyPublisher.Actor;
@@ -35,20 +39,25 @@ import org.parley.web.Problems;
 @ApplicationScoped
 public class Grants {
 
-    @Inject
-    CasePolicies policies;
+    private final CasePolicies policies;
+    private final PolicyChanges changes;
+    private final SecrecyRequests requests;
+    private final GrantTargets targets;
+    private final Directory directory;
 
     @Inject
-    PolicyChanges changes;
-
-    @Inject
-    SecrecyRequests requests;
-
-    @Inject
-    GrantTargets targets;
-
-    @Inject
-    Directory directory;
+    public Grants(
+            CasePolicies policies,
+            PolicyChanges changes,
+            SecrecyRequests requests,
+            GrantTargets targets,
+            Directory directory) {
+        this.policies = policies;
+        this.changes = changes;
+        this.requests = requests;
+        this.targets = targets;
+        this.directory = directory;
+    }
 
     /** Either the grant issued at once, or the request filed for it. */
 
@@ -71,17 +80,17 @@ public class Grants {
                 }
             });
             Map<String, String> usernames = directory.usernames(subjects);
-            return all.stream().map(grant -> GrantView.full(grant, usernames)).toList();
+            return all.stream().map(grant -> full(grant, usernames)).toList();
         }
         List<CaseGrant> active = CasePolicies.activeGrants(visible.row().caseId).stream()
                 .filter(grant -> grant.asPolicyGrant().isActiveAt(visible.now()))
                 .toList();
         if (visible.decision().relationship() == Relationship.MEMBER) {
-            return active.stream().map(GrantView::summary).toList();
+            return active.stream().map(Grants::summary).toList();
         }
         return active.stream()
                 .filter(grant -> viewer.belongsTo(grant.organisation))
-                .map(GrantView::summary)
+                .map(Grants::summary)
                 .toList();
     }
 
@@ -109,7 +118,7 @@ public class Grants {
                 actorOf(viewer),
                 body.reason(),
                 null);
-        return ChangeOutcome.applied(GrantView.full(grant, directory.usernames(Set.of(viewer.subject()))));
+        return ChangeOutcome.applied(full(grant, directory.usernames(Set.of(viewer.subject()))));
     }
 
     /** Tightening: immediate, by one secrecy admin. */
@@ -128,7 +137,7 @@ public class Grants {
         if (grant.approvedBy != null) {
             subjects.add(grant.approvedBy);
         }
-        return GrantView.full(grant, directory.usernames(subjects));
+        return full(grant, directory.usernames(subjects));
     }
 
     private static CaseGrant findOnCase(VisibleCase visible, String grantId) {
@@ -140,5 +149,42 @@ public class Grants {
 
     private static Actor actorOf(Viewer viewer) {
         return new Actor(viewer.subject(), viewer.organisation());
+    }
+
+    private static GrantView full(CaseGrant grant, Map<String, String> usernames) {
+        return view(
+                grant,
+                ref(grant.issuedBy, usernames),
+                ref(grant.approvedBy, usernames),
+                grant.reason,
+                ref(grant.endedBy, usernames),
+                grant.endReason);
+    }
+
+    /** For the team: the grants without who gave them or why. */
+    private static GrantView summary(CaseGrant grant) {
+        return view(grant, null, null, null, null, null);
+    }
+
+    private static GrantView view(
+            CaseGrant grant, UserRef issuedBy, UserRef approvedBy, String reason, UserRef endedBy, String endReason) {
+        return new GrantView(
+                grant.id.toString(),
+                grant.caseId.toString(),
+                grant.organisation,
+                ApiEnums.as(GrantScope.class, grant.scope),
+                grant.status,
+                grant.expiresAt,
+                grant.issuedAt,
+                issuedBy,
+                approvedBy,
+                reason,
+                grant.endedAt,
+                endedBy,
+                endReason);
+    }
+
+    private static UserRef ref(String subject, Map<String, String> usernames) {
+        return subject == null ? null : new UserRef(subject, usernames.get(subject));
     }
 }

@@ -22,17 +22,18 @@ import org.parley.proto.v1.AccessHeartbeat;
 @ApplicationScoped
 public class Heartbeat {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final Outbox outbox;
+    private final EntityManager entityManager;
+    private final AccessConfig config;
 
     @Inject
-    Outbox outbox;
-
-    @Inject
-    EntityManager entityManager;
-
-    @Inject
-    AccessConfig config;
+    public Heartbeat(Clock clock, Outbox outbox, EntityManager entityManager, AccessConfig config) {
+        this.clock = clock;
+        this.outbox = outbox;
+        this.entityManager = entityManager;
+        this.config = config;
+    }
 
     @Scheduled(
             identity = "access-heartbeat",

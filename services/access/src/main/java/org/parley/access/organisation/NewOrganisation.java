@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.parley.access.api.OrganisationKind;
 import org.parley.web.VisibleText;
 
 /** The body of {@code POST /organisations}. */

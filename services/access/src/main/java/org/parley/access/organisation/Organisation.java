@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.parley.access.api.OrganisationKind;
 
 /** The host or a partner organisation; users belong to one through their token's {@code org} claim. */
 @Entity

@@ -19,6 +19,8 @@ import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.access.api.OrganisationView;
+import org.parley.access.api.OrganisationsApi;
 import org.parley.web.CallerIdentity;
 
 @Path("/organisations")
@@ -26,21 +28,24 @@ import org.parley.web.CallerIdentity;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "organisations", description = "The host and its partner organisations")
-public class OrganisationResource {
+public class OrganisationResource implements OrganisationsApi {
+
+    private final CallerIdentity caller;
+    private final Organisations organisations;
 
     @Inject
-    CallerIdentity caller;
+    public OrganisationResource(CallerIdentity caller, Organisations organisations) {
+        this.caller = caller;
+        this.organisations = organisations;
+    }
 
-    @Inject
-    Organisations organisations;
-
-    @GET
+    @Override
     @Operation(
             summary = "List organisations",
             description = "A secrecy admin of the host sees every organisation; anyone else only their own.")
     @APIResponse(responseCode = "200", description = "The organisations the caller may know")
     @APIResponse(responseCode = "401", description = "No valid token, or an organisation access does not know")
-    public List<OrganisationView> list() {
+    public List<OrganisationView> organisations() {
         return organisations.visibleTo(caller.viewer());
     }
 

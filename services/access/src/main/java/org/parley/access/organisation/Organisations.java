@@ -13,6 +13,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 import org.parley.access.AccessConfig;
+import org.parley.access.api.OrganisationKind;
+import org.parley.access.api.OrganisationView;
 import org.parley.messaging.Envelopes;
 import org.parley.messaging.Topics;
 import org.parley.messaging.outbox.Outbox;
@@ -27,16 +29,18 @@ import org.parley.web.Problems;
 @ApplicationScoped
 public class Organisations {
 
-    @Inject
-    Clock clock;
-
     private static final Logger LOG = Logger.getLogger(Organisations.class);
 
-    @Inject
-    AccessConfig config;
+    private final Clock clock;
+    private final AccessConfig config;
+    private final Outbox outbox;
 
     @Inject
-    Outbox outbox;
+    public Organisations(Clock clock, AccessConfig config, Outbox outbox) {
+        this.clock = clock;
+        this.config = config;
+        this.outbox = outbox;
+    }
 
     /** The result of a registration: the organisation and whether this call created it. */
     public record Registration(OrganisationView organisation, boolean created) {}
@@ -80,7 +84,7 @@ public class Organisations {
         List<Organisation> organisations = isHostAdmin(viewer)
                 ? Organisation.list("ORDER BY id")
                 : Organisation.list("id = ?1", viewer.organisation());
-        return organisations.stream().map(OrganisationView::of).toList();
+        return organisations.stream().map(Organisations::view).toList();
     }
 
     /** The organisation if the viewer may know it: their own, or any for a host admin. */
@@ -88,7 +92,7 @@ public class Organisations {
         if (!isHostAdmin(viewer) && !viewer.belongsTo(id)) {
             throw Problems.notFoundException("organisation");
         }
-        return find(id).map(OrganisationView::of).orElseThrow(() -> Problems.notFoundException("organisation"));
+        return find(id).map(Organisations::view).orElseThrow(() -> Problems.notFoundException("organisation"));
     }
 
     /** Idempotent on the id: registering an existing organisation again returns it unchanged. */
@@ -108,7 +112,7 @@ public class Organisations {
                 throw new ProblemException(
                         Problems.conflict("An organisation with this id is already registered with another kind."));
             }
-            return new Registration(OrganisationView.of(existing), false);
+            return new Registration(view(existing), false);
         }
         boolean created = insertIfAbsent(request.id(), request.name(), request.kind(), viewer);
         Organisation stored = Organisation.findById(request.id());
@@ -116,7 +120,7 @@ public class Organisations {
             throw new ProblemException(
                     Problems.conflict("An organisation with this id is already registered with another kind."));
         }
-        return new Registration(OrganisationView.of(stored), created);
+        return new Registration(view(stored), created);
     }
 
     private boolean insertIfAbsent(String id, String name, OrganisationKind kind, Viewer actor) {
@@ -140,5 +144,9 @@ public class Organisations {
                                     .setKind(kind.name())));
         }
         return inserted == 1;
+    }
+
+    private static OrganisationView view(Organisation organisation) {
+        return new OrganisationView(organisation.id, organisation.name, organisation.kind);
     }
 }

@@ -5,6 +5,8 @@ import java.util.function.Function;
 
 import jakarta.ws.rs.core.Response;
 
+import org.parley.access.api.RequestView;
+
 /**
  * What a change to a case's secrecy came to: applied at once, or filed as a request that a second secrecy
  * admin decides (the two-person rule). One type for tier, release, grant and team changes, so no caller reads

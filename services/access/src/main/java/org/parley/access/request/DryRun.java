@@ -10,13 +10,15 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import org.parley.access.ApiEnums;
+import org.parley.access.api.DryRunResult;
+import org.parley.access.api.DryRunResult.Change;
+import org.parley.access.api.DryRunResult.Who;
 import org.parley.access.directory.Directory;
 import org.parley.access.directory.DirectoryUser;
 import org.parley.access.organisation.Organisation;
 import org.parley.policy.CasePolicy;
 import org.parley.policy.Decision;
-import org.parley.policy.Relationship;
 import org.parley.policy.SecrecyRules;
 import org.parley.policy.Section;
 import org.parley.policy.Viewer;
@@ -29,38 +31,23 @@ import org.parley.policy.Viewer;
 @ApplicationScoped
 public class DryRun {
 
-    @Inject
-    Clock clock;
-
     /** Placeholder subjects no Keycloak user can have (they are not UUIDs). */
     private static final String OTHER_SUBJECT = "~any-other-user";
 
     private static final String OTHER_ORGANISATION = "~any-other-organisation";
 
-    @Inject
-    SecrecyRequests requests;
+    private final Clock clock;
+    private final SecrecyRequests requests;
+    private final Directory directory;
 
     @Inject
-    Directory directory;
+    public DryRun(Clock clock, SecrecyRequests requests, Directory directory) {
+        this.clock = clock;
+        this.requests = requests;
+        this.directory = directory;
+    }
 
-    /** Who is meant: a known user, any other user of an organisation, any other signed-in user, or anonymous. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Who(String kind, String subject, String username, String organisation) {}
-
-    public record Change(
-            Who who,
-            Relationship relationshipBefore,
-            Relationship relationshipAfter,
-            Set<Section> sectionsBefore,
-            Set<Section> sectionsAfter,
-            Set<Section> gained,
-            Set<Section> lost,
-            boolean excerptsBefore,
-            boolean excerptsAfter) {}
-
-    public record Result(String requestId, String caseId, long policyVersion, List<Change> changes, int unchanged) {}
-
-    public Result of(String requestId, Viewer viewer) {
+    public DryRunResult of(String requestId, Viewer viewer) {
         SecrecyRequests.Visible found = requests.visibleToAdmin(requestId, viewer);
         CasePolicy before = found.visibleCase().policy();
         CasePolicy after = SecrecyRequests.afterApproval(before, found.request());
@@ -86,7 +73,7 @@ public class DryRun {
                 now,
                 changes);
         unchanged += compare(new Who("ANONYMOUS", null, null, null), Viewer.anonymous(), before, after, now, changes);
-        return new Result(found.request().id.toString(), before.caseId(), before.version(), changes, unchanged);
+        return new DryRunResult(found.request().id.toString(), before.caseId(), before.version(), changes, unchanged);
     }
 
     /** Adds a change if the viewer's view differs; returns 1 when it does not. */
@@ -107,18 +94,19 @@ public class DryRun {
         lost.removeAll(will.sections());
         changes.add(new Change(
                 who,
-                was.relationship(),
-                will.relationship(),
-                sorted(was.sections()),
-                sorted(will.sections()),
-                gained,
-                lost,
+                ApiEnums.as(org.parley.access.api.Relationship.class, was.relationship()),
+                ApiEnums.as(org.parley.access.api.Relationship.class, will.relationship()),
+                sections(was.sections()),
+                sections(will.sections()),
+                sections(gained),
+                sections(lost),
                 was.excerpts(),
                 will.excerpts()));
         return 0;
     }
 
-    private static Set<Section> sorted(Set<Section> sections) {
-        return sections.isEmpty() ? EnumSet.noneOf(Section.class) : EnumSet.copyOf(sections);
+    /** In the sections' declaration order. */
+    private static List<org.parley.access.api.Section> sections(Set<Section> sections) {
+        return List.copyOf(ApiEnums.asSet(org.parley.access.api.Section.class, sections));
     }
 }

@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.parley.access.api.RequestKind;
+import org.parley.access.api.RequestStatus;
 import org.parley.policy.GrantScope;
 import org.parley.policy.TeamRole;
 import org.parley.policy.Tier;

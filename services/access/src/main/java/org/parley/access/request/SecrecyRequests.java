@@ -15,6 +15,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.parley.access.AccessConfig;
+import org.parley.access.ApiEnums;
+import org.parley.access.api.RequestKind;
+import org.parley.access.api.RequestStatus;
+import org.parley.access.api.RequestView;
+import org.parley.access.api.UserRef;
 import org.parley.access.casepolicy.CaseAccess;
 import org.parley.access.casepolicy.CasePolicies;
 import org.parley.access.casepolicy.GrantTargets;
@@ -48,28 +53,33 @@ import org.parley.web.Problems;
 @ApplicationScoped
 public class SecrecyRequests {
 
-    @Inject
-    Clock clock;
-
     static final String KIND = "secrecy request";
 
-    @Inject
-    CasePolicies policies;
+    private final Clock clock;
+    private final CasePolicies policies;
+    private final PolicyChanges changes;
+    private final PolicyPublisher publisher;
+    private final GrantTargets grantTargets;
+    private final Directory directory;
+    private final AccessConfig config;
 
     @Inject
-    PolicyChanges changes;
-
-    @Inject
-    PolicyPublisher publisher;
-
-    @Inject
-    GrantTargets grantTargets;
-
-    @Inject
-    Directory directory;
-
-    @Inject
-    AccessConfig config;
+    public SecrecyRequests(
+            Clock clock,
+            CasePolicies policies,
+            PolicyChanges changes,
+            PolicyPublisher publisher,
+            GrantTargets grantTargets,
+            Directory directory,
+            AccessConfig config) {
+        this.clock = clock;
+        this.policies = policies;
+        this.changes = changes;
+        this.publisher = publisher;
+        this.grantTargets = grantTargets;
+        this.directory = directory;
+        this.config = config;
+    }
 
     /** A request and its case, which the caller may know exists. */
     record Visible(SecrecyRequest request, VisibleCase visibleCase) {}
@@ -366,12 +376,39 @@ public class SecrecyRequests {
             }
         });
         Map<String, String> usernames = directory.usernames(subjects);
-        return requests.stream()
-                .map(request -> RequestView.of(request, usernames))
-                .toList();
+        return requests.stream().map(request -> view(request, usernames)).toList();
     }
 
     static Actor actorOf(Viewer viewer) {
         return new Actor(viewer.subject(), viewer.organisation());
+    }
+
+    private static RequestView view(SecrecyRequest request, Map<String, String> usernames) {
+        return new RequestView(
+                request.id.toString(),
+                request.caseId.toString(),
+                request.kind,
+                ApiEnums.as(org.parley.access.api.Tier.class, request.targetTier),
+                request.targetReleased,
+                request.kind == RequestKind.GRANT
+                        ? new RequestView.GrantTarget(
+                                request.grantOrganisation,
+                                ApiEnums.as(org.parley.access.api.GrantScope.class, request.grantScope),
+                                request.grantExpiresAt)
+                        : null,
+                request.kind == RequestKind.TEAM
+                        ? new RequestView.TeamTarget(
+                                new UserRef(request.teamSubject, usernames.get(request.teamSubject)),
+                                ApiEnums.as(org.parley.access.api.TeamRole.class, request.teamRole))
+                        : null,
+                request.status,
+                new UserRef(request.requestedBy, usernames.get(request.requestedBy)),
+                request.reason,
+                request.createdAt,
+                request.expiresAt,
+                request.decidedBy == null ? null : new UserRef(request.decidedBy, usernames.get(request.decidedBy)),
+                request.decidedAt,
+                request.decisionReason,
+                request.resultingVersion);
     }
 }

@@ -1,14 +1,7 @@
 package org.parley.access.team;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,23 +13,32 @@ import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.access.InputChecks;
+import org.parley.access.api.TeamApi;
+import org.parley.access.api.TeamView;
 import org.parley.web.CallerIdentity;
-import org.parley.web.VisibleText;
 
 @Path("/cases/{id}/team")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "teams", description = "Who works on a case")
-public class TeamResource {
+public class TeamResource implements TeamApi {
+
+    private final CallerIdentity caller;
+    private final Teams teams;
+    private final InputChecks checks;
 
     @Inject
-    CallerIdentity caller;
+    public TeamResource(CallerIdentity caller, Teams teams, InputChecks checks) {
+        this.caller = caller;
+        this.teams = teams;
+        this.checks = checks;
+    }
 
-    @Inject
-    Teams teams;
-
-    @GET
+    // The parameters repeat the interface's names: the parameter converters (parley-web) read the name from the
+    // implementing method's own annotations, so a malformed value stays a 400 naming it.
+    @Override
     @Operation(
             summary = "A case's team",
             description = "Lead, members and the owner's secrecy admins; for the team and those admins.")
@@ -49,7 +51,7 @@ public class TeamResource {
         return teams.team(caseId, caller.viewer());
     }
 
-    @POST
+    @Override
     @Operation(
             summary = "Put someone on the team",
             description = "The user (by username or subject) must be staff of the case's organisation. The lead"
@@ -65,13 +67,13 @@ public class TeamResource {
                     + " answer whether the name is unknown or belongs to someone else)")
     @APIResponse(responseCode = "403", description = "Neither the lead nor a secrecy admin")
     @APIResponse(responseCode = "404", description = "No such case, or one the caller may not know exists")
-    public Response put(@PathParam("id") String caseId, @Valid @NotNull TeamChange body) {
+    public Response putOnTeam(@PathParam("id") String caseId, org.parley.access.api.TeamChange change) {
+        TeamChange body = checks.required(TeamChange.of(change));
         return teams.put(caseId, caller.viewer(), body)
                 .respond(team -> Response.ok(team).build());
     }
 
-    @DELETE
-    @Path("/{subject}")
+    @Override
     @Operation(
             summary = "Take someone off the team",
             description = "Tightening: immediate, by the lead or a secrecy admin, with a reason.")
@@ -81,10 +83,8 @@ public class TeamResource {
     @APIResponse(
             responseCode = "404",
             description = "No such case (or one the caller may not know), or not on the team")
-    public TeamView remove(
-            @PathParam("id") String caseId,
-            @PathParam("subject") String subject,
-            @QueryParam("reason") @NotBlank @VisibleText @Size(max = 2000) String reason) {
-        return teams.remove(caseId, caller.viewer(), subject, reason);
+    public TeamView takeOffTeam(
+            @PathParam("id") String caseId, @PathParam("subject") String subject, @QueryParam("reason") String reason) {
+        return teams.remove(caseId, caller.viewer(), subject, checks.reason(reason));
     }
 }

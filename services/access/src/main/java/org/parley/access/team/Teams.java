@@ -13,6 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.parley.access.ApiEnums;
+import org.parley.access.api.TeamView;
+import org.parley.access.api.UserRef;
 import org.parley.access.casepolicy.CasePolicies;
 import org.parley.access.casepolicy.PolicyChanges;
 import org.parley.access.casepolicy.PolicyPublisher.Actor;
@@ -20,7 +23,6 @@ import org.parley.access.casepolicy.TeamMember;
 import org.parley.access.casepolicy.VisibleCase;
 import org.parley.access.directory.Directory;
 import org.parley.access.directory.DirectoryUser;
-import org.parley.access.directory.UserRef;
 import org.parley.access.request.ChangeOutcome;
 import org.parley.access.request.SecrecyRequests;
 import org.parley.policy.Action;
@@ -40,20 +42,21 @@ import org.parley.web.Problems;
 @ApplicationScoped
 public class Teams {
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final CasePolicies policies;
+    private final PolicyChanges changes;
+    private final Directory directory;
+    private final SecrecyRequests requests;
 
     @Inject
-    CasePolicies policies;
-
-    @Inject
-    PolicyChanges changes;
-
-    @Inject
-    Directory directory;
-
-    @Inject
-    SecrecyRequests requests;
+    public Teams(
+            Clock clock, CasePolicies policies, PolicyChanges changes, Directory directory, SecrecyRequests requests) {
+        this.clock = clock;
+        this.policies = policies;
+        this.changes = changes;
+        this.directory = directory;
+        this.requests = requests;
+    }
 
     /** For the team and the owner's secrecy admins; others who know the case get a 403. */
     public TeamView team(String caseId, Viewer viewer) {
@@ -145,8 +148,11 @@ public class Teams {
             if (member.role == TeamRole.LEAD && lead == null) {
                 lead = new UserRef(member.subject, usernames.get(member.subject));
             }
-            members.add(
-                    new TeamView.Member(member.subject, usernames.get(member.subject), member.role, member.addedAt));
+            members.add(new TeamView.Member(
+                    member.subject,
+                    usernames.get(member.subject),
+                    ApiEnums.as(org.parley.access.api.TeamRole.class, member.role),
+                    member.addedAt));
         }
         return new TeamView(
                 visible.caseId(),

@@ -1,11 +1,7 @@
 package org.parley.access.tier;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,6 +12,9 @@ import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.access.InputChecks;
+import org.parley.access.api.AccessView;
+import org.parley.access.api.CaseAccessApi;
 import org.parley.access.request.ChangeOutcome;
 import org.parley.web.CallerIdentity;
 
@@ -24,16 +23,22 @@ import org.parley.web.CallerIdentity;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "tier and release", description = "Each case's tier and whether its results are released")
-public class CaseAccessResource {
+public class CaseAccessResource implements CaseAccessApi {
+
+    private final CallerIdentity caller;
+    private final TierAndRelease tierAndRelease;
+    private final InputChecks checks;
 
     @Inject
-    CallerIdentity caller;
+    public CaseAccessResource(CallerIdentity caller, TierAndRelease tierAndRelease, InputChecks checks) {
+        this.caller = caller;
+        this.tierAndRelease = tierAndRelease;
+        this.checks = checks;
+    }
 
-    @Inject
-    TierAndRelease tierAndRelease;
-
-    @GET
-    @Path("/access")
+    // The parameters repeat the interface's names: the parameter converters (parley-web) read the name from the
+    // implementing method's own annotations, so a malformed value stays a 400 naming it.
+    @Override
     @Operation(summary = "A case's tier, release and policy version", description = "For its team and secrecy admins.")
     @APIResponse(responseCode = "200", description = "The case's access settings")
     @APIResponse(
@@ -44,8 +49,7 @@ public class CaseAccessResource {
         return tierAndRelease.access(caseId, caller.viewer());
     }
 
-    @POST
-    @Path("/tier")
+    @Override
     @Operation(
             summary = "Change a case's tier",
             description = "A stricter tier takes effect at once (200); a less strict one files a request that a"
@@ -55,12 +59,12 @@ public class CaseAccessResource {
     @APIResponse(responseCode = "400", description = "Unknown tier or missing reason")
     @APIResponse(responseCode = "403", description = "Not a secrecy admin of the case's organisation")
     @APIResponse(responseCode = "404", description = "No such case, or one the caller may not know exists")
-    public Response tier(@PathParam("id") String caseId, @Valid @NotNull TierChange body) {
+    public Response changeTier(@PathParam("id") String caseId, org.parley.access.api.TierChange change) {
+        TierChange body = checks.required(TierChange.of(change));
         return respond(tierAndRelease.changeTier(caseId, caller.viewer(), body.tier(), body.reason()));
     }
 
-    @POST
-    @Path("/release")
+    @Override
     @Operation(
             summary = "Release or un-release a case's results",
             description = "Un-releasing takes effect at once (200); releasing files a request that a different"
@@ -70,7 +74,8 @@ public class CaseAccessResource {
     @APIResponse(responseCode = "400", description = "Missing field or reason")
     @APIResponse(responseCode = "403", description = "Not a secrecy admin of the case's organisation")
     @APIResponse(responseCode = "404", description = "No such case, or one the caller may not know exists")
-    public Response release(@PathParam("id") String caseId, @Valid @NotNull ReleaseChange body) {
+    public Response changeRelease(@PathParam("id") String caseId, org.parley.access.api.ReleaseChange change) {
+        ReleaseChange body = checks.required(ReleaseChange.of(change));
         return respond(tierAndRelease.changeRelease(caseId, caller.viewer(), body.released(), body.reason()));
     }
 

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.parley.access.ApiEnums;
+import org.parley.access.api.AccessView;
+import org.parley.access.casepolicy.CaseAccess;
 import org.parley.access.casepolicy.CasePolicies;
 import org.parley.access.casepolicy.PolicyChanges;
 import org.parley.access.casepolicy.PolicyPublisher.Actor;
@@ -25,14 +28,16 @@ import org.parley.web.Problems;
 @ApplicationScoped
 public class TierAndRelease {
 
-    @Inject
-    CasePolicies policies;
+    private final CasePolicies policies;
+    private final PolicyChanges changes;
+    private final SecrecyRequests requests;
 
     @Inject
-    PolicyChanges changes;
-
-    @Inject
-    SecrecyRequests requests;
+    public TierAndRelease(CasePolicies policies, PolicyChanges changes, SecrecyRequests requests) {
+        this.policies = policies;
+        this.changes = changes;
+        this.requests = requests;
+    }
 
     /** For members and secrecy admins of the owner; others who know the case get a 403. */
     public AccessView access(String caseId, Viewer viewer) {
@@ -41,7 +46,7 @@ public class TierAndRelease {
             throw new ProblemException(
                     Problems.forbidden("Only the case team and its secrecy admins see its access settings."));
         }
-        return AccessView.of(visible.row());
+        return view(visible.row());
     }
 
     @Transactional
@@ -58,7 +63,7 @@ public class TierAndRelease {
         if (target != from) {
             changes.setTier(visible.row(), target, actorOf(viewer), reason, null);
         }
-        return ChangeOutcome.applied(AccessView.of(visible.row()));
+        return ChangeOutcome.applied(view(visible.row()));
     }
 
     @Transactional
@@ -76,10 +81,18 @@ public class TierAndRelease {
         if (target != from) {
             changes.setReleased(visible.row(), target, actorOf(viewer), reason, null);
         }
-        return ChangeOutcome.applied(AccessView.of(visible.row()));
+        return ChangeOutcome.applied(view(visible.row()));
     }
 
     private static Actor actorOf(Viewer viewer) {
         return new Actor(viewer.subject(), viewer.organisation());
+    }
+
+    private static AccessView view(CaseAccess row) {
+        return new AccessView(
+                row.caseId.toString(),
+                ApiEnums.as(org.parley.access.api.Tier.class, row.tier),
+                row.resultsReleased,
+                row.policyVersion);
     }
 }

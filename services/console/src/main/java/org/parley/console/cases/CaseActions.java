@@ -1,6 +1,7 @@
 package org.parley.console.cases;
 
 import java.net.URI;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +57,23 @@ public class CaseActions {
     static Response back(String id, String query, String anchor) {
         return Response.seeOther(URI.create("/cases/" + id + "?" + query + "#" + anchor))
                 .build();
+    }
+
+    /**
+     * A change made with a coded value chosen in a form ({@code field}), as the service's enum: null when blank
+     * (the service names the missing field). A value the form does not offer asks no service and is refused
+     * naming the field, as the service would refuse it.
+     */
+    static <E extends Enum<E>> String withChoice(
+            Class<E> type, String field, String value, Function<E, String> change) {
+        String name = Paths.blankToNull(value);
+        E chosen;
+        try {
+            chosen = name == null ? null : Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            return "err=invalid&fields=" + field;
+        }
+        return change.apply(chosen);
     }
 
     /** The If-Match that names the version the form was drawn from. */

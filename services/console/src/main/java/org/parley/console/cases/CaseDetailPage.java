@@ -16,13 +16,16 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.parley.access.api.TeamView;
 import org.parley.cases.api.CaseView;
-import org.parley.console.clients.Access.Team;
-import org.parley.console.clients.AccessApi;
+import org.parley.console.clients.CaseAccessClient;
 import org.parley.console.clients.CaseExcerptsClient;
 import org.parley.console.clients.CasesClient;
+import org.parley.console.clients.GrantsClient;
 import org.parley.console.clients.InterviewsClient;
+import org.parley.console.clients.OrganisationsClient;
 import org.parley.console.clients.Problem;
+import org.parley.console.clients.TeamClient;
 import org.parley.console.clients.TimelineClient;
 import org.parley.console.web.Ctx;
 import org.parley.console.web.Flash;
@@ -57,7 +60,16 @@ public class CaseDetailPage {
     CasesClient cases;
 
     @RestClient
-    AccessApi access;
+    TeamClient teams;
+
+    @RestClient
+    CaseAccessClient access;
+
+    @RestClient
+    GrantsClient grants;
+
+    @RestClient
+    OrganisationsClient organisations;
 
     @RestClient
     TimelineClient events;
@@ -77,7 +89,7 @@ public class CaseDetailPage {
         CaseView c = cases.read(id); // a 404 here ends the page: nothing else is asked about this id
         List<CasePage.PartProblem> problems = new ArrayList<>();
         TimelineView history = part("history", () -> events.timeline(id), problems);
-        Team team = ctx.staff() || ctx.secrecyAdmin() ? part("team", () -> access.team(id), problems) : null;
+        TeamView team = ctx.staff() || ctx.secrecyAdmin() ? part("team", () -> teams.team(id), problems) : null;
         boolean member = team != null && team.includes(ctx.subject());
         CasePage.Admin admin = ctx.secrecyAdmin() ? admin(id, problems) : null;
         List<InterviewSummary> linked = List.of();
@@ -114,14 +126,14 @@ public class CaseDetailPage {
         if (settings == null) {
             return null;
         }
-        var grants = part("grants", () -> access.grants(id), problems);
-        var organisations = part("organisations", () -> access.organisations(), problems);
+        var granted = part("grants", () -> grants.grants(id), problems);
+        var known = part("organisations", () -> organisations.organisations(), problems);
         return new CasePage.Admin(
                 settings,
-                grants == null ? List.of() : grants,
-                organisations == null
+                granted == null ? List.of() : granted,
+                known == null
                         ? List.of()
-                        : organisations.stream()
+                        : known.stream()
                                 .filter(o -> !o.id().equals(ctx.organisation()))
                                 .toList());
     }

@@ -3,13 +3,14 @@ package org.parley.console.cases;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.parley.access.api.AccessView;
+import org.parley.access.api.GrantView;
+import org.parley.access.api.OrganisationView;
+import org.parley.access.api.TeamView;
 import org.parley.cases.api.CaseView;
 import org.parley.cases.api.Context;
 import org.parley.cases.api.Results;
 import org.parley.console.clients.Access.AccessView;
-import org.parley.console.clients.Access.Grant;
-import org.parley.console.clients.Access.Organisation;
-import org.parley.console.clients.Access.Team;
 import org.parley.console.clients.Problem;
 import org.parley.console.web.Flash;
 import org.parley.events.api.TimelineView;
@@ -27,7 +28,7 @@ public record CasePage(
         boolean publicView,
         TimelineView history,
         boolean historyUnavailable,
-        Team team,
+        TeamView team,
         boolean member,
         Admin admin,
         List<Charts.EffectChart> charts,
@@ -44,7 +45,7 @@ public record CasePage(
     public record PartProblem(String part, Problem problem) {}
 
     /** What a secrecy admin of the owner manages: the settings, the grants, the organisations to grant to. */
-    public record Admin(AccessView access, List<Grant> grants, List<Organisation> organisations) {}
+    public record Admin(AccessView access, List<GrantView> grants, List<OrganisationView> organisations) {}
 
     // The rows the members' edit forms show: each entry the section has, then one blank row to add another.
 

@@ -5,8 +5,8 @@ import java.util.List;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import org.parley.access.api.TeamView;
 import org.parley.cases.api.CaseView;
-import org.parley.console.clients.Access.Team;
 import org.parley.console.web.Flash;
 import org.parley.console.web.Fmt;
 import org.parley.events.api.TimelineView;
@@ -25,7 +25,7 @@ public class CasePages {
             boolean publicView,
             TimelineView history,
             boolean historyUnavailable,
-            Team team,
+            TeamView team,
             boolean member,
             CasePage.Admin admin,
             List<InterviewSummary> linked,

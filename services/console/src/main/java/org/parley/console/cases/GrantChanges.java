@@ -1,5 +1,6 @@
 package org.parley.console.cases;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -16,8 +17,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
-import org.parley.console.clients.Access.NewGrant;
-import org.parley.console.clients.AccessApi;
+import org.parley.access.api.GrantScope;
+import org.parley.access.api.NewGrant;
+import org.parley.console.clients.GrantsClient;
 import org.parley.console.web.Paths;
 import org.parley.console.web.ServiceErrors;
 
@@ -34,7 +36,7 @@ public class GrantChanges {
     ServiceErrors errors;
 
     @RestClient
-    AccessApi access;
+    GrantsClient grants;
 
     @POST
     @Path("/{id}/grants")
@@ -48,25 +50,36 @@ public class GrantChanges {
         if (!Paths.isId(id)) {
             return errors.notFound();
         }
-        String expiresAt = null;
+        Instant expiresAt = null;
         if (expires != null && !expires.isBlank()) {
             try {
                 // the grant lasts through the day chosen
                 expiresAt = LocalDate.parse(expires.strip())
                         .plusDays(1)
                         .atStartOfDay()
-                        .toInstant(ZoneOffset.UTC)
-                        .toString();
+                        .toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e) {
                 return CaseActions.back(id, "err=invalid&fields=expiresAt", "secrecy");
             }
         }
-        NewGrant grant = new NewGrant(
-                Paths.blankToNull(organisation), Paths.blankToNull(scope), Paths.blankToNull(reason), expiresAt);
+        Instant until = expiresAt;
         return actions.run(
                 id,
                 "secrecy",
-                () -> CaseActions.doneOrRequested(access.issueGrant(id, grant), "done=changed", "done=requested"));
+                () -> CaseActions.withChoice(
+                        GrantScope.class,
+                        "scope",
+                        scope,
+                        granted -> CaseActions.doneOrRequested(
+                                grants.issueGrant(
+                                        id,
+                                        new NewGrant(
+                                                Paths.blankToNull(organisation),
+                                                granted,
+                                                Paths.blankToNull(reason),
+                                                until)),
+                                "done=changed",
+                                "done=requested")));
     }
 
     @POST
@@ -77,7 +90,7 @@ public class GrantChanges {
             return errors.notFound();
         }
         return actions.run(id, "secrecy", () -> {
-            access.revokeGrant(id, grantId, Paths.blankToNull(reason));
+            grants.revokeGrant(id, grantId, Paths.blankToNull(reason));
             return "done=revoked";
         });
     }

@@ -12,8 +12,9 @@ import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
-import org.parley.console.clients.Access.TeamChange;
-import org.parley.console.clients.AccessApi;
+import org.parley.access.api.TeamChange;
+import org.parley.access.api.TeamRole;
+import org.parley.console.clients.TeamClient;
 import org.parley.console.web.Paths;
 
 /** Putting someone on a case's team and taking them off; the access service decides who may. */
@@ -26,7 +27,7 @@ public class TeamChanges {
     CaseActions actions;
 
     @RestClient
-    AccessApi access;
+    TeamClient teams;
 
     @POST
     @Path("/{id}/team")
@@ -37,15 +38,17 @@ public class TeamChanges {
         return actions.run(
                 id,
                 "team",
-                () -> CaseActions.doneOrRequested(
-                        access.putOnTeam(
-                                id,
-                                new TeamChange(
-                                        Paths.blankToNull(username),
-                                        Paths.blankToNull(role),
-                                        Paths.blankToNull(reason))),
-                        "done=team-changed",
-                        "done=team-requested"));
+                () -> CaseActions.withChoice(
+                        TeamRole.class,
+                        "role",
+                        role,
+                        chosen -> CaseActions.doneOrRequested(
+                                teams.putOnTeam(
+                                        id,
+                                        new TeamChange(
+                                                Paths.blankToNull(username), null, chosen, Paths.blankToNull(reason))),
+                                "done=team-changed",
+                                "done=team-requested")));
     }
 
     @POST
@@ -53,7 +56,7 @@ public class TeamChanges {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response takeOffTeam(@RestPath String id, @RestPath String subject, @RestForm String reason) {
         return actions.run(id, "team", () -> {
-            access.takeOffTeam(id, subject, Paths.blankToNull(reason));
+            teams.takeOffTeam(id, subject, Paths.blankToNull(reason));
             return "done=team-changed";
         });
     }

@@ -12,9 +12,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
-import org.parley.console.clients.Access.ReleaseChange;
-import org.parley.console.clients.Access.TierChange;
-import org.parley.console.clients.AccessApi;
+import org.parley.access.api.ReleaseChange;
+import org.parley.access.api.Tier;
+import org.parley.access.api.TierChange;
+import org.parley.console.clients.CaseAccessClient;
 import org.parley.console.web.Paths;
 
 /** A secrecy admin's change of a case's tier or results release: done at once, or a request for a second admin. */
@@ -27,7 +28,7 @@ public class TierAndRelease {
     CaseActions actions;
 
     @RestClient
-    AccessApi access;
+    CaseAccessClient access;
 
     @POST
     @Path("/{id}/tier")
@@ -36,10 +37,14 @@ public class TierAndRelease {
         return actions.run(
                 id,
                 "secrecy",
-                () -> CaseActions.doneOrRequested(
-                        access.changeTier(id, new TierChange(Paths.blankToNull(tier), Paths.blankToNull(reason))),
-                        "done=changed",
-                        "done=requested"));
+                () -> CaseActions.withChoice(
+                        Tier.class,
+                        "tier",
+                        tier,
+                        chosen -> CaseActions.doneOrRequested(
+                                access.changeTier(id, new TierChange(chosen, Paths.blankToNull(reason))),
+                                "done=changed",
+                                "done=requested")));
     }
 
     @POST

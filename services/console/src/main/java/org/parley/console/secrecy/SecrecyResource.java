@@ -22,12 +22,13 @@ import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.parley.access.api.DryRunResult;
+import org.parley.access.api.ReasonBody;
+import org.parley.access.api.RequestStatus;
+import org.parley.access.api.RequestView;
 import org.parley.cases.api.CaseView;
-import org.parley.console.clients.Access.DryRun;
-import org.parley.console.clients.Access.ReasonBody;
-import org.parley.console.clients.Access.SecrecyRequest;
-import org.parley.console.clients.AccessApi;
 import org.parley.console.clients.CasesClient;
+import org.parley.console.clients.SecrecyRequestsClient;
 import org.parley.console.web.ActionFailed;
 import org.parley.console.web.Ctx;
 import org.parley.console.web.Flash;
@@ -51,19 +52,19 @@ public class SecrecyResource {
     ServiceErrors errors;
 
     @RestClient
-    AccessApi access;
+    SecrecyRequestsClient access;
 
     @RestClient
     CasesClient cases;
 
     /** A request and the title of its case (null when the cases service does not show it). */
-    public record Row(SecrecyRequest request, String title) {}
+    public record Row(RequestView request, String title) {}
 
     @CheckedTemplate
     public static class Templates {
         public static native TemplateInstance requests(List<Row> rows, String status, Flash flash);
 
-        public static native TemplateInstance request(Row row, DryRun dryRun, boolean mine, Flash flash);
+        public static native TemplateInstance request(Row row, DryRunResult dryRun, boolean mine, Flash flash);
     }
 
     @GET
@@ -72,7 +73,7 @@ public class SecrecyResource {
         if (!List.of("PENDING", "APPROVED", "REJECTED", "EXPIRED", "ALL").contains(wanted)) {
             wanted = "PENDING";
         }
-        List<SecrecyRequest> found = access.requests("ALL".equals(wanted) ? null : wanted);
+        List<RequestView> found = access.requests("ALL".equals(wanted) ? null : wanted);
         Map<String, String> titles = new HashMap<>();
         List<Row> rows = found.stream()
                 .map(r -> new Row(r, titles.computeIfAbsent(r.caseId(), this::title)))
@@ -86,8 +87,8 @@ public class SecrecyResource {
         if (!Paths.isId(id)) {
             return errors.notFound();
         }
-        SecrecyRequest request = access.request(id);
-        DryRun dryRun = "PENDING".equals(request.status()) ? access.dryRun(id) : null;
+        RequestView request = access.request(id);
+        DryRunResult dryRun = request.status() == RequestStatus.PENDING ? access.dryRun(id) : null;
         boolean mine =
                 request.requestedBy() != null && request.requestedBy().subject().equals(ctx.subject());
         return ctx.render(

@@ -76,6 +76,11 @@ public class Fmt {
         return value == null ? "" : date(value.toString());
     }
 
+    /** An instant as "2026-01-31 12:00 UTC". */
+    public String instant(Instant value) {
+        return value == null ? "" : INSTANT.format(value.atOffset(ZoneOffset.UTC));
+    }
+
     /** An ISO instant as "2026-01-31 12:00 UTC"; anything else as it is. */
     public String instant(String value) {
         if (value == null || value.isBlank()) {

@@ -2,7 +2,14 @@ package org.parley.console.web;
 
 import java.util.List;
 
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateGlobal;
+import org.parley.access.api.GrantScope;
+import org.parley.access.api.GrantStatus;
+import org.parley.access.api.RequestKind;
+import org.parley.access.api.RequestStatus;
+import org.parley.access.api.TeamRole;
+import org.parley.access.api.Tier;
 import org.parley.cases.api.CaseStatus;
 import org.parley.cases.api.EntityType;
 import org.parley.cases.api.GroupType;
@@ -12,16 +19,21 @@ import org.parley.cases.api.ObjectiveScope;
 import org.parley.cases.api.RelativeStrength;
 import org.parley.cases.api.RiskKind;
 import org.parley.cases.api.SideEffectKind;
-import org.parley.cases.api.Tier;
 import org.parley.cases.api.TimelineKind;
-import org.parley.console.clients.Access;
 import org.parley.interviews.api.Attribution;
 import org.parley.interviews.api.InterviewMode;
 import org.parley.interviews.api.IntervieweeCategory;
 import org.parley.interviews.api.Theme;
 
-/** The coded values the forms offer, available in every template. The services still validate. */
+/**
+ * The coded values the forms offer, available in every template (the services still validate), and the access
+ * service's enums by name for the templates' comparisons ({@code m.role != TeamRole:LEAD}).
+ */
 @TemplateGlobal
+@TemplateData(target = TeamRole.class, namespace = TemplateData.SIMPLENAME)
+@TemplateData(target = GrantStatus.class, namespace = TemplateData.SIMPLENAME)
+@TemplateData(target = RequestKind.class, namespace = TemplateData.SIMPLENAME)
+@TemplateData(target = RequestStatus.class, namespace = TemplateData.SIMPLENAME)
 public class Globals {
 
     static List<CaseStatus> statuses = List.of(CaseStatus.values());
@@ -34,11 +46,10 @@ public class Globals {
     static List<MediatorRole> mediatorRoles = List.of(MediatorRole.values());
     static List<RiskKind> riskKinds = List.of(RiskKind.values());
     static List<SideEffectKind> sideEffectKinds = List.of(SideEffectKind.values());
-    // names, not constants: the tier form compares them with the access service's answer, which is text
-    static List<String> tiers =
-            java.util.Arrays.stream(Tier.values()).map(Tier::name).toList();
-    static List<String> grantScopes = Access.GRANT_SCOPES;
-    static List<String> teamRoles = Access.TEAM_ROLES;
+    // the access service's tiers: the tier form compares them with its answer
+    static List<Tier> tiers = List.of(Tier.values());
+    static List<GrantScope> grantScopes = List.of(GrantScope.values());
+    static List<TeamRole> teamRoles = List.of(TeamRole.MEMBER, TeamRole.LEAD);
     // names, not constants: the interview forms compare them with what was typed, which is text
     static List<String> themes = names(Theme.values());
     static List<String> categories = names(IntervieweeCategory.values());

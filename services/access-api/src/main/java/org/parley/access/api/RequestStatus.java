@@ -1,4 +1,4 @@
-package org.parley.access.request;
+package org.parley.access.api;
 
 /** A request waits (PENDING) until a second admin approves or rejects it, or it expires. */
 public enum RequestStatus {

@@ -1,4 +1,4 @@
-package org.parley.access.request;
+package org.parley.access.api;
 
 /** What a secrecy change request asks for. */
 public enum RequestKind {

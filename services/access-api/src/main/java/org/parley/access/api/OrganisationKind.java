@@ -1,4 +1,4 @@
-package org.parley.access.organisation;
+package org.parley.access.api;
 
 /** What kind of body an organisation is. There is exactly one HOST: the platform's owner. */
 public enum OrganisationKind {

@@ -1,0 +1,10 @@
+package org.parley.console.clients;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.parley.access.api.GrantsApi;
+
+/** A case's grants to partner organisations, from the access service, called with the user's token. */
+@RegisterRestClient(configKey = "access")
+@RegisterClientHeaders(UserToken.class)
+public interface GrantsClient extends GrantsApi {}
