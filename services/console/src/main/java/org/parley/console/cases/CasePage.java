@@ -10,7 +10,6 @@ import org.parley.access.api.TeamView;
 import org.parley.cases.api.CaseView;
 import org.parley.cases.api.Context;
 import org.parley.cases.api.Results;
-import org.parley.console.clients.Access.AccessView;
 import org.parley.console.clients.Problem;
 import org.parley.console.web.Flash;
 import org.parley.events.api.TimelineView;

@@ -93,11 +93,6 @@ public class Fmt {
         }
     }
 
-    /** An instant as "2026-01-31 12:00 UTC". */
-    public String instant(Instant value) {
-        return value == null ? "" : INSTANT.format(value.atOffset(ZoneOffset.UTC));
-    }
-
     /** The date part of an ISO instant, for date inputs. */
     public String day(String value) {
         return value == null || value.length() < 10 ? "" : value.substring(0, 10);
