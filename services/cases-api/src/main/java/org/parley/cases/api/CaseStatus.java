@@ -1,6 +1,9 @@
 package org.parley.cases.api;
 
-/** Where a negotiation process stands. */
+/**
+ * Where a negotiation process stands. The codes of the codebook's {@code header.status}, in its order
+ * (CodebookAgreementTest).
+ */
 public enum CaseStatus {
     EXPLORATORY,
     ACTIVE,

@@ -1,6 +1,9 @@
 package org.parley.cases.api;
 
-/** Who negotiates with the criminal groups. */
+/**
+ * Who negotiates with the criminal groups. The codes of the codebook's {@code context.entities.type}, in its order
+ * (CodebookAgreementTest).
+ */
 public enum EntityType {
     NATIONAL_GOVERNMENT,
     LOCAL_GOVERNMENT,
@@ -8,5 +11,6 @@ public enum EntityType {
     HUMANITARIAN_NGO,
     PEACEBUILDING_NGO,
     CHURCH,
-    INDIVIDUAL
+    INDIVIDUAL,
+    OTHER
 }

@@ -1,11 +1,18 @@
 package org.parley.cases.api;
 
-/** Kinds of risk the paper names. */
+/**
+ * Kinds of risk the paper names. The codes of the codebook's {@code process.risks.kind}, in its order
+ * (CodebookAgreementTest).
+ */
 public enum RiskKind {
     PHYSICAL,
     LEGAL,
     UNITY,
-    SPOILERS,
+    SOCIAL_POLITICAL_SUPPORT,
     POLARISATION,
-    INTERNATIONAL
+    VICTIMS,
+    INTERNATIONAL,
+    SPOILERS,
+    DISCLOSURE,
+    OTHER
 }

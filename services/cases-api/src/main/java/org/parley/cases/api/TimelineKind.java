@@ -1,6 +1,9 @@
 package org.parley.cases.api;
 
-/** Kinds of event on a process timeline. */
+/**
+ * Kinds of event on a process timeline. The codes of the codebook's {@code process.timeline.kind}, in its order
+ * (CodebookAgreementTest).
+ */
 public enum TimelineKind {
     MEETING,
     PROPOSAL,
