@@ -1,5 +1,6 @@
 package org.parley.access;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -99,7 +100,7 @@ public abstract class AccessStackTest {
     private static String publishCaseOpened(String leadUsername) {
         String caseId = UUID.randomUUID().toString();
         String lead = subjectOf(leadUsername);
-        Envelope.Builder envelope = Envelopes.about(caseId, lead, HOST)
+        Envelope.Builder envelope = Envelopes.about(caseId, lead, HOST, Instant.now())
                 .setCaseOpened(CaseOpened.newBuilder()
                         .setOwningOrganisation(HOST)
                         .setLeadSubject(lead)
@@ -116,8 +117,8 @@ public abstract class AccessStackTest {
     }
 
     protected static void deleteCase(String caseId, String byUsername) {
-        Envelope.Builder envelope =
-                Envelopes.about(caseId, subjectOf(byUsername), HOST).setCaseDeleted(CaseDeleted.newBuilder());
+        Envelope.Builder envelope = Envelopes.about(caseId, subjectOf(byUsername), HOST, Instant.now())
+                .setCaseDeleted(CaseDeleted.newBuilder());
         publishToCases(envelope.setType("CaseDeleted").setSource("cases").build());
     }
 

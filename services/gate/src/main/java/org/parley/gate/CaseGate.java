@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.parley.policy.CasePolicy;
 import org.parley.policy.Decision;
+import org.parley.policy.RecordIds;
 import org.parley.policy.SecrecyRules;
 import org.parley.policy.Viewer;
 import org.parley.web.ProblemException;

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -503,7 +504,7 @@ class VisibilityTest {
     @Test
     void policySnapshotsFromAccessReachTheProjectionOverKafka() {
         String caseId = UUID.randomUUID().toString();
-        Envelope envelope = Envelopes.about(caseId, null, null)
+        Envelope envelope = Envelopes.about(caseId, null, null, Instant.now())
                 .setType("CasePolicyRecorded")
                 .setSource("access")
                 .setPolicyVersion(Fixtures.nextPolicyVersion())

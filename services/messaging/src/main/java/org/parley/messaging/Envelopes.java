@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
+import org.jspecify.annotations.Nullable;
 import org.parley.proto.v1.Actor;
 import org.parley.proto.v1.Envelope;
 
@@ -15,10 +16,17 @@ public final class Envelopes {
 
     private Envelopes() {}
 
-    /** An envelope about one case, by one actor, with a fresh event id and the current instant. */
-    public static Envelope.Builder about(String caseId, String actorSubject, String actorOrganisation) {
+    /**
+     * An envelope about one case (or none), by one actor (or none), with a fresh event id, stamped at the instant
+     * the change happened (the service's clock).
+     */
+    public static Envelope.Builder about(
+            @Nullable String caseId,
+            @Nullable String actorSubject,
+            @Nullable String actorOrganisation,
+            Instant occurredAt) {
         Envelope.Builder builder =
-                Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(timestamp(Instant.now()));
+                Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(timestamp(occurredAt));
         if (caseId != null) {
             builder.setCaseId(caseId);
         }

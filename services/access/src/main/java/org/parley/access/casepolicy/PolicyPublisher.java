@@ -61,14 +61,16 @@ public class PolicyPublisher {
     /** An event about a case that does not change its policy (a request, a rejection): no version, no snapshot. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Envelope notice(UUID caseId, Actor actor, Consumer<Envelope.Builder> payload) {
-        Envelope.Builder envelope = Envelopes.about(caseId.toString(), actor.subject(), actor.organisation());
+        Envelope.Builder envelope =
+                Envelopes.about(caseId.toString(), actor.subject(), actor.organisation(), clock.instant());
         payload.accept(envelope);
         return outbox.append(Topics.ACCESS, envelope);
     }
 
     private Envelope publish(
             CaseAccess row, Actor actor, String reason, UUID requestId, Consumer<Envelope.Builder> payload) {
-        Envelope.Builder envelope = Envelopes.about(row.caseId.toString(), actor.subject(), actor.organisation());
+        Envelope.Builder envelope =
+                Envelopes.about(row.caseId.toString(), actor.subject(), actor.organisation(), clock.instant());
         payload.accept(envelope);
         CaseAccess.getEntityManager().flush();
         envelope.setPolicyVersion(row.policyVersion).setPolicy(snapshot(row));

@@ -48,7 +48,7 @@ public class Heartbeat {
                     .longValue();
             outbox.append(
                     Topics.ACCESS,
-                    Envelopes.about(null, null, null)
+                    Envelopes.about(null, null, null, clock.instant())
                             .setAccessHeartbeat(AccessHeartbeat.newBuilder().setSequence(sequence)));
             entityManager
                     .createNativeQuery("DELETE FROM outbox_event WHERE event_type = 'AccessHeartbeat'"

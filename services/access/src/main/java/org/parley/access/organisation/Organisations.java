@@ -138,7 +138,8 @@ public class Organisations {
                     Envelopes.about(
                                     null,
                                     actor == null ? null : actor.subject(),
-                                    actor == null ? null : actor.organisation())
+                                    actor == null ? null : actor.organisation(),
+                                    clock.instant())
                             .setOrganisationRegistered(OrganisationRegistered.newBuilder()
                                     .setOrganisation(id)
                                     .setKind(kind.name())));

@@ -1,5 +1,6 @@
 package org.parley.cases.audit;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,10 +32,12 @@ public class CaseAudit {
     static final String KIND = "case";
 
     private final Outbox outbox;
+    private final Clock clock;
 
     @Inject
-    public CaseAudit(Outbox outbox) {
+    public CaseAudit(Outbox outbox, Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** One read of one case: the sections returned to the viewer. */
@@ -67,7 +70,7 @@ public class CaseAudit {
                     event.addSections(section.name());
                 }
             }
-            events.add(Envelopes.about(read.caseId(), viewer.subject(), viewer.organisation())
+            events.add(Envelopes.about(read.caseId(), viewer.subject(), viewer.organisation(), clock.instant())
                     .setRestrictedRead(event));
         }
         outbox.appendAll(Topics.AUDIT, events);
@@ -78,7 +81,7 @@ public class CaseAudit {
     public void denied(Viewer viewer, String caseId, Action action) {
         outbox.append(
                 Topics.AUDIT,
-                Envelopes.about(caseId, viewer.subject(), viewer.organisation())
+                Envelopes.about(caseId, viewer.subject(), viewer.organisation(), clock.instant())
                         .setAccessDenied(AccessDenied.newBuilder()
                                 .setResourceKind(KIND)
                                 .setResourceId(caseId)

@@ -109,7 +109,7 @@ public class CaseService {
         projection.recordNewCase(caseId, creator.organisation(), creator.subject());
         outbox.append(
                 Topics.CASES,
-                Envelopes.about(caseId, creator.subject(), creator.organisation())
+                Envelopes.about(caseId, creator.subject(), creator.organisation(), clock.instant())
                         .setPolicyVersion(1)
                         .setCaseOpened(CaseOpened.newBuilder()
                                 .setOwningOrganisation(creator.organisation())
@@ -180,7 +180,7 @@ public class CaseService {
         CaseFile.flush();
         outbox.append(
                 Topics.CASES,
-                Envelopes.about(change.caseId(), viewer.subject(), viewer.organisation())
+                Envelopes.about(change.caseId(), viewer.subject(), viewer.organisation(), clock.instant())
                         .setCaseSectionEdited(CaseSectionEdited.newBuilder()
                                 .setSection(section.section().name())
                                 .setCaseVersion(file.version)));
@@ -218,7 +218,7 @@ public class CaseService {
         CaseFile.flush();
         outbox.append(
                 Topics.CASES,
-                Envelopes.about(change.caseId(), viewer.subject(), viewer.organisation())
+                Envelopes.about(change.caseId(), viewer.subject(), viewer.organisation(), clock.instant())
                         .setProcessEntryAdded(ProcessEntryAdded.newBuilder()
                                 .setEntryId(entry.id())
                                 .setKind(entry.kind().name())
@@ -239,7 +239,7 @@ public class CaseService {
         CaseFile.flush();
         outbox.append(
                 Topics.CASES,
-                Envelopes.about(change.caseId(), viewer.subject(), viewer.organisation())
+                Envelopes.about(change.caseId(), viewer.subject(), viewer.organisation(), clock.instant())
                         .setCaseDeleted(CaseDeleted.getDefaultInstance()));
     }
 

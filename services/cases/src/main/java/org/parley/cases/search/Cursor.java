@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
-import org.parley.gate.RecordIds;
+import org.parley.policy.RecordIds;
 import org.parley.web.PageCursor;
 
 /**

@@ -2,6 +2,7 @@ package org.parley.cases.support;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -64,7 +65,7 @@ public final class AccessStub {
 
     /** Publishes one heartbeat as access would; returns its event id. */
     public static synchronized String publishHeartbeat() {
-        Envelope heartbeat = Envelopes.about(null, null, null)
+        Envelope heartbeat = Envelopes.about(null, null, null, Instant.now())
                 .setType("AccessHeartbeat")
                 .setSource("access")
                 .setAccessHeartbeat(AccessHeartbeat.newBuilder().setSequence(System.nanoTime()))

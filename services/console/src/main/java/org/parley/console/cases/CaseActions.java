@@ -20,8 +20,12 @@ import org.parley.console.web.ServiceErrors;
 @ApplicationScoped
 public class CaseActions {
 
+    private final ServiceErrors errors;
+
     @Inject
-    ServiceErrors errors;
+    public CaseActions(ServiceErrors errors) {
+        this.errors = errors;
+    }
 
     /**
      * Runs a change made on the case page and goes back to the page's section ({@code anchor}); a

@@ -47,14 +47,16 @@ import org.parley.interviews.api.InterviewSummary;
 @Produces(MediaType.TEXT_HTML)
 public class CaseDetailPage {
 
-    @Inject
-    Ctx ctx;
+    private final Ctx ctx;
+    private final CasePages pages;
+    private final ServiceErrors errors;
 
     @Inject
-    CasePages pages;
-
-    @Inject
-    ServiceErrors errors;
+    public CaseDetailPage(Ctx ctx, CasePages pages, ServiceErrors errors) {
+        this.ctx = ctx;
+        this.pages = pages;
+        this.errors = errors;
+    }
 
     @RestClient
     CasesClient cases;

@@ -23,8 +23,12 @@ import org.parley.console.web.Facets;
 @Produces(MediaType.TEXT_HTML)
 public class CaseListPage {
 
+    private final Ctx ctx;
+
     @Inject
-    Ctx ctx;
+    public CaseListPage(Ctx ctx) {
+        this.ctx = ctx;
+    }
 
     @RestClient
     CasesClient cases;

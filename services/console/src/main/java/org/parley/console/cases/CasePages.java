@@ -17,8 +17,12 @@ import org.parley.interviews.api.InterviewSummary;
 @RequestScoped
 public class CasePages {
 
+    private final Fmt fmt;
+
     @Inject
-    Fmt fmt;
+    public CasePages(Fmt fmt) {
+        this.fmt = fmt;
+    }
 
     public CasePage page(
             CaseView c,

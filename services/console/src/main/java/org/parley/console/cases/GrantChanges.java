@@ -29,11 +29,14 @@ import org.parley.console.web.ServiceErrors;
 @Produces(MediaType.TEXT_HTML)
 public class GrantChanges {
 
-    @Inject
-    CaseActions actions;
+    private final CaseActions actions;
+    private final ServiceErrors errors;
 
     @Inject
-    ServiceErrors errors;
+    public GrantChanges(CaseActions actions, ServiceErrors errors) {
+        this.actions = actions;
+        this.errors = errors;
+    }
 
     @RestClient
     GrantsClient grants;

@@ -34,8 +34,12 @@ import org.parley.console.web.Paths;
 @Produces(MediaType.TEXT_HTML)
 public class SectionEdits {
 
+    private final CaseActions actions;
+
     @Inject
-    CaseActions actions;
+    public SectionEdits(CaseActions actions) {
+        this.actions = actions;
+    }
 
     @RestClient
     CasesClient cases;

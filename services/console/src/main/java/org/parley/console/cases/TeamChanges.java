@@ -23,8 +23,12 @@ import org.parley.console.web.Paths;
 @Produces(MediaType.TEXT_HTML)
 public class TeamChanges {
 
+    private final CaseActions actions;
+
     @Inject
-    CaseActions actions;
+    public TeamChanges(CaseActions actions) {
+        this.actions = actions;
+    }
 
     @RestClient
     TeamClient teams;

@@ -24,8 +24,12 @@ import org.parley.console.web.Paths;
 @Produces(MediaType.TEXT_HTML)
 public class TierAndRelease {
 
+    private final CaseActions actions;
+
     @Inject
-    CaseActions actions;
+    public TierAndRelease(CaseActions actions) {
+        this.actions = actions;
+    }
 
     @RestClient
     CaseAccessClient access;

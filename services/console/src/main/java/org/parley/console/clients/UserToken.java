@@ -16,8 +16,12 @@ import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 @ApplicationScoped
 public class UserToken implements ClientHeadersFactory {
 
+    private final SecurityIdentity identity;
+
     @Inject
-    SecurityIdentity identity;
+    public UserToken(SecurityIdentity identity) {
+        this.identity = identity;
+    }
 
     @Override
     public MultivaluedMap<String, String> update(

@@ -27,8 +27,12 @@ import org.parley.console.web.Paths;
 @Produces(MediaType.TEXT_HTML)
 public class HomeResource {
 
+    private final Ctx ctx;
+
     @Inject
-    Ctx ctx;
+    public HomeResource(Ctx ctx) {
+        this.ctx = ctx;
+    }
 
     @CheckedTemplate
     public static class Templates {

@@ -34,11 +34,14 @@ import org.parley.interviews.api.Revealed;
 @Produces(MediaType.TEXT_HTML)
 public class IdentityResource {
 
-    @Inject
-    Ctx ctx;
+    private final Ctx ctx;
+    private final ServiceErrors errors;
 
     @Inject
-    ServiceErrors errors;
+    public IdentityResource(Ctx ctx, ServiceErrors errors) {
+        this.ctx = ctx;
+        this.errors = errors;
+    }
 
     @RestClient
     IdentityClient interviews;

@@ -37,11 +37,14 @@ import org.parley.interviews.api.Excerpts;
 @Produces(MediaType.TEXT_HTML)
 public class ExcerptsResource {
 
-    @Inject
-    Ctx ctx;
+    private final Ctx ctx;
+    private final ServiceErrors errors;
 
     @Inject
-    ServiceErrors errors;
+    public ExcerptsResource(Ctx ctx, ServiceErrors errors) {
+        this.ctx = ctx;
+        this.errors = errors;
+    }
 
     @RestClient
     ExcerptsClient interviews;

@@ -45,11 +45,14 @@ import org.parley.interviews.api.InterviewView;
 @Produces(MediaType.TEXT_HTML)
 public class InterviewsResource {
 
-    @Inject
-    Ctx ctx;
+    private final Ctx ctx;
+    private final ServiceErrors errors;
 
     @Inject
-    ServiceErrors errors;
+    public InterviewsResource(Ctx ctx, ServiceErrors errors) {
+        this.ctx = ctx;
+        this.errors = errors;
+    }
 
     @RestClient
     InterviewsClient interviews;

@@ -28,8 +28,12 @@ import org.parley.events.api.VerificationReport;
 @Produces(MediaType.TEXT_HTML)
 public class LedgerResource {
 
+    private final Ctx ctx;
+
     @Inject
-    Ctx ctx;
+    public LedgerResource(Ctx ctx) {
+        this.ctx = ctx;
+    }
 
     @RestClient
     LedgerClient events;

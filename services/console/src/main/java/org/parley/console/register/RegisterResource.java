@@ -32,14 +32,16 @@ import org.parley.console.web.ServiceErrors;
 @Produces(MediaType.TEXT_HTML)
 public class RegisterResource {
 
-    @Inject
-    Ctx ctx;
+    private final Ctx ctx;
+    private final CasePages pages;
+    private final ServiceErrors errors;
 
     @Inject
-    CasePages pages;
-
-    @Inject
-    ServiceErrors errors;
+    public RegisterResource(Ctx ctx, CasePages pages, ServiceErrors errors) {
+        this.ctx = ctx;
+        this.pages = pages;
+        this.errors = errors;
+    }
 
     @RestClient
     PublicRegisterClient register;

@@ -45,11 +45,14 @@ import org.parley.console.web.ServiceErrors;
 @Produces(MediaType.TEXT_HTML)
 public class SecrecyResource {
 
-    @Inject
-    Ctx ctx;
+    private final Ctx ctx;
+    private final ServiceErrors errors;
 
     @Inject
-    ServiceErrors errors;
+    public SecrecyResource(Ctx ctx, ServiceErrors errors) {
+        this.ctx = ctx;
+        this.errors = errors;
+    }
 
     @RestClient
     SecrecyRequestsClient access;

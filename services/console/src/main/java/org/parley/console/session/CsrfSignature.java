@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import io.quarkus.vertx.http.security.CSRF;
 import io.quarkus.vertx.http.security.HttpSecurity;
@@ -29,8 +30,13 @@ public class CsrfSignature {
     /** The shortest key accepted: HMAC-SHA256 wants at least 32 bytes of secret. */
     static final int MINIMUM_KEY_LENGTH = 32;
 
-    @ConfigProperty(name = "quarkus.rest-csrf.token-signature-key")
-    Optional<String> configuredKey;
+    private final Optional<String> configuredKey;
+
+    @Inject
+    public CsrfSignature(
+            @ConfigProperty(name = "quarkus.rest-csrf.token-signature-key") Optional<String> configuredKey) {
+        this.configuredKey = configuredKey;
+    }
 
     void sign(@Observes HttpSecurity http) {
         http.csrf(CSRF.builder().tokenSignatureKey(key(configuredKey)).build());

@@ -34,11 +34,14 @@ public class FormRefused {
     /** Set by quarkus-rest-csrf when it accepted the request's cookie and made the page's token. */
     private static final String CSRF_TOKEN = "csrf_token";
 
-    @Inject
-    Ctx ctx;
+    private final Ctx ctx;
+    private final String cookieName;
 
-    @ConfigProperty(name = "quarkus.rest-csrf.cookie-name")
-    String cookieName;
+    @Inject
+    public FormRefused(Ctx ctx, @ConfigProperty(name = "quarkus.rest-csrf.cookie-name") String cookieName) {
+        this.ctx = ctx;
+        this.cookieName = cookieName;
+    }
 
     @CheckedTemplate
     public static class Templates {

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -33,11 +34,16 @@ public class KeycloakSignOut {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @ConfigProperty(name = "quarkus.oidc.client-id")
-    String clientId;
+    private final String clientId;
+    private final Optional<String> clientSecret;
 
-    @ConfigProperty(name = "quarkus.oidc.credentials.secret")
-    Optional<String> clientSecret;
+    @Inject
+    public KeycloakSignOut(
+            @ConfigProperty(name = "quarkus.oidc.client-id") String clientId,
+            @ConfigProperty(name = "quarkus.oidc.credentials.secret") Optional<String> clientSecret) {
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+    }
 
     /**
      * Asks Keycloak to end the session the refresh token belongs to; true once it confirmed. A failure is

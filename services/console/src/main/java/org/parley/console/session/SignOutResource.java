@@ -31,20 +31,25 @@ import org.parley.console.web.Ctx;
 @Produces(MediaType.TEXT_HTML)
 public class SignOutResource {
 
-    @Inject
-    Ctx ctx;
+    private final Ctx ctx;
+    private final SecurityIdentity identity;
+    private final OidcSession session;
+    private final OidcConfigurationMetadata provider;
+    private final KeycloakSignOut keycloak;
 
     @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    OidcSession session;
-
-    @Inject
-    OidcConfigurationMetadata provider;
-
-    @Inject
-    KeycloakSignOut keycloak;
+    public SignOutResource(
+            Ctx ctx,
+            SecurityIdentity identity,
+            OidcSession session,
+            OidcConfigurationMetadata provider,
+            KeycloakSignOut keycloak) {
+        this.ctx = ctx;
+        this.identity = identity;
+        this.session = session;
+        this.provider = provider;
+        this.keycloak = keycloak;
+    }
 
     @CheckedTemplate
     public static class Templates {

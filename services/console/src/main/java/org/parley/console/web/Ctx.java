@@ -31,14 +31,16 @@ public class Ctx {
 
     public static final List<String> LANGUAGES = List.of("en", "es");
 
-    @Inject
-    CurrentIdentityAssociation identities;
+    private final CurrentIdentityAssociation identities;
+    private final RoutingContext routing;
+    private final HttpServerRequest request;
 
     @Inject
-    RoutingContext routing;
-
-    @Inject
-    HttpServerRequest request;
+    public Ctx(CurrentIdentityAssociation identities, RoutingContext routing, HttpServerRequest request) {
+        this.identities = identities;
+        this.routing = routing;
+        this.request = request;
+    }
 
     private String lang;
     private SecurityIdentity identity;

@@ -31,15 +31,16 @@ public class Fmt {
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
     private static final Map<String, Method> LABELS = labelMethods();
 
-    @Inject
-    Ctx ctx;
+    private final Ctx ctx;
+    private final Labels english;
+    private final Labels spanish;
 
     @Inject
-    Labels english;
-
-    @Inject
-    @Localized("es")
-    Labels spanish;
+    public Fmt(Ctx ctx, Labels english, @Localized("es") Labels spanish) {
+        this.ctx = ctx;
+        this.english = english;
+        this.spanish = spanish;
+    }
 
     /** The label of a coded value, e.g. label('status', 'ACTIVE'). */
     public String label(String group, Object value) {

@@ -3,13 +3,11 @@ package org.parley.console.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Pattern;
+
+import org.parley.policy.RecordIds;
 
 /** Small helpers for the console's own URLs. */
 public final class Paths {
-
-    private static final Pattern ID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private Paths() {}
 
@@ -26,9 +24,9 @@ public final class Paths {
         return uri;
     }
 
-    /** Whether the value has the shape of a record id; anything else is "not found" without asking a service. */
+    /** Whether the value is a record id as every service reads one; anything else is "not found" without asking. */
     public static boolean isId(String value) {
-        return value != null && ID.matcher(value).matches();
+        return RecordIds.parse(value).isPresent();
     }
 
     public static String encode(String value) {

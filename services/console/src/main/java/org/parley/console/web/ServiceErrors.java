@@ -24,8 +24,12 @@ public class ServiceErrors {
 
     private static final Logger LOG = Logger.getLogger(ServiceErrors.class);
 
+    private final Ctx ctx;
+
     @Inject
-    Ctx ctx;
+    public ServiceErrors(Ctx ctx) {
+        this.ctx = ctx;
+    }
 
     @CheckedTemplate
     public static class Templates {

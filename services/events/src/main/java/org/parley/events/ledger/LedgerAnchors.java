@@ -1,5 +1,6 @@
 package org.parley.events.ledger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,11 +51,14 @@ public class LedgerAnchors {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     private final Outbox outbox;
+    private final Clock clock;
     private final Map<String, Object> kafkaSettings;
 
     @Inject
-    public LedgerAnchors(Outbox outbox, @Identifier("default-kafka-broker") Map<String, Object> kafkaSettings) {
+    public LedgerAnchors(
+            Outbox outbox, @Identifier("default-kafka-broker") Map<String, Object> kafkaSettings, Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
         this.kafkaSettings = kafkaSettings;
     }
 
@@ -64,7 +68,7 @@ public class LedgerAnchors {
         outbox.append(
                 Topics.LEDGER,
                 recordKey(keyId),
-                Envelopes.about(null, null, null)
+                Envelopes.about(null, null, null, clock.instant())
                         .setLedgerCheckpointed(LedgerCheckpointed.newBuilder()
                                 .setSequence(sequence)
                                 .setHash(hash)

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -164,14 +165,14 @@ class BrokerOutageTest extends EventsStackTest {
                         case 0 ->
                             append(
                                     Topics.CASES,
-                                    Envelopes.about(caseId, "writer-" + thread, HOST)
+                                    Envelopes.about(caseId, "writer-" + thread, HOST, Instant.now())
                                             .setCaseSectionEdited(CaseSectionEdited.newBuilder()
                                                     .setSection("CONTEXT")
                                                     .setCaseVersion(n)));
                         case 1 ->
                             append(
                                     Topics.CASES,
-                                    Envelopes.about(caseId, "writer-" + thread, HOST)
+                                    Envelopes.about(caseId, "writer-" + thread, HOST, Instant.now())
                                             .setProcessEntryAdded(ProcessEntryAdded.newBuilder()
                                                     .setEntryId(
                                                             UUID.randomUUID().toString())
@@ -180,7 +181,7 @@ class BrokerOutageTest extends EventsStackTest {
                         case 2 ->
                             append(
                                     Topics.AUDIT,
-                                    Envelopes.about(caseId, "reader-" + thread, HOST)
+                                    Envelopes.about(caseId, "reader-" + thread, HOST, Instant.now())
                                             .setRestrictedRead(RestrictedRead.newBuilder()
                                                     .setResourceKind("case")
                                                     .setResourceId(caseId)
@@ -188,7 +189,7 @@ class BrokerOutageTest extends EventsStackTest {
                         case 3 ->
                             append(
                                     Topics.AUDIT,
-                                    Envelopes.about(caseId, "outsider-" + thread, "oas")
+                                    Envelopes.about(caseId, "outsider-" + thread, "oas", Instant.now())
                                             .setAccessDenied(AccessDenied.newBuilder()
                                                     .setResourceKind("case")
                                                     .setResourceId(caseId)
@@ -196,7 +197,7 @@ class BrokerOutageTest extends EventsStackTest {
                         default ->
                             append(
                                     Topics.AUDIT,
-                                    Envelopes.about(null, "exporter-" + thread, HOST)
+                                    Envelopes.about(null, "exporter-" + thread, HOST, Instant.now())
                                             .setExportMade(ExportMade.newBuilder()
                                                     .setResourceKind("case")
                                                     .setRecordCount(n)));

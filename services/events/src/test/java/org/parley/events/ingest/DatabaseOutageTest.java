@@ -1,6 +1,7 @@
 package org.parley.events.ingest;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -64,7 +65,7 @@ class DatabaseOutageTest extends EventsStackTest {
 
     /** An audit event straight to the broker, as another service's relay would send it. */
     private static String publish(String caseId) throws Exception {
-        Envelope.Builder builder = Envelopes.about(caseId, "reader-" + UUID.randomUUID(), HOST)
+        Envelope.Builder builder = Envelopes.about(caseId, "reader-" + UUID.randomUUID(), HOST, Instant.now())
                 .setRestrictedRead(RestrictedRead.newBuilder()
                         .setResourceKind("case")
                         .setResourceId(caseId)

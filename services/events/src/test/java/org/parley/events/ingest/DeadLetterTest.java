@@ -2,6 +2,7 @@ package org.parley.events.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +45,12 @@ class DeadLetterTest extends EventsStackTest {
         String caseId = UUID.randomUUID().toString();
 
         byte[] garbage = ("not a protobuf envelope " + marker).getBytes(StandardCharsets.UTF_8);
-        Envelope mismatched = Envelopes.about(caseId, marker, HOST)
+        Envelope mismatched = Envelopes.about(caseId, marker, HOST, Instant.now())
                 .setType("CaseOpened")
                 .setRestrictedRead(
                         RestrictedRead.newBuilder().setResourceKind("case").setResourceId(caseId))
                 .build();
-        Envelope wrongHeader = Envelopes.about(caseId, marker, HOST)
+        Envelope wrongHeader = Envelopes.about(caseId, marker, HOST, Instant.now())
                 .setType("RestrictedRead")
                 .setRestrictedRead(
                         RestrictedRead.newBuilder().setResourceKind("case").setResourceId(caseId))
@@ -89,7 +90,7 @@ class DeadLetterTest extends EventsStackTest {
 
         Envelope good = append(
                 Topics.AUDIT,
-                Envelopes.about(caseId, "reader", HOST)
+                Envelopes.about(caseId, "reader", HOST, Instant.now())
                         .setRestrictedRead(RestrictedRead.newBuilder()
                                 .setResourceKind("case")
                                 .setResourceId(caseId)));

@@ -46,7 +46,7 @@ class LatencyTest extends EventsStackTest {
             String caseId = UUID.randomUUID().toString();
             Envelope envelope = append(
                     Topics.AUDIT,
-                    Envelopes.about(caseId, "reader", HOST)
+                    Envelopes.about(caseId, "reader", HOST, Instant.now())
                             .setRestrictedRead(RestrictedRead.newBuilder()
                                     .setResourceKind("case")
                                     .setResourceId(caseId)));

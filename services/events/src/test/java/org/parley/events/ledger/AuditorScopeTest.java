@@ -59,7 +59,7 @@ class AuditorScopeTest extends EventsStackTest {
         List<Envelope> notIfits = new ArrayList<>();
         ifitOwned.add(append(
                 Topics.CASES,
-                Envelopes.about(ifitCase, sofia, HOST)
+                Envelopes.about(ifitCase, sofia, HOST, Instant.now())
                         .setCaseOpened(CaseOpened.newBuilder()
                                 .setOwningOrganisation(HOST)
                                 .setLeadSubject(sofia)
@@ -68,7 +68,7 @@ class AuditorScopeTest extends EventsStackTest {
         ifitOwned.add(append(Topics.AUDIT, read(ifitCase, lucia, "oas")));
         ifitOwned.add(append(
                 Topics.AUDIT,
-                Envelopes.about(null, sofia, HOST)
+                Envelopes.about(null, sofia, HOST, Instant.now())
                         .setExportMade(
                                 ExportMade.newBuilder().setResourceKind("case").setRecordCount(3))));
         // oas owns this one (known from its policy snapshot); ifit's sofia reading it is oas's business.
@@ -76,7 +76,7 @@ class AuditorScopeTest extends EventsStackTest {
         notIfits.add(append(Topics.AUDIT, read(oasCase, sofia, HOST)));
         notIfits.add(append(
                 Topics.AUDIT,
-                Envelopes.about(null, lucia, "oas")
+                Envelopes.about(null, lucia, "oas", Instant.now())
                         .setExportMade(
                                 ExportMade.newBuilder().setResourceKind("case").setRecordCount(1))));
         List<String> all = new ArrayList<>(ids(ifitOwned));
@@ -124,7 +124,7 @@ class AuditorScopeTest extends EventsStackTest {
         List<Envelope> reads = new ArrayList<>();
         reads.add(append(
                 Topics.CASES,
-                Envelopes.about(ifitCase, sofia, HOST)
+                Envelopes.about(ifitCase, sofia, HOST, Instant.now())
                         .setCaseOpened(CaseOpened.newBuilder()
                                 .setOwningOrganisation(HOST)
                                 .setTier(Tier.SECRET))));
@@ -176,7 +176,7 @@ class AuditorScopeTest extends EventsStackTest {
     }
 
     private static Envelope.Builder read(String caseId, String subject, String organisation) {
-        return Envelopes.about(caseId, subject, organisation)
+        return Envelopes.about(caseId, subject, organisation, Instant.now())
                 .setRestrictedRead(RestrictedRead.newBuilder()
                         .setResourceKind("case")
                         .setResourceId(caseId)

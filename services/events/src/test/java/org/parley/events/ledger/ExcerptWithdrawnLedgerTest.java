@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,7 +39,7 @@ class ExcerptWithdrawnLedgerTest extends EventsStackTest {
         awaitPolicyVersion(caseId, 1);
         Envelope withdrawn = append(
                 Topics.INTERVIEWS,
-                Envelopes.about(caseId, mateo, HOST)
+                Envelopes.about(caseId, mateo, HOST, Instant.now())
                         .setExcerptWithdrawn(ExcerptWithdrawn.newBuilder()
                                 .setInterviewId(UUID.randomUUID().toString())
                                 .setExcerptNumber(2)

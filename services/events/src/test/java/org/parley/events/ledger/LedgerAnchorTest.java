@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ class LedgerAnchorTest extends EventsStackTest {
         for (int i = 0; i < 5; i++) {
             sent.add(append(
                     Topics.AUDIT,
-                    Envelopes.about(null, "exporter", HOST)
+                    Envelopes.about(null, "exporter", HOST, Instant.now())
                             .setExportMade(ExportMade.newBuilder()
                                     .setResourceKind("case")
                                     .setRecordCount(i))));

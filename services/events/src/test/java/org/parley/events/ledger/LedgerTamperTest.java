@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ class LedgerTamperTest extends EventsStackTest {
         for (int i = 0; i < 6; i++) {
             sent.add(append(
                     Topics.AUDIT,
-                    Envelopes.about(null, "exporter", HOST)
+                    Envelopes.about(null, "exporter", HOST, Instant.now())
                             .setExportMade(ExportMade.newBuilder()
                                     .setResourceKind("case")
                                     .setRecordCount(i))));

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -108,7 +109,7 @@ public abstract class EventsStackTest {
                 List.of(),
                 Tier.SECRET,
                 false,
-                Envelopes.about(caseId, leadSubject, owner)
+                Envelopes.about(caseId, leadSubject, owner, Instant.now())
                         .setCasePolicyRecorded(CasePolicyRecorded.getDefaultInstance()));
     }
 
@@ -122,7 +123,7 @@ public abstract class EventsStackTest {
 
     /** A read of the case's HEADER, as the cases service audits it. */
     protected static Envelope.Builder headerRead(String caseId) {
-        return Envelopes.about(caseId, "reader", HOST)
+        return Envelopes.about(caseId, "reader", HOST, Instant.now())
                 .setRestrictedRead(RestrictedRead.newBuilder()
                         .setResourceKind("case")
                         .setResourceId(caseId)

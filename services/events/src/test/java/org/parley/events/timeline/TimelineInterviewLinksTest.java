@@ -1,6 +1,7 @@
 package org.parley.events.timeline;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,8 @@ class TimelineInterviewLinksTest extends EventsStackTest {
                 List.of(),
                 Tier.SECRET,
                 false,
-                Envelopes.about(caseA, sofia, HOST).setCasePolicyRecorded(CasePolicyRecorded.getDefaultInstance())));
+                Envelopes.about(caseA, sofia, HOST, Instant.now())
+                        .setCasePolicyRecorded(CasePolicyRecorded.getDefaultInstance())));
         events.add(recordPolicy(caseB, HOST, sofia));
         awaitPolicyVersion(caseA, 1);
         awaitPolicyVersion(caseB, 1);
@@ -63,7 +65,7 @@ class TimelineInterviewLinksTest extends EventsStackTest {
         List<Envelope> events = new ArrayList<>();
         events.add(append(
                 Topics.INTERVIEWS,
-                Envelopes.about(caseA, sofia, HOST)
+                Envelopes.about(caseA, sofia, HOST, Instant.now())
                         .setInterviewRecorded(InterviewRecorded.newBuilder()
                                 .setInterviewId(interview)
                                 .addLinkedCaseIds(caseA)
@@ -119,11 +121,11 @@ class TimelineInterviewLinksTest extends EventsStackTest {
         List<Envelope> events = List.of(
                 append(
                         Topics.INTERVIEWS,
-                        Envelopes.about(caseA, sofia, HOST)
+                        Envelopes.about(caseA, sofia, HOST, Instant.now())
                                 .setInterviewLinked(InterviewLinked.newBuilder().setInterviewId(interview))),
                 append(
                         Topics.INTERVIEWS,
-                        Envelopes.about(caseB, sofia, HOST)
+                        Envelopes.about(caseB, sofia, HOST, Instant.now())
                                 .setInterviewLinked(InterviewLinked.newBuilder().setInterviewId(interview))));
         awaitLedger(ids(events), Duration.ofSeconds(60));
         assertThat(interviewsNamed("mateo", interview)).isZero();
@@ -133,7 +135,7 @@ class TimelineInterviewLinksTest extends EventsStackTest {
     private Envelope linked(String onCase, String interview, long version, String... allCases) {
         return append(
                 Topics.INTERVIEWS,
-                Envelopes.about(onCase, sofia, HOST)
+                Envelopes.about(onCase, sofia, HOST, Instant.now())
                         .setInterviewLinked(InterviewLinked.newBuilder()
                                 .setInterviewId(interview)
                                 .addAllLinkedCaseIds(List.of(allCases))
@@ -143,7 +145,7 @@ class TimelineInterviewLinksTest extends EventsStackTest {
     private Envelope updated(String interview, long version, String... allCases) {
         return append(
                 Topics.INTERVIEWS,
-                Envelopes.about(allCases[0], sofia, HOST)
+                Envelopes.about(allCases[0], sofia, HOST, Instant.now())
                         .setInterviewUpdated(InterviewUpdated.newBuilder()
                                 .setInterviewId(interview)
                                 .addAllLinkedCaseIds(List.of(allCases))

@@ -56,7 +56,7 @@ class TimelineSecretPhaseTest extends EventsStackTest {
         events.add(recordPolicy(caseId, HOST, sofia));
         Envelope opened = append(
                 Topics.CASES,
-                Envelopes.about(caseId, sofia, HOST)
+                Envelopes.about(caseId, sofia, HOST, Instant.now())
                         .setCaseOpened(CaseOpened.newBuilder()
                                 .setOwningOrganisation(HOST)
                                 .setLeadSubject(sofia)
@@ -65,7 +65,7 @@ class TimelineSecretPhaseTest extends EventsStackTest {
         events.add(opened);
         events.add(append(
                 Topics.CASES,
-                Envelopes.about(caseId, sofia, HOST)
+                Envelopes.about(caseId, sofia, HOST, Instant.now())
                         .setProcessEntryAdded(ProcessEntryAdded.newBuilder()
                                 .setEntryId(UUID.randomUUID().toString())
                                 .setKind("meeting")
@@ -80,7 +80,7 @@ class TimelineSecretPhaseTest extends EventsStackTest {
                 List.of(oas),
                 Tier.SECRET,
                 false,
-                Envelopes.about(caseId, ana, HOST)
+                Envelopes.about(caseId, ana, HOST, Instant.now())
                         .setGrantIssued(GrantIssued.newBuilder()
                                 .setGrantId(oas.getGrantId())
                                 .setOrganisation("oas")
@@ -93,7 +93,7 @@ class TimelineSecretPhaseTest extends EventsStackTest {
                 List.of(oas),
                 Tier.PUBLICLY_KNOWN,
                 false,
-                Envelopes.about(caseId, bruno, HOST)
+                Envelopes.about(caseId, bruno, HOST, Instant.now())
                         .setTierChanged(
                                 TierChanged.newBuilder().setFrom(Tier.SECRET).setTo(Tier.PUBLICLY_KNOWN)));
         tierChangeEventId = madePublic.getEventId();
@@ -107,7 +107,7 @@ class TimelineSecretPhaseTest extends EventsStackTest {
                 List.of(oas),
                 Tier.PUBLICLY_KNOWN,
                 true,
-                Envelopes.about(caseId, bruno, HOST)
+                Envelopes.about(caseId, bruno, HOST, Instant.now())
                         .setResultsReleaseChanged(
                                 ResultsReleaseChanged.newBuilder().setReleased(true)));
         releaseEventId = released.getEventId();

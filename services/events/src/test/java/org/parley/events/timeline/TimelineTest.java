@@ -1,6 +1,7 @@
 package org.parley.events.timeline;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,21 +51,21 @@ class TimelineTest extends EventsStackTest {
         events.add(recordPolicy(caseId, HOST, sofia));
         events.add(append(
                 Topics.CASES,
-                Envelopes.about(caseId, sofia, HOST)
+                Envelopes.about(caseId, sofia, HOST, Instant.now())
                         .setCaseOpened(CaseOpened.newBuilder()
                                 .setOwningOrganisation(HOST)
                                 .setLeadSubject(sofia)
                                 .setTier(Tier.SECRET))));
         events.add(append(
                 Topics.CASES,
-                Envelopes.about(caseId, sofia, HOST)
+                Envelopes.about(caseId, sofia, HOST, Instant.now())
                         .setProcessEntryAdded(ProcessEntryAdded.newBuilder()
                                 .setEntryId(UUID.randomUUID().toString())
                                 .setKind("meeting")
                                 .setEntryDate("2026-02-01"))));
         events.add(append(
                 Topics.INTERVIEWS,
-                Envelopes.about(caseId, sofia, HOST)
+                Envelopes.about(caseId, sofia, HOST, Instant.now())
                         .setInterviewLinked(InterviewLinked.newBuilder()
                                 .setInterviewId(UUID.randomUUID().toString()))));
         Grant oas = grant("oas", GrantScope.SUMMARY);
@@ -78,7 +79,7 @@ class TimelineTest extends EventsStackTest {
                 List.of(oas),
                 Tier.SECRET,
                 false,
-                Envelopes.about(caseId, ana, HOST).setGrantIssued(issued(oas))));
+                Envelopes.about(caseId, ana, HOST, Instant.now()).setGrantIssued(issued(oas))));
         events.add(publishPolicy(
                 caseId,
                 3,
@@ -87,7 +88,7 @@ class TimelineTest extends EventsStackTest {
                 List.of(oas, other),
                 Tier.SECRET,
                 false,
-                Envelopes.about(caseId, ana, HOST).setGrantIssued(issued(other))));
+                Envelopes.about(caseId, ana, HOST, Instant.now()).setGrantIssued(issued(other))));
         awaitPolicyVersion(caseId, 3);
         awaitLedger(ids(events), Duration.ofSeconds(60));
         projection.heardFromAccess(java.time.Instant.now());

@@ -13,10 +13,10 @@ import jakarta.persistence.EntityManager;
 
 import org.parley.gate.CaseGate;
 import org.parley.gate.PolicySource;
-import org.parley.gate.RecordIds;
 import org.parley.policy.Action;
 import org.parley.policy.CasePolicy;
 import org.parley.policy.InterviewAccess;
+import org.parley.policy.RecordIds;
 import org.parley.policy.SecrecyRules;
 import org.parley.policy.Viewer;
 import org.parley.web.ProblemException;

@@ -1,5 +1,6 @@
 package org.parley.interviews.events;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,10 +29,12 @@ import org.parley.proto.v1.RestrictedRead;
 public class InterviewEvents {
 
     private final Outbox outbox;
+    private final Clock clock;
 
     @Inject
-    public InterviewEvents(Outbox outbox) {
+    public InterviewEvents(Outbox outbox, Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /**
@@ -124,7 +127,7 @@ public class InterviewEvents {
                                 .addSections(part)));
     }
 
-    private static org.parley.proto.v1.Envelope.Builder about(String caseId, Viewer actor) {
-        return Envelopes.about(caseId, actor.subject(), actor.organisation());
+    private org.parley.proto.v1.Envelope.Builder about(String caseId, Viewer actor) {
+        return Envelopes.about(caseId, actor.subject(), actor.organisation(), clock.instant());
     }
 }

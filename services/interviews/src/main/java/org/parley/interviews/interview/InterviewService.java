@@ -23,7 +23,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import org.parley.gate.RecordIds;
 import org.parley.interviews.access.InterviewGate;
 import org.parley.interviews.api.InterviewView;
 import org.parley.interviews.api.Quote;
@@ -34,6 +33,7 @@ import org.parley.interviews.excerpt.ExcerptWithdrawals;
 import org.parley.interviews.vault.IdentityVault;
 import org.parley.policy.CasePolicy;
 import org.parley.policy.InterviewAccess;
+import org.parley.policy.RecordIds;
 import org.parley.policy.Role;
 import org.parley.policy.Viewer;
 import org.parley.proto.v1.ExcerptWithdrawal;

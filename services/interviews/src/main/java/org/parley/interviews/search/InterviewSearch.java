@@ -18,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
-import org.parley.gate.RecordIds;
 import org.parley.interviews.access.InterviewGate;
 import org.parley.interviews.api.InterviewMode;
 import org.parley.interviews.api.InterviewPage;
@@ -27,6 +26,7 @@ import org.parley.interviews.api.IntervieweeCategory;
 import org.parley.interviews.api.Theme;
 import org.parley.interviews.config.InterviewsConfig;
 import org.parley.interviews.interview.Formats;
+import org.parley.policy.RecordIds;
 import org.parley.policy.SecrecySql;
 import org.parley.policy.SqlFragment;
 import org.parley.policy.Viewer;

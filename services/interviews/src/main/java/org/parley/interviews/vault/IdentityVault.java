@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.parley.gate.CaseGate;
-import org.parley.gate.RecordIds;
 import org.parley.interviews.access.InterviewGate;
 import org.parley.interviews.api.Reveal;
 import org.parley.interviews.api.Revealed;
@@ -21,6 +20,7 @@ import org.parley.interviews.events.InterviewEvents;
 import org.parley.interviews.interview.IdentityInput;
 import org.parley.policy.CasePolicy;
 import org.parley.policy.InterviewAccess;
+import org.parley.policy.RecordIds;
 import org.parley.policy.Viewer;
 import org.parley.web.ProblemException;
 import org.parley.web.Problems;

@@ -3,6 +3,7 @@ package org.parley.messaging.inbox;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -38,7 +39,7 @@ class IdempotentConsumerRulesTest {
 
     @Test
     void headersThatContradictTheEnvelopeMakeItPoison() {
-        Envelope envelope = Envelopes.about(null, "s", "ifit")
+        Envelope envelope = Envelopes.about(null, "s", "ifit", Instant.now())
                 .setType("ExportMade")
                 .setExportMade(ExportMade.newBuilder().setResourceKind("case"))
                 .build();
@@ -61,7 +62,7 @@ class IdempotentConsumerRulesTest {
 
     @Test
     void anEventIdIsReadFromBytesWhenPossibleAndNeverThrows() {
-        Envelope envelope = Envelopes.about(null, "s", "ifit").build();
+        Envelope envelope = Envelopes.about(null, "s", "ifit", Instant.now()).build();
         assertThat(Envelopes.readableEventId(envelope.toByteArray())).contains(envelope.getEventId());
         assertThat(Envelopes.readableEventId("garbage".getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();

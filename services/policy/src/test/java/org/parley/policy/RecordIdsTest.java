@@ -1,4 +1,4 @@
-package org.parley.gate;
+package org.parley.policy;
 
 import java.util.UUID;
 
