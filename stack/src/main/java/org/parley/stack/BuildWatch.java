@@ -35,7 +35,8 @@ final class BuildWatch {
             }
             enabled = true;
         }
-        process.get().onExit().thenRun(() -> exited(pid));
+        // nothing waits for this future: the exit itself is the event
+        var unused = process.get().onExit().thenRun(() -> exited(pid));
         return true;
     }
 

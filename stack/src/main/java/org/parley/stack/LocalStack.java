@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class LocalStack {
     }
 
     private static void log(String line) {
-        System.out.println(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+        System.out.println(LocalDateTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS) + " " + line);
     }
 
     private List<PartSupervisor> supervisions() {

@@ -2,6 +2,7 @@ package org.parley.stack.supervision;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -30,7 +31,7 @@ public final class PartSupervisor {
     private volatile boolean held;
     private volatile boolean closed;
     private volatile PartState state = PartState.UP;
-    private volatile int restarts;
+    private final AtomicInteger restarts = new AtomicInteger();
     private volatile long lastPid = -1;
 
     /**
@@ -64,7 +65,7 @@ public final class PartSupervisor {
     }
 
     public int restarts() {
-        return restarts;
+        return restarts.get();
     }
 
     public SupervisedPart part() {
@@ -132,7 +133,7 @@ public final class PartSupervisor {
                     continue;
                 }
                 failures++;
-                restarts++;
+                restarts.incrementAndGet();
                 state = PartState.RESTARTING;
                 Duration delay = backoff.delay(failures);
                 if (!failedBefore) {
@@ -143,7 +144,7 @@ public final class PartSupervisor {
                             part.name(),
                             lastPid,
                             seconds(delay),
-                            restarts));
+                            restarts.get()));
                 }
                 changed.run();
                 Thread.sleep(delay.toMillis());
@@ -173,7 +174,7 @@ public final class PartSupervisor {
                     part.name(),
                     lastPid,
                     (System.nanoTime() - downSince) / 1e9,
-                    restarts));
+                    restarts.get()));
             return true;
         } catch (Exception e) {
             if (closed) {
@@ -182,7 +183,7 @@ public final class PartSupervisor {
             log.accept(String.format(
                     Locale.ROOT,
                     "restart %d of %s failed (%s); next try in %s",
-                    restarts,
+                    restarts.get(),
                     part.name(),
                     e.getMessage(),
                     seconds(backoff.delay(failures + 1))));
