@@ -3,9 +3,9 @@ package org.parley.events.support;
 import java.time.Clock;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
 import io.agroal.api.AgroalDataSource;
@@ -19,7 +19,9 @@ import org.parley.projection.ProjectionConfig;
  */
 @Alternative
 @Priority(1)
-@ApplicationScoped
+// @Singleton, not @ApplicationScoped: a client proxy would need a no-argument constructor, which the
+// projection (constructor-injected) does not have.
+@Singleton
 public class StaleSwitch extends PolicyProjection {
 
     private volatile boolean forcedStale;
