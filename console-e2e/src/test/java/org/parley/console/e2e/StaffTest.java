@@ -167,6 +167,68 @@ class StaffTest extends ConsoleTest {
         assertThat(browser.find("#interviews").getText()).contains("Console Official Q");
     }
 
+    /** Issue 16, part 3: research questions on interviews and excerpts, with the codebook's labels, both languages. */
+    @Test
+    void sofiaTagsAnInterviewAndAnExcerptWithResearchQuestionsAndFindsItByQuestion() throws Exception {
+        String caseId = platform.newCase("Console questions case " + RUN);
+        String pseudonym = "Console Mediator RQ " + RUN;
+        browser.signIn("sofia");
+        browser.open("/interviews/new?case=" + caseId);
+        assertThat(browser.all("#f-questions input[name=question]")).hasSize(8);
+        assertThat(browser.find("label[for=rq-RQ3]").getText())
+                .startsWith("RQ3")
+                .contains("Are comprehensive settlements possible and desirable with criminal groups");
+        browser.type("#f-pseudonym", pseudonym);
+        browser.type("#f-descriptor", "church mediator in a border town");
+        browser.select("#f-category", "CLERGY");
+        browser.setValue("#f-date", "2024-11");
+        browser.type("#f-country", "XX"); // refused by the service: the questions ticked must survive
+        browser.type("#f-language", "es");
+        browser.find("#f-mayQuote").click();
+        browser.find("#f-share").click();
+        browser.find("#rq-RQ3").click();
+        browser.find("#rq-RQ5").click();
+        browser.type("#f-quotes", "The bishop carried the letters both ways.");
+        browser.submit("#interview-form");
+
+        assertThat(browser.find("#f-country").getAttribute("value")).isEqualTo("XX");
+        assertThat(browser.find("#rq-RQ3").isSelected()).isTrue();
+        assertThat(browser.find("#rq-RQ5").isSelected()).isTrue();
+        assertThat(browser.find("#rq-RQ1").isSelected()).isFalse();
+        browser.type("#f-country", "CO");
+        browser.submit("#interview-form");
+
+        assertThat(browser.find("#notice").getText()).isEqualTo("The interview was recorded.");
+        String interviewId = browser.url().replaceAll(".*/interviews/([0-9a-f-]{36}).*", "$1");
+        assertThat(browser.find("#questions").getText())
+                .contains("RQ3", "Are comprehensive settlements possible", "RQ5", "representative and authoritative")
+                .doesNotContain("RQ1");
+
+        // an excerpt proposed with the question it informs
+        browser.find("#quotes details.questions summary").click();
+        browser.find("#eq-1-RQ7").click();
+        browser.submit("form[action='/interviews/" + interviewId + "/excerpts']");
+        assertThat(browser.find("#excerpts").getText()).contains("bishop carried the letters", "RQ7");
+        browser.screenshot("interview-questions");
+
+        browser.open("/interviews?question=RQ3");
+        assertThat(browser.find("#interview-list").getText()).contains(pseudonym, "RQ3", "RQ5");
+        browser.open("/interviews?question=RQ8");
+        assertThat(browser.text()).doesNotContain(pseudonym);
+
+        // in Spanish, the codebook's Spanish wording
+        browser.open("/interviews/" + interviewId);
+        browser.submit("form[action='/language']");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("es");
+        assertThat(browser.find("#questions").getText())
+                .contains("Preguntas de investigación", "¿Son posibles y deseables los acuerdos integrales");
+        browser.open("/interviews/new");
+        assertThat(browser.find("label[for=rq-RQ7]").getText())
+                .contains("¿Qué papel constructivo puede desempeñar la comunidad internacional");
+        browser.submit("form[action='/language']");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+    }
+
     @Test
     void mateoCannotTellThatTheSecretCasesExist() throws Exception {
         browser.signIn("mateo");

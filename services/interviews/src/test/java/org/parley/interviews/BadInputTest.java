@@ -146,6 +146,7 @@ class BadInputTest {
     void badSearchParametersAreRefused() {
         for (Map.Entry<String, String> bad : Map.of(
                         "theme", "GOSSIP",
+                        "question", "RQ99",
                         "category", "WARLORD",
                         "from", "2019-13",
                         "to", "last year",
@@ -210,8 +211,8 @@ class BadInputTest {
     void controlCharactersInParametersAndPathsAreRefusedNamingThem() {
         String id = record("sofia", interview(caseId));
         Map<String, Long> before = rowCounts();
-        for (String param :
-                List.of("case", "theme", "category", "country", "from", "to", "language", "cursor", "limit")) {
+        for (String param : List.of(
+                "case", "theme", "question", "category", "country", "from", "to", "language", "cursor", "limit")) {
             Response response = as("sofia").queryParam(param, "x\u0000").get("/interviews");
             response.then().statusCode(400).contentType("application/problem+json");
             assertThat(response.jsonPath().getList("errors.field", String.class))

@@ -19,6 +19,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.parley.interviews.Fixtures.as;
 import static org.parley.interviews.Fixtures.interview;
 import static org.parley.interviews.Fixtures.projectionIs;
@@ -54,7 +55,11 @@ class ServiceEndpointsTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("/interviews/{id}/identity"))
-                .body(containsString("/interviews/{id}/excerpts/{n}/approval"));
+                .body(containsString("/interviews/{id}/excerpts/{n}/approval"))
+                .body(containsString("research question code of the codebook"))
+                // the codebook comes from the cases API module, whose endpoints are not this service's
+                .body(not(containsString("/codebook")))
+                .body(not(containsString("\"/cases\"")));
     }
 
     @Test

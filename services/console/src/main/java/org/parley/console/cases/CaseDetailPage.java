@@ -98,7 +98,7 @@ public class CaseDetailPage {
         if (member) {
             var page = part(
                     "interviews",
-                    () -> interviews.search(List.of(id), null, null, null, null, null, null, null, "50"),
+                    () -> interviews.search(List.of(id), null, null, null, null, null, null, null, null, "50"),
                     problems);
             linked = page == null || page.items() == null ? List.of() : page.items();
         }

@@ -20,7 +20,7 @@ import org.parley.interviews.api.ExcerptsApi;
 @Path("/interviews/{id}/excerpts")
 public interface ExcerptsClient extends ExcerptsApi {
 
-    /** Body {@code {"quote": n}}. */
+    /** Body {@code {"quote": n, "researchQuestions": [codes]}}. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     ExcerptView propose(@PathParam("id") String id, Map<String, Object> proposal);

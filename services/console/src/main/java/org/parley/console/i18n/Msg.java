@@ -716,6 +716,15 @@ public interface Msg {
     @Message("Territorial control")
     String territorial_control();
 
+    @Message("Research question")
+    String research_question();
+
+    @Message("Research questions")
+    String research_questions();
+
+    @Message("The research questions it informs")
+    String research_questions_hint();
+
     @Message("Theme")
     String theme();
 

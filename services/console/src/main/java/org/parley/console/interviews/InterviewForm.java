@@ -23,6 +23,7 @@ public record InterviewForm(
         String attribution,
         boolean mayShareWithPartners,
         List<String> themes,
+        List<String> researchQuestions,
         String notes,
         String transcript,
         String quotes,
@@ -44,6 +45,7 @@ public record InterviewForm(
                 "NONE",
                 false,
                 List.of(),
+                List.of(),
                 "",
                 "",
                 "",
@@ -57,6 +59,10 @@ public record InterviewForm(
 
     public boolean hasTheme(String theme) {
         return themes.contains(theme);
+    }
+
+    public boolean hasQuestion(String code) {
+        return researchQuestions.contains(code);
     }
 
     /** The body of POST /interviews; the identity goes to the vault only. */
@@ -77,6 +83,7 @@ public record InterviewForm(
         consent.put("mayShareWithPartners", mayShareWithPartners);
         body.put("consent", consent);
         body.put("themes", themes);
+        body.put("researchQuestions", researchQuestions);
         body.put("notes", Paths.blankToNull(notes));
         body.put("transcript", Paths.blankToNull(transcript));
         List<Map<String, Object>> quoteList = new ArrayList<>();

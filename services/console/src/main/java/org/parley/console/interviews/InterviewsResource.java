@@ -3,6 +3,7 @@ package org.parley.console.interviews;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -66,9 +67,10 @@ public class InterviewsResource {
     /** A case offered in a form or named on a page: its id and title. */
     public record CaseRef(String id, String title) {}
 
-    public record Filter(String theme, String category, String country, String caseId) {
+    public record Filter(String theme, String question, String category, String country, String caseId) {
         String url(String cursor) {
             String query = Paths.param("theme", theme)
+                    + Paths.param("question", question)
                     + Paths.param("category", category)
                     + Paths.param("country", country)
                     + Paths.param("case", caseId)
@@ -91,18 +93,21 @@ public class InterviewsResource {
     @GET
     public TemplateInstance list(
             @RestQuery String theme,
+            @RestQuery String question,
             @RestQuery String category,
             @RestQuery String country,
             @RestQuery("case") String caseId,
             @RestQuery String cursor) {
         Filter filter = new Filter(
                 Paths.blankToNull(theme),
+                Paths.blankToNull(question),
                 Paths.blankToNull(category),
                 Paths.blankToNull(country),
                 Paths.isId(caseId) ? caseId : null);
         InterviewPage result = interviews.search(
                 filter.caseId() == null ? null : List.of(filter.caseId()),
                 filter.theme() == null ? null : List.of(filter.theme()),
+                filter.question() == null ? null : List.of(filter.question()),
                 filter.category(),
                 filter.country(),
                 null,
@@ -140,6 +145,7 @@ public class InterviewsResource {
             @RestForm String attribution,
             @RestForm String mayShareWithPartners,
             @RestForm("theme") List<String> themes,
+            @RestForm("question") List<String> questions,
             @RestForm String notes,
             @RestForm String transcript,
             @RestForm String quotes,
@@ -159,6 +165,7 @@ public class InterviewsResource {
                 attribution,
                 "on".equals(mayShareWithPartners),
                 Paths.nonBlank(themes),
+                Paths.nonBlank(questions),
                 notes,
                 transcript,
                 quotes,
@@ -203,8 +210,9 @@ public class InterviewsResource {
     @POST
     @Path("/{id}/excerpts")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response propose(@RestPath String id, @RestForm int quote) {
-        return excerptChange(id, () -> interviewExcerpts.propose(id, java.util.Map.of("quote", quote)), "proposed");
+    public Response propose(@RestPath String id, @RestForm int quote, @RestForm("question") List<String> questions) {
+        Map<String, Object> proposal = Map.of("quote", quote, "researchQuestions", Paths.nonBlank(questions));
+        return excerptChange(id, () -> interviewExcerpts.propose(id, proposal), "proposed");
     }
 
     @POST
@@ -259,6 +267,7 @@ public class InterviewsResource {
                 form.attribution(),
                 form.mayShareWithPartners(),
                 form.themes(),
+                form.researchQuestions(),
                 form.notes(),
                 form.transcript(),
                 form.quotes(),

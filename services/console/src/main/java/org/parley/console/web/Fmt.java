@@ -17,6 +17,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import io.quarkus.qute.i18n.Localized;
+import org.parley.cases.api.codebook.Codebook;
+import org.parley.cases.api.codebook.ResearchQuestion;
 import org.parley.console.i18n.Labels;
 
 /**
@@ -56,6 +58,22 @@ public class Fmt {
         } catch (IllegalAccessException | InvocationTargetException e) {
             return value.toString();
         }
+    }
+
+    /**
+     * A research question of the codebook (RQ1 to RQ8) in the reader's language, as the codebook words it (not
+     * the message bundles); a code the codebook does not know is shown as it comes.
+     */
+    public String question(String code) {
+        if (code == null) {
+            return "";
+        }
+        return Codebook.standard().researchQuestions().stream()
+                .filter(q -> q.code().equals(code))
+                .findFirst()
+                .map(ResearchQuestion::label)
+                .map(label -> label.in(ctx.lang()))
+                .orElse(code);
     }
 
     /** An ISO date in the reader's language ("14 Mar 2012", "14 mar 2012"); anything else as it is. */

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * The excerpts of one interview: quotes proposed for sharing and approved by the leads. The proposal
- * ({@code POST}, body {@code {"quote": n}}) is not declared here: the service checks it as its own constrained
+ * ({@code POST}, body {@code {"quote": n, "researchQuestions": ["RQ3"]}}, the codes optional) is not declared here: the service checks it as its own constrained
  * record.
  */
 @Path("/interviews/{id}/excerpts")

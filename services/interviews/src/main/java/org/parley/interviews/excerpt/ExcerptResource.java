@@ -1,10 +1,13 @@
 package org.parley.interviews.excerpt;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
@@ -35,19 +38,28 @@ public class ExcerptResource implements ExcerptsApi {
         this.excerpts = excerpts;
     }
 
-    public record Proposal(@NotNull @Positive @Max(10_000) Integer quote) {}
+    /** The quote's number, and the codebook's codes of the research questions it informs (optional). */
+    public record Proposal(
+            @NotNull @Positive @Max(10_000) Integer quote,
+            @Size(max = 100) List<String> researchQuestions) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Propose a quote for sharing", description = "Members of every linked case.")
+    @Operation(
+            summary = "Propose a quote for sharing",
+            description = "Members of every linked case. Body {quote: n, researchQuestions: [codes]}: the codes"
+                    + " (RQ1 to RQ8, the codebook's research questions the excerpt informs) are optional.")
     @APIResponse(responseCode = "201", description = "Proposed")
-    @APIResponse(responseCode = "400", description = "No quote with this number")
+    @APIResponse(
+            responseCode = "400",
+            description = "No quote with this number, or a research question the codebook does not know")
     @APIResponse(responseCode = "404", description = "No interview with this id (or none the caller may know of)")
     @APIResponse(responseCode = "409", description = "Already proposed")
     @APIResponse(responseCode = "422", description = "The consent does not allow quoting to partners")
     public RestResponse<ExcerptView> propose(@PathParam("id") String id, @Valid @NotNull Proposal body) {
         return RestResponse.ResponseBuilder.create(
-                        RestResponse.Status.CREATED, excerpts.propose(caller.viewer(), id, body.quote()))
+                        RestResponse.Status.CREATED,
+                        excerpts.propose(caller.viewer(), id, body.quote(), body.researchQuestions()))
                 .build();
     }
 

@@ -24,6 +24,7 @@ import org.parley.interviews.events.InterviewEvents;
 import org.parley.interviews.interview.InterviewRecord;
 import org.parley.interviews.interview.SealedContent;
 import org.parley.interviews.problems.InterviewProblems;
+import org.parley.interviews.questions.ResearchQuestions;
 import org.parley.policy.CasePolicy;
 import org.parley.policy.InterviewAccess;
 import org.parley.policy.Viewer;
@@ -60,9 +61,14 @@ public class ExcerptService {
     }
 
     @Transactional
-    public ExcerptView propose(Viewer viewer, String rawId, Integer quoteNumber) {
+    public ExcerptView propose(Viewer viewer, String rawId, Integer quoteNumber, List<String> researchQuestions) {
         InterviewGate.Admitted admitted = gate.admit(viewer, rawId, InterviewAccess.CONTENT);
         InterviewRecord row = InterviewRecord.findById(admitted.id());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String[] questions = ResearchQuestions.checked("researchQuestions", researchQuestions, errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problems.invalid(errors));
+        }
         requireConsent(row);
         Quote quote = sealed.quotes(row).stream()
                 .filter(q -> q.n() == quoteNumber.intValue())
@@ -70,17 +76,19 @@ public class ExcerptService {
                 .orElseThrow(() -> new ProblemException(
                         Problems.invalid(List.of(new Problem.FieldError("quote", "no quote with this number")))));
         int inserted = entityManager
-                .createNativeQuery("INSERT INTO interview_excerpt (interview_id, quote_number, status, proposed_by)"
-                        + " VALUES (?1, ?2, 'PROPOSED', ?3) ON CONFLICT DO NOTHING")
+                .createNativeQuery("INSERT INTO interview_excerpt"
+                        + " (interview_id, quote_number, status, proposed_by, research_questions)"
+                        + " VALUES (?1, ?2, 'PROPOSED', ?3, ?4) ON CONFLICT DO NOTHING")
                 .setParameter(1, row.id)
                 .setParameter(2, quote.n())
                 .setParameter(3, viewer.subject())
+                .setParameter(4, questions)
                 .executeUpdate();
         if (inserted == 0) {
             throw new ProblemException(Problems.conflict("This quote is already proposed."));
         }
         events.excerptProposed(viewer, row.id, admitted.firstCaseId(), quote.n());
-        return new ExcerptView(quote.n(), quote.text(), PROPOSED, attribution(row));
+        return new ExcerptView(quote.n(), quote.text(), PROPOSED, attribution(row), ResearchQuestions.of(questions));
     }
 
     @Transactional
@@ -91,8 +99,8 @@ public class ExcerptService {
         }
         InterviewRecord row = InterviewRecord.findById(admitted.id(), LockModeType.PESSIMISTIC_WRITE);
         Integer number = number(rawNumber);
-        String status = number == null ? null : status(row.id, number);
-        if (status == null) {
+        Object[] excerpt = number == null ? null : excerpt(row.id, number);
+        if (excerpt == null) {
             throw Problems.notFoundException("excerpt");
         }
         requireConsent(row);
@@ -100,7 +108,7 @@ public class ExcerptService {
                 .filter(q -> q.n() == number.intValue())
                 .findFirst()
                 .orElseThrow(() -> Problems.notFoundException("excerpt"));
-        if (!APPROVED.equals(status)) {
+        if (!APPROVED.equals(excerpt[0])) {
             entityManager
                     .createNativeQuery("UPDATE interview_excerpt SET status = 'APPROVED', approved_by = ?1,"
                             + " approved_at = now() WHERE interview_id = ?2 AND quote_number = ?3")
@@ -110,7 +118,8 @@ public class ExcerptService {
                     .executeUpdate();
             events.excerptApproved(viewer, row.id, admitted.firstCaseId(), number);
         }
-        return new ExcerptView(number, quote.text(), APPROVED, attribution(row));
+        return new ExcerptView(
+                number, quote.text(), APPROVED, attribution(row), ResearchQuestions.ofColumn(excerpt[1]));
     }
 
     /**
@@ -169,7 +178,8 @@ public class ExcerptService {
     @SuppressWarnings("unchecked")
     private List<ExcerptView> excerptsOf(InterviewRecord row, boolean approvedOnly) {
         List<Object[]> excerpts = entityManager
-                .createNativeQuery("SELECT quote_number, status FROM interview_excerpt WHERE interview_id = ?1"
+                .createNativeQuery("SELECT quote_number, status, research_questions FROM interview_excerpt"
+                        + " WHERE interview_id = ?1"
                         + (approvedOnly ? " AND status = 'APPROVED'" : "") + " ORDER BY quote_number")
                 .setParameter(1, row.id)
                 .getResultList();
@@ -183,7 +193,12 @@ public class ExcerptService {
         for (Object[] excerpt : excerpts) {
             Quote quote = quotes.get(((Number) excerpt[0]).intValue());
             if (quote != null) {
-                items.add(new ExcerptView(quote.n(), quote.text(), (String) excerpt[1], attribution));
+                items.add(new ExcerptView(
+                        quote.n(),
+                        quote.text(),
+                        (String) excerpt[1],
+                        attribution,
+                        ResearchQuestions.ofColumn(excerpt[2])));
             }
         }
         return items;
@@ -206,13 +221,16 @@ public class ExcerptService {
         };
     }
 
-    private String status(UUID interviewId, int number) {
-        List<?> found = entityManager
-                .createNativeQuery("SELECT status FROM interview_excerpt WHERE interview_id = ?1 AND quote_number = ?2")
+    /** The excerpt's status and research questions, or null when there is none. */
+    @SuppressWarnings("unchecked")
+    private Object[] excerpt(UUID interviewId, int number) {
+        List<Object[]> found = entityManager
+                .createNativeQuery("SELECT status, research_questions FROM interview_excerpt"
+                        + " WHERE interview_id = ?1 AND quote_number = ?2")
                 .setParameter(1, interviewId)
                 .setParameter(2, number)
                 .getResultList();
-        return found.isEmpty() ? null : (String) found.get(0);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private static Integer number(String raw) {

@@ -41,6 +41,8 @@ public record InterviewPatch(
         @JsonAlias("cases") @Size(min = 1, max = 20) List<@jakarta.validation.constraints.NotNull String> linkedCases,
         @Valid ConsentInput consent,
         @Size(max = 13) List<@jakarta.validation.constraints.NotNull Theme> themes,
+        // checked against the codebook by the service (ResearchQuestions), each refusal naming researchQuestions[i]
+        @Size(max = 100) List<String> researchQuestions,
         String notes,
         String transcript,
         @Size(max = 500) List<@jakarta.validation.constraints.NotNull @Valid QuoteInput> quotes) {

@@ -59,6 +59,11 @@ public class InterviewRecord extends PanacheEntityBase {
     @Column(name = "themes", nullable = false)
     public String[] themes;
 
+    /** The codebook's codes of the research questions it informs (RQ1 to RQ8), in clear like themes. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "research_questions", nullable = false)
+    public String[] researchQuestions;
+
     @Column(name = "consent_may_quote", nullable = false)
     public boolean consentMayQuote;
 

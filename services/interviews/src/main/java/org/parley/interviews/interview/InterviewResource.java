@@ -112,6 +112,11 @@ public class InterviewResource implements InterviewsApi {
                     List<String> cases,
             @QueryParam("theme") @Parameter(description = "coded theme; repeat for several (all must match)")
                     List<String> themes,
+            @QueryParam("question")
+                    @Parameter(
+                            description = "research question code of the codebook (RQ1 to RQ8); repeat for several"
+                                    + " (any may match)")
+                    List<String> questions,
             @QueryParam("category") String category,
             @QueryParam("country") String country,
             @QueryParam("from") @Parameter(description = "first month, YYYY-MM") String from,
@@ -121,6 +126,7 @@ public class InterviewResource implements InterviewsApi {
             @QueryParam("limit") String limit) {
         return search.search(
                 caller.viewer(),
-                InterviewSearch.Filter.parse(cases, themes, category, country, from, to, language, cursor, limit));
+                InterviewSearch.Filter.parse(
+                        cases, themes, questions, category, country, from, to, language, cursor, limit));
     }
 }

@@ -30,6 +30,7 @@ import org.parley.interviews.api.Theme;
 import org.parley.interviews.config.InterviewsConfig;
 import org.parley.interviews.events.InterviewEvents;
 import org.parley.interviews.excerpt.ExcerptWithdrawals;
+import org.parley.interviews.questions.ResearchQuestions;
 import org.parley.interviews.vault.IdentityVault;
 import org.parley.policy.CasePolicy;
 import org.parley.policy.InterviewAccess;
@@ -92,6 +93,7 @@ public class InterviewService {
         List<Quote> quotes = numbered(body.quotes(), errors);
         List<String> cases = canonicalCases(body.linkedCases());
         checkLinks(viewer, body.linkedCases(), Set.of(), errors);
+        String[] questions = ResearchQuestions.checked("researchQuestions", body.researchQuestions(), errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problems.invalid(errors));
         }
@@ -106,6 +108,7 @@ public class InterviewService {
         row.language = body.language();
         row.interviewers = interviewers(body.interviewers(), viewer);
         row.themes = themes(body.themes());
+        row.researchQuestions = questions;
         applyConsent(row, body.consent());
         row.authorSubject = viewer.subject();
         row.authorOrganisation = viewer.organisation();
@@ -168,6 +171,9 @@ public class InterviewService {
             cases = canonicalCases(patch.linkedCases());
             added = cases.stream().filter(c -> !casesBefore.contains(c)).toList();
         }
+        String[] questions = patch.researchQuestions() == null
+                ? row.researchQuestions
+                : ResearchQuestions.checked("researchQuestions", patch.researchQuestions(), errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problems.invalid(errors));
         }
@@ -196,6 +202,7 @@ public class InterviewService {
         if (patch.themes() != null) {
             row.themes = themes(patch.themes());
         }
+        row.researchQuestions = questions;
         if (patch.consent() != null) {
             applyConsent(row, patch.consent());
         }
@@ -364,6 +371,7 @@ public class InterviewService {
                 cases,
                 row.consent(),
                 Arrays.stream(row.themes).map(Theme::valueOf).toList(),
+                ResearchQuestions.of(row.researchQuestions),
                 content.notes(),
                 content.transcript(),
                 content.quotes(),

@@ -37,6 +37,8 @@ public record NewInterview(
         @JsonAlias("cases") @NotEmpty @Size(max = 20) List<@NotNull String> linkedCases,
         @NotNull @Valid ConsentInput consent,
         @Size(max = 13) List<@NotNull Theme> themes,
+        // checked against the codebook by the service (ResearchQuestions), each refusal naming researchQuestions[i]
+        @Size(max = 100) List<String> researchQuestions,
         String notes,
         String transcript,
         @Size(max = 500) List<@NotNull @Valid QuoteInput> quotes,

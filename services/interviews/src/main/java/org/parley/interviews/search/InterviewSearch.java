@@ -26,6 +26,7 @@ import org.parley.interviews.api.IntervieweeCategory;
 import org.parley.interviews.api.Theme;
 import org.parley.interviews.config.InterviewsConfig;
 import org.parley.interviews.interview.Formats;
+import org.parley.interviews.questions.ResearchQuestions;
 import org.parley.policy.RecordIds;
 import org.parley.policy.SecrecySql;
 import org.parley.policy.SqlFragment;
@@ -74,6 +75,7 @@ public class InterviewSearch {
     public record Filter(
             List<UUID> cases,
             List<Theme> themes,
+            List<String> questions,
             IntervieweeCategory category,
             String country,
             LocalDate from,
@@ -85,6 +87,7 @@ public class InterviewSearch {
         public static Filter parse(
                 List<String> cases,
                 List<String> themes,
+                List<String> questions,
                 String category,
                 String country,
                 String from,
@@ -108,6 +111,7 @@ public class InterviewSearch {
                     themeList.add(theme);
                 }
             }
+            List<String> questionList = ResearchQuestions.filter(questions, errors);
             IntervieweeCategory categoryValue = null;
             if (category != null) {
                 categoryValue = enumOf(IntervieweeCategory.class, category);
@@ -143,7 +147,16 @@ public class InterviewSearch {
                 throw new ProblemException(Problems.invalid(errors));
             }
             return new Filter(
-                    caseIds, themeList, categoryValue, country, fromMonth, toMonth, language, after, limitValue);
+                    caseIds,
+                    themeList,
+                    questionList,
+                    categoryValue,
+                    country,
+                    fromMonth,
+                    toMonth,
+                    language,
+                    after,
+                    limitValue);
         }
 
         private static LocalDate month(String field, String value, List<Problem.FieldError> errors) {
@@ -213,6 +226,15 @@ public class InterviewSearch {
                     .append("]::text[]");
             filter.themes().forEach(theme -> params.add(theme.name()));
         }
+        if (!filter.questions().isEmpty()) {
+            // any of them: an interview informs a question, the filter gathers the evidence of several
+            where.append(" AND i.research_questions && ARRAY[")
+                    .append(String.join(
+                            ", ",
+                            java.util.Collections.nCopies(filter.questions().size(), "?")))
+                    .append("]::text[]");
+            params.addAll(filter.questions());
+        }
         if (filter.category() != null) {
             where.append(" AND i.category = ?");
             params.add(filter.category().name());
@@ -278,7 +300,7 @@ public class InterviewSearch {
     private static List<InterviewSummary> items(Connection connection, String where, List<Object> params)
             throws SQLException {
         String sql = "SELECT i.id, i.pseudonym, i.category, i.interview_month, i.country, i.mode, i.language,"
-                + " i.themes, ARRAY(SELECT CAST(l.case_id AS text) FROM interview_case_link l"
+                + " i.themes, i.research_questions, ARRAY(SELECT CAST(l.case_id AS text) FROM interview_case_link l"
                 + " WHERE l.interview_id = i.id ORDER BY l.position) AS cases"
                 + " FROM interview i WHERE " + where + " ORDER BY i.interview_month DESC, i.id LIMIT ?";
         List<InterviewSummary> items = new ArrayList<>();
@@ -297,6 +319,8 @@ public class InterviewSearch {
                             Arrays.stream((String[]) rows.getArray("themes").getArray())
                                     .map(Theme::valueOf)
                                     .toList(),
+                            ResearchQuestions.of((String[])
+                                    rows.getArray("research_questions").getArray()),
                             List.of((String[]) rows.getArray("cases").getArray())));
                 }
             }
