@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.testing.ManagementScrape;
+import org.parley.testing.OpenApiDocument;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +61,22 @@ class ServiceEndpointsTest {
                 // the codebook comes from the cases API module, whose endpoints are not this service's
                 .body(not(containsString("/codebook")))
                 .body(not(containsString("\"/cases\"")));
+    }
+
+    @Test
+    void theOpenApiDocumentKeepsTheContractsDescriptions() {
+        // Declared by InterviewsApi and CaseExcerptsApi: their descriptions must sit on the interfaces, since
+        // SmallRye OpenAPI drops those of a class implementing a JAX-RS interface (microprofile-open-api #619).
+        String document = given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        OpenApiDocument.parse(document)
+                .documents("get", "/interviews/{id}", "Read an interview's content", "404")
+                .documents(
+                        "get", "/cases/{caseId}/excerpts", "Read the approved excerpts of a case's interviews", "404")
+                .definesProblem();
     }
 
     @Test

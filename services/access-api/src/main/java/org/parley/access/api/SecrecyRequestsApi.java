@@ -11,6 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 /**
  * Loosening changes waiting for a second secrecy admin, for secrecy admins, called with their bearer token. A
  * request on a case the caller may not know exists answers 404 exactly as an id that never existed.
@@ -18,28 +25,77 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/secrecy-requests")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "secrecy requests", description = "Loosening changes waiting for a second secrecy admin")
 public interface SecrecyRequestsApi {
 
     /** The requests on the caller's organisation's cases, newest first; {@code status} absent: all (else 400). */
     @GET
-    List<RequestView> requests(@QueryParam("status") String status);
+    @Operation(
+            summary = "List secrecy change requests",
+            description = "Secrecy admins only: the requests on their organisation's cases, newest first.")
+    @APIResponse(responseCode = "200", description = "The requests")
+    @APIResponse(responseCode = "400", description = "Unknown status")
+    @APIResponse(responseCode = "403", description = "Not a secrecy admin")
+    List<RequestView> requests(
+            @Parameter(description = "PENDING, APPROVED, REJECTED or EXPIRED; all when absent") @QueryParam("status")
+                    String status);
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "One secrecy change request", description = "For secrecy admins of the case's organisation.")
+    @APIResponse(responseCode = "200", description = "The request")
+    @APIResponse(responseCode = "403", description = "The caller knows the case but is not its secrecy admin")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such request, or one on a case the caller may not know",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
     RequestView request(@PathParam("id") String id);
 
     /** Who would gain or lose which sections if the request were approved. */
     @GET
     @Path("/{id}/dry-run")
+    @Operation(
+            summary = "What approving would change",
+            description = "Who would gain or lose which sections if the request were approved, for every user"
+                    + " access has seen, each organisation's other users, any other signed-in user and anonymous"
+                    + " readers, computed with the secrecy rules on the policy before and after.")
+    @APIResponse(responseCode = "200", description = "The viewers whose view would change")
+    @APIResponse(responseCode = "403", description = "The caller knows the case but is not its secrecy admin")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such request, or one on a case the caller may not know",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
     DryRunResult dryRun(@PathParam("id") String id);
 
     /** By a secrecy admin other than the requester (403), once (409); applies the change. The reason is optional. */
     @POST
     @Path("/{id}/approval")
+    @Operation(
+            summary = "Approve a request",
+            description = "By a secrecy admin of the case's organisation other than the requester; applies the"
+                    + " change at once. Only one approval of a request can succeed.")
+    @APIResponse(responseCode = "200", description = "Approved and applied")
+    @APIResponse(responseCode = "403", description = "Self-approval, or not a secrecy admin of the organisation")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such request, or one on a case the caller may not know",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "Already decided or expired")
     RequestView approve(@PathParam("id") String id, ReasonBody body);
 
     /** By a secrecy admin other than the requester, with a reason. */
     @POST
     @Path("/{id}/rejection")
+    @Operation(
+            summary = "Reject a request",
+            description = "By a secrecy admin of the case's organisation other than the requester, with a reason.")
+    @APIResponse(responseCode = "200", description = "Rejected")
+    @APIResponse(responseCode = "400", description = "No reason")
+    @APIResponse(responseCode = "403", description = "The requester, or not a secrecy admin of the organisation")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such request, or one on a case the caller may not know",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "Already decided or expired")
     RequestView reject(@PathParam("id") String id, ReasonBody body);
 }

@@ -40,11 +40,6 @@ public class OrganisationResource implements OrganisationsApi {
     }
 
     @Override
-    @Operation(
-            summary = "List organisations",
-            description = "A secrecy admin of the host sees every organisation; anyone else only their own.")
-    @APIResponse(responseCode = "200", description = "The organisations the caller may know")
-    @APIResponse(responseCode = "401", description = "No valid token, or an organisation access does not know")
     public List<OrganisationView> organisations() {
         return organisations.visibleTo(caller.viewer());
     }

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,7 +33,6 @@ import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseView;
 import org.parley.cases.api.CasesApi;
 import org.parley.cases.api.NewTimelineEntry;
-import org.parley.cases.api.TimelineEntry;
 import org.parley.cases.content.NewCase;
 import org.parley.cases.search.CaseSearch;
 import org.parley.cases.search.ListQuery;
@@ -46,7 +44,9 @@ import org.parley.web.Problems;
 
 /**
  * Cases for signed-in users. A case the caller may not know exists answers exactly as an id that never
- * existed, on every endpoint; a change to a case they may see but not change is a 403.
+ * existed, on every endpoint; a change to a case they may see but not change is a 403. The OpenAPI descriptions
+ * of the endpoints {@link CasesApi} declares are on it (SmallRye OpenAPI reads an implemented interface's, not
+ * this class's); those here describe the others.
  */
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -98,25 +98,6 @@ public class CaseResource implements CasesApi {
     }
 
     @Override
-    @Operation(
-            summary = "List and search cases",
-            description = "Only cases the caller may know exist; total and facets count the whole filtered"
-                    + " result. q searches only the sections the caller may see. Repeat a filter to allow"
-                    + " several values. If access decisions are stale, 503 for everyone: no stale membership"
-                    + " is trusted.")
-    @Parameter(
-            name = "team",
-            in = ParameterIn.QUERY,
-            description = "mine: only cases whose team the caller is on (total and facets too)",
-            schema = @Schema(enumeration = {"mine"}))
-    @APIResponse(
-            responseCode = "200",
-            description = "A page of cases",
-            content = @Content(schema = @Schema(implementation = CaseList.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A bad parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     // The parameters repeat the interface's names: the parameter converters (parley-web) read the name from the
     // implementing method's own annotations, and a NUL in an id or a header must stay a 400 naming it.
     public CaseList list(CaseListFilters filters, @QueryParam("team") String team) {
@@ -128,15 +109,6 @@ public class CaseResource implements CasesApi {
     }
 
     @Override
-    @Operation(summary = "Read a case", description = "Only the sections the caller may see are present.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The case",
-            content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case (also for one the caller may not know exists)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CaseView read(@PathParam("id") String id) {
         return cases.read(caller.viewer(), id);
     }
@@ -177,17 +149,6 @@ public class CaseResource implements CasesApi {
     }
 
     @Override
-    @Operation(summary = "Add a timeline entry", description = "Team members only.")
-    @RequestBody(required = true)
-    @APIResponse(
-            responseCode = "201",
-            description = "The entry; ETag is the case's new version",
-            content = @Content(schema = @Schema(implementation = TimelineEntry.class)))
-    @APIResponse(responseCode = "400", description = "Invalid entry")
-    @APIResponse(responseCode = "403", description = "The caller sees the case but is not on its team")
-    @APIResponse(responseCode = "404", description = "No such case")
-    @APIResponse(responseCode = "409", description = "The timeline is full")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
     public Response addTimelineEntry(
             @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, NewTimelineEntry body) {
         // The service checks the entry as its own content record; a missing body stays missing (400).

@@ -20,6 +20,7 @@ import org.parley.cases.support.AccessStub;
 import org.parley.cases.support.CasesTestResource;
 import org.parley.testing.Jdbc;
 import org.parley.testing.ManagementScrape;
+import org.parley.testing.OpenApiDocument;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +76,22 @@ class OperationsTest {
                 .body(containsString("/cases/{id}/process/timeline"))
                 .body(containsString("/public/cases/{id}"))
                 .body(containsString("CaseView"));
+    }
+
+    @Test
+    void theOpenApiDocumentKeepsTheContractsDescriptions() {
+        // Declared by CasesApi and PublicRegisterApi: their descriptions must sit on the interfaces, since
+        // SmallRye OpenAPI drops those of a class implementing a JAX-RS interface (microprofile-open-api #619).
+        String document = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        OpenApiDocument.parse(document)
+                .documents("get", "/cases/{id}", "Read a case", "404")
+                .documents("get", "/public/cases/{id}", "Read a public case", "404")
+                .definesProblem();
     }
 
     @Test

@@ -6,9 +6,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 /** How a partner finds what was shared with them: the approved excerpts of a case's interviews. */
 @Path("/cases/{caseId}/excerpts")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "excerpts")
 public interface CaseExcerptsApi {
 
     /**
@@ -16,5 +23,18 @@ public interface CaseExcerptsApi {
      * one 404 for unknown and invisible cases.
      */
     @GET
+    @Operation(
+            summary = "Read the approved excerpts of a case's interviews",
+            description = "Members, and partners whose grant covers excerpts. An interview appears only when the"
+                    + " caller may read excerpts on every case it is linked to and its consent allows sharing;"
+                    + " at most 200 interviews, newest first.")
+    @APIResponse(responseCode = "200", description = "The approved excerpts, grouped by interview")
+    @APIResponse(
+            responseCode = "404",
+            description = "No case with this id (or none whose excerpts the caller may read)",
+            content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "503",
+            description = "Access rules are being refreshed: everyone waits, members too, for every id")
     CaseExcerpts list(@PathParam("caseId") String caseId);
 }

@@ -9,7 +9,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The interviews of the caller's cases, with the caller's bearer token. An interview the caller may not know
@@ -19,7 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  */
 @Path("/interviews")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "interviews")
 public interface InterviewsApi {
+
+    /** The media type of every refusal (RFC 9457); its schema is the service's {@code Problem} component. */
+    String PROBLEM = "application/problem+json";
 
     /**
      * Only interviews whose every linked case has the caller as a member; {@code total} counts those only.
@@ -28,9 +37,16 @@ public interface InterviewsApi {
      * value is a 400 naming it.
      */
     @GET
+    @Operation(
+            summary = "Search interviews",
+            description =
+                    "Only interviews whose every linked case has the caller as a member; totals count those only.")
+    @APIResponse(responseCode = "200", description = "A page of interviews (no content)")
     InterviewPage search(
-            @QueryParam("case") List<String> cases,
-            @QueryParam("theme") List<String> themes,
+            @QueryParam("case") @Parameter(description = "linked case id; repeat for several (all must match)")
+                    List<String> cases,
+            @QueryParam("theme") @Parameter(description = "coded theme; repeat for several (all must match)")
+                    List<String> themes,
             @QueryParam("question")
                     @Parameter(
                             description = "research question code of the codebook (RQ1 to RQ8); repeat for several"
@@ -38,8 +54,8 @@ public interface InterviewsApi {
                     List<String> questions,
             @QueryParam("category") String category,
             @QueryParam("country") String country,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
+            @QueryParam("from") @Parameter(description = "first month, YYYY-MM") String from,
+            @QueryParam("to") @Parameter(description = "last month, YYYY-MM") String to,
             @QueryParam("language") String language,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit);
@@ -47,5 +63,17 @@ public interface InterviewsApi {
     /** The content, for members of every linked case (never the identity); the ETag is its version. */
     @GET
     @Path("/{id}")
+    @Operation(
+            summary = "Read an interview's content",
+            description = "Members of every linked case. Everyone else gets the answer for an id that never existed.")
+    @APIResponse(responseCode = "200", description = "The interview (never the identity); ETag is its version")
+    @APIResponse(responseCode = "403", description = "A partner whose grant covers approved excerpts only")
+    @APIResponse(
+            responseCode = "404",
+            description = "No interview with this id (or none the caller may know of)",
+            content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "503",
+            description = "Access rules are being refreshed: everyone waits, members too, for every id")
     InterviewView read(@PathParam("id") String id);
 }

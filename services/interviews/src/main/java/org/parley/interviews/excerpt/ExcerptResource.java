@@ -64,26 +64,12 @@ public class ExcerptResource implements ExcerptsApi {
     }
 
     @Override
-    @Operation(summary = "Approve an excerpt for sharing", description = "The lead of every linked case.")
-    @APIResponse(responseCode = "200", description = "Approved")
-    @APIResponse(responseCode = "403", description = "Not the lead of every linked case")
-    @APIResponse(responseCode = "404", description = "No such interview or excerpt")
-    @APIResponse(responseCode = "422", description = "The consent does not allow quoting to partners")
     // The parameters repeat the interface's names: the parameter converters (parley-web) read them here.
     public ExcerptView approve(@PathParam("id") String id, @PathParam("n") String n) {
         return excerpts.approve(caller.viewer(), id, n);
     }
 
     @Override
-    @Operation(
-            summary = "Read the excerpts",
-            description = "Members see all with their status; partners with an EXCERPTS grant on every linked case"
-                    + " see approved ones, attributed as the consent allows.")
-    @APIResponse(responseCode = "200", description = "The excerpts")
-    @APIResponse(responseCode = "404", description = "No interview with this id (or none the caller may know of)")
-    @APIResponse(
-            responseCode = "503",
-            description = "Access rules are being refreshed: everyone waits, members too, for every id")
     public Excerpts list(@PathParam("id") String id) {
         return excerpts.list(caller.viewer(), id);
     }

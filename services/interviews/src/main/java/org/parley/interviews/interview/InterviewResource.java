@@ -62,15 +62,6 @@ public class InterviewResource implements InterviewsApi {
     }
 
     @Override
-    @Operation(
-            summary = "Read an interview's content",
-            description = "Members of every linked case. Everyone else gets the answer for an id that never existed.")
-    @APIResponse(responseCode = "200", description = "The interview (never the identity); ETag is its version")
-    @APIResponse(responseCode = "403", description = "A partner whose grant covers approved excerpts only")
-    @APIResponse(responseCode = "404", description = "No interview with this id (or none the caller may know of)")
-    @APIResponse(
-            responseCode = "503",
-            description = "Access rules are being refreshed: everyone waits, members too, for every id")
     // The parameters repeat the interface's names: the parameter converters (parley-web) read the name from the
     // implementing method's own annotations, so a bad value stays a 400 naming it.
     public InterviewView read(@PathParam("id") String id) {
@@ -102,25 +93,14 @@ public class InterviewResource implements InterviewsApi {
     }
 
     @Override
-    @Operation(
-            summary = "Search interviews",
-            description =
-                    "Only interviews whose every linked case has the caller as a member; totals count those only.")
-    @APIResponse(responseCode = "200", description = "A page of interviews (no content)")
     public InterviewPage search(
-            @QueryParam("case") @Parameter(description = "linked case id; repeat for several (all must match)")
-                    List<String> cases,
-            @QueryParam("theme") @Parameter(description = "coded theme; repeat for several (all must match)")
-                    List<String> themes,
-            @QueryParam("question")
-                    @Parameter(
-                            description = "research question code of the codebook (RQ1 to RQ8); repeat for several"
-                                    + " (any may match)")
-                    List<String> questions,
+            @QueryParam("case") List<String> cases,
+            @QueryParam("theme") List<String> themes,
+            @QueryParam("question") List<String> questions,
             @QueryParam("category") String category,
             @QueryParam("country") String country,
-            @QueryParam("from") @Parameter(description = "first month, YYYY-MM") String from,
-            @QueryParam("to") @Parameter(description = "last month, YYYY-MM") String to,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
             @QueryParam("language") String language,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {

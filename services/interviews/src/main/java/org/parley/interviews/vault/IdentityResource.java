@@ -63,13 +63,6 @@ public class IdentityResource implements IdentityApi {
     }
 
     @Override
-    @Operation(
-            summary = "The reveal log of one interview",
-            description = "Identity custodians only: who revealed the identity, when and why (reasons are stored"
-                    + " sealed under the vault record's key). No identity in the answer.")
-    @APIResponse(responseCode = "200", description = "The reveals, oldest first")
-    @APIResponse(responseCode = "403", description = "Not the identity custodian")
-    @APIResponse(responseCode = "404", description = "No such interview")
     // The parameter repeats the interface's name: the parameter converters (parley-web) read it here.
     public List<Reveal> reveals(@PathParam("id") String id) {
         return vault.reveals(caller.viewer(), id);
