@@ -68,9 +68,8 @@ public class Fmt {
         if (code == null) {
             return "";
         }
-        return Codebook.standard().researchQuestions().stream()
-                .filter(q -> q.code().equals(code))
-                .findFirst()
+        return Codebook.standard()
+                .researchQuestion(code)
                 .map(ResearchQuestion::label)
                 .map(label -> label.in(ctx.lang()))
                 .orElse(code);

@@ -21,7 +21,6 @@ import org.parley.cases.api.RiskKind;
 import org.parley.cases.api.SideEffectKind;
 import org.parley.cases.api.TimelineKind;
 import org.parley.cases.api.codebook.Codebook;
-import org.parley.cases.api.codebook.ResearchQuestion;
 import org.parley.interviews.api.Attribution;
 import org.parley.interviews.api.InterviewMode;
 import org.parley.interviews.api.IntervieweeCategory;
@@ -58,9 +57,7 @@ public class Globals {
     static List<String> modes = names(InterviewMode.values());
     static List<String> attributions = names(Attribution.values());
     // the codebook's research questions (RQ1 to RQ8), as interviews and excerpts are tagged; labels via fmt.question
-    static List<String> researchQuestions = Codebook.standard().researchQuestions().stream()
-            .map(ResearchQuestion::code)
-            .toList();
+    static List<String> researchQuestions = Codebook.standard().researchQuestionCodes();
     static List<String> requestStatuses = List.of("PENDING", "APPROVED", "REJECTED", "EXPIRED", "ALL");
 
     private static List<String> names(Enum<?>[] values) {

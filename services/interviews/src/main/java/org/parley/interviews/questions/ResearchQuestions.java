@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.parley.cases.api.codebook.Codebook;
-import org.parley.cases.api.codebook.ResearchQuestion;
 import org.parley.web.Problem;
 
 /**
@@ -18,9 +17,7 @@ import org.parley.web.Problem;
 public final class ResearchQuestions {
 
     /** The codebook's codes, in its order. */
-    public static final List<String> CODES = Codebook.standard().researchQuestions().stream()
-            .map(ResearchQuestion::code)
-            .toList();
+    public static final List<String> CODES = Codebook.standard().researchQuestionCodes();
 
     private static final String MESSAGE = "must be a research question of the codebook: " + String.join(", ", CODES);
 

@@ -72,6 +72,16 @@ public record Codebook(
         return blocks.stream().filter(b -> b.key().equals(key)).findFirst();
     }
 
+    /** The research question with this code (RQ1 to RQ8). */
+    public Optional<ResearchQuestion> researchQuestion(String code) {
+        return researchQuestions.stream().filter(q -> q.code().equals(code)).findFirst();
+    }
+
+    /** The research questions' codes, in codebook order: what interviews and excerpts are tagged with. */
+    public List<String> researchQuestionCodes() {
+        return researchQuestions.stream().map(ResearchQuestion::code).toList();
+    }
+
     /** The dimensions lists count cases by, in codebook order. */
     public List<Dimension> facets() {
         return dimensions.stream().filter(Dimension::facet).toList();
