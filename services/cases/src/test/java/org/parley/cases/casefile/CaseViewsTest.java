@@ -33,6 +33,15 @@ class CaseViewsTest {
         assertRoundTrip(written.header().period(), org.parley.cases.api.Period.class);
     }
 
+    @Test
+    void theAnsweredTierHasThePolicyTiersInTheirOrder() {
+        // CaseViews converts the policy tier to the API's by name; the API repeats it to know no policy
+        assertThat(java.util.Arrays.stream(org.parley.cases.api.Tier.values()).map(Enum::name))
+                .containsExactly(java.util.Arrays.stream(org.parley.policy.Tier.values())
+                        .map(Enum::name)
+                        .toArray(String[]::new));
+    }
+
     private void assertRoundTrip(Object stored, Class<?> answered) throws Exception {
         String document = json.writeValueAsString(stored);
         JsonNode asAnswered = json.valueToTree(json.readValue(document, answered));
