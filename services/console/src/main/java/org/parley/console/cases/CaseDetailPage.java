@@ -33,6 +33,7 @@ import org.parley.console.web.Paths;
 import org.parley.console.web.ServiceErrors;
 import org.parley.events.api.TimelineView;
 import org.parley.interviews.api.Excerpts;
+import org.parley.interviews.api.InterviewListFilters;
 import org.parley.interviews.api.InterviewSummary;
 
 /**
@@ -96,10 +97,7 @@ public class CaseDetailPage {
         CasePage.Admin admin = ctx.secrecyAdmin() ? admin(id, problems) : null;
         List<InterviewSummary> linked = List.of();
         if (member) {
-            var page = part(
-                    "interviews",
-                    () -> interviews.search(List.of(id), null, null, null, null, null, null, null, null, "50"),
-                    problems);
+            var page = part("interviews", () -> interviews.search(InterviewListFilters.ofCase(id, 50)), problems);
             linked = page == null || page.items() == null ? List.of() : page.items();
         }
         List<Excerpts> shared = null;

@@ -34,6 +34,7 @@ import org.parley.console.web.Flash;
 import org.parley.console.web.Paths;
 import org.parley.console.web.ServiceErrors;
 import org.parley.interviews.api.Excerpts;
+import org.parley.interviews.api.InterviewListFilters;
 import org.parley.interviews.api.InterviewPage;
 import org.parley.interviews.api.InterviewView;
 
@@ -104,17 +105,14 @@ public class InterviewsResource {
                 Paths.blankToNull(category),
                 Paths.blankToNull(country),
                 Paths.isId(caseId) ? caseId : null);
-        InterviewPage result = interviews.search(
-                filter.caseId() == null ? null : List.of(filter.caseId()),
-                filter.theme() == null ? null : List.of(filter.theme()),
-                filter.question() == null ? null : List.of(filter.question()),
+        InterviewPage result = interviews.search(InterviewListFilters.of(
+                filter.caseId(),
+                filter.theme(),
+                filter.question(),
                 filter.category(),
                 filter.country(),
-                null,
-                null,
-                null,
                 Paths.blankToNull(cursor),
-                "25");
+                25));
         String next = result.nextCursor() == null ? null : filter.url(result.nextCursor());
         return ctx.render(Templates.list(filter, result, caseOptions(), next));
     }

@@ -1,18 +1,15 @@
 package org.parley.interviews.api;
 
-import java.util.List;
-
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,23 +39,7 @@ public interface InterviewsApi {
             description =
                     "Only interviews whose every linked case has the caller as a member; totals count those only.")
     @APIResponse(responseCode = "200", description = "A page of interviews (no content)")
-    InterviewPage search(
-            @QueryParam("case") @Parameter(description = "linked case id; repeat for several (all must match)")
-                    List<String> cases,
-            @QueryParam("theme") @Parameter(description = "coded theme; repeat for several (all must match)")
-                    List<String> themes,
-            @QueryParam("question")
-                    @Parameter(
-                            description = "research question code of the codebook (RQ1 to RQ8); repeat for several"
-                                    + " (any may match)")
-                    List<String> questions,
-            @QueryParam("category") String category,
-            @QueryParam("country") String country,
-            @QueryParam("from") @Parameter(description = "first month, YYYY-MM") String from,
-            @QueryParam("to") @Parameter(description = "last month, YYYY-MM") String to,
-            @QueryParam("language") String language,
-            @QueryParam("cursor") String cursor,
-            @QueryParam("limit") String limit);
+    InterviewPage search(@BeanParam InterviewListFilters filters);
 
     /** The content, for members of every linked case (never the identity); the ETag is its version. */
     @GET

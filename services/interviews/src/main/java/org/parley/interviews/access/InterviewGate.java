@@ -84,11 +84,6 @@ public class InterviewGate {
         }
     }
 
-    /** Every decision from the projection waits while it is stale: it may miss a removal or a revocation. */
-    public void refuseWhileStale() {
-        cases.refuseWhileStale();
-    }
-
     /** The caller's access to an interview, given its linked cases' policies. */
     public InterviewAccess accessTo(Viewer viewer, List<CasePolicy> linkedCases) {
         return InterviewAccess.decide(viewer, linkedCases, clock.instant());

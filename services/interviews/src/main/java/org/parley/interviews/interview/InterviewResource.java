@@ -1,7 +1,6 @@
 package org.parley.interviews.interview;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.Authenticated;
@@ -22,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.parley.interviews.api.InterviewListFilters;
 import org.parley.interviews.api.InterviewPage;
 import org.parley.interviews.api.InterviewView;
 import org.parley.interviews.api.InterviewsApi;
@@ -93,20 +92,7 @@ public class InterviewResource implements InterviewsApi {
     }
 
     @Override
-    public InterviewPage search(
-            @QueryParam("case") List<String> cases,
-            @QueryParam("theme") List<String> themes,
-            @QueryParam("question") List<String> questions,
-            @QueryParam("category") String category,
-            @QueryParam("country") String country,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("language") String language,
-            @QueryParam("cursor") String cursor,
-            @QueryParam("limit") String limit) {
-        return search.search(
-                caller.viewer(),
-                InterviewSearch.Filter.parse(
-                        cases, themes, questions, category, country, from, to, language, cursor, limit));
+    public InterviewPage search(InterviewListFilters filters) {
+        return search.search(caller.viewer(), InterviewSearch.Filter.parse(filters));
     }
 }

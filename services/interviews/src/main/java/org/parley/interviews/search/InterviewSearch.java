@@ -18,7 +18,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
-import org.parley.interviews.access.InterviewGate;
+import org.parley.gate.CaseGate;
+import org.parley.interviews.api.InterviewListFilters;
 import org.parley.interviews.api.InterviewMode;
 import org.parley.interviews.api.InterviewPage;
 import org.parley.interviews.api.InterviewSummary;
@@ -62,10 +63,10 @@ public class InterviewSearch {
 
     private final EntityManager entityManager;
     private final InterviewsConfig config;
-    private final InterviewGate gate;
+    private final CaseGate gate;
 
     @Inject
-    public InterviewSearch(EntityManager entityManager, InterviewsConfig config, InterviewGate gate) {
+    public InterviewSearch(EntityManager entityManager, InterviewsConfig config, CaseGate gate) {
         this.entityManager = entityManager;
         this.config = config;
         this.gate = gate;
@@ -84,26 +85,16 @@ public class InterviewSearch {
             Cursor after,
             Integer limit) {
 
-        public static Filter parse(
-                List<String> cases,
-                List<String> themes,
-                List<String> questions,
-                String category,
-                String country,
-                String from,
-                String to,
-                String language,
-                String cursor,
-                String limit) {
+        public static Filter parse(InterviewListFilters query) {
             List<Problem.FieldError> errors = new ArrayList<>();
             List<UUID> caseIds = new ArrayList<>();
-            for (String raw : cases == null ? List.<String>of() : cases) {
+            for (String raw : query.cases() == null ? List.<String>of() : query.cases()) {
                 RecordIds.parse(raw)
                         .ifPresentOrElse(
                                 caseIds::add, () -> errors.add(new Problem.FieldError("case", "must be a case id")));
             }
             List<Theme> themeList = new ArrayList<>();
-            for (String raw : themes == null ? List.<String>of() : themes) {
+            for (String raw : query.themes() == null ? List.<String>of() : query.themes()) {
                 Theme theme = enumOf(Theme.class, raw);
                 if (theme == null) {
                     errors.add(new Problem.FieldError("theme", "must be one of " + Arrays.toString(Theme.values())));
@@ -111,34 +102,34 @@ public class InterviewSearch {
                     themeList.add(theme);
                 }
             }
-            List<String> questionList = ResearchQuestions.filter(questions, errors);
+            List<String> questionList = ResearchQuestions.filter(query.questions(), errors);
             IntervieweeCategory categoryValue = null;
-            if (category != null) {
-                categoryValue = enumOf(IntervieweeCategory.class, category);
+            if (query.category() != null) {
+                categoryValue = enumOf(IntervieweeCategory.class, query.category());
                 if (categoryValue == null) {
                     errors.add(new Problem.FieldError(
                             "category", "must be one of " + Arrays.toString(IntervieweeCategory.values())));
                 }
             }
-            if (country != null && !Formats.isCountry(country)) {
+            if (query.country() != null && !Formats.isCountry(query.country())) {
                 errors.add(new Problem.FieldError("country", "must be an ISO 3166-1 alpha-2 code"));
             }
-            LocalDate fromMonth = month("from", from, errors);
-            LocalDate toMonth = month("to", to, errors);
-            if (language != null && !language.matches(Formats.LANGUAGE)) {
+            LocalDate fromMonth = month("from", query.from(), errors);
+            LocalDate toMonth = month("to", query.to(), errors);
+            if (query.language() != null && !query.language().matches(Formats.LANGUAGE)) {
                 errors.add(new Problem.FieldError("language", "must be a language tag such as es or pt-BR"));
             }
             Cursor after = null;
-            if (cursor != null) {
-                after = Cursor.decode(cursor);
+            if (query.cursor() != null) {
+                after = Cursor.decode(query.cursor());
                 if (after == null) {
                     errors.add(new Problem.FieldError("cursor", "is not a cursor this search returned"));
                 }
             }
             Integer limitValue = null;
-            if (limit != null) {
+            if (query.limit() != null) {
                 try {
-                    limitValue = Integer.parseInt(limit);
+                    limitValue = Integer.parseInt(query.limit());
                 } catch (NumberFormatException e) {
                     limitValue = -1;
                 }
@@ -151,10 +142,10 @@ public class InterviewSearch {
                     themeList,
                     questionList,
                     categoryValue,
-                    country,
+                    query.country(),
                     fromMonth,
                     toMonth,
-                    language,
+                    query.language(),
                     after,
                     limitValue);
         }
