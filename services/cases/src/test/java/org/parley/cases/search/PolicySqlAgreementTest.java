@@ -248,7 +248,17 @@ class PolicySqlAgreementTest {
     @Test
     void theListStatementShowsEachViewerExactlyWhatTheJavaDecides() throws SQLException {
         ListQuery everything = new ListQuery(
-                null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, ListQuery.MAX_LIMIT);
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                null,
+                null,
+                null,
+                ListQuery.MAX_LIMIT);
         assertThat(CASES.size()).isLessThan(ListQuery.MAX_LIMIT);
         Set<Section> listed = EnumSet.of(Section.HEADER, Section.CONTEXT, Section.PROCESS, Section.RESULTS);
         try (Connection db = fixture()) {
@@ -443,13 +453,13 @@ class PolicySqlAgreementTest {
                 SqlFragment.of("g.scope IS NOT NULL"));
         StringBuilder sql = new StringBuilder();
         List<Object> parameters = new ArrayList<>();
-        sql.append("WITH viewer_team AS (SELECT case_id FROM case_team_member WHERE subject = ?),"
-                        + " viewer_grant AS (SELECT DISTINCT ON (g.case_id) g.case_id, g.scope FROM case_grant g"
-                        + " JOIN visibility_scope s ON s.scope = g.scope WHERE g.organisation = ? AND ")
-                .append(SecrecySql.grantActive("g.expires_at", "now()"))
-                .append(" ORDER BY g.case_id, s.width DESC) SELECT CAST(p.case_id AS text), r.relationship");
-        parameters.add(viewer.subject());
-        parameters.add(viewer.organisation());
+        SqlFragment scopes = VisibleCases.viewerScopes(viewer);
+        // the list statement's own WITH entries and joins, so a change there is tested here ("unused" ends the
+        // entries, which each end with a comma)
+        sql.append("WITH ")
+                .append(scopes.sql())
+                .append("unused AS (SELECT 1) SELECT CAST(p.case_id AS text), r.relationship");
+        parameters.addAll(scopes.parameters());
         for (Section section : Section.values()) {
             sql.append(", COALESCE(").append(RULE.of(section)).append(", FALSE)");
         }
@@ -462,16 +472,9 @@ class PolicySqlAgreementTest {
             sql.append(", COALESCE(").append(is.sql()).append(", FALSE)");
             parameters.addAll(is.parameters());
         }
-        SqlFragment relationship = SecrecySql.relationshipOf(viewer, row);
-        sql.append(" FROM case_policy p LEFT JOIN viewer_team m ON m.case_id = p.case_id"
-                        + " LEFT JOIN viewer_grant g ON g.case_id = p.case_id"
-                        + " CROSS JOIN LATERAL (SELECT ")
-                .append(relationship.sql())
-                .append(" AS relationship) r LEFT JOIN visibility_rule v ON v.relationship = r.relationship"
-                        + " AND v.tier = p.tier AND v.released = p.results_released"
-                        + " AND v.scope = CASE WHEN r.relationship = 'GRANTEE' THEN g.scope ELSE '' END"
-                        + " WHERE NOT p.deleted");
-        parameters.addAll(relationship.parameters());
+        SqlFragment rule = VisibleCases.ruleOf(viewer, "p.case_id");
+        sql.append(" FROM case_policy p ").append(rule.sql()).append(" WHERE NOT p.deleted");
+        parameters.addAll(rule.parameters());
         Map<String, Row> rows = new HashMap<>();
         try (PreparedStatement query = prepare(db, new SqlFragment(sql.toString(), parameters));
                 ResultSet result = query.executeQuery()) {
