@@ -48,7 +48,7 @@ class CodebookResourceTest {
                         .containsOnlyKeys("en", "es")
                         .allSatisfy((language, text) -> assertThat(text).isNotBlank()));
         assertThat(json.getList("dimensions.section", String.class))
-                .hasSize(124)
+                .hasSize(126)
                 .allSatisfy(section -> assertThat(section).isIn("HEADER", "CONTEXT", "PROCESS", "RESULTS"));
         assertThat(json.getList("researchQuestions.code")).hasSize(8);
 

@@ -38,10 +38,25 @@ final class CodebookMarkdown {
         md.append("* **Types.** ONE: one of the values. SEVERAL: any number of them (`[]` coded as none, absent"
                 + " uncoded). NUMBER_OR_RANGE: a number or a low–high range in the unit, between min and max."
                 + " DATE: a date. TEXT: free text, up to the length given. BOOLEAN: yes or no. *ordered*: the"
-                + " values form a scale, listed in its order. *facet*: lists count cases by the dimension.\n");
+                + " values form a scale, listed in its order. *facet*: lists count cases by the dimension, and filter by it"
+                + " (`GET /cases?coded=<key>:<value>`); today those of CONTEXT, PROCESS and RESULTS that stored cases"
+                + " already hold (`CaseList.CODED_FACETS`: the ones with a `migratedFrom`), each counting only cases"
+                + " whose section the reader may see.\n");
         md.append("* **Dates keep their precision.** A year-only date stays a year (`2012`), a month stays a month"
                 + " (`2012-03`), a day is a day (`2012-03-08`); every date lies between 1900-01-01 and a year from"
-                + " today.\n\n");
+                + " today.\n");
+        md.append("* **Shape of a coded section.** The key is the path: `context.level` is the field `level` of the"
+                + " CONTEXT document, `process.verification.methods` the field `methods` of its object"
+                + " `verification`; a block is a list of objects (`\"groups\": [{\"type\": \"GANG\"}]`). Values:"
+                + " ONE a code, SEVERAL a list of distinct codes, NUMBER_OR_RANGE `5` or `{\"low\": 5,"
+                + " \"high\": 6}`, DATE `\"2012\"`, `\"2012-03\"` or `\"2012-03-14\"`, TEXT a string, BOOLEAN"
+                + " `true`/`false`; `null` or absent is uncoded. An end (`end`, `…End`) may not lie before its"
+                + " start. Any object may cite sources for its values, `\"sources\": {\"internalControl\":"
+                + " [{\"publication\": \"…\", \"page\": \"12\", \"endnote\": 31}, {\"excerpt\": \"<id>\"}]}`."
+                + " `CodedSection` (cases-api) checks a section against this codebook and names every field it"
+                + " refuses, e.g. `context.groups[1].internalControl`. The cases service does not store cases in"
+                + " this shape yet (issue 16): when it does, a citation of an excerpt is answered only to readers who"
+                + " may see that excerpt.\n\n");
         md.append("Values read `CODE` English / Spanish; the code is what a case stores.\n");
         for (String section : codebook.sections()) {
             md.append("\n## ").append(section).append("\n");

@@ -23,8 +23,8 @@ class CodebookRulesTest {
     void theShippedCodebookHasNoProblem() {
         Codebook codebook = Codebook.standard();
         assertThat(CodebookRules.problems(codebook)).isEmpty();
-        assertThat(codebook.blocks()).hasSize(15);
-        assertThat(codebook.dimensions()).hasSize(124);
+        assertThat(codebook.blocks()).hasSize(17);
+        assertThat(codebook.dimensions()).hasSize(126);
         assertThat(codebook.dimensions().stream()
                         .mapToInt(d -> d.values().size())
                         .sum())
@@ -190,13 +190,13 @@ class CodebookRulesTest {
     @Test
     void aNumberOrRangeHasAUnitAndMinAtMostMax() {
         assertProblem(
-                tree -> dimension(tree, "context.entities.teamSize").putNull("unit"),
-                "Dimension context.entities.teamSize is NUMBER_OR_RANGE without a unit.");
+                tree -> dimension(tree, "process.entities.teamSize").putNull("unit"),
+                "Dimension process.entities.teamSize is NUMBER_OR_RANGE without a unit.");
         assertProblem(
-                tree -> dimension(tree, "context.entities.teamSize")
+                tree -> dimension(tree, "process.entities.teamSize")
                         .put("min", 20)
                         .put("max", 10),
-                "Dimension context.entities.teamSize has min 20.0 above max 10.0.");
+                "Dimension process.entities.teamSize has min 20.0 above max 10.0.");
         assertProblem(
                 tree -> dimension(tree, "header.title").put("min", 1),
                 "Dimension header.title has a unit, min or max but is TEXT: only NUMBER_OR_RANGE may.");
