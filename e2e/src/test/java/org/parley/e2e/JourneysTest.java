@@ -119,7 +119,12 @@ class JourneysTest {
     @Order(2)
     void aPartnerSeesExactlyWhatTiersAndGrantsAllowWithMatchingTotalsAndFacets() throws Exception {
         Set<String> luciaSees = Set.of(
-                caseId("escobar"), caseId("gulf-clan"), caseId("el-salvador"), caseId("honduras"), caseId("ecuador"));
+                caseId("escobar"),
+                caseId("gulf-clan"),
+                caseId("el-salvador"),
+                caseId("honduras"),
+                caseId("ecuador"),
+                caseId("panama"));
         JsonNode lucia = api.get("lucia", cases() + "/cases?limit=100").body();
         assertThat(ids(lucia)).containsExactlyInAnyOrderElementsOf(luciaSees);
         assertThat(lucia.path("total").asInt()).isEqualTo(luciaSees.size());
@@ -294,7 +299,12 @@ class JourneysTest {
     @Order(6)
     void anAnonymousVisitorReadsThePublicRegisterAndNothingElse() throws Exception {
         Set<String> publicCases = Set.of(
-                caseId("escobar"), caseId("gulf-clan"), caseId("el-salvador"), caseId("honduras"), caseId("ecuador"));
+                caseId("escobar"),
+                caseId("gulf-clan"),
+                caseId("el-salvador"),
+                caseId("honduras"),
+                caseId("ecuador"),
+                caseId("panama"));
         Set<String> listed = ids(anonymous(cases() + "/public/cases?limit=100").body());
         assertThat(listed).containsAll(publicCases);
         assertThat(listed).doesNotContain(caseId("haiti"), caseId("mexico"), caseId("brazil"));

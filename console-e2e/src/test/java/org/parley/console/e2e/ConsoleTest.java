@@ -22,9 +22,10 @@ abstract class ConsoleTest {
     static final String MEXICO = "Mexico – church-brokered access";
     static final String BRAZIL = "Brazil – negotiating with prison gangs";
     static final String ECUADOR = "Ecuador – dialogue with and legalisation";
+    static final String PANAMA = "Panama – Barrios Seguros";
 
     /** The public register after the seeds: PUBLICLY_KNOWN, or RESULTS_PUBLIC with results released. */
-    static final List<String> PUBLIC = List.of(ESCOBAR, GULF_CLAN, EL_SALVADOR, HONDURAS, ECUADOR);
+    static final List<String> PUBLIC = List.of(ESCOBAR, GULF_CLAN, EL_SALVADOR, HONDURAS, ECUADOR, PANAMA);
     /** The seeded cases nobody outside their team (and ifit's secrecy admins, or a grantee) may know. */
     static final List<String> HIDDEN = List.of(HAITI, MEXICO, BRAZIL);
 

@@ -20,7 +20,8 @@ class PublicRegisterTest extends ConsoleTest {
         assertThat(browser.has("#sign-in")).isTrue();
         browser.screenshot("register");
         browser.open(
-                "/register?country=CO&country=SV&country=HN&country=EC&country=MX&country=HT&country=BR&to=2020-12-31");
+                "/register?country=CO&country=SV&country=HN&country=EC&country=PA&country=MX&country=HT&country=BR"
+                        + "&to=2020-12-31");
         assertNames(browser.source(), PUBLIC, HIDDEN);
 
         browser.open("/register?q=Guerrero");
