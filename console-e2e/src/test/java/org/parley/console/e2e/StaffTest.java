@@ -229,6 +229,39 @@ class StaffTest extends ConsoleTest {
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
     }
 
+    /** Issue 16, list facets for coded dimensions: labelled from the codebook, counted only where seen. */
+    @Test
+    void codedFacetsFilterTheListInBothLanguagesAndCountOnlyWhatTheReaderSees() {
+        String fragmented = "input[value='context.groups.internalControl:FRAGMENTED']";
+        browser.signIn("sofia");
+        browser.open("/cases");
+        assertThat(browser.find("fieldset[data-facet='context.groups.internalControl'] legend")
+                        .getText())
+                .isEqualTo("Internal control");
+        assertThat(browser.find("label[for='" + browser.find(fragmented).getAttribute("id") + "']")
+                        .getText())
+                .startsWith("Fragmented: no effective central leadership");
+        assertThat(browser.has("fieldset[data-facet='process.risks.kind']")).isTrue(); // she sees PROCESS
+        browser.find(fragmented).click();
+        browser.submit("form.search");
+        assertThat(browser.find(fragmented).isSelected()).isTrue();
+        assertNames(browser.source(), List.of(HAITI, MEXICO, HONDURAS), List.of(ESCOBAR));
+
+        browser.submit("form[action='/language']");
+        assertThat(browser.find("fieldset[data-facet='context.groups.internalControl'] legend")
+                        .getText())
+                .isEqualTo("Control interno");
+        assertThat(browser.text()).contains("Fragmentado: sin dirección central efectiva");
+        browser.submit("form[action='/language']");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+
+        // mateo knows Honduras (publicly known) but not the secret Haiti and Mexico: neither list nor count
+        browser.signIn("mateo");
+        browser.open("/cases?coded=context.groups.internalControl:FRAGMENTED");
+        assertNames(browser.source(), List.of(HONDURAS), HIDDEN);
+        assertThat(browser.find("#results-heading").getText()).isEqualTo("1 case");
+    }
+
     @Test
     void mateoCannotTellThatTheSecretCasesExist() throws Exception {
         browser.signIn("mateo");

@@ -44,6 +44,13 @@ public class CaseListFilters {
     @QueryParam("groupType")
     private List<String> groupType;
 
+    @Parameter(
+            description = "A coded value, as <codebook key>:<value> (context.groups.internalControl:FRAGMENTED,"
+                    + " results.dealReached:true), for the keys of CaseList.CODED_FACETS; matches only cases whose"
+                    + " section of that key you see. Repeat: values of one key match any, different keys all")
+    @QueryParam("coded")
+    private List<String> coded;
+
     @Parameter(description = "Period overlaps from this date (YYYY-MM-DD)")
     @QueryParam("from")
     private String from;
@@ -74,6 +81,22 @@ public class CaseListFilters {
             String to,
             String cursor,
             String limit) {
+        this(q, country, status, tier, entityType, groupType, List.of(), from, to, cursor, limit);
+    }
+
+    public CaseListFilters(
+            String q,
+            List<String> country,
+            List<String> status,
+            List<String> tier,
+            List<String> entityType,
+            List<String> groupType,
+            List<String> coded,
+            String from,
+            String to,
+            String cursor,
+            String limit) {
+        this.coded = coded;
         this.q = q;
         this.country = country;
         this.status = status;
@@ -113,6 +136,10 @@ public class CaseListFilters {
 
     public List<String> groupType() {
         return groupType;
+    }
+
+    public List<String> coded() {
+        return coded;
     }
 
     public String from() {

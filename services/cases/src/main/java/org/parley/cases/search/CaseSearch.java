@@ -19,7 +19,9 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hibernate.Session;
 import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseView;
@@ -37,6 +39,9 @@ import org.parley.policy.Viewer;
 public class CaseSearch {
 
     private static final TypeReference<Map<String, Map<String, Long>>> FACETS = new TypeReference<>() {};
+
+    /** The member of the statement's facets that holds every coded facet, by codebook key. */
+    private static final String CODED = "coded";
 
     private final EntityManager entityManager;
     private final CaseGate access;
@@ -150,22 +155,28 @@ public class CaseSearch {
     }
 
     private Map<String, Map<String, Long>> facets(String text) {
-        Map<String, Map<String, Long>> parsed;
+        Map<String, Map<String, Long>> named;
+        Map<String, Map<String, Long>> coded;
         try {
-            parsed = json.readValue(text, FACETS);
-        } catch (JsonProcessingException e) {
+            JsonNode tree = json.readTree(text);
+            JsonNode codedTree = ((ObjectNode) tree).remove(CODED);
+            named = json.convertValue(tree, FACETS);
+            coded = codedTree == null ? Map.of() : json.convertValue(codedTree, FACETS);
+        } catch (JsonProcessingException | IllegalArgumentException | ClassCastException e) {
             throw new IllegalStateException("facets not readable", null);
         }
         Map<String, Map<String, Long>> ordered = new LinkedHashMap<>();
-        for (String facet : CaseList.FACETS) {
-            Map<String, Long> counts = new LinkedHashMap<>();
-            parsed.getOrDefault(facet, Map.of()).entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue()
-                            .reversed()
-                            .thenComparing(Map.Entry.comparingByKey()))
-                    .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
-            ordered.put(facet, counts);
-        }
+        CaseList.FACETS.forEach(facet -> ordered.put(facet, byCount(named.getOrDefault(facet, Map.of()))));
+        CaseList.CODED_FACETS.forEach(key -> ordered.put(key, byCount(coded.getOrDefault(key, Map.of()))));
+        return ordered;
+    }
+
+    /** The most frequent value first; ties by value. */
+    private static Map<String, Long> byCount(Map<String, Long> counts) {
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
         return ordered;
     }
 }

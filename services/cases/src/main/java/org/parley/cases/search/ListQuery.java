@@ -3,12 +3,19 @@ package org.parley.cases.search;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseStatus;
 import org.parley.cases.api.EntityType;
 import org.parley.cases.api.GroupType;
+import org.parley.cases.api.codebook.Codebook;
+import org.parley.cases.api.codebook.Dimension;
+import org.parley.cases.api.codebook.DimensionType;
 import org.parley.cases.content.IsoCountry;
 import org.parley.policy.Tier;
 import org.parley.web.Problem;
@@ -22,6 +29,8 @@ import org.parley.web.Problems;
  * @param text the full-text query, or null
  * @param from cases whose period ends on or after this date (or has not ended)
  * @param to cases whose period starts on or before this date
+ * @param coded the coded values asked for, by codebook key (a code, or a Boolean for a yes/no dimension); a case
+ *     matches when, for every key, it has any of the values
  */
 public record ListQuery(
         String text,
@@ -30,6 +39,7 @@ public record ListQuery(
         List<String> tiers,
         List<String> entityTypes,
         List<String> groupTypes,
+        Map<String, List<Object>> coded,
         LocalDate from,
         LocalDate to,
         Cursor cursor,
@@ -59,6 +69,7 @@ public record ListQuery(
         List<String> tiers = names(filters.tier(), Tier.class, "tier", errors);
         List<String> entityTypes = names(filters.entityType(), EntityType.class, "entityType", errors);
         List<String> groupTypes = names(filters.groupType(), GroupType.class, "groupType", errors);
+        Map<String, List<Object>> coded = coded(filters.coded(), errors);
         LocalDate fromDate = date(filters.from(), "from", errors);
         LocalDate toDate = date(filters.to(), "to", errors);
         if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
@@ -87,7 +98,8 @@ public record ListQuery(
         if (!errors.isEmpty()) {
             throw new ProblemException(Problems.invalid(errors));
         }
-        return new ListQuery(text, countries, statuses, tiers, entityTypes, groupTypes, fromDate, toDate, after, size);
+        return new ListQuery(
+                text, countries, statuses, tiers, entityTypes, groupTypes, coded, fromDate, toDate, after, size);
     }
 
     private static <E extends Enum<E>> List<String> names(
@@ -102,6 +114,37 @@ public record ListQuery(
             }
         }
         return names;
+    }
+
+    /** {@code <key>:<value>} pairs of the coded facets, by key in the order first asked. */
+    private static Map<String, List<Object>> coded(List<String> pairs, List<Problem.FieldError> errors) {
+        Map<String, List<Object>> coded = new LinkedHashMap<>();
+        for (String pair : orEmpty(pairs)) {
+            int colon = pair.lastIndexOf(':');
+            String key = colon < 0 ? pair : pair.substring(0, colon);
+            Optional<Dimension> dimension =
+                    CaseList.CODED_FACETS.contains(key) ? Codebook.standard().dimension(key) : Optional.empty();
+            if (colon < 0 || dimension.isEmpty()) {
+                errors.add(new Problem.FieldError(
+                        "coded", "must be <key>:<value> with a key of " + CaseList.CODED_FACETS));
+                break;
+            }
+            String value = pair.substring(colon + 1);
+            Object parsed = dimension.get().type() == DimensionType.BOOLEAN
+                    ? (value.equals("true") ? Boolean.TRUE : value.equals("false") ? Boolean.FALSE : null)
+                    : (dimension.get().codes().contains(value) ? value : null);
+            if (parsed == null) {
+                errors.add(new Problem.FieldError(
+                        "coded",
+                        "must give " + key + " one of "
+                                + (dimension.get().type() == DimensionType.BOOLEAN
+                                        ? "[true, false]"
+                                        : dimension.get().codes())));
+                break;
+            }
+            coded.computeIfAbsent(key, k -> new ArrayList<>()).add(parsed);
+        }
+        return coded;
     }
 
     private static LocalDate date(String value, String field, List<Problem.FieldError> errors) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.parley.policy.CaseColumns;
 import org.parley.policy.Relationship;
@@ -84,6 +85,18 @@ public final class VisibleCases {
             new SectionColumn(Section.PROCESS, "c.timeline::text"),
             new SectionColumn(Section.RESULTS, "c.results::text"));
 
+    /** The sections whose dimensions a list counts as coded facets. */
+    private static final List<Section> CODED_SECTIONS = List.of(Section.CONTEXT, Section.PROCESS, Section.RESULTS);
+
+    /** The section a codebook key belongs to: its first part ({@code process.risks.kind} is PROCESS). */
+    static Section sectionOf(String key) {
+        return Section.valueOf(key.substring(0, key.indexOf('.')).toUpperCase(Locale.ROOT));
+    }
+
+    private static String prefixOf(Section section) {
+        return section.name().toLowerCase(Locale.ROOT) + ".";
+    }
+
     /** Each section's text-search vector. */
     private static final List<SectionColumn> SEARCHED = List.of(
             new SectionColumn(Section.HEADER, "c.header_tsv"),
@@ -105,49 +118,104 @@ public final class VisibleCases {
         return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
     }
 
-    private void build(Viewer viewer, ListQuery query, boolean teamOnly) {
-        boolean anonymous = viewer.isAnonymous();
-        sql.append("WITH ");
-        if (!anonymous) {
-            append("viewer_team AS (SELECT case_id FROM case_team_member WHERE subject = ?), ", viewer.subject());
-            // The organisation's widest active grant per case; expiry bites at the instant itself.
-            append(
-                    "viewer_grant AS (SELECT DISTINCT ON (g.case_id) g.case_id, g.scope FROM case_grant g"
-                            + " JOIN visibility_scope s ON s.scope = g.scope"
-                            + " WHERE g.organisation = ? AND " + SecrecySql.grantActive("g.expires_at", "now()")
-                            + " ORDER BY g.case_id, s.width DESC), ",
-                    viewer.organisation());
+    /**
+     * The WITH entries (each followed by ", ") for the viewer's team cases and their organisation's widest
+     * active grant per case; none for an anonymous viewer, whose relationship the viewer alone decides.
+     */
+    static SqlFragment viewerScopes(Viewer viewer) {
+        if (viewer.isAnonymous()) {
+            return SqlFragment.of("");
         }
-        sql.append("visible AS MATERIALIZED (SELECT c.id, c.period_start, c.country, c.status, p.tier,"
-                + " p.results_released, c.entity_type, c.group_types, r.relationship, ");
-        sql.append(String.join(
-                ", ",
-                LISTED.stream()
-                        .map(section -> RULE.of(section) + " AS " + VISIBLE.of(section))
-                        .toList()));
-        sql.append(" FROM case_file c JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted ");
-        // The viewer's team and widest active grant are the left joins m and g (absent for anonymous viewers,
-        // whose relationship the viewer alone decides).
+        // The organisation's widest active grant per case; expiry bites at the instant itself.
+        return SqlFragment.of(
+                "viewer_team AS (SELECT case_id FROM case_team_member WHERE subject = ?), "
+                        + "viewer_grant AS (SELECT DISTINCT ON (g.case_id) g.case_id, g.scope FROM case_grant g"
+                        + " JOIN visibility_scope s ON s.scope = g.scope"
+                        + " WHERE g.organisation = ? AND " + SecrecySql.grantActive("g.expires_at", "now()")
+                        + " ORDER BY g.case_id, s.width DESC), ",
+                viewer.subject(),
+                viewer.organisation());
+    }
+
+    /**
+     * The joins that follow a case's policy {@code p} (the case's id is {@code caseId}) to the viewer's
+     * relationship {@code r} and its {@code visibility_rule} row {@code v}, through the left joins m (team) and
+     * g (grant) of {@link #viewerScopes}.
+     */
+    static SqlFragment ruleOf(Viewer viewer, String caseId) {
+        boolean anonymous = viewer.isAnonymous();
         SqlFragment relationship = SecrecySql.relationshipOf(
                 viewer,
                 new CaseColumns(
                         "p.owning_organisation",
                         SqlFragment.of("m.case_id IS NOT NULL"),
                         SqlFragment.of("g.scope IS NOT NULL")));
-        if (!anonymous) {
-            sql.append("LEFT JOIN viewer_team m ON m.case_id = c.id LEFT JOIN viewer_grant g ON g.case_id = c.id ");
-        }
-        append(
-                "CROSS JOIN LATERAL (SELECT " + relationship.sql() + " AS relationship) r",
-                relationship.parameters().toArray());
-        sql.append(" JOIN visibility_rule v ON v.relationship = r.relationship AND v.tier = p.tier"
-                + " AND v.released = p.results_released");
-        // visibility_rule has a row per scope for grantees, and scope '' for everyone else.
-        sql.append(
-                anonymous
+        String joins = (anonymous
+                        ? ""
+                        : "LEFT JOIN viewer_team m ON m.case_id = " + caseId
+                                + " LEFT JOIN viewer_grant g ON g.case_id = " + caseId + " ")
+                + "CROSS JOIN LATERAL (SELECT " + relationship.sql() + " AS relationship) r"
+                + " JOIN visibility_rule v ON v.relationship = r.relationship AND v.tier = p.tier"
+                + " AND v.released = p.results_released"
+                // visibility_rule has a row per scope for grantees, and scope '' for everyone else.
+                + (anonymous
                         ? " AND v.scope = '' "
                         : " AND v.scope = CASE WHEN r.relationship = '" + Relationship.GRANTEE.name()
                                 + "' THEN g.scope ELSE '' END ");
+        return new SqlFragment(joins, relationship.parameters());
+    }
+
+    private void append(SqlFragment fragment) {
+        sql.append(fragment.sql());
+        parameters.addAll(fragment.parameters());
+    }
+
+    /**
+     * The cross-tabulation of two coded facet keys over the cases of {@link #list}: rows {@code (row, col, count,
+     * total)}. A case counts only where the viewer sees the sections of both keys, once per distinct value pair; no
+     * value (an empty list or a JSON null) counts as NULL. {@code total} repeats, on every row, the number of cases
+     * counted; no row means none was.
+     */
+    public static Statement crosstab(Viewer viewer, ListQuery query, boolean teamOnly, String rows, String cols) {
+        VisibleCases statement = new VisibleCases();
+        statement.visible(viewer, query, teamOnly);
+        statement.sql.append(", counted AS (SELECT id, coded_facets FROM visible WHERE ")
+                .append(VISIBLE.of(sectionOf(rows)))
+                .append(" AND ")
+                .append(VISIBLE.of(sectionOf(cols)))
+                .append(") SELECT r.v, c.v, count(*), (SELECT count(*) FROM counted) FROM counted");
+        statement.values("r", rows);
+        statement.values("c", cols);
+        statement.sql.append(" GROUP BY r.v, c.v");
+        return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
+    }
+
+    /** A lateral join {@code alias(v)}: each distinct value of a coded key of the case, or one NULL for none. */
+    private void values(String alias, String key) {
+        append(
+                ", LATERAL (SELECT DISTINCT e.value #>> '{}' AS v FROM jsonb_array_elements(CASE WHEN"
+                        + " jsonb_array_length(coded_facets -> ?) = 0 THEN '[null]'::jsonb ELSE coded_facets -> ?"
+                        + " END) AS e(value)) AS " + alias,
+                key,
+                key);
+    }
+
+    /**
+     * {@code WITH … visible AS MATERIALIZED (…)}: the cases this viewer may know exist that the query's filters
+     * match, with the sections they may see as flags ({@code s_header} …); the statements go on from there.
+     */
+    private void visible(Viewer viewer, ListQuery query, boolean teamOnly) {
+        sql.append("WITH ");
+        append(viewerScopes(viewer));
+        sql.append("visible AS MATERIALIZED (SELECT c.id, c.period_start, c.country, c.status, p.tier,"
+                + " p.results_released, c.entity_type, c.group_types, c.coded_facets, r.relationship, ");
+        sql.append(String.join(
+                ", ",
+                LISTED.stream()
+                        .map(section -> RULE.of(section) + " AS " + VISIBLE.of(section))
+                        .toList()));
+        sql.append(" FROM case_file c JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted ");
+        append(ruleOf(viewer, "c.id"));
         if (query.text() != null) {
             append("CROSS JOIN (SELECT websearch_to_tsquery('parley_search', ?) AS q) sq ", query.text());
         }
@@ -175,6 +243,18 @@ public final class VisibleCases {
                     " AND " + RULE.of(Section.CONTEXT) + " AND jsonb_exists_any(c.group_types, ?)",
                     new TextArray(query.groupTypes()));
         }
+        // A coded filter matches only cases whose section of that key the viewer may see.
+        query.coded().forEach((key, values) -> {
+            sql.append(" AND ").append(RULE.of(sectionOf(key))).append(" AND (");
+            for (int i = 0; i < values.size(); i++) {
+                // keys and values come checked against the codebook (letters, digits, dots, underscores)
+                Object value = values.get(i);
+                append(
+                        (i == 0 ? "" : " OR ") + "c.coded_facets @> CAST(? AS jsonb)",
+                        "{\"" + key + "\": [" + (value instanceof Boolean ? value : "\"" + value + "\"") + "]}");
+            }
+            sql.append(')');
+        });
         if (query.to() != null) {
             append(" AND c.period_start <= ?", query.to());
         }
@@ -198,7 +278,12 @@ public final class VisibleCases {
                                     .toList()))
                     .append(')');
         }
-        sql.append("), page AS (SELECT * FROM visible");
+        sql.append(')');
+    }
+
+    private void build(Viewer viewer, ListQuery query, boolean teamOnly) {
+        visible(viewer, query, teamOnly);
+        sql.append(", page AS (SELECT * FROM visible");
         if (query.cursor() != null) {
             append(
                     " WHERE (period_start, id) < (?, ?)",
@@ -224,6 +309,20 @@ public final class VisibleCases {
                 "SELECT d.k, count(*) AS n FROM (SELECT DISTINCT visible.id, t.k FROM visible,"
                         + " jsonb_array_elements_text(visible.group_types) AS t(k) WHERE " + VISIBLE.of(Section.CONTEXT)
                         + ") d GROUP BY d.k");
+        sql.append(", ");
+        // Every coded facet in one pass: a case counts once per value of a key whose section the viewer sees.
+        facet(
+                "coded",
+                "SELECT x.key AS k, jsonb_object_agg(x.value, x.n) AS n FROM (SELECT f.key, e.value #>> '{}' AS value,"
+                        + " count(DISTINCT visible.id) AS n FROM visible, jsonb_each(visible.coded_facets) AS f(key,"
+                        + " vals), jsonb_array_elements(f.vals) AS e(value) WHERE jsonb_typeof(e.value) <> 'null' AND ("
+                        + String.join(
+                                " OR ",
+                                CODED_SECTIONS.stream()
+                                        .map(section -> "(f.key LIKE '" + prefixOf(section) + "%' AND "
+                                                + VISIBLE.of(section) + ")")
+                                        .toList())
+                        + ") GROUP BY f.key, e.value #>> '{}') x GROUP BY x.key");
         sql.append(")::text AS facets) ");
         sql.append("SELECT s.total, s.facets, pg.id, c.version, pg.tier, pg.results_released, ");
         sql.append(String.join(", ", LISTED.stream().map(PAGE::of).toList())).append(", ");

@@ -59,6 +59,42 @@ class ListQueryTest {
     }
 
     @Test
+    void codedFiltersNameAKeyOfTheCodedFacetsAndOneOfItsValues() {
+        ListQuery query = coded(
+                "context.groups.internalControl:FRAGMENTED",
+                "context.groups.internalControl:CENTRALISED",
+                "results.dealReached:false");
+        assertThat(query.coded())
+                .containsExactly(
+                        java.util.Map.entry("context.groups.internalControl", List.of("FRAGMENTED", "CENTRALISED")),
+                        java.util.Map.entry("results.dealReached", List.of(false)));
+        for (String bad : List.of(
+                "context.groups.internalControl",
+                "context.groups.internalControl:",
+                "context.groups.internalControl:fragmented",
+                "context.groups.name:Gulf Clan",
+                "header.status:ACTIVE",
+                "results.dealReached:yes",
+                "nothing:x")) {
+            assertThatThrownBy(() -> coded(bad))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            ProblemException.class,
+                            e -> assertThat(e.problem().errors())
+                                    .singleElement()
+                                    .satisfies(error -> {
+                                        assertThat(error.field()).isEqualTo("coded");
+                                        assertThat(error.message()).doesNotContain("Gulf Clan");
+                                    }));
+        }
+    }
+
+    private static ListQuery coded(String... pairs) {
+        return ListQuery.parse(
+                new CaseListFilters(null, null, null, null, null, null, List.of(pairs), null, null, null, null));
+    }
+
+    @Test
     void cursorsRoundTripAndForgedOnesAreRefused() {
         Cursor cursor = new Cursor(LocalDate.of(2011, 2, 3), UUID.randomUUID());
         assertThat(Cursor.decode(cursor.encode())).isEqualTo(cursor);

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -28,9 +29,15 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.cases.api.CaseList;
 import org.parley.cases.api.EntityType;
 import org.parley.cases.api.GroupType;
+import org.parley.cases.api.InternalControl;
+import org.parley.cases.api.RelativeStrength;
 import org.parley.cases.casefile.CaseService;
+import org.parley.cases.content.Context;
+import org.parley.cases.content.NewCase;
+import org.parley.cases.content.Results;
 import org.parley.cases.support.AccessStub;
 import org.parley.cases.support.AccessStub.GrantSpec;
 import org.parley.cases.support.CasesTestResource;
@@ -106,8 +113,16 @@ class AuthorizationMatrixTest {
         }
     }
 
+    /** @param coded the case's coded facet values, by codebook key */
     record Fixture(
-            String id, int index, Tier tier, boolean released, GrantSetup grants, EntityType entity, GroupType group) {
+            String id,
+            int index,
+            Tier tier,
+            boolean released,
+            GrantSetup grants,
+            EntityType entity,
+            GroupType group,
+            Map<String, Set<String>> coded) {
         String tag() {
             return FAMILY + "n" + index;
         }
@@ -199,11 +214,10 @@ class AuthorizationMatrixTest {
                     EntityType entity = EntityType.values()[index % EntityType.values().length];
                     GroupType group = GroupType.values()[index % GroupType.values().length];
                     String tag = FAMILY + "n" + index;
-                    String id = cases.create(
-                                    lead,
-                                    Sample.withMarkers(
-                                            FAMILY, tag, COUNTRIES.get(index % COUNTRIES.size()), entity, group))
-                            .id();
+                    NewCase written = varied(
+                            Sample.withMarkers(FAMILY, tag, COUNTRIES.get(index % COUNTRIES.size()), entity, group),
+                            index);
+                    String id = cases.create(lead, written).id();
                     AccessStub.setPolicy(
                             id,
                             OWNER,
@@ -211,12 +225,75 @@ class AuthorizationMatrixTest {
                             released,
                             Map.of("mx-lead", TeamRole.LEAD, "mx-member", TeamRole.MEMBER),
                             grants.grants());
-                    created.add(new Fixture(id, index, tier, released, grants, entity, group));
+                    created.add(new Fixture(id, index, tier, released, grants, entity, group, codedValues(written)));
                     index++;
                 }
             }
         }
         return created;
+    }
+
+    /**
+     * The sample with coded values that vary between cases: the entity's strength, a second group whose internal
+     * control varies (its type repeats the first's, so a case counts once per value), a deal reached or not or
+     * uncoded.
+     */
+    private static NewCase varied(NewCase sample, int index) {
+        Context context = sample.context();
+        Context.CriminalGroup first = context.criminalGroups().get(0);
+        Context.NegotiatingEntity entity = context.negotiatingEntity();
+        Context variedContext = new Context(
+                new Context.NegotiatingEntity(
+                        entity.type(),
+                        entity.name(),
+                        RelativeStrength.values()[index % RelativeStrength.values().length],
+                        entity.notes()),
+                List.of(
+                        first,
+                        new Context.CriminalGroup(
+                                "Splinter " + index,
+                                first.type(),
+                                InternalControl.values()[index % InternalControl.values().length],
+                                null,
+                                null)),
+                context.precedents());
+        Results results = sample.results();
+        Boolean deal = index % 3 == 0 ? null : index % 3 == 1;
+        return new NewCase(
+                sample.header(),
+                variedContext,
+                sample.process(),
+                new Results(deal, results.terms(), results.effects(), results.sideEffects()));
+    }
+
+    /** The coded facet values of a case as written, by codebook key (the test's own reading of the records). */
+    private static Map<String, Set<String>> codedValues(NewCase written) {
+        Map<String, Set<String>> values = new TreeMap<>();
+        CaseList.CODED_FACETS.forEach(key -> values.put(key, new TreeSet<>()));
+        Context context = written.context();
+        add(values, "context.entities.type", context.negotiatingEntity().type());
+        add(
+                values,
+                "context.entities.relativeStrength",
+                context.negotiatingEntity().relativeStrength());
+        context.criminalGroups().forEach(group -> {
+            add(values, "context.groups.type", group.type());
+            add(values, "context.groups.internalControl", group.internalControl());
+        });
+        add(values, "process.objectives.scope", written.process().objectives().scope());
+        written.process().mediators().forEach(mediator -> add(values, "process.mediators.role", mediator.role()));
+        written.process().risks().forEach(risk -> add(values, "process.risks.kind", risk.kind()));
+        add(values, "results.dealReached", written.results().dealReached());
+        written.results().sideEffects().forEach(side -> add(values, "results.sideEffects.kind", side.kind()));
+        return values;
+    }
+
+    private static void add(Map<String, Set<String>> values, String key, Object value) {
+        // A key the oracle knows but the list does not count fails here: both must grow together.
+        assertThat(values).as("coded facets").containsKey(key);
+        if (value != null) {
+            values.get(key).add(value instanceof Enum<?> code ? code.name() : value.toString());
+        }
     }
 
     @Test
@@ -415,6 +492,32 @@ class AuthorizationMatrixTest {
         assertThat(facet(body, "status")).isEqualTo(known.isEmpty() ? Map.of() : Map.of("ACTIVE", (long) known.size()));
         assertThat(facet(body, "entityType")).as(kind + " entity facet").isEqualTo(entities);
         assertThat(facet(body, "groupType")).as(kind + " group facet").isEqualTo(groups);
+        // Coded facets and filters count a case only where the viewer sees the section of the key.
+        Map<String, Map<String, Long>> coded = new TreeMap<>();
+        for (Fixture fixture : known) {
+            fixture.coded().forEach((key, values) -> {
+                if (kind.expected(fixture).contains(sectionOf(key))) {
+                    values.forEach(value ->
+                            coded.computeIfAbsent(key, k -> new TreeMap<>()).merge(value, 1L, Long::sum));
+                }
+            });
+        }
+        for (String key : CaseList.CODED_FACETS) {
+            Map<String, Long> expected = coded.getOrDefault(key, Map.of());
+            assertThat(facet(body, key)).as(kind + " coded facet " + key).isEqualTo(expected);
+            for (Map.Entry<String, Long> value : expected.entrySet()) {
+                assertThat(list(kind, Map.of("coded", key + ":" + value.getKey()))
+                                .getLong("total"))
+                        .as(kind + " coded=" + key + ":" + value.getKey())
+                        .isEqualTo(value.getValue());
+            }
+        }
+        // A value in a section the viewer does not see matches nothing, not even its count.
+        if (!known.isEmpty() && !coded.containsKey("process.risks.kind")) {
+            assertThat(list(kind, Map.of("coded", "process.risks.kind:SPOILERS"))
+                            .getLong("total"))
+                    .isZero();
+        }
         // Filters on CONTEXT fields count only cases whose CONTEXT the viewer sees.
         for (String entity : List.of(EntityType.NATIONAL_GOVERNMENT.name(), EntityType.CHURCH.name())) {
             assertThat(list(kind, Map.of("entityType", entity)).getLong("total"))
@@ -532,10 +635,15 @@ class AuthorizationMatrixTest {
     }
 
     private static Map<String, Long> facet(JsonPath body, String name) {
-        Map<String, Object> raw = body.getMap("facets." + name);
+        Map<String, Object> raw = body.getMap("facets.'" + name + "'");
         Map<String, Long> counts = new TreeMap<>();
         raw.forEach((key, value) -> counts.put(key, ((Number) value).longValue()));
         return counts;
+    }
+
+    private static Section sectionOf(String codebookKey) {
+        return Section.valueOf(
+                codebookKey.substring(0, codebookKey.indexOf('.')).toUpperCase(Locale.ROOT));
     }
 
     private static Set<Section> sectionsOf(JsonPath body, String prefix) {

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseListFilters;
+import org.parley.console.web.Facets;
 import org.parley.console.web.Paths;
 
 /**
@@ -27,6 +28,7 @@ public record Search(String base, CaseListFilters filters, String cursor, boolea
                 Paths.nonBlank(asked.tier()),
                 Paths.nonBlank(asked.entityType()),
                 Paths.nonBlank(asked.groupType()),
+                Paths.nonBlank(asked.coded()),
                 date(asked.from()),
                 date(asked.to()),
                 null,
@@ -44,6 +46,7 @@ public record Search(String base, CaseListFilters filters, String cursor, boolea
                 f.tier(),
                 f.entityType(),
                 f.groupType(),
+                f.coded(),
                 f.from(),
                 f.to(),
                 cursor,
@@ -70,11 +73,18 @@ public record Search(String base, CaseListFilters filters, String cursor, boolea
     /** The values ticked, by facet name ({@link CaseList#FACETS}). */
     public Map<String, List<String>> selected() {
         return Map.of(
-                "country", filters.country(),
-                "status", filters.status(),
-                "tier", filters.tier(),
-                "entityType", filters.entityType(),
-                "groupType", filters.groupType());
+                "country",
+                filters.country(),
+                "status",
+                filters.status(),
+                "tier",
+                filters.tier(),
+                "entityType",
+                filters.entityType(),
+                "groupType",
+                filters.groupType(),
+                Facets.CODED,
+                filters.coded());
     }
 
     public boolean filtered() {
@@ -93,6 +103,7 @@ public record Search(String base, CaseListFilters filters, String cursor, boolea
                 + Paths.params("tier", filters.tier())
                 + Paths.params("entityType", filters.entityType())
                 + Paths.params("groupType", filters.groupType())
+                + Paths.params(Facets.CODED, filters.coded())
                 + Paths.param("from", from())
                 + Paths.param("to", to())
                 + Paths.param("team", mine ? "mine" : null)

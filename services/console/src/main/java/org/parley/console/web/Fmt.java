@@ -75,6 +75,29 @@ public class Fmt {
                 .orElse(code);
     }
 
+    /** A codebook dimension's name in the reader's language; a key the codebook does not know as it comes. */
+    public String dimension(String key) {
+        return Codebook.standard()
+                .dimension(key)
+                .map(dimension -> dimension.label().in(ctx.lang()))
+                .orElse(key);
+    }
+
+    /**
+     * A coded value of a codebook dimension in the reader's language ("FRAGMENTED" of
+     * context.groups.internalControl is "Fragmented" / "Fragmentado"; true and false are yes and no).
+     */
+    public String coded(String key, String value) {
+        if ("true".equals(value) || "false".equals(value)) {
+            return yesNo(Boolean.valueOf(value));
+        }
+        return Codebook.standard()
+                .dimension(key)
+                .flatMap(dimension -> dimension.value(value))
+                .map(coded -> coded.label().in(ctx.lang()))
+                .orElse(value);
+    }
+
     /** An ISO date in the reader's language ("14 Mar 2012", "14 mar 2012"); anything else as it is. */
     public String date(String value) {
         if (value == null || value.isBlank()) {
