@@ -38,6 +38,7 @@ class LanguageAndAccessibilityTest extends ConsoleTest {
                 "/",
                 "/cases",
                 "/cases/" + platform.caseId("escobar"),
+                "/cases/new",
                 "/interviews/new",
                 "/requests",
                 "/register",

@@ -7,7 +7,7 @@ import io.quarkus.qute.TemplateInstance;
 import org.parley.cases.api.CaseList;
 import org.parley.console.web.Facets;
 
-/** The case pages' two templates, shared by the signed-in pages and the public register. */
+/** The case pages' templates: list and detail, shared by the signed-in pages and the public register; new case. */
 @CheckedTemplate(basePath = "CasesResource")
 public class CaseTemplates {
 
@@ -15,4 +15,6 @@ public class CaseTemplates {
             Search search, CaseList result, List<Facets.Group> facets, String nextUrl, boolean publicView);
 
     public static native TemplateInstance detail(CasePage page);
+
+    public static native TemplateInstance newCase(NewCaseForm form, NewCaseErrors errors);
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 
@@ -14,12 +15,20 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.parley.cases.api.CaseView;
 import org.parley.cases.api.CasesApi;
 
-/** The cases service, called with the user's token: its API, plus the members' section edit. */
+/**
+ * The cases service, called with the user's token: its API, plus the two calls the API interface leaves out:
+ * opening a case (a body the service checks field by field) and the members' section edit (a JSON merge patch).
+ */
 @RegisterRestClient(configKey = "cases")
 @RegisterClientHeaders(UserToken.class)
 // the API's path again: with a method of its own, this client did not inherit it (requests went to "?limit=20")
 @Path("/cases")
 public interface CasesClient extends CasesApi {
+
+    /** Opens a case ({@code header} and optional sections): 201 with the case, its creator the lead. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    CaseView create(Map<String, Object> body);
 
     /** A JSON merge patch of one section (header, context, process, results); If-Match names the version read. */
     @PATCH

@@ -418,6 +418,9 @@ public interface Labels {
     @Message("The excerpt was approved.")
     String done_excerpt_approved();
 
+    @Message("The case was opened. You are its lead.")
+    String done_opened();
+
     @Message("Some values are not valid.")
     String err_invalid();
 
@@ -432,6 +435,27 @@ public interface Labels {
 
     @Message("The change could not be made. Please try again.")
     String err_failed();
+
+    @Message("Please fill this in.")
+    String fielderr_required();
+
+    @Message("Use visible text of at most 300 characters.")
+    String fielderr_title();
+
+    @Message("Enter a two-letter ISO country code, such as SV for El Salvador or CO for Colombia.")
+    String fielderr_country();
+
+    @Message("Use visible text of at most 10,000 characters.")
+    String fielderr_text();
+
+    @Message("Enter a date from 1 January 1900 up to one year from today.")
+    String fielderr_date();
+
+    @Message("The end cannot be before the start.")
+    String fielderr_before_start();
+
+    @Message("Choose one of the values offered.")
+    String fielderr_choice();
 
     @Message("Yes")
     String yesno_YES();

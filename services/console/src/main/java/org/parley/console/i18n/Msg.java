@@ -394,6 +394,28 @@ public interface Msg {
     @Message("Negotiating entity")
     String negotiating_entity();
 
+    @Message("New case")
+    String new_case();
+
+    @Message("Open a new case")
+    String new_case_title();
+
+    @Message("You will be the case's lead. It is born secret: only its team and your organisation's secrecy admins"
+            + " know it exists until a secrecy admin changes its tier.")
+    String new_case_intro();
+
+    @Message("Choose…")
+    String choose();
+
+    @Message("Cancel")
+    String cancel();
+
+    @Message("Open the case")
+    String open_case();
+
+    @Message("The cases service refused a value this form does not show: please try again, or tell an administrator.")
+    String new_case_other_problem();
+
     @Message("New tier")
     String new_tier();
 

@@ -21,7 +21,8 @@ public record Flash(String done, String err, String fields) {
             "rejected",
             "recorded",
             "proposed",
-            "excerpt-approved");
+            "excerpt-approved",
+            "opened");
     private static final Set<String> ERRORS = Set.of("invalid", "forbidden", "conflict", "stale", "failed");
 
     public static Flash of(String done, String err) {

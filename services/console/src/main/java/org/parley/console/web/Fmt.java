@@ -11,6 +11,8 @@ import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,6 +20,8 @@ import jakarta.inject.Named;
 
 import io.quarkus.qute.i18n.Localized;
 import org.parley.cases.api.codebook.Codebook;
+import org.parley.cases.api.codebook.Dimension;
+import org.parley.cases.api.codebook.Label;
 import org.parley.cases.api.codebook.ResearchQuestion;
 import org.parley.console.i18n.Labels;
 
@@ -75,27 +79,40 @@ public class Fmt {
                 .orElse(code);
     }
 
-    /** A codebook dimension's name in the reader's language; a key the codebook does not know as it comes. */
+    /**
+     * The name of the codebook dimension with this key ({@code header.title}) in the reader's language, as the
+     * codebook words it; a key the codebook does not know is shown as it comes.
+     */
     public String dimension(String key) {
-        return Codebook.standard()
-                .dimension(key)
-                .map(dimension -> dimension.label().in(ctx.lang()))
-                .orElse(key);
+        return codebookText(key, Dimension::label).orElse(key);
+    }
+
+    /** How to code a dimension, in the reader's language, as the codebook words it; empty when it has none. */
+    public String dimensionHelp(String key) {
+        return codebookText(key, Dimension::help).orElse("");
     }
 
     /**
-     * A coded value of a codebook dimension in the reader's language ("FRAGMENTED" of
-     * context.groups.internalControl is "Fragmented" / "Fragmentado"; true and false are yes and no).
+     * The label of one value of a codebook dimension in the reader's language ("FRAGMENTED" of
+     * context.groups.internalControl is "Fragmented: …" / "Fragmentado: …"; true and false are yes and no); an
+     * unknown one as it comes.
      */
-    public String coded(String key, String value) {
-        if ("true".equals(value) || "false".equals(value)) {
-            return yesNo(Boolean.valueOf(value));
+    public String codedValue(String key, Object code) {
+        if (code == null) {
+            return "";
+        }
+        if (code instanceof Boolean || "true".equals(code) || "false".equals(code)) {
+            return yesNo(Boolean.valueOf(code.toString()));
         }
         return Codebook.standard()
                 .dimension(key)
-                .flatMap(dimension -> dimension.value(value))
-                .map(coded -> coded.label().in(ctx.lang()))
-                .orElse(value);
+                .flatMap(d -> d.value(code.toString()))
+                .map(value -> value.label().in(ctx.lang()))
+                .orElse(code.toString());
+    }
+
+    private Optional<String> codebookText(String key, Function<Dimension, Label> text) {
+        return Codebook.standard().dimension(key).map(text).map(label -> label.in(ctx.lang()));
     }
 
     /** An ISO date in the reader's language ("14 Mar 2012", "14 mar 2012"); anything else as it is. */

@@ -38,6 +38,9 @@ import org.parley.interviews.api.Theme;
 public class Globals {
 
     static List<CaseStatus> statuses = List.of(CaseStatus.values());
+    // the new-case form's statuses, as the codebook lists them; names, since they are compared with what was typed
+    static List<String> headerStatuses =
+            Codebook.standard().dimension("header.status").orElseThrow().codes();
     static List<TimelineKind> timelineKinds = List.of(TimelineKind.values());
     static List<ObjectiveScope> objectiveScopes = List.of(ObjectiveScope.values());
     static List<EntityType> entityTypes = List.of(EntityType.values());
