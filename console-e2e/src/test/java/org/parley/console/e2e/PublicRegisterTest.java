@@ -19,9 +19,8 @@ class PublicRegisterTest extends ConsoleTest {
         assertThat(facetValues("tier")).doesNotContain("SECRET");
         assertThat(browser.has("#sign-in")).isTrue();
         browser.screenshot("register");
-        browser.open(
-                "/register?country=CO&country=SV&country=HN&country=EC&country=PA&country=MX&country=HT&country=BR"
-                        + "&to=2020-12-31");
+        browser.open("/register?country=CO&country=SV&country=HN&country=EC&country=PA&country=MX&country=HT&country=BR"
+                + "&to=2020-12-31");
         assertNames(browser.source(), PUBLIC, HIDDEN);
 
         browser.open("/register?q=Guerrero");

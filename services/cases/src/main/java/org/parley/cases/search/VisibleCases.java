@@ -179,7 +179,9 @@ public final class VisibleCases {
     public static Statement crosstab(Viewer viewer, ListQuery query, boolean teamOnly, String rows, String cols) {
         VisibleCases statement = new VisibleCases();
         statement.visible(viewer, query, teamOnly);
-        statement.sql.append(", counted AS (SELECT id, coded_facets FROM visible WHERE ")
+        statement
+                .sql
+                .append(", counted AS (SELECT id, coded_facets FROM visible WHERE ")
                 .append(VISIBLE.of(sectionOf(rows)))
                 .append(" AND ")
                 .append(VISIBLE.of(sectionOf(cols)))
@@ -187,6 +189,53 @@ public final class VisibleCases {
         statement.values("r", rows);
         statement.values("c", cols);
         statement.sql.append(" GROUP BY r.v, c.v");
+        return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
+    }
+
+    /**
+     * The truth table's counts over the cases of {@link #list}: one row per configuration of the conditions and
+     * value of the outcome, {@code (condition values…, outcome value, 0, cases, total)}, and one per configuration
+     * alone, {@code (condition values…, NULL, 1, cases, total)} (the 1 is {@code GROUPING} of the outcome). A case
+     * counts only where the viewer sees the sections of every key, in each configuration it has once; no value counts
+     * as NULL. {@code total} is the number of cases counted, on every row.
+     */
+    public static Statement truthTable(
+            Viewer viewer, ListQuery query, boolean teamOnly, List<String> conditions, String outcome) {
+        VisibleCases statement = new VisibleCases();
+        statement.visible(viewer, query, teamOnly);
+        List<String> keys = new ArrayList<>(conditions);
+        keys.add(outcome);
+        statement
+                .sql
+                .append(", counted AS (SELECT id, coded_facets FROM visible WHERE ")
+                .append(String.join(
+                        " AND ",
+                        keys.stream()
+                                .map(key -> VISIBLE.of(sectionOf(key)))
+                                .distinct()
+                                .toList()))
+                .append(") SELECT ");
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            columns.add("k" + i + ".v");
+        }
+        statement
+                .sql
+                .append(String.join(", ", columns))
+                .append(
+                        ", o.v, GROUPING(o.v), count(DISTINCT counted.id), (SELECT count(*) FROM counted) FROM counted");
+        for (int i = 0; i < conditions.size(); i++) {
+            statement.values("k" + i, conditions.get(i));
+        }
+        statement.values("o", outcome);
+        String configuration = String.join(", ", columns);
+        statement
+                .sql
+                .append(" GROUP BY GROUPING SETS ((")
+                .append(configuration)
+                .append(", o.v), (")
+                .append(configuration)
+                .append("))");
         return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
     }
 

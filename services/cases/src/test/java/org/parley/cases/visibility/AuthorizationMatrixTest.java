@@ -512,6 +512,9 @@ class AuthorizationMatrixTest {
                         .isEqualTo(value.getValue());
             }
         }
+        if (kind != Kind.ANONYMOUS) {
+            checkCrossTab(kind, known);
+        }
         // A value in a section the viewer does not see matches nothing, not even its count.
         if (!known.isEmpty() && !coded.containsKey("process.risks.kind")) {
             assertThat(list(kind, Map.of("coded", "process.risks.kind:SPOILERS"))
@@ -530,6 +533,46 @@ class AuthorizationMatrixTest {
                     .isEqualTo(groups.getOrDefault(group, 0L));
         }
         assertThat(list(kind, Map.of("tier", "SECRET")).getLong("total")).isEqualTo(tiers.getOrDefault("SECRET", 0L));
+    }
+
+    /**
+     * A crosstab of a CONTEXT dimension against a RESULTS one counts exactly the known cases whose CONTEXT and
+     * RESULTS the viewer sees, once per value pair, uncoded as null.
+     */
+    private void checkCrossTab(Kind kind, List<Fixture> known) {
+        String rows = "context.groups.internalControl";
+        String cols = "results.dealReached";
+        Map<String, Long> expected = new TreeMap<>();
+        long total = 0;
+        for (Fixture fixture : known) {
+            Set<Section> seen = kind.expected(fixture);
+            if (!seen.contains(Section.CONTEXT) || !seen.contains(Section.RESULTS)) {
+                continue;
+            }
+            total++;
+            for (String row : orNull(fixture.coded().get(rows))) {
+                for (String col : orNull(fixture.coded().get(cols))) {
+                    expected.merge(row + "|" + col, 1L, Long::sum);
+                }
+            }
+        }
+        Response response = given().queryParam("q", FAMILY)
+                .queryParam("rows", rows)
+                .queryParam("cols", cols)
+                .get("/cases/crosstab");
+        assertThat(response.statusCode()).as(kind + " crosstab").isEqualTo(200);
+        Map<String, Long> answered = new TreeMap<>();
+        for (Map<String, Object> cell : response.jsonPath().<Map<String, Object>>getList("cells")) {
+            answered.put(cell.get("row") + "|" + cell.get("col"), ((Number) cell.get("count")).longValue());
+        }
+        assertThat(answered).as(kind + " crosstab cells").isEqualTo(expected);
+        assertThat(response.jsonPath().getLong("total"))
+                .as(kind + " crosstab total")
+                .isEqualTo(total);
+    }
+
+    private static List<String> orNull(Set<String> values) {
+        return values.isEmpty() ? java.util.Collections.singletonList(null) : List.copyOf(values);
     }
 
     private static JsonPath list(Kind kind, Map<String, String> filters) {

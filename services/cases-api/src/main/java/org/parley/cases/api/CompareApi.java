@@ -1,0 +1,97 @@
+package org.parley.cases.api;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Comparing cases along the codebook's dimensions (issue 17): the cross-tabulation and the truth table. Both take
+ * every filter of the case list and count only what the list would show the caller.
+ */
+@Path("/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "compare", description = "Cases compared along coded dimensions, within the secrecy rules")
+@SecurityRequirement(name = "bearer")
+public interface CompareApi {
+
+    @GET
+    @Path("crosstab")
+    @Operation(
+            summary = "Cross-tabulate two coded dimensions",
+            description = "Counts the cases the list would show the caller, by the values of two coded dimensions"
+                    + " (keys of CaseList.CODED_FACETS). A case counts only where the caller may see the sections"
+                    + " of both dimensions; uncoded counts under null; a dimension with several values counts a"
+                    + " case once per value. Takes every filter of GET /cases.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The cells and the number of cases counted",
+            content = @Content(schema = @Schema(implementation = CrossTab.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad key or filter, named",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "503",
+            description = "Access decisions are stale (Retry-After)",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    CrossTab crosstab(
+            @QueryParam("rows") @Parameter(description = "codebook key of the rows' dimension", required = true)
+                    String rows,
+            @QueryParam("cols") @Parameter(description = "codebook key of the columns' dimension", required = true)
+                    String cols,
+            @BeanParam CaseListFilters filters,
+            @QueryParam("team") @Parameter(description = "mine: only cases whose team the caller is on") String team);
+
+    @GET
+    @Path("truthtable")
+    @Operation(
+            summary = "Truth table of coded conditions against an outcome",
+            description = "The configurations of the conditions (keys of CaseList.CODED_FACETS, 1 to "
+                    + MAX_CONDITIONS
+                    + ", comma-separated) across the cases the list would show the caller, and how the outcome is"
+                    + " spread in each. A case counts only where the caller may see the sections of every condition"
+                    + " and of the outcome; uncoded is null (\"null\" among outcomes); a dimension with several"
+                    + " values puts a case in one configuration per value. Takes every filter of GET /cases.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The configurations and the number of cases counted",
+            content = @Content(schema = @Schema(implementation = TruthTable.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad key or filter, named",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "503",
+            description = "Access decisions are stale (Retry-After)",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    TruthTable truthTable(
+            @QueryParam("conditions")
+                    @Parameter(description = "codebook keys of the conditions, comma-separated", required = true)
+                    String conditions,
+            @QueryParam("outcome") @Parameter(description = "codebook key of the outcome", required = true)
+                    String outcome,
+            @BeanParam CaseListFilters filters,
+            @QueryParam("team") @Parameter(description = "mine: only cases whose team the caller is on") String team);
+
+    /** The most conditions a truth table crosses (2^8 configurations of yes/no conditions already). */
+    int MAX_CONDITIONS = 8;
+}

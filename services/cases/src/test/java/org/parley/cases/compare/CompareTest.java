@@ -1,0 +1,243 @@
+package org.parley.cases.compare;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.cases.api.EntityType;
+import org.parley.cases.api.GroupType;
+import org.parley.cases.api.InternalControl;
+import org.parley.cases.casefile.CaseService;
+import org.parley.cases.content.Context;
+import org.parley.cases.content.NewCase;
+import org.parley.cases.content.Results;
+import org.parley.cases.support.AccessStub;
+import org.parley.cases.support.AccessStub.GrantSpec;
+import org.parley.cases.support.CasesTestResource;
+import org.parley.cases.support.Sample;
+import org.parley.policy.GrantScope;
+import org.parley.policy.Role;
+import org.parley.policy.TeamRole;
+import org.parley.policy.Tier;
+import org.parley.policy.Viewer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code GET /cases/crosstab} and {@code GET /cases/truthtable}: their counting rules, and the secrecy rule of issue
+ * 17 tried on them: an answer over a dimension in a section the reader may not see is byte for byte the answer they
+ * would get if those cases did not exist. The every-relationship check of the crosstab is in the authorization
+ * matrix.
+ */
+@QuarkusTest
+class CompareTest {
+
+    static final Class<?> STACK = CasesTestResource.class;
+    static final String TAG = "ct" + UUID.randomUUID().toString().substring(0, 6);
+    static final Viewer LEAD = Viewer.signedIn("ct-lead", "ifit", Set.of(Role.STAFF));
+
+    private static final String CONDITIONS = "context.groups.internalControl,context.entities.relativeStrength";
+
+    private static boolean seeded;
+
+    @Inject
+    CaseService cases;
+
+    @BeforeEach
+    void setUp() {
+        AccessStub.ensureFresh();
+        synchronized (CompareTest.class) {
+            if (seeded) {
+                return;
+            }
+            // Seen whole by the partner oas (publicly known, results released): two groups (FRAGMENTED and
+            // uncoded), no deal coded;
+            open(
+                    "a",
+                    Tier.PUBLICLY_KNOWN,
+                    true,
+                    List.of(),
+                    java.util.Arrays.asList(InternalControl.FRAGMENTED, null),
+                    null);
+            // and another, COHESIVE with a deal.
+            open("b", Tier.PUBLICLY_KNOWN, true, List.of(), List.of(InternalControl.COHESIVE), true);
+            seeded = true;
+        }
+    }
+
+    private String open(
+            String suffix,
+            Tier tier,
+            boolean released,
+            List<GrantSpec> grants,
+            List<InternalControl> controls,
+            Boolean deal) {
+        NewCase sample = Sample.withMarkers(TAG, TAG + suffix, "MX", EntityType.CHURCH, GroupType.STREET_GANG);
+        List<Context.CriminalGroup> groups = controls.stream()
+                .map(control ->
+                        new Context.CriminalGroup("Group " + suffix, GroupType.STREET_GANG, control, null, null))
+                .toList();
+        Results results = sample.results();
+        NewCase written = new NewCase(
+                sample.header(),
+                new Context(sample.context().negotiatingEntity(), groups, List.of()),
+                sample.process(),
+                new Results(deal, results.terms(), results.effects(), results.sideEffects()));
+        String id = cases.create(LEAD, written).id();
+        AccessStub.setPolicy(id, "ifit", tier, released, Map.of("ct-lead", TeamRole.LEAD), grants);
+        return id;
+    }
+
+    private static Response crosstab(String rows, String cols) {
+        return given().queryParam("q", TAG)
+                .queryParam("rows", rows)
+                .queryParam("cols", cols)
+                .get("/cases/crosstab");
+    }
+
+    @Test
+    @TestSecurity(user = "ct-partner", roles = "partner")
+    @OidcSecurity(claims = {@Claim(key = "sub", value = "ct-partner"), @Claim(key = "org", value = "oas")})
+    void casesTheReaderMayNotSeeLeaveTheAnswerByteForByteUnchanged() {
+        String contextByResults = crosstab("context.groups.internalControl", "results.dealReached")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String processByContext = crosstab("process.risks.kind", "context.groups.internalControl")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        // The counting rules on what the partner sees: a case once per value, uncoded as null, booleans as such.
+        assertThat(given().queryParam("q", TAG)
+                        .queryParam("rows", "context.groups.internalControl")
+                        .queryParam("cols", "results.dealReached")
+                        .get("/cases/crosstab")
+                        .jsonPath()
+                        .getList("cells"))
+                .containsExactly(
+                        Map.of("row", "COHESIVE", "col", true, "count", 1),
+                        cell("FRAGMENTED", null, 1),
+                        cell(null, null, 1));
+        assertThat(processByContext).contains("\"total\":0").contains("\"cells\":[]");
+        String truthTable = truthTable(CONDITIONS, "results.dealReached")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        io.restassured.path.json.JsonPath table = io.restassured.path.json.JsonPath.from(truthTable);
+        assertThat(table.getList("conditions"))
+                .containsExactly("context.groups.internalControl", "context.entities.relativeStrength");
+        assertThat(table.getLong("total")).isEqualTo(2);
+        assertThat(table.getList("rows.values.'context.groups.internalControl'"))
+                .containsExactly("COHESIVE", "FRAGMENTED", null);
+        assertThat(table.getList("rows.values.'context.entities.relativeStrength'"))
+                .containsExactly("WEAKER", "WEAKER", "WEAKER");
+        assertThat(table.getList("rows.cases")).containsExactly(1, 1, 1);
+        assertThat(table.getList("rows.outcomes"))
+                .containsExactly(Map.of("true", 1), Map.of("null", 1), Map.of("null", 1));
+
+        // Cases the partner may not know, or may know only in part, are added behind their back: a secret one,
+        // one whose results are not released yet, one whose CONTEXT is not public once released,
+        open("c", Tier.SECRET, false, List.of(), List.of(InternalControl.FRAGMENTED), false);
+        open("d", Tier.RESULTS_PUBLIC, false, List.of(), List.of(InternalControl.CENTRALISED), true);
+        open("f", Tier.RESULTS_PUBLIC, true, List.of(), List.of(InternalControl.CENTRALISED), true);
+        // A SUMMARY grant shows oas the CONTEXT of this one, never its PROCESS or RESULTS.
+        open(
+                "e",
+                Tier.SECRET,
+                false,
+                List.of(new GrantSpec("oas", GrantScope.SUMMARY, null)),
+                List.of(InternalControl.DECENTRALISED),
+                false);
+
+        assertThat(crosstab("context.groups.internalControl", "results.dealReached")
+                        .asString())
+                .isEqualTo(contextByResults);
+        assertThat(crosstab("process.risks.kind", "context.groups.internalControl")
+                        .asString())
+                .isEqualTo(processByContext);
+        assertThat(truthTable(CONDITIONS, "results.dealReached").asString()).isEqualTo(truthTable);
+        // ... while a crosstab within the section the grant shows does count the granted case.
+        assertThat(crosstab("context.groups.internalControl", "context.groups.type")
+                        .jsonPath()
+                        .getLong("total"))
+                .isEqualTo(3);
+        assertThat(crosstab("results.dealReached", "results.sideEffects.kind")
+                        .jsonPath()
+                        .getLong("total"))
+                .as("released results are public: a, b and f")
+                .isEqualTo(3);
+    }
+
+    private static Response truthTable(String conditions, String outcome) {
+        return given().queryParam("q", TAG)
+                .queryParam("conditions", conditions)
+                .queryParam("outcome", outcome)
+                .get("/cases/truthtable");
+    }
+
+    private static Map<String, Object> cell(Object row, Object col, int count) {
+        Map<String, Object> cell = new java.util.HashMap<>();
+        cell.put("row", row);
+        cell.put("col", col);
+        cell.put("count", count);
+        return cell;
+    }
+
+    @Test
+    @TestSecurity(user = "ct-lead", roles = "staff")
+    @OidcSecurity(claims = {@Claim(key = "sub", value = "ct-lead"), @Claim(key = "org", value = "ifit")})
+    void badKeysAreA400NamingTheParameter() {
+        for (Map.Entry<String, String> bad : Map.of(
+                        "rows", "context.groups.name",
+                        "cols", "nothing.at.all")
+                .entrySet()) {
+            String rows = bad.getKey().equals("rows") ? bad.getValue() : "results.dealReached";
+            String cols = bad.getKey().equals("cols") ? bad.getValue() : "results.dealReached";
+            crosstab(rows, cols)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo(bad.getKey()));
+        }
+        given().queryParam("cols", "results.dealReached")
+                .get("/cases/crosstab")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("rows"));
+        for (String conditions : List.of(
+                "",
+                "results.dealReached,results.dealReached",
+                "results.dealReached,header.title",
+                String.join(",", org.parley.cases.api.CaseList.CODED_FACETS))) {
+            truthTable(conditions, "results.dealReached")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("conditions"));
+        }
+        truthTable("results.dealReached", "context.groups.name")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("outcome"));
+        given().queryParam("rows", "results.dealReached")
+                .queryParam("cols", "results.dealReached")
+                .queryParam("coded", "results.dealReached:maybe")
+                .get("/cases/crosstab")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("coded"));
+    }
+}
