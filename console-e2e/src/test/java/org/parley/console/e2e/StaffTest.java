@@ -262,6 +262,34 @@ class StaffTest extends ConsoleTest {
         assertThat(browser.find("#results-heading").getText()).isEqualTo("1 case");
     }
 
+    /** Issue 17, first piece: Compare counts two coded dimensions over the cases the user sees, never more. */
+    @Test
+    void compareCountsOnlyWhatEachUserMaySee() {
+        browser.signIn("sofia");
+        browser.find("nav.main-nav a[href='/compare']").click();
+        assertThat(browser.h1()).isEqualTo("Compare cases");
+        assertThat(browser.find("#crosstab caption").getText()).isEqualTo("Internal control × Deal reached");
+        assertThat(browser.all("#crosstab tbody tr")).isNotEmpty();
+        browser.select("#rows", "process.risks.kind");
+        browser.submit("#compare-form");
+        assertThat(browser.find("#crosstab caption").getText()).startsWith("Kind of risk");
+        browser.screenshot("compare-sofia");
+        // a word only the secret Mexico case holds: sofia, its lead, counts it
+        browser.open("/compare?q=Guerrero");
+        assertThat(browser.find("#crosstab-heading").getText()).isEqualTo("1 case counted");
+        browser.submit("form[action='/language']");
+        assertThat(browser.h1()).isEqualTo("Comparar casos");
+        assertThat(browser.find("#crosstab-heading").getText()).isEqualTo("1 caso contado");
+        browser.submit("form[action='/language']");
+
+        // mateo may not know it exists: nothing is counted, not even as uncoded
+        browser.signIn("mateo");
+        browser.open("/compare?q=Guerrero");
+        assertThat(browser.find("#crosstab-heading").getText()).isEqualTo("0 cases counted");
+        assertThat(browser.has("#crosstab")).isFalse();
+        assertThat(browser.source()).doesNotContain("Mexico").doesNotContain("México");
+    }
+
     @Test
     void mateoCannotTellThatTheSecretCasesExist() throws Exception {
         browser.signIn("mateo");

@@ -36,8 +36,8 @@ public record Search(String base, CaseListFilters filters, String cursor, boolea
         return new Search(base, filters, Paths.blankToNull(asked.cursor()), "mine".equals(team));
     }
 
-    /** One page of the listing for these filters, from the cursor's position. */
-    public CaseList ask(Function<CaseListFilters, CaseList> lister) {
+    /** What the service answers for these filters (a page of the listing, from the cursor's position, or a count). */
+    public <T> T ask(Function<CaseListFilters, T> lister) {
         CaseListFilters f = filters;
         return lister.apply(new CaseListFilters(
                 f.q(),

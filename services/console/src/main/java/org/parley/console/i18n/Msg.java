@@ -364,6 +364,34 @@ public interface Msg {
     @Message("Cases")
     String nav_cases();
 
+    @Message("Compare")
+    String nav_compare();
+
+    @Message("Compare cases")
+    String compare_title();
+
+    @Message(
+            "Count the cases you may see by two coded dimensions of the codebook. A case counts only where you may see the sections of both.")
+    String compare_intro();
+
+    @Message("Rows")
+    String compare_rows();
+
+    @Message("Columns")
+    String compare_cols();
+
+    @Message("Count")
+    String compare_button();
+
+    @Message("{#if total == 1}1 case counted{#else}{total} cases counted{/if}")
+    String compare_total(long total);
+
+    @Message("Not coded")
+    String compare_uncoded();
+
+    @Message("No case you may see has both dimensions' sections visible to you.")
+    String compare_empty();
+
     @Message("Excerpts")
     String nav_excerpts();
 
