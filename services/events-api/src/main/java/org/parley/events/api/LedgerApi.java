@@ -48,8 +48,14 @@ public interface LedgerApi {
             responseCode = "400",
             description = "A filter is invalid (the field is named, its value is not echoed)",
             content = @Content(mediaType = TimelineApi.PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an auditor")
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token",
+            content = @Content(mediaType = TimelineApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not an auditor",
+            content = @Content(mediaType = TimelineApi.PROBLEM, schema = @Schema(ref = "Problem")))
     LedgerEntryView.Page entries(
             @Parameter(description = "Only this case (UUID)") @QueryParam("case") String caseId,
             @Parameter(description = "Only this actor (OIDC subject)") @QueryParam("actor") String actor,
@@ -78,8 +84,14 @@ public interface LedgerApi {
                     + " newer): a tail cut below it is TRUNCATED; an anchor that cannot be read makes the report"
                     + " not valid (UNAVAILABLE), never silently skipped.")
     @APIResponse(responseCode = "200", description = "The verification report (valid or not)")
-    @APIResponse(responseCode = "400", description = "The anchor given is not SEQUENCE:HASH:KEY_ID:SIGNATURE")
-    @APIResponse(responseCode = "403", description = "Not an auditor")
+    @APIResponse(
+            responseCode = "400",
+            description = "The anchor given is not SEQUENCE:HASH:KEY_ID:SIGNATURE",
+            content = @Content(mediaType = TimelineApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not an auditor",
+            content = @Content(mediaType = TimelineApi.PROBLEM, schema = @Schema(ref = "Problem")))
     VerificationReport verify(
             @Parameter(description = "An anchor kept from an earlier report (its anchor.exported)")
                     @QueryParam("anchor")

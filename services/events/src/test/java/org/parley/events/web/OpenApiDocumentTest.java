@@ -2,6 +2,7 @@ package org.parley.events.web;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.parley.events.ledger.LedgerResource;
 import org.parley.events.support.EventsStackTest;
 import org.parley.testing.OpenApiDocument;
 
@@ -28,6 +29,8 @@ class OpenApiDocumentTest extends EventsStackTest {
                 // The ledger documents no 404 (it filters, it never names a case that may not be known): its
                 // refusal as a problem is the 400 of a filter that does not parse.
                 .documents("get", "/ledger", "Ledger entries of the auditor's organisation", "400")
-                .definesProblem();
+                .definesProblem()
+                // every resource method of the service, found by reflection
+                .documentsEveryResourceMethodOf(LedgerResource.class);
     }
 }
