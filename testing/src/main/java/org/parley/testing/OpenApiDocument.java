@@ -57,7 +57,8 @@ public final class OpenApiDocument {
 
     /**
      * The operation ({@code method} in lower case, as in the document) has this summary, and documents the
-     * {@code status} response as a problem: every content of it has the {@code Problem} component as its schema.
+     * {@code status} response as a problem: every content of it (or of the response component it names) has the
+     * {@code Problem} component as its schema.
      */
     public OpenApiDocument documents(String method, String path, String summary, String status) {
         String operation = method + " " + path;
@@ -65,7 +66,7 @@ public final class OpenApiDocument {
         check(found.isObject(), operation + " is not in the document");
         String actual = found.path("summary").asText(null);
         check(summary.equals(actual), operation + ": summary " + actual + ", expected " + summary);
-        JsonNode content = found.path("responses").path(status).path("content");
+        JsonNode content = resolve(found.path("responses").path(status)).path("content");
         List<String> schemas = new ArrayList<>();
         content.forEach(media -> schemas.add(media.path("schema").path("$ref").asText(null)));
         check(
