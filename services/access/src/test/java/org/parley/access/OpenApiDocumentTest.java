@@ -2,6 +2,7 @@ package org.parley.access;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.parley.access.team.TeamResource;
 import org.parley.testing.OpenApiDocument;
 
 import static io.restassured.RestAssured.given;
@@ -25,6 +26,8 @@ class OpenApiDocumentTest extends AccessStackTest {
         OpenApiDocument.parse(document)
                 .documents("get", "/cases/{id}/team", "A case's team", "404")
                 .documents("get", "/cases/{id}/grants", "A case's grants", "404")
-                .definesProblem();
+                .definesProblem()
+                // every resource method of the service, found by reflection
+                .documentsEveryResourceMethodOf(TeamResource.class);
     }
 }

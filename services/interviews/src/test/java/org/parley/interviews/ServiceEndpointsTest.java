@@ -13,6 +13,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.interviews.interview.InterviewResource;
 import org.parley.testing.ManagementScrape;
 import org.parley.testing.OpenApiDocument;
 
@@ -76,7 +77,10 @@ class ServiceEndpointsTest {
                 .documents("get", "/interviews/{id}", "Read an interview's content", "404")
                 .documents(
                         "get", "/cases/{caseId}/excerpts", "Read the approved excerpts of a case's interviews", "404")
-                .definesProblem();
+                .definesProblem()
+                // every resource method of the service, found by reflection (the POSTs and the PATCH whose bodies are
+                // checked field by field are the resources' own, documented there)
+                .documentsEveryResourceMethodOf(InterviewResource.class);
     }
 
     @Test

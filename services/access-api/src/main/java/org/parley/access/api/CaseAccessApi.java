@@ -37,11 +37,9 @@ public interface CaseAccessApi {
     @APIResponse(responseCode = "200", description = "The case's access settings")
     @APIResponse(
             responseCode = "403",
-            description = "The caller knows the case but is neither on its team nor its admin")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case, or one the caller may not know exists",
-            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+            description = "The caller knows the case but is neither on its team nor its admin",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", ref = "CaseNotFound")
     AccessView access(@PathParam("id") String caseId);
 
     /** A stricter tier at once (200), a less strict one requested (202). */
@@ -53,12 +51,12 @@ public interface CaseAccessApi {
                     + " different secrecy admin must approve (202).")
     @APIResponse(responseCode = "200", description = "Changed (or already at this tier)")
     @APIResponse(responseCode = "202", description = "Requested; see the Location header")
-    @APIResponse(responseCode = "400", description = "Unknown tier or missing reason")
-    @APIResponse(responseCode = "403", description = "Not a secrecy admin of the case's organisation")
     @APIResponse(
-            responseCode = "404",
-            description = "No such case, or one the caller may not know exists",
-            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+            responseCode = "400",
+            description = "Unknown tier or missing reason",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "403", ref = "NotCaseSecrecyAdmin")
+    @APIResponse(responseCode = "404", ref = "CaseNotFound")
     Response changeTier(@PathParam("id") String caseId, TierChange change);
 
     /** Un-releasing at once (200), releasing requested (202). */
@@ -70,11 +68,11 @@ public interface CaseAccessApi {
                     + " secrecy admin must approve (202).")
     @APIResponse(responseCode = "200", description = "Changed (or already so)")
     @APIResponse(responseCode = "202", description = "Requested; see the Location header")
-    @APIResponse(responseCode = "400", description = "Missing field or reason")
-    @APIResponse(responseCode = "403", description = "Not a secrecy admin of the case's organisation")
     @APIResponse(
-            responseCode = "404",
-            description = "No such case, or one the caller may not know exists",
-            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+            responseCode = "400",
+            description = "Missing field or reason",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "403", ref = "NotCaseSecrecyAdmin")
+    @APIResponse(responseCode = "404", ref = "CaseNotFound")
     Response changeRelease(@PathParam("id") String caseId, ReleaseChange change);
 }

@@ -33,10 +33,7 @@ public interface GrantsApi {
             description = "Secrecy admins of the owner see all, with reasons; the team sees all active grants;"
                     + " a grantee sees only its own organisation's.")
     @APIResponse(responseCode = "200", description = "The grants the caller may know of")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case, or one the caller may not know exists",
-            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", ref = "CaseNotFound")
     List<GrantView> grants(@PathParam("id") String caseId);
 
     /**
@@ -52,12 +49,10 @@ public interface GrantsApi {
     @APIResponse(responseCode = "202", description = "Requested; see the Location header")
     @APIResponse(
             responseCode = "400",
-            description = "Unknown organisation or scope, the owning organisation, an expiry in the past, no reason")
-    @APIResponse(responseCode = "403", description = "Not a secrecy admin of the case's organisation")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case, or one the caller may not know exists",
+            description = "Unknown organisation or scope, the owning organisation, an expiry in the past, no reason",
             content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "403", ref = "NotCaseSecrecyAdmin")
+    @APIResponse(responseCode = "404", ref = "CaseNotFound")
     Response issueGrant(@PathParam("id") String caseId, NewGrant grant);
 
     /** Tightening, at once; 409 when the grant has already ended. */
@@ -65,13 +60,19 @@ public interface GrantsApi {
     @Path("/{grantId}")
     @Operation(summary = "Revoke a grant", description = "Tightening: immediate, by one secrecy admin, with a reason.")
     @APIResponse(responseCode = "200", description = "Revoked")
-    @APIResponse(responseCode = "400", description = "Missing reason")
-    @APIResponse(responseCode = "403", description = "Not a secrecy admin of the case's organisation")
+    @APIResponse(
+            responseCode = "400",
+            description = "Missing reason",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "403", ref = "NotCaseSecrecyAdmin")
     @APIResponse(
             responseCode = "404",
             description = "No such case (or one the caller may not know), or no such grant",
             content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "The grant has already ended")
+    @APIResponse(
+            responseCode = "409",
+            description = "The grant has already ended",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
     GrantView revokeGrant(
             @PathParam("id") String caseId, @PathParam("grantId") String grantId, @QueryParam("reason") String reason);
 }

@@ -8,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,6 +25,9 @@ public interface OrganisationsApi {
             summary = "List organisations",
             description = "A secrecy admin of the host sees every organisation; anyone else only their own.")
     @APIResponse(responseCode = "200", description = "The organisations the caller may know")
-    @APIResponse(responseCode = "401", description = "No valid token, or an organisation access does not know")
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token, or an organisation access does not know",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
     List<OrganisationView> organisations();
 }

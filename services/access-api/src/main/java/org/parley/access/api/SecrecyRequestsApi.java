@@ -34,8 +34,14 @@ public interface SecrecyRequestsApi {
             summary = "List secrecy change requests",
             description = "Secrecy admins only: the requests on their organisation's cases, newest first.")
     @APIResponse(responseCode = "200", description = "The requests")
-    @APIResponse(responseCode = "400", description = "Unknown status")
-    @APIResponse(responseCode = "403", description = "Not a secrecy admin")
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown status",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not a secrecy admin",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
     List<RequestView> requests(
             @Parameter(description = "PENDING, APPROVED, REJECTED or EXPIRED; all when absent") @QueryParam("status")
                     String status);
@@ -44,11 +50,11 @@ public interface SecrecyRequestsApi {
     @Path("/{id}")
     @Operation(summary = "One secrecy change request", description = "For secrecy admins of the case's organisation.")
     @APIResponse(responseCode = "200", description = "The request")
-    @APIResponse(responseCode = "403", description = "The caller knows the case but is not its secrecy admin")
     @APIResponse(
-            responseCode = "404",
-            description = "No such request, or one on a case the caller may not know",
+            responseCode = "403",
+            description = "The caller knows the case but is not its secrecy admin",
             content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", ref = "RequestNotFound")
     RequestView request(@PathParam("id") String id);
 
     /** Who would gain or lose which sections if the request were approved. */
@@ -60,11 +66,11 @@ public interface SecrecyRequestsApi {
                     + " access has seen, each organisation's other users, any other signed-in user and anonymous"
                     + " readers, computed with the secrecy rules on the policy before and after.")
     @APIResponse(responseCode = "200", description = "The viewers whose view would change")
-    @APIResponse(responseCode = "403", description = "The caller knows the case but is not its secrecy admin")
     @APIResponse(
-            responseCode = "404",
-            description = "No such request, or one on a case the caller may not know",
+            responseCode = "403",
+            description = "The caller knows the case but is not its secrecy admin",
             content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", ref = "RequestNotFound")
     DryRunResult dryRun(@PathParam("id") String id);
 
     /** By a secrecy admin other than the requester (403), once (409); applies the change. The reason is optional. */
@@ -75,12 +81,19 @@ public interface SecrecyRequestsApi {
             description = "By a secrecy admin of the case's organisation other than the requester; applies the"
                     + " change at once. Only one approval of a request can succeed.")
     @APIResponse(responseCode = "200", description = "Approved and applied")
-    @APIResponse(responseCode = "403", description = "Self-approval, or not a secrecy admin of the organisation")
     @APIResponse(
-            responseCode = "404",
-            description = "No such request, or one on a case the caller may not know",
+            responseCode = "400",
+            description = "Invalid body",
             content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "Already decided or expired")
+    @APIResponse(
+            responseCode = "403",
+            description = "Self-approval, or not a secrecy admin of the organisation",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", ref = "RequestNotFound")
+    @APIResponse(
+            responseCode = "409",
+            description = "Already decided or expired",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
     RequestView approve(@PathParam("id") String id, ReasonBody body);
 
     /** By a secrecy admin other than the requester, with a reason. */
@@ -90,12 +103,18 @@ public interface SecrecyRequestsApi {
             summary = "Reject a request",
             description = "By a secrecy admin of the case's organisation other than the requester, with a reason.")
     @APIResponse(responseCode = "200", description = "Rejected")
-    @APIResponse(responseCode = "400", description = "No reason")
-    @APIResponse(responseCode = "403", description = "The requester, or not a secrecy admin of the organisation")
     @APIResponse(
-            responseCode = "404",
-            description = "No such request, or one on a case the caller may not know",
+            responseCode = "400",
+            description = "No reason",
             content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "Already decided or expired")
+    @APIResponse(
+            responseCode = "403",
+            description = "The requester, or not a secrecy admin of the organisation",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", ref = "RequestNotFound")
+    @APIResponse(
+            responseCode = "409",
+            description = "Already decided or expired",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
     RequestView reject(@PathParam("id") String id, ReasonBody body);
 }

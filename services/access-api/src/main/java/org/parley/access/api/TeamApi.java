@@ -32,11 +32,9 @@ public interface TeamApi {
     @APIResponse(responseCode = "200", description = "The team")
     @APIResponse(
             responseCode = "403",
-            description = "The caller knows the case but is neither on its team nor its admin")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case, or one the caller may not know exists",
+            description = "The caller knows the case but is neither on its team nor its admin",
             content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", ref = "CaseNotFound")
     TeamView team(@PathParam("id") String caseId);
 
     /**
@@ -56,12 +54,13 @@ public interface TeamApi {
     @APIResponse(
             responseCode = "400",
             description = "Invalid fields, or no staff member of the organisation by that name or subject (one"
-                    + " answer whether the name is unknown or belongs to someone else)")
-    @APIResponse(responseCode = "403", description = "Neither the lead nor a secrecy admin")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case, or one the caller may not know exists",
+                    + " answer whether the name is unknown or belongs to someone else)",
             content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "403",
+            description = "Neither the lead nor a secrecy admin",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", ref = "CaseNotFound")
     Response putOnTeam(@PathParam("id") String caseId, TeamChange change);
 
     /** Tightening, at once; {@code subject} is a subject on the team or the username of one. */
@@ -71,8 +70,14 @@ public interface TeamApi {
             summary = "Take someone off the team",
             description = "Tightening: immediate, by the lead or a secrecy admin, with a reason.")
     @APIResponse(responseCode = "200", description = "The team after the change")
-    @APIResponse(responseCode = "400", description = "Missing reason")
-    @APIResponse(responseCode = "403", description = "Neither the lead nor a secrecy admin")
+    @APIResponse(
+            responseCode = "400",
+            description = "Missing reason",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "403",
+            description = "Neither the lead nor a secrecy admin",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(
             responseCode = "404",
             description = "No such case (or one the caller may not know), or not on the team",

@@ -8,9 +8,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.web.CallerIdentity;
+import org.parley.web.Problem;
 import org.parley.web.ProblemException;
 
 @Path("/me")
@@ -31,7 +34,15 @@ public class MeResource {
     @GET
     @Operation(summary = "The caller's directory record", description = "Recorded from the token on every request.")
     @APIResponse(responseCode = "200", description = "The caller as access knows them")
-    @APIResponse(responseCode = "401", description = "No valid token, or an organisation access does not know")
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token, or an organisation access does not know",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description =
+                    "Not answered by this endpoint (Quarkus lists a 403 on every secured one; it would be a problem)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public UserView me() {
         return directory
                 .bySubject(caller.viewer().subject())

@@ -102,11 +102,26 @@ public interface CasesApi {
             responseCode = "201",
             description = "The entry; ETag is the case's new version",
             content = @Content(schema = @Schema(implementation = TimelineEntry.class)))
-    @APIResponse(responseCode = "400", description = "Invalid entry")
-    @APIResponse(responseCode = "403", description = "The caller sees the case but is not on its team")
-    @APIResponse(responseCode = "404", description = "No such case")
-    @APIResponse(responseCode = "409", description = "The timeline is full")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid entry",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller sees the case but is not on its team",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such case",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "409",
+            description = "The timeline is full",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match does not name the current version",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     Response addTimelineEntry(
             @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, NewTimelineEntry entry);
 }

@@ -60,6 +60,9 @@ import org.parley.web.Problems;
         responseCode = "503",
         description = "Access decisions are stale (Retry-After): only the case's members are served",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+// The interface's path again: without a @Path of its own, SmallRye OpenAPI documents only the interface's
+// methods, and the endpoints declared here were missing from /q/openapi.
+@Path("/cases")
 public class CaseResource implements CasesApi {
 
     private final CallerIdentity caller;
@@ -88,8 +91,14 @@ public class CaseResource implements CasesApi {
             responseCode = "400",
             description = "Invalid body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The caller is not staff")
-    @APIResponse(responseCode = "413", description = "Body over 1 MB")
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller is not staff",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "413",
+            description = "Body over 1 MB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@RequestBody(required = true) NewCase body) {
         CaseView created = cases.create(caller.viewer(), body);
         return Response.created(URI.create("/cases/" + created.id()))
@@ -126,10 +135,22 @@ public class CaseResource implements CasesApi {
             responseCode = "200",
             description = "The case after the edit",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "The section would be invalid")
-    @APIResponse(responseCode = "403", description = "The caller sees the case but is not on its team")
-    @APIResponse(responseCode = "404", description = "No such case or section")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(
+            responseCode = "400",
+            description = "The section would be invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller sees the case but is not on its team",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such case or section",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match does not name the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "428",
             description = "No If-Match (or If-Match: *): an edit must name the version it was made from",
@@ -169,9 +190,18 @@ public class CaseResource implements CasesApi {
             description = "Soft delete, by the lead or a secrecy admin of the owning organisation; afterwards"
                     + " the case answers as if it never existed.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "403", description = "The caller sees the case but may not delete it")
-    @APIResponse(responseCode = "404", description = "No such case")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller sees the case but may not delete it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such case",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match does not name the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         cases.delete(caller.viewer(), id, Http.ifMatch(ifMatch));
         return Response.noContent().build();

@@ -16,6 +16,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.parley.cases.casefile.CaseResource;
 import org.parley.cases.support.AccessStub;
 import org.parley.cases.support.CasesTestResource;
 import org.parley.testing.Jdbc;
@@ -91,7 +92,10 @@ class OperationsTest {
         OpenApiDocument.parse(document)
                 .documents("get", "/cases/{id}", "Read a case", "404")
                 .documents("get", "/public/cases/{id}", "Read a public case", "404")
-                .definesProblem();
+                .definesProblem()
+                // every resource method of the service, found by reflection (POST, PATCH and DELETE /cases are
+                // CaseResource's own, documented there)
+                .documentsEveryResourceMethodOf(CaseResource.class);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.parley.events.api;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a verification of the ledger found.
@@ -24,7 +25,11 @@ public record VerificationReport(
         List<CheckpointProblem> invalidCheckpoints,
         AnchorCheck anchor) {
 
-    /** Why the chain breaks at {@code sequence}: what the verifier expected and what it found there. */
+    /**
+     * Why the chain breaks at {@code sequence}: what the verifier expected and what it found there. Named apart in
+     * the OpenAPI document: under its simple name it took the place of the RFC 9457 {@code Problem} component.
+     */
+    @Schema(name = "BrokenLinkProblem")
     public enum Problem {
         /** An entry is missing: the sequence jumps (expected and found are sequence numbers). */
         MISSING_ENTRY,

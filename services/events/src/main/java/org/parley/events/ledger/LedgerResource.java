@@ -17,13 +17,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.QueryParam;
 
 import io.smallrye.common.annotation.Blocking;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hibernate.Session;
 import org.parley.events.api.LedgerApi;
 import org.parley.events.api.LedgerEntryView;
@@ -37,10 +30,11 @@ import org.parley.web.Problem;
 import org.parley.web.ProblemException;
 import org.parley.web.Problems;
 
-/** The audit ledger for auditors: their organisation's entries, and the chain's verification. */
-@Tag(name = "ledger")
+/**
+ * The audit ledger for auditors: their organisation's entries, and the chain's verification. Its OpenAPI
+ * descriptions are on {@link LedgerApi}.
+ */
 @RolesAllowed("auditor")
-@SecurityRequirement(name = "SecurityScheme")
 @Blocking
 public class LedgerResource implements LedgerApi {
 
@@ -68,28 +62,16 @@ public class LedgerResource implements LedgerApi {
 
     @Override
     @Transactional
-    @Operation(
-            summary = "Ledger entries of the auditor's organisation",
-            description = "Entries of cases the caller's organisation owns, and entries about no case whose actor"
-                    + " belongs to it, oldest first. Ids, types, times and hashes only.")
-    @APIResponse(responseCode = "200", description = "A page of entries")
-    @APIResponse(
-            responseCode = "400",
-            description = "A filter is invalid (the field is named, its value is not echoed)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an auditor")
     // The parameters repeat the interface's names: the parameter converters (parley-web) read them from this method.
     public LedgerEntryView.Page entries(
-            @Parameter(description = "Only this case (UUID)") @QueryParam("case") String caseId,
-            @Parameter(description = "Only this actor (OIDC subject)") @QueryParam("actor") String actor,
-            @Parameter(description = "Only actors of this organisation") @QueryParam("organisation")
-                    String organisation,
-            @Parameter(description = "Only this event type, e.g. RestrictedRead") @QueryParam("type") String type,
-            @Parameter(description = "Occurred at or after (ISO-8601 instant)") @QueryParam("from") String from,
-            @Parameter(description = "Occurred before (ISO-8601 instant)") @QueryParam("to") String to,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "Page size, 1 to 500 (default 100)") @QueryParam("limit") Integer limit) {
+            @QueryParam("case") String caseId,
+            @QueryParam("actor") String actor,
+            @QueryParam("organisation") String organisation,
+            @QueryParam("type") String type,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
         Viewer viewer = caller.viewer();
         List<Problem.FieldError> errors = new ArrayList<>();
         UUID caseFilter = parseUuid(caseId, "case", errors);
@@ -125,21 +107,8 @@ public class LedgerResource implements LedgerApi {
 
     @Override
     @Transactional
-    @Operation(
-            summary = "Verify the whole chain",
-            description = "Recomputes every entry's hash and link, checks the head and every checkpoint signature,"
-                    + " and reports the first broken link (sequence, expected, found). Then checks that the ledger"
-                    + " still holds the newest signed checkpoint kept outside its database (the compacted topic"
-                    + " parley.ledger.v1, or the anchor an auditor kept from an earlier report, whichever is"
-                    + " newer): a tail cut below it is TRUNCATED; an anchor that cannot be read makes the report"
-                    + " not valid (UNAVAILABLE), never silently skipped.")
-    @APIResponse(responseCode = "200", description = "The verification report (valid or not)")
-    @APIResponse(responseCode = "400", description = "The anchor given is not SEQUENCE:HASH:KEY_ID:SIGNATURE")
-    @APIResponse(responseCode = "403", description = "Not an auditor")
-    public VerificationReport verify(
-            @Parameter(description = "An anchor kept from an earlier report (its anchor.exported)")
-                    @QueryParam("anchor")
-                    String keptAnchor) {
+    // The anchor repeats the interface's name, as the parameters of entries do.
+    public VerificationReport verify(@QueryParam("anchor") String keptAnchor) {
         caller.viewer(); // a token without an organisation is refused like everywhere else
         ChainVerifier.AnchorLookup anchor = newestAnchor(keptAnchor);
         ChainVerifier verifier = new ChainVerifier(signer.keys());

@@ -18,11 +18,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.events.api.TimelineApi;
 import org.parley.events.api.TimelineKind;
 import org.parley.events.api.TimelineView;
@@ -34,7 +29,6 @@ import org.parley.policy.Decision;
 import org.parley.policy.Section;
 import org.parley.policy.Viewer;
 import org.parley.web.CallerIdentity;
-import org.parley.web.Problem;
 
 /**
  * {@code GET /cases/{id}/timeline}: the case's history filtered by the same decision as the case itself,
@@ -45,9 +39,8 @@ import org.parley.web.Problem;
  * A viewer who may not know the case exists gets the standard never-existed 404, byte for byte the
  * answer for an unknown or malformed id. While the policy projection is stale, everyone gets 503 + Retry-After,
  * whatever the id (so the 503 itself tells nothing), the case's members too: the stale copy may still list someone
- * access already removed.
+ * access already removed. Its OpenAPI descriptions are on {@link TimelineApi}.
  */
-@Tag(name = "timelines")
 @Blocking
 public class TimelineResource implements TimelineApi {
 
@@ -77,24 +70,6 @@ public class TimelineResource implements TimelineApi {
     }
 
     @Override
-    @Operation(
-            summary = "A case's timeline",
-            description = "Opened, tier changes, releases, grants (own"
-                    + " organisation's only, unless member or secrecy admin), interview links and process entries,"
-                    + " each shown only if the caller sees the section it belongs to. Members and the owner's"
-                    + " secrecy admins see the whole history; everyone else only what happened after the case"
-                    + " became visible to them (public, or granted to their organisation), without the change"
-                    + " that made it so. An interview link only for callers who may open the interview on every"
-                    + " case it is linked to. Anonymous callers see public cases.")
-    @APIResponse(responseCode = "200", description = "The visible entries, oldest first")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such case, or one the caller may not know exists (the same answer)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "Not heard from access recently: nobody is answered until it is heard again",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     // The id repeats the interface's name: the parameter converters (parley-web) read it from this method.
     public TimelineView timeline(@PathParam("id") String id) {
         Viewer viewer = caller.viewer();

@@ -35,6 +35,16 @@ public interface CaseExcerptsApi {
             content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(
             responseCode = "503",
-            description = "Access rules are being refreshed: everyone waits, members too, for every id")
+            description = "Access rules are being refreshed: everyone waits, members too, for every id",
+            content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "403",
+            description =
+                    "Not answered by this endpoint (Quarkus lists a 403 on every secured one; it would be a problem)",
+            content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
     CaseExcerpts list(@PathParam("caseId") String caseId);
 }

@@ -36,7 +36,8 @@ public interface ExcerptsApi {
             content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(
             responseCode = "503",
-            description = "Access rules are being refreshed: everyone waits, members too, for every id")
+            description = "Access rules are being refreshed: everyone waits, members too, for every id",
+            content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
     Excerpts list(@PathParam("id") String id);
 
     /** Approval by the lead of every linked case (403 for anyone else); 422 when the consent forbids sharing. */
@@ -44,11 +45,17 @@ public interface ExcerptsApi {
     @Path("/{n}/approval")
     @Operation(summary = "Approve an excerpt for sharing", description = "The lead of every linked case.")
     @APIResponse(responseCode = "200", description = "Approved")
-    @APIResponse(responseCode = "403", description = "Not the lead of every linked case")
+    @APIResponse(
+            responseCode = "403",
+            description = "Not the lead of every linked case",
+            content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(
             responseCode = "404",
             description = "No such interview or excerpt",
             content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "422", description = "The consent does not allow quoting to partners")
+    @APIResponse(
+            responseCode = "422",
+            description = "The consent does not allow quoting to partners",
+            content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
     ExcerptView approve(@PathParam("id") String id, @PathParam("n") String n);
 }

@@ -32,7 +32,10 @@ public interface IdentityApi {
             description = "Identity custodians only: who revealed the identity, when and why (reasons are stored"
                     + " sealed under the vault record's key). No identity in the answer.")
     @APIResponse(responseCode = "200", description = "The reveals, oldest first")
-    @APIResponse(responseCode = "403", description = "Not the identity custodian")
+    @APIResponse(
+            responseCode = "403",
+            description = "Not the identity custodian",
+            content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(
             responseCode = "404",
             description = "No such interview",

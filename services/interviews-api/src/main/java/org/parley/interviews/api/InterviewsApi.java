@@ -48,13 +48,17 @@ public interface InterviewsApi {
             summary = "Read an interview's content",
             description = "Members of every linked case. Everyone else gets the answer for an id that never existed.")
     @APIResponse(responseCode = "200", description = "The interview (never the identity); ETag is its version")
-    @APIResponse(responseCode = "403", description = "A partner whose grant covers approved excerpts only")
+    @APIResponse(
+            responseCode = "403",
+            description = "A partner whose grant covers approved excerpts only",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(
             responseCode = "404",
             description = "No interview with this id (or none the caller may know of)",
             content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(
             responseCode = "503",
-            description = "Access rules are being refreshed: everyone waits, members too, for every id")
+            description = "Access rules are being refreshed: everyone waits, members too, for every id",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     InterviewView read(@PathParam("id") String id);
 }

@@ -10,12 +10,15 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -23,10 +26,18 @@ import org.parley.interviews.api.ExcerptView;
 import org.parley.interviews.api.Excerpts;
 import org.parley.interviews.api.ExcerptsApi;
 import org.parley.web.CallerIdentity;
+import org.parley.web.Problem;
 
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "excerpts")
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+// The interface's path again: without a @Path of its own, SmallRye OpenAPI documents only the interface's
+// methods, and the endpoints declared here were missing from /q/openapi.
+@Path("/interviews/{id}/excerpts")
 public class ExcerptResource implements ExcerptsApi {
 
     private final CallerIdentity caller;
@@ -52,10 +63,24 @@ public class ExcerptResource implements ExcerptsApi {
     @APIResponse(responseCode = "201", description = "Proposed")
     @APIResponse(
             responseCode = "400",
-            description = "No quote with this number, or a research question the codebook does not know")
-    @APIResponse(responseCode = "404", description = "No interview with this id (or none the caller may know of)")
-    @APIResponse(responseCode = "409", description = "Already proposed")
-    @APIResponse(responseCode = "422", description = "The consent does not allow quoting to partners")
+            description = "No quote with this number, or a research question the codebook does not know",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No interview with this id (or none the caller may know of)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Already proposed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The consent does not allow quoting to partners",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller's organisation holds a grant that covers approved excerpts only",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ExcerptView> propose(@PathParam("id") String id, @Valid @NotNull Proposal body) {
         return RestResponse.ResponseBuilder.create(
                         RestResponse.Status.CREATED,

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,11 +29,19 @@ import org.parley.interviews.api.InterviewsApi;
 import org.parley.interviews.search.InterviewSearch;
 import org.parley.web.CallerIdentity;
 import org.parley.web.Preconditions;
+import org.parley.web.Problem;
 
 /** Interviews for members of their cases; every answer carrying one has its version as ETag (InterviewVersionTag). */
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "interviews")
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+// The interface's path again: without a @Path of its own, SmallRye OpenAPI documents only the interface's
+// methods, and the endpoints declared here were missing from /q/openapi.
+@Path("/interviews")
 public class InterviewResource implements InterviewsApi {
 
     private final CallerIdentity caller;
@@ -51,8 +61,14 @@ public class InterviewResource implements InterviewsApi {
             summary = "Record an interview",
             description = "Staff only. Every linked case must be one the author is a member of.")
     @APIResponse(responseCode = "201", description = "Recorded; the body is the interview as members see it")
-    @APIResponse(responseCode = "400", description = "Invalid fields, or a case the author may not link")
-    @APIResponse(responseCode = "403", description = "Not staff")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid fields, or a case the author may not link",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not staff",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<InterviewView> record(@Valid @NotNull NewInterview body) {
         InterviewView view = interviews.record(caller.viewer(), body);
         return RestResponse.ResponseBuilder.<InterviewView>created(URI.create("/interviews/" + view.id()))
@@ -77,12 +93,26 @@ public class InterviewResource implements InterviewsApi {
                     + " pseudonym, descriptor or category puts approved excerpts back to proposed: partners"
                     + " see nothing new until the leads approve again.")
     @APIResponse(responseCode = "200", description = "The interview after the change; ETag is its new version")
-    @APIResponse(responseCode = "400", description = "Invalid fields, or a case the caller may not link")
-    @APIResponse(responseCode = "404", description = "No interview with this id (or none the caller may know of)")
-    @APIResponse(responseCode = "412", description = "If-Match does not name the current version")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid fields, or a case the caller may not link",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No interview with this id (or none the caller may know of)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match does not name the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "428",
-            description = "No If-Match (or If-Match: *): a change must name the version it was made from")
+            description = "No If-Match (or If-Match: *): a change must name the version it was made from",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller's organisation holds a grant that covers approved excerpts only",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public InterviewView update(
             @PathParam("id") String id,
             @Parameter(required = true, description = "The version read, as its ETag (\"3\")") @HeaderParam("If-Match")
