@@ -23,6 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "compare", description = "Cases compared along coded dimensions, within the secrecy rules")
 @SecurityRequirement(name = "bearer")
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+@APIResponse(
+        responseCode = "503",
+        description = "Access decisions are stale (Retry-After)",
+        content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
 public interface CompareApi {
 
     @GET
@@ -40,14 +48,6 @@ public interface CompareApi {
     @APIResponse(
             responseCode = "400",
             description = "A bad key or filter, named",
-            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "503",
-            description = "Access decisions are stale (Retry-After)",
             content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
     CrossTab crosstab(
             @QueryParam("rows") @Parameter(description = "codebook key of the rows' dimension", required = true)
@@ -74,14 +74,6 @@ public interface CompareApi {
     @APIResponse(
             responseCode = "400",
             description = "A bad key or filter, named",
-            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "401",
-            description = "No valid bearer token",
-            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "503",
-            description = "Access decisions are stale (Retry-After)",
             content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
     TruthTable truthTable(
             @QueryParam("conditions")

@@ -1,7 +1,6 @@
 package org.parley.cases.casefile;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -39,7 +38,6 @@ import org.parley.cases.search.ListQuery;
 import org.parley.cases.web.Http;
 import org.parley.web.CallerIdentity;
 import org.parley.web.Problem;
-import org.parley.web.ProblemException;
 import org.parley.web.Problems;
 
 /**
@@ -111,10 +109,7 @@ public class CaseResource implements CasesApi {
     // implementing method's own annotations, and a NUL in an id or a header must stay a 400 naming it.
     public CaseList list(CaseListFilters filters, @QueryParam("team") String team) {
         ListQuery query = ListQuery.parse(filters);
-        if (team != null && !"mine".equals(team)) {
-            throw new ProblemException(Problems.invalid(List.of(new Problem.FieldError("team", "must be mine"))));
-        }
-        return search.list(caller.viewer(), query, team != null);
+        return search.list(caller.viewer(), query, ListQuery.mine(team));
     }
 
     @Override

@@ -13,9 +13,6 @@ import org.parley.cases.api.TruthTable;
 import org.parley.cases.api.codebook.Dimension;
 import org.parley.cases.search.ListQuery;
 import org.parley.web.CallerIdentity;
-import org.parley.web.Problem;
-import org.parley.web.ProblemException;
-import org.parley.web.Problems;
 
 /** {@code GET /cases/crosstab} and {@code GET /cases/truthtable}; their descriptions are {@link CompareApi}'s. */
 @Authenticated
@@ -40,10 +37,7 @@ public class CompareResource implements CompareApi {
         Dimension rowDimension = Comparisons.codedDimension("rows", rows);
         Dimension colDimension = Comparisons.codedDimension("cols", cols);
         ListQuery query = ListQuery.parse(filters);
-        if (team != null && !"mine".equals(team)) {
-            throw new ProblemException(Problems.invalid(List.of(new Problem.FieldError("team", "must be mine"))));
-        }
-        return comparisons.crosstab(caller.viewer(), rowDimension, colDimension, query, team != null);
+        return comparisons.crosstab(caller.viewer(), rowDimension, colDimension, query, ListQuery.mine(team));
     }
 
     @Override
@@ -55,9 +49,7 @@ public class CompareResource implements CompareApi {
         List<Dimension> conditionDimensions = Comparisons.codedDimensions("conditions", conditions);
         Dimension outcomeDimension = Comparisons.codedDimension("outcome", outcome);
         ListQuery query = ListQuery.parse(filters);
-        if (team != null && !"mine".equals(team)) {
-            throw new ProblemException(Problems.invalid(List.of(new Problem.FieldError("team", "must be mine"))));
-        }
-        return comparisons.truthTable(caller.viewer(), conditionDimensions, outcomeDimension, query, team != null);
+        return comparisons.truthTable(
+                caller.viewer(), conditionDimensions, outcomeDimension, query, ListQuery.mine(team));
     }
 }

@@ -116,6 +116,18 @@ public record ListQuery(
         return names;
     }
 
+    /**
+     * The {@code team} parameter of a listing: whether only the caller's team cases count.
+     *
+     * @throws ProblemException a 400 naming {@code team} for anything but absent or {@code mine}
+     */
+    public static boolean mine(String team) {
+        if (team != null && !"mine".equals(team)) {
+            throw new ProblemException(Problems.invalid(List.of(new Problem.FieldError("team", "must be mine"))));
+        }
+        return team != null;
+    }
+
     /** {@code <key>:<value>} pairs of the coded facets, by key in the order first asked. */
     private static Map<String, List<Object>> coded(List<String> pairs, List<Problem.FieldError> errors) {
         Map<String, List<Object>> coded = new LinkedHashMap<>();
