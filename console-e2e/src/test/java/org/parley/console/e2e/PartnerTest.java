@@ -14,7 +14,7 @@ class PartnerTest extends ConsoleTest {
         browser.signIn("lucia");
         List<String> nav =
                 browser.all("nav.main-nav a").stream().map(a -> a.getText()).toList();
-        assertThat(nav).containsExactly("Shared cases", "Excerpts", "Public register");
+        assertThat(nav).containsExactly("Shared cases", "Compare", "Excerpts", "Public register");
 
         browser.open("/cases");
         assertThat(browser.h1()).isEqualTo("Shared cases");
@@ -27,6 +27,8 @@ class PartnerTest extends ConsoleTest {
 
         browser.open("/cases?q=Guerrero");
         assertThat(browser.find("#results-heading").getText()).isEqualTo("0 cases");
+        browser.open("/compare?q=Guerrero"); // the secret Mexico case counts for nobody outside its team
+        assertThat(browser.find("#crosstab-heading").getText()).isEqualTo("0 cases counted");
 
         // the oas PROCESS grant shows her El Salvador's process, never the team's tools
         browser.open("/cases/" + platform.caseId("el-salvador"));
