@@ -80,8 +80,8 @@ public class Comparisons {
             }
             return counted;
         });
-        cells.sort(Comparator.comparingInt((CrossTab.Cell cell) -> order(rows, cell.row()))
-                .thenComparingInt(cell -> order(cols, cell.col())));
+        cells.sort(Comparator.comparingInt((CrossTab.Cell cell) -> rows.rank(cell.row()))
+                .thenComparingInt(cell -> cols.rank(cell.col())));
         return new CrossTab(rows.key(), cols.key(), List.copyOf(cells), total);
     }
 
@@ -141,7 +141,8 @@ public class Comparisons {
         Comparator<List<Object>> byCodebook = (a, b) -> 0;
         for (int i = 0; i < width; i++) {
             int at = i;
-            byCodebook = byCodebook.thenComparingInt(configuration -> order(conditions.get(at), configuration.get(at)));
+            byCodebook = byCodebook.thenComparingInt(
+                    configuration -> conditions.get(at).rank(configuration.get(at)));
         }
         List<TruthTable.Row> rows = new ArrayList<>();
         cases.keySet().stream().sorted(byCodebook).forEach(configuration -> {
@@ -152,7 +153,7 @@ public class Comparisons {
             Map<String, Long> spread = new LinkedHashMap<>();
             outcomes.getOrDefault(configuration, Map.of()).entrySet().stream()
                     .sorted(Comparator.comparingInt(entry ->
-                            order(outcome, "null".equals(entry.getKey()) ? null : value(outcome, entry.getKey()))))
+                            outcome.rank("null".equals(entry.getKey()) ? null : value(outcome, entry.getKey()))))
                     .forEach(entry -> spread.put(entry.getKey(), entry.getValue()));
             rows.add(new TruthTable.Row(values, cases.get(configuration), spread));
         });
@@ -165,17 +166,5 @@ public class Comparisons {
             return stored;
         }
         return Boolean.valueOf(stored);
-    }
-
-    /** The codebook's order of values (false before true), uncoded last. */
-    private static int order(Dimension dimension, Object value) {
-        if (value == null) {
-            return Integer.MAX_VALUE;
-        }
-        if (value instanceof Boolean yes) {
-            return yes ? 1 : 0;
-        }
-        int index = dimension.codes().indexOf(value);
-        return index < 0 ? Integer.MAX_VALUE - 1 : index;
     }
 }

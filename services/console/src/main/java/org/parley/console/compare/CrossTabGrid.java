@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.parley.cases.api.CrossTab;
 import org.parley.cases.api.codebook.Codebook;
-import org.parley.cases.api.codebook.Dimension;
 
 /**
  * A cross-tabulation laid out as a grid: the rows' and columns' values in the codebook's order (no and yes for a
@@ -38,17 +37,7 @@ public record CrossTabGrid(CrossTab table, List<Object> rowValues, List<Object> 
     }
 
     private static Comparator<Object> order(String key) {
-        Dimension dimension = Codebook.standard().dimension(key).orElseThrow();
-        return Comparator.comparingInt(value -> {
-            if (value == null) {
-                return Integer.MAX_VALUE;
-            }
-            if (value instanceof Boolean yes) {
-                return yes ? 1 : 0;
-            }
-            int index = dimension.codes().indexOf(value.toString());
-            return index < 0 ? Integer.MAX_VALUE - 1 : index;
-        });
+        return Comparator.comparingInt(Codebook.standard().dimension(key).orElseThrow()::rank);
     }
 
     private static String key(Object row, Object col) {

@@ -54,4 +54,19 @@ public record Dimension(
     public List<String> codes() {
         return values.stream().map(CodedValue::code).toList();
     }
+
+    /**
+     * Where a value of this dimension sorts in answers and tables: the codebook's order of codes, no before yes
+     * for a yes/no dimension, an unknown code after the known ones, uncoded (null) last.
+     */
+    public int rank(Object value) {
+        if (value == null) {
+            return Integer.MAX_VALUE;
+        }
+        if (value instanceof Boolean yes) {
+            return yes ? 1 : 0;
+        }
+        int index = codes().indexOf(value.toString());
+        return index < 0 ? Integer.MAX_VALUE - 1 : index;
+    }
 }
