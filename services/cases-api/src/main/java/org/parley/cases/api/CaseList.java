@@ -2,6 +2,7 @@ package org.parley.cases.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.parley.cases.api.codebook.Codebook;
@@ -30,4 +31,9 @@ public record CaseList(List<CaseView> items, long total, Map<String, Map<String,
             .filter(dimension -> !dimension.section().equals("HEADER") && dimension.migratedFrom() != null)
             .map(Dimension::key)
             .toList();
+
+    /** The coded facet with this key, or empty for anything else (null included). */
+    public static Optional<Dimension> codedFacet(String key) {
+        return key != null && CODED_FACETS.contains(key) ? Codebook.standard().dimension(key) : Optional.empty();
+    }
 }

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Comparing cases along the codebook's dimensions (issue 17): the cross-tabulation and the truth table. Both take
- * every filter of the case list and count only what the list would show the caller.
+ * Comparing cases along the codebook's dimensions (issue 17): the matrix, the cross-tabulation and the truth table.
+ * Each takes every filter of the case list and shows or counts only what the list would show the caller.
  */
 @Path("/cases")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +32,31 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         description = "Access decisions are stale (Retry-After)",
         content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
 public interface CompareApi {
+
+    @GET
+    @Path("compare")
+    @Operation(
+            summary = "Compare cases along coded dimensions",
+            description = "A page of the cases the list would show the caller (same filters, order, limit and"
+                    + " cursor), each with its values of the chosen dimensions (keys of CaseList.CODED_FACETS, 1 to "
+                    + MAX_DIMENSIONS
+                    + ", comma-separated). A value whose section the caller may not see is absent from the row's"
+                    + " values; an uncoded one is null; a dimension with several values, or in a repeated block, gives"
+                    + " the list of its distinct codes.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The dimensions, a page of rows, the total and the next cursor",
+            content = @Content(schema = @Schema(implementation = CaseMatrix.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad key or filter, named",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    CaseMatrix compare(
+            @QueryParam("dims")
+                    @Parameter(description = "codebook keys of the columns, comma-separated", required = true)
+                    String dims,
+            @BeanParam CaseListFilters filters,
+            @QueryParam("team") @Parameter(description = "mine: only cases whose team the caller is on") String team);
 
     @GET
     @Path("crosstab")
@@ -86,4 +111,7 @@ public interface CompareApi {
 
     /** The most conditions a truth table crosses (2^8 configurations of yes/no conditions already). */
     int MAX_CONDITIONS = 8;
+
+    /** The most dimensions a matrix shows: every coded facet. */
+    int MAX_DIMENSIONS = 16;
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.QueryParam;
 
 import io.quarkus.security.Authenticated;
 import org.parley.cases.api.CaseListFilters;
+import org.parley.cases.api.CaseMatrix;
 import org.parley.cases.api.CompareApi;
 import org.parley.cases.api.CrossTab;
 import org.parley.cases.api.TruthTable;
@@ -14,7 +15,7 @@ import org.parley.cases.api.codebook.Dimension;
 import org.parley.cases.search.ListQuery;
 import org.parley.web.CallerIdentity;
 
-/** {@code GET /cases/crosstab} and {@code GET /cases/truthtable}; their descriptions are {@link CompareApi}'s. */
+/** {@code GET /cases/compare}, {@code GET /cases/crosstab} and {@code GET /cases/truthtable}; their descriptions are {@link CompareApi}'s. */
 @Authenticated
 public class CompareResource implements CompareApi {
 
@@ -25,6 +26,14 @@ public class CompareResource implements CompareApi {
     public CompareResource(CallerIdentity caller, Comparisons comparisons) {
         this.caller = caller;
         this.comparisons = comparisons;
+    }
+
+    @Override
+    public CaseMatrix compare(
+            @QueryParam("dims") String dims, CaseListFilters filters, @QueryParam("team") String team) {
+        List<Dimension> dimensions = Comparisons.codedDimensions("dims", dims, CompareApi.MAX_DIMENSIONS);
+        ListQuery query = ListQuery.parse(filters);
+        return comparisons.matrix(caller.viewer(), dimensions, query, ListQuery.mine(team));
     }
 
     @Override
@@ -46,7 +55,8 @@ public class CompareResource implements CompareApi {
             @QueryParam("outcome") String outcome,
             CaseListFilters filters,
             @QueryParam("team") String team) {
-        List<Dimension> conditionDimensions = Comparisons.codedDimensions("conditions", conditions);
+        List<Dimension> conditionDimensions =
+                Comparisons.codedDimensions("conditions", conditions, CompareApi.MAX_CONDITIONS);
         Dimension outcomeDimension = Comparisons.codedDimension("outcome", outcome);
         ListQuery query = ListQuery.parse(filters);
         return comparisons.truthTable(

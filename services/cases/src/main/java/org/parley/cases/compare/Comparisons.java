@@ -2,83 +2,84 @@ package org.parley.cases.compare;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.Session;
 import org.parley.cases.api.CaseList;
-import org.parley.cases.api.CompareApi;
+import org.parley.cases.api.CaseMatrix;
 import org.parley.cases.api.CrossTab;
 import org.parley.cases.api.TruthTable;
-import org.parley.cases.api.codebook.Codebook;
 import org.parley.cases.api.codebook.Dimension;
 import org.parley.cases.api.codebook.DimensionType;
+import org.parley.cases.audit.CaseAudit;
+import org.parley.cases.search.Cursor;
 import org.parley.cases.search.ListQuery;
 import org.parley.cases.search.VisibleCases;
 import org.parley.gate.CaseGate;
+import org.parley.policy.Section;
+import org.parley.policy.Tier;
 import org.parley.policy.Viewer;
 import org.parley.web.Problem;
 import org.parley.web.ProblemException;
 import org.parley.web.Problems;
 
-/** Cross-tabulations and truth tables of coded dimensions over the cases a viewer may see, counted in the list's SQL. */
+/** The matrix, cross-tabulations and truth tables of coded dimensions over the cases a viewer may see, counted in the list's SQL. */
 @ApplicationScoped
 public class Comparisons {
 
     private final EntityManager entityManager;
     private final CaseGate access;
+    private final CaseAudit audit;
+    private final ObjectMapper json;
 
     @Inject
-    public Comparisons(EntityManager entityManager, CaseGate access) {
+    public Comparisons(EntityManager entityManager, CaseGate access, CaseAudit audit, ObjectMapper json) {
         this.entityManager = entityManager;
         this.access = access;
+        this.audit = audit;
+        this.json = json;
     }
 
     /**
-     * The dimension a {@code rows} or {@code cols} parameter names: a key of {@link CaseList#CODED_FACETS}.
+     * The dimension a {@code rows}, {@code cols} or {@code outcome} parameter names: a key of {@link
+     * CaseList#CODED_FACETS}.
      *
      * @throws ProblemException a 400 naming the parameter, never quoting it
      */
     public static Dimension codedDimension(String parameter, String key) {
-        if (key == null || !CaseList.CODED_FACETS.contains(key)) {
-            throw new ProblemException(Problems.invalid(
-                    List.of(new Problem.FieldError(parameter, "must be a codebook key of " + CaseList.CODED_FACETS))));
-        }
-        return Codebook.standard().dimension(key).orElseThrow();
+        return CaseList.codedFacet(key)
+                .orElseThrow(() -> new ProblemException(Problems.invalid(List.of(
+                        new Problem.FieldError(parameter, "must be a codebook key of " + CaseList.CODED_FACETS)))));
     }
 
     /** The cross-tabulation; while the policy projection is stale, nobody gets one (503), as for the list. */
     @Transactional
     public CrossTab crosstab(Viewer viewer, Dimension rows, Dimension cols, ListQuery query, boolean mine) {
-        if (access.isStale()) {
-            throw access.stale();
-        }
         VisibleCases.Statement statement = VisibleCases.crosstab(viewer, query, mine, rows.key(), cols.key());
         List<CrossTab.Cell> cells = new ArrayList<>();
-        long total = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (Statement settings = connection.createStatement()) {
-                settings.execute(VisibleCases.GENERIC_PLAN);
-            }
-            long counted = 0;
-            try (PreparedStatement prepared = statement.prepare(connection);
-                    ResultSet result = prepared.executeQuery()) {
-                while (result.next()) {
-                    cells.add(new CrossTab.Cell(
-                            value(rows, result.getString(1)), value(cols, result.getString(2)), result.getLong(3)));
-                    counted = result.getLong(4);
-                }
-            }
-            return counted;
+        long total = run(statement, result -> {
+            cells.add(new CrossTab.Cell(
+                    value(rows, result.getString(1)), value(cols, result.getString(2)), result.getLong(3)));
+            return result.getLong(4);
         });
         cells.sort(Comparator.comparingInt((CrossTab.Cell cell) -> rows.rank(cell.row()))
                 .thenComparingInt(cell -> cols.rank(cell.col())));
@@ -86,57 +87,126 @@ public class Comparisons {
     }
 
     /**
-     * The {@code conditions} parameter: 1 to {@link CompareApi#MAX_CONDITIONS} distinct keys of coded facets,
-     * comma-separated.
+     * A parameter of 1 to {@code most} distinct keys of coded facets, comma-separated ({@code conditions}, {@code
+     * dims}).
      */
-    public static List<Dimension> codedDimensions(String parameter, String keys) {
+    public static List<Dimension> codedDimensions(String parameter, String keys, int most) {
         List<String> split = keys == null ? List.of() : List.of(keys.split(",", -1));
-        if (split.isEmpty()
-                || split.size() > CompareApi.MAX_CONDITIONS
-                || split.stream().distinct().count() != split.size()) {
+        if (split.isEmpty() || split.size() > most || split.stream().distinct().count() != split.size()) {
             throw new ProblemException(Problems.invalid(List.of(new Problem.FieldError(
-                    parameter,
-                    "must be 1 to " + CompareApi.MAX_CONDITIONS + " distinct codebook keys, comma-separated"))));
+                    parameter, "must be 1 to " + most + " distinct codebook keys, comma-separated"))));
         }
         return split.stream().map(key -> codedDimension(parameter, key.strip())).toList();
+    }
+
+    /**
+     * A page of the comparison matrix; while the policy projection is stale, nobody gets one (503), as for the list.
+     * Each row's restricted sections are recorded as read, as the list records them.
+     */
+    @Transactional
+    public CaseMatrix matrix(Viewer viewer, List<Dimension> dimensions, ListQuery query, boolean mine) {
+        VisibleCases.Statement statement = VisibleCases.matrix(viewer, query, mine);
+        record Found(UUID id, LocalDate periodStart, Tier tier, boolean released, String title, String coded) {}
+        List<Found> found = new ArrayList<>();
+        long total = run(statement, result -> {
+            UUID id = result.getObject(2, UUID.class);
+            if (id != null) {
+                found.add(new Found(
+                        id,
+                        result.getDate(3).toLocalDate(),
+                        Tier.valueOf(result.getString(4)),
+                        result.getBoolean(5),
+                        result.getString(6),
+                        result.getString(7)));
+            }
+            return result.getLong(1);
+        });
+        List<CaseMatrix.Row> rows = new ArrayList<>();
+        List<CaseAudit.Read> reads = new ArrayList<>();
+        String nextCursor = null;
+        for (int i = 0; i < found.size(); i++) {
+            if (i == query.limit()) {
+                Found last = found.get(i - 1);
+                nextCursor = new Cursor(last.periodStart(), last.id()).encode();
+                break;
+            }
+            Found row = found.get(i);
+            JsonNode coded = readTree(row.coded());
+            Map<String, Object> values = new LinkedHashMap<>();
+            Set<Section> returned = EnumSet.noneOf(Section.class);
+            if (row.title() != null) {
+                returned.add(Section.HEADER);
+            }
+            for (Dimension dimension : dimensions) {
+                JsonNode stored = coded.get(dimension.key());
+                if (stored != null) {
+                    values.put(dimension.key(), matrixValue(dimension, stored));
+                    returned.add(Section.valueOf(dimension.section()));
+                }
+            }
+            reads.add(new CaseAudit.Read(row.id().toString(), row.tier(), row.released(), returned));
+            rows.add(new CaseMatrix.Row(row.id().toString(), row.title(), values));
+        }
+        audit.readAll(viewer, reads);
+        List<CaseMatrix.Column> columns = dimensions.stream()
+                .map(dimension -> new CaseMatrix.Column(dimension.key(), dimension.section(), dimension.label()))
+                .toList();
+        return new CaseMatrix(columns, List.copyOf(rows), total, nextCursor);
+    }
+
+    /**
+     * A stored array of values as the matrix gives it: the one value (or null) of a dimension a case holds once, the
+     * distinct values in the codebook's order (or null for none) of one with several values or in a block.
+     */
+    private static Object matrixValue(Dimension dimension, JsonNode stored) {
+        List<Object> distinct = new ArrayList<>();
+        for (JsonNode element : stored) {
+            Object value = value(dimension, element.isNull() ? null : element.asText());
+            if (value != null && !distinct.contains(value)) {
+                distinct.add(value);
+            }
+        }
+        if (distinct.isEmpty()) {
+            return null;
+        }
+        if (dimension.block() == null && dimension.type() != DimensionType.SEVERAL) {
+            return distinct.get(0);
+        }
+        distinct.sort(Comparator.comparingInt(dimension::rank));
+        return List.copyOf(distinct);
+    }
+
+    private JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("coded values not readable", null);
+        }
     }
 
     /** The truth table; while the policy projection is stale, nobody gets one (503), as for the list. */
     @Transactional
     public TruthTable truthTable(
             Viewer viewer, List<Dimension> conditions, Dimension outcome, ListQuery query, boolean mine) {
-        if (access.isStale()) {
-            throw access.stale();
-        }
         List<String> keys = conditions.stream().map(Dimension::key).toList();
         VisibleCases.Statement statement = VisibleCases.truthTable(viewer, query, mine, keys, outcome.key());
         int width = conditions.size();
         Map<List<Object>, Long> cases = new HashMap<>();
         Map<List<Object>, Map<String, Long>> outcomes = new HashMap<>();
-        long total = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (Statement settings = connection.createStatement()) {
-                settings.execute(VisibleCases.GENERIC_PLAN);
+        long total = run(statement, result -> {
+            List<Object> configuration = new ArrayList<>();
+            for (int i = 0; i < width; i++) {
+                configuration.add(value(conditions.get(i), result.getString(i + 1)));
             }
-            long counted = 0;
-            try (PreparedStatement prepared = statement.prepare(connection);
-                    ResultSet result = prepared.executeQuery()) {
-                while (result.next()) {
-                    List<Object> configuration = new ArrayList<>();
-                    for (int i = 0; i < width; i++) {
-                        configuration.add(value(conditions.get(i), result.getString(i + 1)));
-                    }
-                    long number = result.getLong(width + 3);
-                    if (result.getInt(width + 2) == 1) {
-                        cases.put(configuration, number);
-                    } else {
-                        String value = result.getString(width + 1);
-                        outcomes.computeIfAbsent(configuration, c -> new LinkedHashMap<>())
-                                .put(value == null ? "null" : value, number);
-                    }
-                    counted = result.getLong(width + 4);
-                }
+            long number = result.getLong(width + 3);
+            if (result.getInt(width + 2) == 1) {
+                cases.put(configuration, number);
+            } else {
+                String value = result.getString(width + 1);
+                outcomes.computeIfAbsent(configuration, c -> new LinkedHashMap<>())
+                        .put(value == null ? "null" : value, number);
             }
-            return counted;
+            return result.getLong(width + 4);
         });
         Comparator<List<Object>> byCodebook = (a, b) -> 0;
         for (int i = 0; i < width; i++) {
@@ -158,6 +228,36 @@ public class Comparisons {
             rows.add(new TruthTable.Row(values, cases.get(configuration), spread));
         });
         return new TruthTable(keys, outcome.key(), List.copyOf(rows), total);
+    }
+
+    /** Reads one row of a statement's result and gives the total that every row carries. */
+    @FunctionalInterface
+    private interface RowReader {
+        long read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Runs a statement of {@link VisibleCases} in the caller's transaction, with its generic plan, passing each row
+     * to {@code reader}; gives the total the rows carry, or 0 when there is none. While the policy projection is
+     * stale, nobody gets an answer (503), as for the list.
+     */
+    private long run(VisibleCases.Statement statement, RowReader reader) {
+        if (access.isStale()) {
+            throw access.stale();
+        }
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (Statement settings = connection.createStatement()) {
+                settings.execute(VisibleCases.GENERIC_PLAN);
+            }
+            long total = 0;
+            try (PreparedStatement prepared = statement.prepare(connection);
+                    ResultSet result = prepared.executeQuery()) {
+                while (result.next()) {
+                    total = reader.read(result);
+                }
+            }
+            return total;
+        });
     }
 
     /** A stored value as the answer gives it: a code, a Boolean for a yes/no dimension, or null. */

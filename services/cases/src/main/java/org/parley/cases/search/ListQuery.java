@@ -13,7 +13,6 @@ import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseStatus;
 import org.parley.cases.api.EntityType;
 import org.parley.cases.api.GroupType;
-import org.parley.cases.api.codebook.Codebook;
 import org.parley.cases.api.codebook.Dimension;
 import org.parley.cases.api.codebook.DimensionType;
 import org.parley.cases.content.IsoCountry;
@@ -134,8 +133,7 @@ public record ListQuery(
         for (String pair : orEmpty(pairs)) {
             int colon = pair.lastIndexOf(':');
             String key = colon < 0 ? pair : pair.substring(0, colon);
-            Optional<Dimension> dimension =
-                    CaseList.CODED_FACETS.contains(key) ? Codebook.standard().dimension(key) : Optional.empty();
+            Optional<Dimension> dimension = CaseList.codedFacet(key);
             if (colon < 0 || dimension.isEmpty()) {
                 errors.add(new Problem.FieldError(
                         "coded", "must be <key>:<value> with a key of " + CaseList.CODED_FACETS));

@@ -330,8 +330,8 @@ public final class VisibleCases {
         sql.append(')');
     }
 
-    private void build(Viewer viewer, ListQuery query, boolean teamOnly) {
-        visible(viewer, query, teamOnly);
+    /** {@code , page AS (…)}: the query's page of {@code visible} and one row more, newest period first. */
+    private void page(ListQuery query) {
         sql.append(", page AS (SELECT * FROM visible");
         if (query.cursor() != null) {
             append(
@@ -339,8 +339,51 @@ public final class VisibleCases {
                     query.cursor().periodStart(),
                     query.cursor().id());
         }
-        append(" ORDER BY period_start DESC, id DESC LIMIT ?), ", query.limit() + 1);
-        sql.append("summary AS (SELECT (SELECT count(*) FROM visible) AS total, jsonb_build_object(");
+        append(" ORDER BY period_start DESC, id DESC LIMIT ?)", query.limit() + 1);
+    }
+
+    /**
+     * Whether the viewer may see the section of the coded key {@code key} (its first part), by the flags {@code
+     * flags} of the case's row.
+     */
+    private static String codedKeyVisible(String key, SectionFlags flags) {
+        return "("
+                + String.join(
+                        " OR ",
+                        CODED_SECTIONS.stream()
+                                .map(section ->
+                                        "(" + key + " LIKE '" + prefixOf(section) + "%' AND " + flags.of(section) + ")")
+                                .toList())
+                + ")";
+    }
+
+    /**
+     * The comparison matrix over the cases of {@link #list}: one row per case of the page (at most limit + 1),
+     * {@code (total, id, period_start, tier, results_released, title, coded values)}, or a single row with null case
+     * columns when the page is empty. The coded values hold only the keys of sections the viewer may see, so a hidden
+     * value never leaves the database; the title is NULL unless the HEADER is visible.
+     */
+    public static Statement matrix(Viewer viewer, ListQuery query, boolean teamOnly) {
+        VisibleCases statement = new VisibleCases();
+        statement.visible(viewer, query, teamOnly);
+        statement.page(query);
+        statement
+                .sql
+                .append(
+                        " SELECT (SELECT count(*) FROM visible), pg.id, pg.period_start, pg.tier, pg.results_released, ")
+                .append(PAGE.masked(Section.HEADER, "c.title"))
+                .append(", (SELECT coalesce(jsonb_object_agg(f.key, f.vals), '{}'::jsonb) FROM"
+                        + " jsonb_each(pg.coded_facets) AS f(key, vals) WHERE ")
+                .append(codedKeyVisible("f.key", PAGE))
+                .append(")::text FROM (SELECT 1) AS one LEFT JOIN page pg ON true LEFT JOIN case_file c ON c.id = pg.id"
+                        + " ORDER BY pg.period_start DESC, pg.id DESC");
+        return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
+    }
+
+    private void build(Viewer viewer, ListQuery query, boolean teamOnly) {
+        visible(viewer, query, teamOnly);
+        page(query);
+        sql.append(", summary AS (SELECT (SELECT count(*) FROM visible) AS total, jsonb_build_object(");
         facet("country", "SELECT country AS k, count(*) AS n FROM visible GROUP BY country");
         sql.append(", ");
         facet("status", "SELECT status AS k, count(*) AS n FROM visible GROUP BY status");
@@ -364,14 +407,9 @@ public final class VisibleCases {
                 "coded",
                 "SELECT x.key AS k, jsonb_object_agg(x.value, x.n) AS n FROM (SELECT f.key, e.value #>> '{}' AS value,"
                         + " count(DISTINCT visible.id) AS n FROM visible, jsonb_each(visible.coded_facets) AS f(key,"
-                        + " vals), jsonb_array_elements(f.vals) AS e(value) WHERE jsonb_typeof(e.value) <> 'null' AND ("
-                        + String.join(
-                                " OR ",
-                                CODED_SECTIONS.stream()
-                                        .map(section -> "(f.key LIKE '" + prefixOf(section) + "%' AND "
-                                                + VISIBLE.of(section) + ")")
-                                        .toList())
-                        + ") GROUP BY f.key, e.value #>> '{}') x GROUP BY x.key");
+                        + " vals), jsonb_array_elements(f.vals) AS e(value) WHERE jsonb_typeof(e.value) <> 'null' AND "
+                        + codedKeyVisible("f.key", VISIBLE)
+                        + " GROUP BY f.key, e.value #>> '{}') x GROUP BY x.key");
         sql.append(")::text AS facets) ");
         sql.append("SELECT s.total, s.facets, pg.id, c.version, pg.tier, pg.results_released, ");
         sql.append(String.join(", ", LISTED.stream().map(PAGE::of).toList())).append(", ");

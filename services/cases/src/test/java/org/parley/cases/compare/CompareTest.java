@@ -35,7 +35,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET /cases/crosstab} and {@code GET /cases/truthtable}: their counting rules, and the secrecy rule of issue
+ * {@code GET /cases/compare}, {@code GET /cases/crosstab} and {@code GET /cases/truthtable}: their rules, and the secrecy rule of issue
  * 17 tried on them: an answer over a dimension in a section the reader may not see is byte for byte the answer they
  * would get if those cases did not exist. The every-relationship check of the crosstab is in the authorization
  * matrix.
@@ -149,10 +149,52 @@ class CompareTest {
         assertThat(table.getList("rows.outcomes"))
                 .containsExactly(Map.of("true", 1), Map.of("null", 1), Map.of("null", 1));
 
-        // Cases the partner may not know, or may know only in part, are added behind their back: a secret one,
-        // one whose results are not released yet, one whose CONTEXT is not public once released,
+        String matrix = matrix(MATRIX).then().statusCode(200).extract().asString();
+        io.restassured.path.json.JsonPath rows = io.restassured.path.json.JsonPath.from(matrix);
+        assertThat(rows.getLong("total")).isEqualTo(2);
+        assertThat(rows.getList("dimensions.key")).containsExactly(MATRIX.split(","));
+        assertThat(rows.getList("dimensions.section")).containsExactly("CONTEXT", "RESULTS", "PROCESS");
+        assertThat(rows.getList("rows.title"))
+                .containsExactlyInAnyOrder("Talks " + TAG + "ahdr", "Talks " + TAG + "bhdr");
+        // A block's values as a list of distinct codes (uncoded entries dropped), a case's one value as itself, a
+        // hidden section's keys absent (PROCESS: the partner has no grant), not null.
+        assertThat(row(rows, "a"))
+                .containsExactly(
+                        Map.entry("context.groups.internalControl", List.of("FRAGMENTED")),
+                        Map.entry("results.dealReached", NULL));
+        assertThat(row(rows, "b"))
+                .containsExactly(
+                        Map.entry("context.groups.internalControl", List.of("COHESIVE")),
+                        Map.entry("results.dealReached", true));
+
+        // Pages follow the list's cursor rules.
+        io.restassured.path.json.JsonPath first = given().queryParam("q", TAG)
+                .queryParam("dims", MATRIX)
+                .queryParam("limit", "1")
+                .get("/cases/compare")
+                .jsonPath();
+        assertThat(first.getList("rows")).hasSize(1);
+        io.restassured.path.json.JsonPath second = given().queryParam("q", TAG)
+                .queryParam("dims", MATRIX)
+                .queryParam("limit", "1")
+                .queryParam("cursor", first.getString("nextCursor"))
+                .get("/cases/compare")
+                .jsonPath();
+        assertThat(second.getString("nextCursor")).isNull();
+        assertThat(List.of(first.getString("rows[0].id"), second.getString("rows[0].id")))
+                .containsExactlyElementsOf(rows.getList("rows.id"));
+
+        // Cases the partner may not know are added behind their back: a secret one and one whose results are
+        // not released yet. No answer changes by a byte.
         open("c", Tier.SECRET, false, List.of(), List.of(InternalControl.FRAGMENTED), false);
         open("d", Tier.RESULTS_PUBLIC, false, List.of(), List.of(InternalControl.CENTRALISED), true);
+        assertThat(matrix(MATRIX).asString()).isEqualTo(matrix);
+        assertThat(crosstab("context.groups.internalControl", "results.dealReached")
+                        .asString())
+                .isEqualTo(contextByResults);
+        assertThat(truthTable(CONDITIONS, "results.dealReached").asString()).isEqualTo(truthTable);
+
+        // Then cases they may know only in part: one whose CONTEXT is not public once released,
         open("f", Tier.RESULTS_PUBLIC, true, List.of(), List.of(InternalControl.CENTRALISED), true);
         // A SUMMARY grant shows oas the CONTEXT of this one, never its PROCESS or RESULTS.
         open(
@@ -170,6 +212,12 @@ class CompareTest {
                         .asString())
                 .isEqualTo(processByContext);
         assertThat(truthTable(CONDITIONS, "results.dealReached").asString()).isEqualTo(truthTable);
+        // The matrix shows both, each with the keys of the sections the partner may see and no other.
+        io.restassured.path.json.JsonPath widened = matrix(MATRIX).jsonPath();
+        assertThat(widened.getLong("total")).isEqualTo(4);
+        assertThat(row(widened, "e"))
+                .containsExactly(Map.entry("context.groups.internalControl", List.of("DECENTRALISED")));
+        assertThat(row(widened, "f")).containsExactly(Map.entry("results.dealReached", true));
         // ... while a crosstab within the section the grant shows does count the granted case.
         assertThat(crosstab("context.groups.internalControl", "context.groups.type")
                         .jsonPath()
@@ -180,6 +228,40 @@ class CompareTest {
                         .getLong("total"))
                 .as("released results are public: a, b and f")
                 .isEqualTo(3);
+    }
+
+    /** Three dimensions, one per section the cases code. */
+    private static final String MATRIX = "context.groups.internalControl,results.dealReached,process.risks.kind";
+
+    /** A marker for "the key is there, with null". */
+    private static final Object NULL = new Object() {
+        @Override
+        public boolean equals(Object other) {
+            return other == null || other == this;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+    };
+
+    private static Response matrix(String dims) {
+        return given().queryParam("q", TAG).queryParam("dims", dims).get("/cases/compare");
+    }
+
+    /** The values of the case opened with this suffix, with nulls as {@link #NULL}; fails when it is not listed. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> row(io.restassured.path.json.JsonPath matrix, String suffix) {
+        List<Map<String, Object>> rows = matrix.getList("rows");
+        Map<String, Object> values = rows.stream()
+                .filter(row -> ("Talks " + TAG + suffix + "hdr").equals(row.get("title")))
+                .findFirst()
+                .map(row -> (Map<String, Object>) row.get("values"))
+                .orElseThrow(() -> new AssertionError("no row for " + suffix));
+        Map<String, Object> withNulls = new java.util.LinkedHashMap<>();
+        values.forEach((key, value) -> withNulls.put(key, value == null ? NULL : value));
+        return withNulls;
     }
 
     private static Response truthTable(String conditions, String outcome) {
@@ -232,6 +314,19 @@ class CompareTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("outcome"));
+        for (String dims : List.of("", "results.dealReached,results.dealReached", "header.title", "a,,b")) {
+            matrix(dims)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("dims"));
+        }
+        given().queryParam("dims", "results.dealReached")
+                .queryParam("limit", "0")
+                .get("/cases/compare")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("limit"));
         given().queryParam("rows", "results.dealReached")
                 .queryParam("cols", "results.dealReached")
                 .queryParam("coded", "results.dealReached:maybe")

@@ -514,6 +514,7 @@ class AuthorizationMatrixTest {
         }
         if (kind != Kind.ANONYMOUS) {
             checkCrossTab(kind, known);
+            checkComparisonMatrix(kind, known);
         }
         // A value in a section the viewer does not see matches nothing, not even its count.
         if (!known.isEmpty() && !coded.containsKey("process.risks.kind")) {
@@ -569,6 +570,53 @@ class AuthorizationMatrixTest {
         assertThat(response.jsonPath().getLong("total"))
                 .as(kind + " crosstab total")
                 .isEqualTo(total);
+    }
+
+    /**
+     * The comparison matrix over every coded facet lists exactly the known cases, each with the values of the sections
+     * the viewer sees and no key of any other section; the title only with the HEADER.
+     */
+    @SuppressWarnings("unchecked")
+    private void checkComparisonMatrix(Kind kind, List<Fixture> known) {
+        Response response = given().queryParam("q", FAMILY)
+                .queryParam("limit", 100)
+                .queryParam("dims", String.join(",", CaseList.CODED_FACETS))
+                .get("/cases/compare");
+        assertThat(response.statusCode()).as(kind + " compare").isEqualTo(200);
+        assertThat(response.jsonPath().getLong("total"))
+                .as(kind + " compare total")
+                .isEqualTo(known.size());
+        Map<String, Map<String, Set<String>>> expected = new TreeMap<>();
+        Map<String, Boolean> titled = new TreeMap<>();
+        for (Fixture fixture : known) {
+            Set<Section> seen = kind.expected(fixture);
+            Map<String, Set<String>> values = new TreeMap<>();
+            fixture.coded().forEach((key, codes) -> {
+                if (seen.contains(sectionOf(key))) {
+                    values.put(key, codes);
+                }
+            });
+            expected.put(fixture.id(), values);
+            titled.put(fixture.id(), seen.contains(Section.HEADER));
+        }
+        Map<String, Map<String, Set<String>>> answered = new TreeMap<>();
+        Map<String, Boolean> answeredTitles = new TreeMap<>();
+        for (Map<String, Object> row : response.jsonPath().<Map<String, Object>>getList("rows")) {
+            Map<String, Set<String>> values = new TreeMap<>();
+            ((Map<String, Object>) row.get("values")).forEach((key, value) -> {
+                Set<String> codes = new TreeSet<>();
+                if (value instanceof List<?> several) {
+                    several.forEach(code -> codes.add(String.valueOf(code)));
+                } else if (value != null) {
+                    codes.add(String.valueOf(value));
+                }
+                values.put(key, codes);
+            });
+            answered.put((String) row.get("id"), values);
+            answeredTitles.put((String) row.get("id"), row.get("title") != null);
+        }
+        assertThat(answered).as(kind + " compare values").isEqualTo(expected);
+        assertThat(answeredTitles).as(kind + " compare titles").isEqualTo(titled);
     }
 
     private static List<String> orNull(Set<String> values) {
