@@ -3,6 +3,8 @@ package org.parley.console.e2e;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +30,19 @@ class PartnerTest extends ConsoleTest {
         browser.open("/cases?q=Guerrero");
         assertThat(browser.find("#results-heading").getText()).isEqualTo("0 cases");
         browser.open("/compare?q=Guerrero"); // the secret Mexico case counts for nobody outside its team
-        assertThat(browser.find("#crosstab-heading").getText()).isEqualTo("0 cases counted");
+        assertThat(browser.find("#crosstab-total").getText()).isEqualTo("0 cases counted");
+        assertThat(browser.find("#matrix-total").getText()).isEqualTo("0 cases you may see");
+        // side by side, the public Colombian cases show her no PROCESS value: the cells say it is not hers to see
+        browser.open("/compare?country=CO&dims=context.groups.type&dims=process.risks.kind");
+        List<WebElement> colombian = browser.all("#matrix tbody tr");
+        assertThat(colombian).hasSize(2);
+        for (WebElement row : colombian) {
+            List<WebElement> cells = row.findElements(By.cssSelector("td"));
+            assertThat(cells).hasSize(2);
+            assertThat(cells.get(1).getText()).isEqualTo("—");
+            assertThat(cells.get(1).findElement(By.cssSelector(".hidden-value")).getAttribute("title"))
+                    .isEqualTo("Not visible to you");
+        }
 
         // the oas PROCESS grant shows her El Salvador's process, never the team's tools
         browser.open("/cases/" + platform.caseId("el-salvador"));

@@ -263,31 +263,52 @@ class StaffTest extends ConsoleTest {
         assertThat(browser.find("#results-heading").getText()).isEqualTo("1 case");
     }
 
-    /** Issue 17, first piece: Compare counts two coded dimensions over the cases the user sees, never more. */
+    /**
+     * Issue 17: Compare shows the cases side by side, counts two coded dimensions and builds the truth table over the
+     * cases the user sees, never more.
+     */
     @Test
-    void compareCountsOnlyWhatEachUserMaySee() {
+    void compareShowsAndCountsOnlyWhatEachUserMaySee() {
         browser.signIn("sofia");
         browser.find("nav.main-nav a[href='/compare']").click();
         assertThat(browser.h1()).isEqualTo("Compare cases");
         assertThat(browser.find("#crosstab caption").getText()).isEqualTo("Internal control × Deal reached");
         assertThat(browser.all("#crosstab tbody tr")).isNotEmpty();
+        assertThat(browser.all("#matrix tbody tr")).isNotEmpty();
+        assertThat(browser.all("#truthtable tbody tr")).isNotEmpty();
         browser.select("#rows", "process.risks.kind");
         browser.submit("#compare-form");
         assertThat(browser.find("#crosstab caption").getText()).startsWith("Kind of risk");
         browser.screenshot("compare-sofia");
-        // a word only the secret Mexico case holds: sofia, its lead, counts it
+        // a word only the secret Mexico case holds: sofia, its lead, sees and counts it
         browser.open("/compare?q=Guerrero");
-        assertThat(browser.find("#crosstab-heading").getText()).isEqualTo("1 case counted");
+        assertThat(browser.find("#crosstab-total").getText()).isEqualTo("1 case counted");
+        assertThat(browser.find("#truthtable-total").getText()).isEqualTo("1 case counted");
+        assertThat(browser.find("#matrix-total").getText()).startsWith("1 case you may see");
+        assertThat(browser.all("#matrix tbody tr")).hasSize(1);
+        assertThat(browser.find("#matrix tbody th").getText()).startsWith("Mexico");
         browser.submit("form[action='/language']");
         assertThat(browser.h1()).isEqualTo("Comparar casos");
-        assertThat(browser.find("#crosstab-heading").getText()).isEqualTo("1 caso contado");
+        assertThat(browser.find("#crosstab-total").getText()).isEqualTo("1 caso contado");
+        assertThat(browser.find("#matrix-total").getText()).startsWith("1 caso que usted puede ver");
         browser.submit("form[action='/language']");
+        // the CSV holds the page she sees, labels in her language (last: any GET renews the form token, so a
+        // form of the page it was fetched from would be refused as expired)
+        String csv = (String) browser.script(
+                "return fetch(arguments[0]).then(function (r) { return r.text(); })",
+                browser.find("#matrix-csv").getAttribute("href"));
+        assertThat(csv.lines().toList()).hasSize(2);
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("id,Case,");
+        assertThat(csv).contains("Mexico");
 
-        // mateo may not know it exists: nothing is counted, not even as uncoded
+        // mateo may not know it exists: nothing is shown or counted, not even as uncoded
         browser.signIn("mateo");
         browser.open("/compare?q=Guerrero");
-        assertThat(browser.find("#crosstab-heading").getText()).isEqualTo("0 cases counted");
+        assertThat(browser.find("#crosstab-total").getText()).isEqualTo("0 cases counted");
+        assertThat(browser.find("#truthtable-total").getText()).isEqualTo("0 cases counted");
+        assertThat(browser.find("#matrix-total").getText()).isEqualTo("0 cases you may see");
         assertThat(browser.has("#crosstab")).isFalse();
+        assertThat(browser.has("#matrix")).isFalse();
         assertThat(browser.source()).doesNotContain("Mexico").doesNotContain("México");
     }
 

@@ -371,8 +371,44 @@ public interface Msg {
     String compare_title();
 
     @Message(
-            "Count the cases you may see by two coded dimensions of the codebook. A case counts only where you may see the sections of both.")
+            "Compare the cases you may see along the codebook's coded dimensions: side by side, two dimensions counted against each other, and a truth table. A value shows and counts only where you may see its section.")
     String compare_intro();
+
+    @Message("Cases side by side")
+    String compare_matrix_heading();
+
+    @Message("Dimensions")
+    String compare_dims();
+
+    @Message("Case")
+    String compare_matrix_case();
+
+    @Message("{#if total == 1}1 case you may see{#else}{total} cases you may see{/if}")
+    String compare_matrix_total(long total);
+
+    @Message("Not visible to you")
+    String compare_hidden();
+
+    @Message("Download this page as CSV")
+    String compare_csv();
+
+    @Message("Two dimensions counted against each other")
+    String compare_crosstab_heading();
+
+    @Message("Truth table")
+    String compare_truthtable_heading();
+
+    @Message("Outcome")
+    String compare_outcome();
+
+    @Message("Cases")
+    String compare_cases();
+
+    @Message("The conditions are the chosen dimensions other than the outcome, at most {max}; the rest are left out.")
+    String compare_conditions_cut(int max);
+
+    @Message("Click a column's heading to sort by it.")
+    String compare_sort_hint();
 
     @Message("Rows")
     String compare_rows();

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -90,6 +91,15 @@ public class Fmt {
     /** How to code a dimension, in the reader's language, as the codebook words it; empty when it has none. */
     public String dimensionHelp(String key) {
         return codebookText(key, Dimension::help).orElse("");
+    }
+
+    /** A value of the comparison matrix: its label, or the labels of several joined by "; "; empty for none. */
+    public String codedValues(String key, Object value) {
+        if (value instanceof Collection<?> several) {
+            return String.join(
+                    "; ", several.stream().map(code -> codedValue(key, code)).toList());
+        }
+        return codedValue(key, value);
     }
 
     /**
