@@ -1,13 +1,17 @@
 package org.parley.cases.api;
 
+import java.util.List;
+
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -16,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Comparing cases along the codebook's dimensions (issue 17): the matrix, the cross-tabulation and the truth table.
- * Each takes every filter of the case list and shows or counts only what the list would show the caller.
+ * Comparing cases along the codebook's dimensions (issue 17): the matrix, the cross-tabulation, the truth table and
+ * the cases comparable to one. Each takes every filter of the case list and shows or counts only what the list would show the caller.
  */
 @Path("/cases")
 @Produces(MediaType.APPLICATION_JSON)
@@ -108,6 +112,31 @@ public interface CompareApi {
                     String outcome,
             @BeanParam CaseListFilters filters,
             @QueryParam("team") @Parameter(description = "mine: only cases whose team the caller is on") String team);
+
+    @GET
+    @Path("{id}/comparable")
+    @Operation(
+            summary = "Cases comparable to one",
+            description = "The cases the list would show the caller (same filters; limit, default 20) most like this"
+                    + " one on the coded dimensions (keys of CaseList.CODED_FACETS) the caller may see on both and"
+                    + " both have coded: the share that share a value first, then the number of them. Each says"
+                    + " which dimensions match and which differ. A case with no dimension to compare is left out; a"
+                    + " case the caller may not see is never named nor counted.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The comparable cases, most similar first",
+            content = @Content(schema = @Schema(implementation = ComparableCase.class, type = SchemaType.ARRAY)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad filter, named (a cursor too: comparable cases come in one page)",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such case, or one the caller may not know exists (the same answer)",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    List<ComparableCase> comparable(
+            @PathParam("id") @Parameter(description = "the case to compare the others with") String id,
+            @BeanParam CaseListFilters filters);
 
     /** The most conditions a truth table crosses (2^8 configurations of yes/no conditions already). */
     int MAX_CONDITIONS = 8;

@@ -3,11 +3,13 @@ package org.parley.cases.compare;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import io.quarkus.security.Authenticated;
 import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseMatrix;
+import org.parley.cases.api.ComparableCase;
 import org.parley.cases.api.CompareApi;
 import org.parley.cases.api.CrossTab;
 import org.parley.cases.api.TruthTable;
@@ -15,7 +17,7 @@ import org.parley.cases.api.codebook.Dimension;
 import org.parley.cases.search.ListQuery;
 import org.parley.web.CallerIdentity;
 
-/** {@code GET /cases/compare}, {@code GET /cases/crosstab} and {@code GET /cases/truthtable}; their descriptions are {@link CompareApi}'s. */
+/** {@code GET /cases/compare}, {@code /cases/{id}/comparable}, {@code GET /cases/crosstab} and {@code GET /cases/truthtable}; their descriptions are {@link CompareApi}'s. */
 @Authenticated
 public class CompareResource implements CompareApi {
 
@@ -26,6 +28,12 @@ public class CompareResource implements CompareApi {
     public CompareResource(CallerIdentity caller, Comparisons comparisons) {
         this.caller = caller;
         this.comparisons = comparisons;
+    }
+
+    @Override
+    public List<ComparableCase> comparable(@PathParam("id") String id, CaseListFilters filters) {
+        ListQuery query = ListQuery.parse(filters);
+        return comparisons.comparable(caller.viewer(), id, query);
     }
 
     @Override

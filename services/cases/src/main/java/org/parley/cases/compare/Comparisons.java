@@ -26,11 +26,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.Session;
 import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseMatrix;
+import org.parley.cases.api.ComparableCase;
 import org.parley.cases.api.CrossTab;
 import org.parley.cases.api.TruthTable;
 import org.parley.cases.api.codebook.Dimension;
 import org.parley.cases.api.codebook.DimensionType;
 import org.parley.cases.audit.CaseAudit;
+import org.parley.cases.casefile.CaseFile;
 import org.parley.cases.search.Cursor;
 import org.parley.cases.search.ListQuery;
 import org.parley.cases.search.VisibleCases;
@@ -42,7 +44,7 @@ import org.parley.web.Problem;
 import org.parley.web.ProblemException;
 import org.parley.web.Problems;
 
-/** The matrix, cross-tabulations and truth tables of coded dimensions over the cases a viewer may see, counted in the list's SQL. */
+/** The matrix, cross-tabulations, truth tables and comparable cases of coded dimensions over the cases a viewer may see, counted in the list's SQL. */
 @ApplicationScoped
 public class Comparisons {
 
@@ -228,6 +230,63 @@ public class Comparisons {
             rows.add(new TruthTable.Row(values, cases.get(configuration), spread));
         });
         return new TruthTable(keys, outcome.key(), List.copyOf(rows), total);
+    }
+
+    /**
+     * The cases most like the one with this id among those the list would show the viewer; a case they may not know
+     * exists is the same 404 as one that never did. Each row's restricted sections are recorded as read.
+     */
+    @Transactional
+    public List<ComparableCase> comparable(Viewer viewer, String rawId, ListQuery query) {
+        if (query.cursor() != null) {
+            throw new ProblemException(Problems.invalid(
+                    List.of(new Problem.FieldError("cursor", "must be absent: comparable cases come in one page"))));
+        }
+        CaseGate.Opened opened = access.open(viewer, rawId);
+        CaseFile file = CaseFile.findById(opened.id());
+        if (file == null || file.isDeleted()) {
+            throw CaseGate.neverExisted(CaseGate.CASE);
+        }
+        Set<Section> seen = opened.decision().sections();
+        List<String> anchorKeys = CaseList.CODED_FACETS.stream()
+                .filter(key -> seen.contains(sectionOf(key)))
+                .toList();
+        VisibleCases.Statement statement =
+                VisibleCases.comparable(viewer, query, opened.id(), anchorKeys, query.limit());
+        List<ComparableCase> similar = new ArrayList<>();
+        List<CaseAudit.Read> reads = new ArrayList<>();
+        run(statement, result -> {
+            String id = result.getObject(1, UUID.class).toString();
+            String title = result.getString(4);
+            List<String> matching = keys(result.getArray(5));
+            List<String> differing = keys(result.getArray(6));
+            Set<Section> returned = EnumSet.noneOf(Section.class);
+            if (title != null) {
+                returned.add(Section.HEADER);
+            }
+            java.util.stream.Stream.concat(matching.stream(), differing.stream())
+                    .forEach(key -> returned.add(sectionOf(key)));
+            reads.add(new CaseAudit.Read(id, Tier.valueOf(result.getString(2)), result.getBoolean(3), returned));
+            double score = (double) matching.size() / (matching.size() + differing.size());
+            similar.add(new ComparableCase(id, title, score, matching, differing));
+            return 0;
+        });
+        audit.readAll(viewer, reads);
+        return List.copyOf(similar);
+    }
+
+    private static Section sectionOf(String codedFacet) {
+        return Section.valueOf(CaseList.codedFacet(codedFacet).orElseThrow().section());
+    }
+
+    /** An array of codebook keys from SQL, in the codebook's order; none for NULL. */
+    private static List<String> keys(java.sql.Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream((String[]) array.getArray())
+                .sorted(Comparator.comparingInt(CaseList.CODED_FACETS::indexOf))
+                .toList();
     }
 
     /** Reads one row of a statement's result and gives the total that every row carries. */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import org.parley.policy.CaseColumns;
 import org.parley.policy.Relationship;
@@ -377,6 +378,47 @@ public final class VisibleCases {
                 .append(codedKeyVisible("f.key", PAGE))
                 .append(")::text FROM (SELECT 1) AS one LEFT JOIN page pg ON true LEFT JOIN case_file c ON c.id = pg.id"
                         + " ORDER BY pg.period_start DESC, pg.id DESC");
+        return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
+    }
+
+    /** The flags of {@code visible}'s rows aliased {@code v}. */
+    private static final SectionFlags CANDIDATE = new SectionFlags("v.s_");
+
+    /** Whether a JSON array of coded values holds a value (a JSON null is uncoded). */
+    private static String coded(String values) {
+        return "EXISTS (SELECT 1 FROM jsonb_array_elements(" + values + ") AS x(value) WHERE jsonb_typeof(x.value)"
+                + " <> 'null')";
+    }
+
+    /**
+     * The cases of {@link #list} most like the case {@code anchor}, compared on its coded keys {@code anchorKeys}
+     * (those of the sections the viewer sees of it, which the caller decided) wherever the viewer also sees that key's
+     * section of the other case and both have it coded: rows {@code (id, tier, results_released, title, matching keys,
+     * differing keys)}, the larger share of matching keys first, then more of them, then by id; at most {@code limit}.
+     * A key matches when the two cases share a value. The anchor itself and cases with no key to compare are left out.
+     */
+    public static Statement comparable(
+            Viewer viewer, ListQuery query, UUID anchor, List<String> anchorKeys, int limit) {
+        VisibleCases statement = new VisibleCases();
+        statement.visible(viewer, query, false);
+        statement.append(
+                ", anchor AS (SELECT f.key, f.vals FROM case_file a, jsonb_each(a.coded_facets) AS f(key, vals)"
+                        + " WHERE a.id = ? AND f.key = ANY (?) AND " + coded("f.vals") + ")",
+                anchor,
+                new TextArray(anchorKeys));
+        statement.append(
+                " SELECT v.id, v.tier, v.results_released, " + CANDIDATE.masked(Section.HEADER, "c.title")
+                        + ", array_agg(an.key) FILTER (WHERE o.shared), array_agg(an.key) FILTER (WHERE NOT o.shared)"
+                        + " FROM visible v JOIN case_file c ON c.id = v.id CROSS JOIN anchor an"
+                        + " CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM jsonb_array_elements(an.vals) AS x(value)"
+                        + " WHERE jsonb_typeof(x.value) <> 'null' AND v.coded_facets -> an.key @> jsonb_build_array("
+                        + "x.value)) AS shared) o WHERE v.id <> ? AND " + codedKeyVisible("an.key", CANDIDATE) + " AND "
+                        + coded("v.coded_facets -> an.key")
+                        + " GROUP BY v.id, v.tier, v.results_released, v.s_header, c.title"
+                        + " ORDER BY count(*) FILTER (WHERE o.shared)::float8 / count(*) DESC,"
+                        + " count(*) FILTER (WHERE o.shared) DESC, v.id LIMIT ?",
+                anchor,
+                limit);
         return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
     }
 

@@ -14,6 +14,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.cases.api.CaseList;
 import org.parley.cases.api.EntityType;
 import org.parley.cases.api.GroupType;
 import org.parley.cases.api.InternalControl;
@@ -83,7 +84,18 @@ class CompareTest {
             List<GrantSpec> grants,
             List<InternalControl> controls,
             Boolean deal) {
-        NewCase sample = Sample.withMarkers(TAG, TAG + suffix, "MX", EntityType.CHURCH, GroupType.STREET_GANG);
+        return open(TAG, suffix, tier, released, grants, controls, deal);
+    }
+
+    private String open(
+            String family,
+            String suffix,
+            Tier tier,
+            boolean released,
+            List<GrantSpec> grants,
+            List<InternalControl> controls,
+            Boolean deal) {
+        NewCase sample = Sample.withMarkers(family, family + suffix, "MX", EntityType.CHURCH, GroupType.STREET_GANG);
         List<Context.CriminalGroup> groups = controls.stream()
                 .map(control ->
                         new Context.CriminalGroup("Group " + suffix, GroupType.STREET_GANG, control, null, null))
@@ -277,6 +289,141 @@ class CompareTest {
         cell.put("col", col);
         cell.put("count", count);
         return cell;
+    }
+
+    /** The comparable cases' own family of cases, apart from the other tests' (their q= never matches these). */
+    static final String LIKE = "cl" + UUID.randomUUID().toString().substring(0, 6);
+
+    private static Map<String, String> likeCases;
+
+    /**
+     * An anchor and cases like it: the same but no deal (public), a secret twin, one whose results alone are public,
+     * one whose CONTEXT a SUMMARY grant shows oas.
+     */
+    private synchronized Map<String, String> likeCases() {
+        if (likeCases == null) {
+            likeCases = Map.of(
+                    "anchor",
+                            open(
+                                    LIKE,
+                                    "anchor",
+                                    Tier.PUBLICLY_KNOWN,
+                                    true,
+                                    List.of(),
+                                    List.of(InternalControl.COHESIVE),
+                                    true),
+                    "nodeal",
+                            open(
+                                    LIKE,
+                                    "nodeal",
+                                    Tier.PUBLICLY_KNOWN,
+                                    true,
+                                    List.of(),
+                                    List.of(InternalControl.COHESIVE),
+                                    false),
+                    "twin", open(LIKE, "twin", Tier.SECRET, false, List.of(), List.of(InternalControl.COHESIVE), true),
+                    "results",
+                            open(
+                                    LIKE,
+                                    "results",
+                                    Tier.RESULTS_PUBLIC,
+                                    true,
+                                    List.of(),
+                                    List.of(InternalControl.FRAGMENTED),
+                                    true),
+                    "summary",
+                            open(
+                                    LIKE,
+                                    "summary",
+                                    Tier.SECRET,
+                                    false,
+                                    List.of(new GrantSpec("oas", GrantScope.SUMMARY, null)),
+                                    List.of(InternalControl.FRAGMENTED),
+                                    false));
+        }
+        return likeCases;
+    }
+
+    private static Response comparable(String id) {
+        return given().queryParam("q", LIKE).get("/cases/" + id + "/comparable");
+    }
+
+    @Test
+    @TestSecurity(user = "ct-partner", roles = "partner")
+    @OidcSecurity(claims = {@Claim(key = "sub", value = "ct-partner"), @Claim(key = "org", value = "oas")})
+    @SuppressWarnings("unchecked")
+    void comparableCasesAreComparedOnlyOnWhatTheReaderSeesOnBoth() {
+        Map<String, String> ids = likeCases();
+        Response answer = comparable(ids.get("anchor"));
+        String body = answer.then().statusCode(200).extract().asString();
+        List<Map<String, Object>> similar = answer.jsonPath().getList("$");
+        Map<String, Map<String, Object>> byId = new java.util.HashMap<>();
+        similar.forEach(item -> byId.put((String) item.get("id"), item));
+        // never the anchor, never the secret twin, however alike
+        assertThat(byId.keySet()).containsExactlyInAnyOrder(ids.get("nodeal"), ids.get("results"), ids.get("summary"));
+        // the public twin but for the deal: CONTEXT and RESULTS compared, PROCESS (not public) not at all
+        Map<String, Object> nodeal = byId.get(ids.get("nodeal"));
+        assertThat((List<String>) nodeal.get("differing")).containsExactly("results.dealReached");
+        assertThat((List<String>) nodeal.get("matching"))
+                .contains("context.groups.internalControl", "results.sideEffects.kind")
+                .noneMatch(key -> key.startsWith("process."));
+        // only RESULTS are public of this one, only CONTEXT of the granted one: each is compared on that alone
+        assertThat(keys(byId.get(ids.get("results")))).allMatch(key -> key.startsWith("results."));
+        assertThat(keys(byId.get(ids.get("summary")))).isNotEmpty().allMatch(key -> key.startsWith("context."));
+        assertThat(similar.stream().map(item -> ((Number) item.get("score")).doubleValue()))
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+        // A secret case more like the anchor than any other changes nothing for them
+        open(LIKE, "twin2", Tier.SECRET, false, List.of(), List.of(InternalControl.COHESIVE), true);
+        assertThat(comparable(ids.get("anchor")).asString()).isEqualTo(body);
+        // and asking about a case they may not know is the 404 of one that never existed
+        String never = comparable(UUID.randomUUID().toString())
+                .then()
+                .statusCode(404)
+                .extract()
+                .asString();
+        assertThat(comparable(ids.get("twin")).then().statusCode(404).extract().asString())
+                .isEqualTo(never);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> keys(Map<String, Object> item) {
+        List<String> keys = new java.util.ArrayList<>((List<String>) item.get("matching"));
+        keys.addAll((List<String>) item.get("differing"));
+        return keys;
+    }
+
+    @Test
+    @TestSecurity(user = "ct-lead", roles = "staff")
+    @OidcSecurity(claims = {@Claim(key = "sub", value = "ct-lead"), @Claim(key = "org", value = "ifit")})
+    @SuppressWarnings("unchecked")
+    void theLeadFindsTheSecretTwinFirstAndEveryDimensionCompared() {
+        Map<String, String> ids = likeCases();
+        List<Map<String, Object>> similar = comparable(ids.get("anchor"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        // the secret twin (or another test's second twin, as alike) comes first: every dimension matches
+        Map<String, Object> twin = similar.stream()
+                .filter(item -> ids.get("twin").equals(item.get("id")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(((Number) twin.get("score")).doubleValue()).isEqualTo(1.0);
+        assertThat((List<String>) twin.get("matching")).containsExactlyElementsOf(CaseList.CODED_FACETS);
+        assertThat((List<String>) twin.get("differing")).isEmpty();
+        assertThat(((Number) similar.get(0).get("score")).doubleValue()).isEqualTo(1.0);
+        given().queryParam("cursor", "x")
+                .get("/cases/" + ids.get("anchor") + "/comparable")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("cursor"));
+        given().queryParam("limit", "1")
+                .get("/cases/" + ids.get("anchor") + "/comparable")
+                .then()
+                .statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(1));
     }
 
     @Test
