@@ -187,7 +187,7 @@ class CaseLinksTest {
         never.then().statusCode(400).body("errors[0].field", equalTo("target"));
         String expected = Http.fingerprint(never);
         for (String target :
-                List.of(hidden.id(), deleted.id(), "not-a-case", hidden.id().toUpperCase())) {
+                List.of(hidden.id(), deleted.id(), "not-a-case", hidden.id().toUpperCase(java.util.Locale.ROOT))) {
             assertThat(Http.fingerprint(post(source.id(), body(target, "PRECEDENT_FOR", null))))
                     .as(target)
                     .isEqualTo(expected);
