@@ -1,5 +1,7 @@
 package org.parley.cases.api;
 
+import java.util.List;
+
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -53,4 +56,21 @@ public interface PublicRegisterApi {
             description = "No such public case",
             content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
     CaseView read(@PathParam("id") String id);
+
+    /** As {@link CaseLinksApi#links}, for an anonymous reader: links between two cases of the register. */
+    @GET
+    @Path("{id}/links")
+    @Operation(
+            summary = "The links of a public case",
+            description = "The links between this case and other cases of the register, oldest first. A note is"
+                    + " shown only where the CONTEXT of both cases is public.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The links",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CaseLink.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such public case",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    List<CaseLink> links(@PathParam("id") String id);
 }

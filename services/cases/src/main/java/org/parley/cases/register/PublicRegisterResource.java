@@ -1,14 +1,18 @@
 package org.parley.cases.register;
 
+import java.util.List;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.PathParam;
 
+import org.parley.cases.api.CaseLink;
 import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseView;
 import org.parley.cases.api.PublicRegisterApi;
 import org.parley.cases.casefile.CaseService;
+import org.parley.cases.links.CaseLinks;
 import org.parley.cases.search.CaseSearch;
 import org.parley.cases.search.ListQuery;
 import org.parley.policy.Viewer;
@@ -22,11 +26,13 @@ public class PublicRegisterResource implements PublicRegisterApi {
 
     private final CaseService cases;
     private final CaseSearch search;
+    private final CaseLinks links;
 
     @Inject
-    public PublicRegisterResource(CaseService cases, CaseSearch search) {
+    public PublicRegisterResource(CaseService cases, CaseSearch search, CaseLinks links) {
         this.cases = cases;
         this.search = search;
+        this.links = links;
     }
 
     @Override
@@ -39,5 +45,10 @@ public class PublicRegisterResource implements PublicRegisterApi {
     // and a NUL in it must stay a 400 naming it.
     public CaseView read(@PathParam("id") String id) {
         return cases.read(Viewer.anonymous(), id);
+    }
+
+    @Override
+    public List<CaseLink> links(@PathParam("id") String id) {
+        return links.links(Viewer.anonymous(), id);
     }
 }

@@ -477,4 +477,29 @@ public final class VisibleCases {
         sql.append(fragment);
         parameters.addAll(List.of(values));
     }
+
+    /**
+     * {@code WITH} entries ending in {@code known(id, s_header, s_context, s_process, s_results)}: the cases among
+     * {@code candidates} (a query of one uuid column {@code id}) that the viewer may know exist, by the list's rules,
+     * with the sections they may see as flags. For statements about a few named cases (a case's links), which go on
+     * from {@code known}; deleted cases are never known.
+     */
+    public static SqlFragment knownAmong(Viewer viewer, SqlFragment candidates) {
+        SqlFragment scopes = viewerScopes(viewer);
+        SqlFragment rule = ruleOf(viewer, "c.id");
+        List<Object> values = new ArrayList<>(scopes.parameters());
+        values.addAll(candidates.parameters());
+        values.addAll(rule.parameters());
+        String flags = String.join(
+                ", ",
+                LISTED.stream()
+                        .map(section -> RULE.of(section) + " AS " + VISIBLE.of(section))
+                        .toList());
+        return new SqlFragment(
+                "WITH " + scopes.sql() + "candidate AS (" + candidates.sql() + "), known AS MATERIALIZED (SELECT c.id, "
+                        + flags + " FROM candidate k JOIN case_file c ON c.id = k.id"
+                        + " JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted " + rule.sql()
+                        + "WHERE c.deleted_at IS NULL AND " + RULE.anyVisible() + ")",
+                values);
+    }
 }
