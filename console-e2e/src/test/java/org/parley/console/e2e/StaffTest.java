@@ -312,6 +312,51 @@ class StaffTest extends ConsoleTest {
         assertThat(browser.source()).doesNotContain("Mexico").doesNotContain("México");
     }
 
+    /**
+     * Issue 17: a case page shows the cases most like it, and its links; a link to a case a reader may not know leaves
+     * no trace for them.
+     */
+    @Test
+    void aLeadLinksHerSecretCaseAndOnlyThoseWhoKnowBothSeeTheLink() {
+        String mexico = platform.caseId("mexico");
+        String escobar = platform.caseId("escobar");
+        browser.signIn("sofia");
+        browser.open("/cases/" + mexico);
+        assertThat(browser.all("#comparable-list li")).isNotEmpty();
+        assertThat(browser.find("#comparable-list").getText())
+                .doesNotContain(MEXICO)
+                .contains("Alike in");
+        browser.select("#l-kind", "DETERRED");
+        browser.select("#l-target", escobar);
+        browser.type("#l-note", "Seen from Guerrero " + RUN);
+        browser.submit("#add-link");
+        assertThat(browser.find("#notice").getText()).isEqualTo("The cases were linked.");
+        assertThat(browser.find("#links-list").getText())
+                .contains("Deterred")
+                .contains(ESCOBAR)
+                .contains("Seen from Guerrero " + RUN);
+        browser.screenshot("links-sofia");
+        // from the other end, read the other way round
+        browser.open("/cases/" + escobar);
+        assertThat(browser.find("#links-list").getText())
+                .contains(MEXICO)
+                .contains("Deterred")
+                .contains("this case");
+
+        // mateo sees Escobar, never Mexico: no link, no note, no count
+        browser.signIn("mateo");
+        browser.open("/cases/" + escobar);
+        assertThat(browser.find("#links").getText()).contains("No link to a case you may see.");
+        assertThat(browser.source()).doesNotContain("Mexico").doesNotContain("Guerrero " + RUN);
+
+        // and the lead removes it
+        browser.signIn("sofia");
+        browser.open("/cases/" + mexico);
+        browser.submit("#links-list form");
+        assertThat(browser.find("#notice").getText()).isEqualTo("The link was removed.");
+        assertThat(browser.has("#links-list")).isFalse();
+    }
+
     @Test
     void mateoCannotTellThatTheSecretCasesExist() throws Exception {
         browser.signIn("mateo");

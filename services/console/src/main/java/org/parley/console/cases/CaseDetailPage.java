@@ -17,10 +17,13 @@ import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.parley.access.api.TeamView;
+import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseView;
 import org.parley.console.clients.CaseAccessClient;
 import org.parley.console.clients.CaseExcerptsClient;
+import org.parley.console.clients.CaseLinksClient;
 import org.parley.console.clients.CasesClient;
+import org.parley.console.clients.CompareClient;
 import org.parley.console.clients.GrantsClient;
 import org.parley.console.clients.InterviewsClient;
 import org.parley.console.clients.OrganisationsClient;
@@ -83,6 +86,20 @@ public class CaseDetailPage {
     @RestClient
     CaseExcerptsClient caseExcerpts;
 
+    @RestClient
+    CompareClient compare;
+
+    @RestClient
+    CaseLinksClient caseLinks;
+
+    /** The comparable cases a page shows: the five most alike among all the reader may see. */
+    private static final CaseListFilters COMPARABLE =
+            new CaseListFilters(null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, "5");
+
+    /** The cases a member may link to: the hundred most recent they may see (a search box is issue 19's). */
+    private static final CaseListFilters LINK_TARGETS =
+            new CaseListFilters(null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, "100");
+
     @GET
     @Path("/{id}")
     public Object detail(@RestPath String id, @RestQuery String done, @RestQuery String err, @RestQuery String fields) {
@@ -106,6 +123,17 @@ public class CaseDetailPage {
             var answer = part("excerpts", () -> caseExcerpts.list(id), problems);
             shared = answer == null ? null : answer.interviews();
         }
+        var comparable = part("comparable", () -> compare.comparable(id, COMPARABLE), problems);
+        var links = part("links", () -> caseLinks.links(id), problems);
+        List<CaseView> linkTargets = null;
+        if (member) {
+            var visible = part("cases", () -> cases.list(LINK_TARGETS, null), problems);
+            linkTargets = visible == null
+                    ? null
+                    : visible.items().stream()
+                            .filter(other -> !other.id().equals(id) && other.header() != null)
+                            .toList();
+        }
         return ctx.render(CaseTemplates.detail(pages.page(
                 c,
                 false,
@@ -117,7 +145,8 @@ public class CaseDetailPage {
                 linked,
                 shared,
                 problems,
-                Flash.of(done, err, fields))));
+                Flash.of(done, err, fields),
+                new CasePage.Related(comparable, links, linkTargets))));
     }
 
     /** What a secrecy admin of the owning organisation manages; null for an admin of another one (403). */

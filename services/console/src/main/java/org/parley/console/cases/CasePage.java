@@ -7,7 +7,9 @@ import org.parley.access.api.AccessView;
 import org.parley.access.api.GrantView;
 import org.parley.access.api.OrganisationView;
 import org.parley.access.api.TeamView;
+import org.parley.cases.api.CaseLink;
 import org.parley.cases.api.CaseView;
+import org.parley.cases.api.ComparableCase;
 import org.parley.cases.api.Context;
 import org.parley.cases.api.Results;
 import org.parley.console.clients.Problem;
@@ -35,7 +37,17 @@ public record CasePage(
         List<InterviewSummary> interviews,
         List<Excerpts> sharedExcerpts,
         List<PartProblem> problems,
-        Flash flash) {
+        Flash flash,
+        Related related) {
+
+    /**
+     * The case among the others the viewer may see: the most comparable ones, the links whose both ends they may know,
+     * and for a member the cases they may link to (null where the service did not answer or the viewer may not link).
+     */
+    public record Related(List<ComparableCase> comparable, List<CaseLink> links, List<CaseView> linkTargets) {
+
+        public static final Related NONE = new Related(null, null, null);
+    }
 
     /**
      * A part of the page a service failed to answer (a refusal, 403 or 404, is not a failure: the part is

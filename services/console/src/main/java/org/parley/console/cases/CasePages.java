@@ -35,7 +35,8 @@ public class CasePages {
             List<InterviewSummary> linked,
             List<Excerpts> sharedExcerpts,
             List<CasePage.PartProblem> problems,
-            Flash flash) {
+            Flash flash,
+            CasePage.Related related) {
         List<Charts.EffectChart> charts = c.results() == null
                 ? List.of()
                 : Charts.effects(
@@ -59,11 +60,24 @@ public class CasePages {
                 linked,
                 sharedExcerpts,
                 problems,
-                flash);
+                flash,
+                related);
     }
 
     /** A case of the public register: its public sections, no history, nothing to manage. */
     public CasePage publicPage(CaseView c) {
-        return page(c, true, null, false, null, false, null, List.of(), null, List.of(), Flash.of(null, null));
+        return page(
+                c,
+                true,
+                null,
+                false,
+                null,
+                false,
+                null,
+                List.of(),
+                null,
+                List.of(),
+                Flash.of(null, null),
+                CasePage.Related.NONE);
     }
 }

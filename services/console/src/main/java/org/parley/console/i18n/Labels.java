@@ -421,6 +421,29 @@ public interface Labels {
     @Message("The case was opened. You are its lead.")
     String done_opened();
 
+    @Message("The cases were linked.")
+    String done_linked();
+
+    @Message("The link was removed.")
+    String done_unlinked();
+
+    // CaseLinkKind, read "this case KIND the other one"
+
+    @Message("Precedent for")
+    String linkKind_PRECEDENT_FOR();
+
+    @Message("Contagion to")
+    String linkKind_CONTAGION_TO();
+
+    @Message("Deterred")
+    String linkKind_DETERRED();
+
+    @Message("Same group as")
+    String linkKind_SAME_GROUP();
+
+    @Message("Followed up by")
+    String linkKind_FOLLOW_UP();
+
     @Message("Some values are not valid.")
     String err_invalid();
 

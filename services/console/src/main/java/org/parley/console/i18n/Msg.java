@@ -410,6 +410,39 @@ public interface Msg {
     @Message("Click a column's heading to sort by it.")
     String compare_sort_hint();
 
+    @Message("Comparable cases")
+    String section_comparable();
+
+    @Message("The cases you may see most like this one, compared only on what you may see of both.")
+    String comparable_intro();
+
+    @Message("Alike in")
+    String comparable_matching();
+
+    @Message("Different in")
+    String comparable_differing();
+
+    @Message("No case you may see can be compared with this one yet.")
+    String comparable_none();
+
+    @Message("Links to other cases")
+    String section_links();
+
+    @Message("No link to a case you may see.")
+    String links_none();
+
+    @Message("Link this case to another")
+    String link_add();
+
+    @Message("Other case")
+    String link_target();
+
+    @Message("What this case was for the other")
+    String link_kind();
+
+    @Message("this case")
+    String link_this_case();
+
     @Message("Rows")
     String compare_rows();
 

@@ -22,7 +22,9 @@ public record Flash(String done, String err, String fields) {
             "recorded",
             "proposed",
             "excerpt-approved",
-            "opened");
+            "opened",
+            "linked",
+            "unlinked");
     private static final Set<String> ERRORS = Set.of("invalid", "forbidden", "conflict", "stale", "failed");
 
     public static Flash of(String done, String err) {

@@ -93,6 +93,12 @@ public class Fmt {
         return codebookText(key, Dimension::help).orElse("");
     }
 
+    /** A share from 0 to 1 as a whole percentage in the reader's language ("83%", "83 %"). */
+    public String percent(double share) {
+        return java.text.NumberFormat.getPercentInstance(Locale.forLanguageTag(ctx.lang()))
+                .format(share);
+    }
+
     /** A value of the comparison matrix: its label, or the labels of several joined by "; "; empty for none. */
     public String codedValues(String key, Object value) {
         if (value instanceof Collection<?> several) {

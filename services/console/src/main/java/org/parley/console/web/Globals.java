@@ -10,6 +10,7 @@ import org.parley.access.api.RequestKind;
 import org.parley.access.api.RequestStatus;
 import org.parley.access.api.TeamRole;
 import org.parley.access.api.Tier;
+import org.parley.cases.api.CaseLinkKind;
 import org.parley.cases.api.CaseStatus;
 import org.parley.cases.api.EntityType;
 import org.parley.cases.api.GroupType;
@@ -54,6 +55,7 @@ public class Globals {
     static List<Tier> tiers = List.of(Tier.values());
     static List<GrantScope> grantScopes = List.of(GrantScope.values());
     static List<TeamRole> teamRoles = List.of(TeamRole.MEMBER, TeamRole.LEAD);
+    static List<CaseLinkKind> linkKinds = List.of(CaseLinkKind.values());
     // names, not constants: the interview forms compare them with what was typed, which is text
     static List<String> themes = names(Theme.values());
     static List<String> categories = names(IntervieweeCategory.values());
