@@ -27,6 +27,32 @@ class PublicRegisterTest extends ConsoleTest {
         assertThat(browser.find("#results-heading").getText()).isEqualTo("0 cases");
     }
 
+    /** Issue 17: everyone compares the register's cases, on their public sections only. */
+    @Test
+    void everyoneComparesThePublicCasesOnTheirPublicSections() {
+        browser.signOutEverywhere();
+        browser.open("/register");
+        browser.find("#register-compare").click();
+        assertThat(browser.h1()).isEqualTo("Compare cases");
+        assertThat(browser.all("#matrix tbody tr")).isNotEmpty();
+        assertNames(browser.source(), List.of(), HIDDEN);
+        // no PROCESS is public: a process column is "not visible" in every row, for every reader
+        browser.open("/register/compare?dims=process.risks.kind&dims=results.dealReached");
+        List<org.openqa.selenium.WebElement> rows = browser.all("#matrix tbody tr");
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(PUBLIC.size());
+        for (org.openqa.selenium.WebElement row : rows) {
+            assertThat(row.findElements(org.openqa.selenium.By.cssSelector("td"))
+                            .get(0)
+                            .getText())
+                    .isEqualTo("—");
+        }
+        assertThat(browser.find("#matrix tbody a").getAttribute("href")).contains("/register/");
+        browser.open("/register/compare?q=Guerrero");
+        assertThat(browser.find("#matrix-total").getText()).isEqualTo("0 cases you may see");
+        assertThat(browser.source()).doesNotContain("Mexico").doesNotContain("México");
+        browser.screenshot("register-compare");
+    }
+
     @Test
     void aPublicCaseShowsOnlyItsPublicSections() {
         browser.signOutEverywhere();

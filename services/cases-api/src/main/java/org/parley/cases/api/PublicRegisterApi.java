@@ -7,12 +7,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -73,4 +75,70 @@ public interface PublicRegisterApi {
             description = "No such public case",
             content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
     List<CaseLink> links(@PathParam("id") String id);
+
+    /** As {@link CompareApi#compare}, for an anonymous reader: public cases, public sections. */
+    @GET
+    @Path("compare")
+    @Operation(
+            summary = "Compare public cases along coded dimensions",
+            description = "As GET /cases/compare, for an anonymous reader: the register's cases, each with the values"
+                    + " of its public sections only (a key of another section is absent).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The dimensions, a page of rows, the total and the next cursor",
+            content = @Content(schema = @Schema(implementation = CaseMatrix.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad key or filter, named",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    CaseMatrix compare(
+            @QueryParam("dims")
+                    @Parameter(description = "codebook keys of the columns, comma-separated", required = true)
+                    String dims,
+            @BeanParam CaseListFilters filters);
+
+    /** As {@link CompareApi#crosstab}, for an anonymous reader. */
+    @GET
+    @Path("crosstab")
+    @Operation(
+            summary = "Cross-tabulate two coded dimensions over public cases",
+            description = "As GET /cases/crosstab, for an anonymous reader: a case counts only where both"
+                    + " dimensions' sections are public.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The cells and the number of cases counted",
+            content = @Content(schema = @Schema(implementation = CrossTab.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad key or filter, named",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    CrossTab crosstab(
+            @QueryParam("rows") @Parameter(description = "codebook key of the rows' dimension", required = true)
+                    String rows,
+            @QueryParam("cols") @Parameter(description = "codebook key of the columns' dimension", required = true)
+                    String cols,
+            @BeanParam CaseListFilters filters);
+
+    /** As {@link CompareApi#truthTable}, for an anonymous reader. */
+    @GET
+    @Path("truthtable")
+    @Operation(
+            summary = "Truth table of coded conditions over public cases",
+            description = "As GET /cases/truthtable, for an anonymous reader: a case counts only where the sections"
+                    + " of every condition and of the outcome are public.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The configurations and the number of cases counted",
+            content = @Content(schema = @Schema(implementation = TruthTable.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad key or filter, named",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    TruthTable truthTable(
+            @QueryParam("conditions")
+                    @Parameter(description = "codebook keys of the conditions, comma-separated", required = true)
+                    String conditions,
+            @QueryParam("outcome") @Parameter(description = "codebook key of the outcome", required = true)
+                    String outcome,
+            @BeanParam CaseListFilters filters);
 }

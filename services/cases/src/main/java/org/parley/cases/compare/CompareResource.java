@@ -13,7 +13,6 @@ import org.parley.cases.api.ComparableCase;
 import org.parley.cases.api.CompareApi;
 import org.parley.cases.api.CrossTab;
 import org.parley.cases.api.TruthTable;
-import org.parley.cases.api.codebook.Dimension;
 import org.parley.cases.search.ListQuery;
 import org.parley.web.CallerIdentity;
 
@@ -37,24 +36,19 @@ public class CompareResource implements CompareApi {
     }
 
     @Override
+    // The parameters repeat the interface's names: parley-web's converters read them from the implementation.
     public CaseMatrix compare(
             @QueryParam("dims") String dims, CaseListFilters filters, @QueryParam("team") String team) {
-        List<Dimension> dimensions = Comparisons.codedDimensions("dims", dims, CompareApi.MAX_DIMENSIONS);
-        ListQuery query = ListQuery.parse(filters);
-        return comparisons.matrix(caller.viewer(), dimensions, query, ListQuery.mine(team));
+        return comparisons.matrix(caller.viewer(), dims, filters, ListQuery.mine(team));
     }
 
     @Override
-    // The parameters repeat the interface's names: parley-web's converters read them from the implementation.
     public CrossTab crosstab(
             @QueryParam("rows") String rows,
             @QueryParam("cols") String cols,
             CaseListFilters filters,
             @QueryParam("team") String team) {
-        Dimension rowDimension = Comparisons.codedDimension("rows", rows);
-        Dimension colDimension = Comparisons.codedDimension("cols", cols);
-        ListQuery query = ListQuery.parse(filters);
-        return comparisons.crosstab(caller.viewer(), rowDimension, colDimension, query, ListQuery.mine(team));
+        return comparisons.crosstab(caller.viewer(), rows, cols, filters, ListQuery.mine(team));
     }
 
     @Override
@@ -63,11 +57,6 @@ public class CompareResource implements CompareApi {
             @QueryParam("outcome") String outcome,
             CaseListFilters filters,
             @QueryParam("team") String team) {
-        List<Dimension> conditionDimensions =
-                Comparisons.codedDimensions("conditions", conditions, CompareApi.MAX_CONDITIONS);
-        Dimension outcomeDimension = Comparisons.codedDimension("outcome", outcome);
-        ListQuery query = ListQuery.parse(filters);
-        return comparisons.truthTable(
-                caller.viewer(), conditionDimensions, outcomeDimension, query, ListQuery.mine(team));
+        return comparisons.truthTable(caller.viewer(), conditions, outcome, filters, ListQuery.mine(team));
     }
 }

@@ -25,8 +25,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hibernate.Session;
 import org.parley.cases.api.CaseList;
+import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseMatrix;
 import org.parley.cases.api.ComparableCase;
+import org.parley.cases.api.CompareApi;
 import org.parley.cases.api.CrossTab;
 import org.parley.cases.api.TruthTable;
 import org.parley.cases.api.codebook.Dimension;
@@ -71,6 +73,30 @@ public class Comparisons {
         return CaseList.codedFacet(key)
                 .orElseThrow(() -> new ProblemException(Problems.invalid(List.of(
                         new Problem.FieldError(parameter, "must be a codebook key of " + CaseList.CODED_FACETS)))));
+    }
+
+    /** {@code compare}'s parameters, each checked (a 400 names the first bad one), then {@link #matrix}. */
+    @Transactional
+    public CaseMatrix matrix(Viewer viewer, String dims, CaseListFilters filters, boolean mine) {
+        List<Dimension> dimensions = codedDimensions("dims", dims, CompareApi.MAX_DIMENSIONS);
+        return matrix(viewer, dimensions, ListQuery.parse(filters), mine);
+    }
+
+    /** {@code crosstab}'s parameters, each checked (a 400 names the first bad one), then {@link #crosstab}. */
+    @Transactional
+    public CrossTab crosstab(Viewer viewer, String rows, String cols, CaseListFilters filters, boolean mine) {
+        Dimension rowDimension = codedDimension("rows", rows);
+        Dimension colDimension = codedDimension("cols", cols);
+        return crosstab(viewer, rowDimension, colDimension, ListQuery.parse(filters), mine);
+    }
+
+    /** {@code truthtable}'s parameters, each checked (a 400 names the first bad one), then {@link #truthTable}. */
+    @Transactional
+    public TruthTable truthTable(
+            Viewer viewer, String conditions, String outcome, CaseListFilters filters, boolean mine) {
+        List<Dimension> conditionDimensions = codedDimensions("conditions", conditions, CompareApi.MAX_CONDITIONS);
+        Dimension outcomeDimension = codedDimension("outcome", outcome);
+        return truthTable(viewer, conditionDimensions, outcomeDimension, ListQuery.parse(filters), mine);
     }
 
     /** The cross-tabulation; while the policy projection is stale, nobody gets one (503), as for the list. */

@@ -5,13 +5,18 @@ import java.util.List;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 
 import org.parley.cases.api.CaseLink;
 import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseListFilters;
+import org.parley.cases.api.CaseMatrix;
 import org.parley.cases.api.CaseView;
+import org.parley.cases.api.CrossTab;
 import org.parley.cases.api.PublicRegisterApi;
+import org.parley.cases.api.TruthTable;
 import org.parley.cases.casefile.CaseService;
+import org.parley.cases.compare.Comparisons;
 import org.parley.cases.links.CaseLinks;
 import org.parley.cases.search.CaseSearch;
 import org.parley.cases.search.ListQuery;
@@ -27,12 +32,14 @@ public class PublicRegisterResource implements PublicRegisterApi {
     private final CaseService cases;
     private final CaseSearch search;
     private final CaseLinks links;
+    private final Comparisons comparisons;
 
     @Inject
-    public PublicRegisterResource(CaseService cases, CaseSearch search, CaseLinks links) {
+    public PublicRegisterResource(CaseService cases, CaseSearch search, CaseLinks links, Comparisons comparisons) {
         this.cases = cases;
         this.search = search;
         this.links = links;
+        this.comparisons = comparisons;
     }
 
     @Override
@@ -50,5 +57,24 @@ public class PublicRegisterResource implements PublicRegisterApi {
     @Override
     public List<CaseLink> links(@PathParam("id") String id) {
         return links.links(Viewer.anonymous(), id);
+    }
+
+    @Override
+    public CaseMatrix compare(@QueryParam("dims") String dims, CaseListFilters filters) {
+        return comparisons.matrix(Viewer.anonymous(), dims, filters, false);
+    }
+
+    @Override
+    public CrossTab crosstab(
+            @QueryParam("rows") String rows, @QueryParam("cols") String cols, CaseListFilters filters) {
+        return comparisons.crosstab(Viewer.anonymous(), rows, cols, filters, false);
+    }
+
+    @Override
+    public TruthTable truthTable(
+            @QueryParam("conditions") String conditions,
+            @QueryParam("outcome") String outcome,
+            CaseListFilters filters) {
+        return comparisons.truthTable(Viewer.anonymous(), conditions, outcome, filters, false);
     }
 }

@@ -426,6 +426,46 @@ class CompareTest {
                 .body("size()", org.hamcrest.Matchers.equalTo(1));
     }
 
+    /** Without a token: the register's cases, their public sections only, whichever other test ran first. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePublicRegisterComparesPublicCasesOnPublicSectionsOnly() {
+        io.restassured.path.json.JsonPath matrix = given().queryParam("q", TAG)
+                .queryParam("dims", MATRIX)
+                .get("/public/cases/compare")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<Map<String, Object>> rows = matrix.getList("rows");
+        assertThat(rows).isNotEmpty();
+        for (Map<String, Object> row : rows) {
+            // a PUBLICLY_KNOWN case (a, b) or a released RESULTS_PUBLIC one (f); never c, d or e
+            assertThat((String) row.get("title")).matches("Talks " + TAG + "[abf]hdr");
+            assertThat((Map<String, Object>) row.get("values")).doesNotContainKey("process.risks.kind");
+        }
+        assertThat(row(matrix, "a")).containsEntry("context.groups.internalControl", List.of("FRAGMENTED"));
+        given().queryParam("q", TAG)
+                .queryParam("rows", "process.risks.kind")
+                .queryParam("cols", "results.dealReached")
+                .get("/public/cases/crosstab")
+                .then()
+                .statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(0));
+        given().queryParam("q", TAG)
+                .queryParam("conditions", "context.groups.internalControl")
+                .queryParam("outcome", "results.dealReached")
+                .get("/public/cases/truthtable")
+                .then()
+                .statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(2));
+        given().queryParam("dims", "header.title")
+                .get("/public/cases/compare")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("dims"));
+    }
+
     @Test
     @TestSecurity(user = "ct-lead", roles = "staff")
     @OidcSecurity(claims = {@Claim(key = "sub", value = "ct-lead"), @Claim(key = "org", value = "ifit")})
