@@ -73,6 +73,11 @@ class PublicRegisterTest extends ConsoleTest {
         browser.open("/register/" + platform.caseId("escobar")); // PUBLICLY_KNOWN, released: context too
         assertThat(browser.has("#context")).isTrue();
         assertThat(browser.has("#process")).isFalse();
+        // the register's cases most like it, each leading to the register, none of them secret
+        assertThat(browser.all("#comparable-list li")).isNotEmpty();
+        assertThat(browser.find("#comparable-list a").getAttribute("href")).contains("/register/");
+        assertNames(browser.find("#comparable").getText(), List.of(), HIDDEN);
+        assertThat(browser.has("#add-link")).isFalse();
     }
 
     @Test

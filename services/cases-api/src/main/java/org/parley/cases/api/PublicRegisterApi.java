@@ -76,6 +76,27 @@ public interface PublicRegisterApi {
             content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
     List<CaseLink> links(@PathParam("id") String id);
 
+    /** As {@link CompareApi#comparable}, for an anonymous reader: register cases, public sections. */
+    @GET
+    @Path("{id}/comparable")
+    @Operation(
+            summary = "Public cases comparable to one",
+            description = "As GET /cases/{id}/comparable, for an anonymous reader: the register's cases most like"
+                    + " this one, compared only on dimensions whose sections are public on both.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The comparable cases, most similar first",
+            content = @Content(schema = @Schema(implementation = ComparableCase.class, type = SchemaType.ARRAY)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad filter, named",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such public case",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    List<ComparableCase> comparable(@PathParam("id") String id, @BeanParam CaseListFilters filters);
+
     /** As {@link CompareApi#compare}, for an anonymous reader: public cases, public sections. */
     @GET
     @Path("compare")

@@ -12,6 +12,7 @@ import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseMatrix;
 import org.parley.cases.api.CaseView;
+import org.parley.cases.api.ComparableCase;
 import org.parley.cases.api.CrossTab;
 import org.parley.cases.api.PublicRegisterApi;
 import org.parley.cases.api.TruthTable;
@@ -57,6 +58,11 @@ public class PublicRegisterResource implements PublicRegisterApi {
     @Override
     public List<CaseLink> links(@PathParam("id") String id) {
         return links.links(Viewer.anonymous(), id);
+    }
+
+    @Override
+    public List<ComparableCase> comparable(@PathParam("id") String id, CaseListFilters filters) {
+        return comparisons.comparable(Viewer.anonymous(), id, ListQuery.parse(filters));
     }
 
     @Override

@@ -459,6 +459,25 @@ class CompareTest {
                 .then()
                 .statusCode(200)
                 .body("total", org.hamcrest.Matchers.equalTo(2));
+        // comparable public cases: a and b are alike on their public sections; f (results only) on RESULTS
+        String a = (String) rows.stream()
+                .filter(row -> ("Talks " + TAG + "ahdr").equals(row.get("title")))
+                .findFirst()
+                .orElseThrow()
+                .get("id");
+        List<Map<String, Object>> similar = given().queryParam("q", TAG)
+                .get("/public/cases/" + a + "/comparable")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        assertThat(similar).isNotEmpty().allSatisfy(item -> {
+            assertThat((String) item.get("title")).matches("Talks " + TAG + "[bf]hdr");
+            assertThat((List<String>) item.get("matching")).noneMatch(key -> key.startsWith("process."));
+            assertThat((List<String>) item.get("differing")).noneMatch(key -> key.startsWith("process."));
+        });
+        given().get("/public/cases/" + UUID.randomUUID() + "/comparable").then().statusCode(404);
         given().queryParam("dims", "header.title")
                 .get("/public/cases/compare")
                 .then()

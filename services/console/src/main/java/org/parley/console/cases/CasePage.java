@@ -44,10 +44,7 @@ public record CasePage(
      * The case among the others the viewer may see: the most comparable ones, the links whose both ends they may know,
      * and for a member the cases they may link to (null where the service did not answer or the viewer may not link).
      */
-    public record Related(List<ComparableCase> comparable, List<CaseLink> links, List<CaseView> linkTargets) {
-
-        public static final Related NONE = new Related(null, null, null);
-    }
+    public record Related(List<ComparableCase> comparable, List<CaseLink> links, List<CaseView> linkTargets) {}
 
     /**
      * A part of the page a service failed to answer (a refusal, 403 or 404, is not a failure: the part is

@@ -64,20 +64,8 @@ public class CasePages {
                 related);
     }
 
-    /** A case of the public register: its public sections, no history, nothing to manage. */
-    public CasePage publicPage(CaseView c) {
-        return page(
-                c,
-                true,
-                null,
-                false,
-                null,
-                false,
-                null,
-                List.of(),
-                null,
-                List.of(),
-                Flash.of(null, null),
-                CasePage.Related.NONE);
+    /** A case of the public register: its public sections, its links and comparable cases, nothing to manage. */
+    public CasePage publicPage(CaseView c, CasePage.Related related) {
+        return page(c, true, null, false, null, false, null, List.of(), null, List.of(), Flash.of(null, null), related);
     }
 }

@@ -1,19 +1,27 @@
 package org.parley.console.register;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.qute.TemplateInstance;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestPath;
+import org.parley.cases.api.CaseLink;
 import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseView;
+import org.parley.cases.api.ComparableCase;
+import org.parley.console.cases.CasePage;
 import org.parley.console.cases.CasePages;
 import org.parley.console.cases.CaseTemplates;
 import org.parley.console.cases.Search;
@@ -46,6 +54,18 @@ public class RegisterResource {
     @RestClient
     PublicRegisterClient register;
 
+    /** The comparable cases a page shows: the five most alike in the register. */
+    private static final CaseListFilters COMPARABLE =
+            new CaseListFilters(null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, "5");
+
+    private static <T> T orNull(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (WebApplicationException | ProcessingException e) {
+            return null;
+        }
+    }
+
     @GET
     public TemplateInstance list(@BeanParam CaseListFilters filters) {
         Search search = Search.of("/register", filters, null);
@@ -61,6 +81,9 @@ public class RegisterResource {
             return errors.notFound();
         }
         CaseView c = register.read(id);
-        return ctx.render(CaseTemplates.detail(pages.publicPage(c)));
+        // the case was shown: its links and comparable cases are extras, left out if the service fails them
+        List<CaseLink> links = orNull(() -> register.links(id));
+        List<ComparableCase> comparable = orNull(() -> register.comparable(id, COMPARABLE));
+        return ctx.render(CaseTemplates.detail(pages.publicPage(c, new CasePage.Related(comparable, links, null))));
     }
 }
