@@ -26,6 +26,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.parley.cases.api.GroupType;
+import org.parley.cases.api.InternalControl;
+import org.parley.cases.api.MediatorRole;
+import org.parley.cases.api.ObjectiveScope;
+import org.parley.cases.api.RelativeStrength;
+import org.parley.cases.api.RiskKind;
+import org.parley.cases.api.SideEffectKind;
 import org.parley.cases.search.ListQuery;
 import org.parley.cases.search.VisibleCases;
 import org.parley.policy.Role;
@@ -116,8 +123,7 @@ final class ListBench {
     /** Loads up to {@code cases} and measures every reader; returns this scale's results. */
     ObjectNode measureAt(int cases, boolean profile, double capacitySeconds, double latencySeconds) throws Exception {
         long start = System.nanoTime();
-        load(loaded, cases);
-        loaded = cases;
+        loadTo(cases);
         ObjectNode scale = Bench.JSON.createObjectNode();
         scale.put("cases", cases);
         scale.put("organisations", ORGANISATIONS);
@@ -158,6 +164,22 @@ final class ListBench {
         return scale;
     }
 
+    /** Loads cases up to {@code cases} (the generated cases are the same at every scale; more are added). */
+    void loadTo(int cases) throws Exception {
+        if (cases < loaded) {
+            throw new IllegalStateException(cases + " cases asked after " + loaded + " were loaded");
+        }
+        if (cases > loaded) {
+            load(loaded, cases);
+            loaded = cases;
+        }
+    }
+
+    /** The id of the {@code i}-th generated case (the one {@link #load} writes). */
+    static UUID caseId(int i) {
+        return new UUID(0x5eed_0000_0000_0000L | i, new Random(i * 7919L + 17).nextLong());
+    }
+
     private void measureQuietly(Reader reader, BlockingQueue<Connection> pool) throws Exception {
         for (String kind : List.of("list", "search")) {
             Load.Call[] calls = calls(reader, kind, pool);
@@ -175,26 +197,7 @@ final class ListBench {
         AtomicInteger next = new AtomicInteger();
         Load.Call http = () -> {
             String query = queries.get(Math.floorMod(next.getAndIncrement(), queries.size()));
-            // HttpURLConnection (keep-alive): a few times cheaper in CPU per request than java.net.http's client,
-            // which matters when the load generator shares two cores with the service it measures.
-            HttpURLConnection connection =
-                    (HttpURLConnection) URI.create(bench.url("cases") + reader.path() + "?limit=20&" + query)
-                            .toURL()
-                            .openConnection();
-            connection.setConnectTimeout(5_000);
-            connection.setReadTimeout(60_000);
-            if (reader.user() != null) {
-                connection.setRequestProperty("Authorization", "Bearer " + bench.api.token(reader.user()));
-            }
-            int status = connection.getResponseCode();
-            try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-                if (body != null) {
-                    body.readAllBytes();
-                }
-            }
-            if (status != 200) {
-                throw new IllegalStateException("HTTP " + status);
-            }
+            get(bench, bench.url("cases") + reader.path() + "?limit=20&" + query, reader.user());
         };
         AtomicInteger nextSql = new AtomicInteger();
         Load.Call jdbc = () -> {
@@ -207,6 +210,30 @@ final class ListBench {
             }
         };
         return new Load.Call[] {http, jdbc};
+    }
+
+    /** A GET as a signed-in {@code user} (or anonymous if null) that must answer 200; returns the body. */
+    static byte[] get(Bench bench, String url, String user) throws Exception {
+        // HttpURLConnection (keep-alive): a few times cheaper in CPU per request than java.net.http's client,
+        // which matters when the load generator shares two cores with the service it measures.
+        HttpURLConnection connection =
+                (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setConnectTimeout(5_000);
+        connection.setReadTimeout(60_000);
+        if (user != null) {
+            connection.setRequestProperty("Authorization", "Bearer " + bench.api.token(user));
+        }
+        int status = connection.getResponseCode();
+        byte[] read = new byte[0];
+        try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            if (body != null) {
+                read = body.readAllBytes();
+            }
+        }
+        if (status != 200) {
+            throw new IllegalStateException("HTTP " + status);
+        }
+        return read;
     }
 
     /** CPU of the named process trees over several slices, per request. */
@@ -264,8 +291,52 @@ final class ListBench {
             Reader reader, String kind, BlockingQueue<Connection> pool, double capacitySeconds, double latencySeconds)
             throws Exception {
         Load.Call[] calls = calls(reader, kind, pool);
-        Load.Call http = calls[0];
-        Load.Call jdbc = calls[1];
+        Measured measured = measure(calls[0], calls[1], capacitySeconds, latencySeconds);
+        ObjectNode node = measured.node();
+        double ratio = measured.ratio();
+        node.put("ratioTarget", 0.5);
+        node.put("p99Target", 50);
+        node.put(
+                "meetsTargets",
+                ratio >= 0.5
+                        && measured.httpLatency().p(99) < 50
+                        && measured.httpLatency().errors() == 0);
+        Bench.log(Bench.f("list %,7d %-10s %-6s %s", loaded, reader.name(), kind, measured.line()));
+        return node;
+    }
+
+    /** An HTTP call against its JDBC baseline: capacity, latency at a fixed rate, CPU, GC and audit rows. */
+    record Measured(
+            ObjectNode node,
+            Load.Result httpCapacity,
+            Load.Result jdbcCapacity,
+            Load.Result httpLatency,
+            Load.Result jdbcLatency,
+            double rate) {
+
+        double ratio() {
+            return httpCapacity.throughput() / jdbcCapacity.throughput();
+        }
+
+        String line() {
+            return Bench.f(
+                    "http %6.1f/s p50 %6.1f p99 %7.1f ms | jdbc %6.1f/s p50 %6.1f p99 %7.1f ms | ratio %.2f at %.1f/s",
+                    httpCapacity.throughput(),
+                    httpLatency.p(50),
+                    httpLatency.p(99),
+                    jdbcCapacity.throughput(),
+                    jdbcLatency.p(50),
+                    jdbcLatency.p(99),
+                    ratio(),
+                    rate);
+        }
+    }
+
+    /**
+     * Measures {@code http} against {@code jdbc}: capacity with {@link #CAPACITY_WORKERS} workers, then latency at a
+     * fixed arrival rate of half the HTTP capacity, the same rate for both; both in ABBA slices.
+     */
+    Measured measure(Load.Call http, Load.Call jdbc, double capacitySeconds, double latencySeconds) throws Exception {
         Map<String, Long> pids = Map.of(
                 "service", casesPid,
                 "postgres", bench.stack.postgresPid(),
@@ -332,26 +403,8 @@ final class ListBench {
         jdbcNode.set("capacity", jdbcCapacity.json());
         jdbcNode.set("fixedRate", jdbcLatency.json());
         jdbcNode.set("cpu", jdbcCpu);
-        double ratio = httpCapacity.throughput() / jdbcCapacity.throughput();
-        node.put("throughputRatio", Bench.round(ratio, 3));
-        node.put("ratioTarget", 0.5);
-        node.put("p99Target", 50);
-        node.put("meetsTargets", ratio >= 0.5 && httpLatency.p(99) < 50 && httpLatency.errors() == 0);
-        Bench.log(Bench.f(
-                "list %,7d %-10s %-6s http %6.1f/s p50 %6.1f p99 %7.1f ms | jdbc %6.1f/s p50 %6.1f p99 %7.1f ms |"
-                        + " ratio %.2f at %.1f/s",
-                loaded,
-                reader.name(),
-                kind,
-                httpCapacity.throughput(),
-                httpLatency.p(50),
-                httpLatency.p(99),
-                jdbcCapacity.throughput(),
-                jdbcLatency.p(50),
-                jdbcLatency.p(99),
-                ratio,
-                rate));
-        return node;
+        node.put("throughputRatio", Bench.round(httpCapacity.throughput() / jdbcCapacity.throughput(), 3));
+        return new Measured(node, httpCapacity, jdbcCapacity, httpLatency, jdbcLatency, rate);
     }
 
     /** EXPLAIN ANALYZE of the anonymous list and the member search: where PostgreSQL spends the time. */
@@ -425,6 +478,20 @@ final class ListBench {
      * column of every row.
      */
     static long runSql(Connection db, VisibleCases.Statement statement) throws SQLException {
+        return runSql(db, statement, 1, row -> {});
+    }
+
+    /** A row of a result, read while the statement runs. */
+    interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * {@link #runSql(Connection, VisibleCases.Statement)} for a statement whose every row carries the total in
+     * column {@code totalColumn}; {@code reader} sees each row first.
+     */
+    static long runSql(Connection db, VisibleCases.Statement statement, int totalColumn, RowReader reader)
+            throws SQLException {
         long total = 0;
         db.setAutoCommit(false);
         try {
@@ -437,10 +504,11 @@ final class ListBench {
                     ResultSet rows = prepared.executeQuery()) {
                 int columns = rows.getMetaData().getColumnCount();
                 while (rows.next()) {
-                    total = rows.getLong(1);
-                    for (int c = 2; c <= columns; c++) {
+                    reader.read(rows);
+                    for (int c = 1; c <= columns; c++) {
                         rows.getObject(c);
                     }
+                    total = rows.getLong(totalColumn);
                 }
             }
             db.commit();
@@ -475,29 +543,51 @@ final class ListBench {
                 for (int i = first; i < Math.min(to, first + chunk); i++) {
                     Random random = new Random(i * 7919L + 17);
                     UUID id = new UUID(0x5eed_0000_0000_0000L | i, random.nextLong());
+                    // The coded values (item 9 compares them) from a stream of their own, so the rest of each case
+                    // stays what earlier runs of item 1 measured.
+                    Random coding = new Random(i * 104_729L + 3);
                     int ownerIndex = i % ORGANISATIONS;
                     String owner = org(ownerIndex);
                     LocalDate start = LocalDate.of(1990, 1, 1).plusDays(random.nextInt(12_000));
                     String context = "{\"negotiatingEntity\":{\"type\":\"" + pick(random, entities) + "\",\"name\":\""
-                            + sentence(random, 3) + "\",\"relativeStrength\":\"WEAKER\",\"notes\":\""
+                            + sentence(random, 3) + "\",\"relativeStrength\":\""
+                            + code(coding, RelativeStrength.values())
+                            + "\",\"notes\":\""
                             + sentence(random, 40) + "\"},\"criminalGroups\":[{\"name\":\"" + sentence(random, 2)
                             + "\",\"type\":\"" + pick(random, groups)
-                            + "\",\"internalControl\":\"COHESIVE\",\"territorialControl\":\"" + sentence(random, 20)
-                            + "\",\"communityRelation\":\"" + sentence(random, 20) + "\"}],\"precedents\":[\""
+                            + "\",\"internalControl\":\"" + code(coding, InternalControl.values())
+                            + "\",\"territorialControl\":\"" + sentence(random, 20)
+                            + "\",\"communityRelation\":\"" + sentence(random, 20) + "\"}"
+                            + (coding.nextInt(3) == 0
+                                    ? ",{\"name\":\"Allied faction\",\"type\":\"" + code(coding, GroupType.values())
+                                            + "\",\"internalControl\":\"" + code(coding, InternalControl.values())
+                                            + "\",\"territorialControl\":\"shared\",\"communityRelation\":\"mixed\"}"
+                                    : "")
+                            + "],\"precedents\":[\""
                             + sentence(random, 25) + "\"]}";
-                    String process = "{\"objectives\":{\"scope\":\"LIMITED\",\"items\":[\"" + sentence(random, 12)
+                    String process = "{\"objectives\":{\"scope\":\"" + code(coding, ObjectiveScope.values())
+                            + "\",\"items\":[\"" + sentence(random, 12)
                             + "\",\"" + sentence(random, 12)
                             + "\"]},\"redlines\":[{\"party\":\"Government\",\"items\":[\""
                             + sentence(random, 10) + "\"]}],\"trustBuilding\":[\"" + sentence(random, 20)
-                            + "\"],\"mediators\":[{\"name\":\"Church\",\"role\":\"MEDIATOR\"}],\"risks\":[{\"kind\":"
-                            + "\"SPOILERS\",\"description\":\"" + sentence(random, 25) + "\"}]}";
+                            + "\"],\"mediators\":[{\"name\":\"Church\",\"role\":\""
+                            + code(coding, MediatorRole.values())
+                            + "\"}"
+                            + (coding.nextInt(3) == 0
+                                    ? ",{\"name\":\"Bishop\",\"role\":\"" + code(coding, MediatorRole.values()) + "\"}"
+                                    : "")
+                            + "],\"risks\":[{\"kind\":\"" + code(coding, RiskKind.values())
+                            + "\",\"description\":\"" + sentence(random, 25) + "\"}]}";
                     String timeline = "[{\"id\":\"" + new UUID(i, 1) + "\",\"date\":\"" + start
                             + "\",\"kind\":\"MEETING\",\"summary\":\"" + sentence(random, 15) + "\"}]";
-                    String results =
-                            "{\"dealReached\":" + random.nextBoolean() + ",\"terms\":[\"" + sentence(random, 15)
-                                    + "\"],\"effects\":[{\"indicator\":\"Homicides\",\"before\":\"14\",\"after\":\"5-6\","
-                                    + "\"period\":\"2012\",\"source\":\"Police\"}],\"sideEffects\":[{\"kind\":\"CONTAGION\","
-                                    + "\"description\":\"" + sentence(random, 20) + "\"}]}";
+                    boolean deal = random.nextBoolean();
+                    // one case in ten leaves the outcome uncoded (a crosstab counts it under null)
+                    String dealReached = coding.nextInt(10) == 0 ? "null" : Boolean.toString(deal);
+                    String results = "{\"dealReached\":" + dealReached + ",\"terms\":[\"" + sentence(random, 15)
+                            + "\"],\"effects\":[{\"indicator\":\"Homicides\",\"before\":\"14\",\"after\":\"5-6\","
+                            + "\"period\":\"2012\",\"source\":\"Police\"}],\"sideEffects\":[{\"kind\":\""
+                            + code(coding, SideEffectKind.values()) + "\","
+                            + "\"description\":\"" + sentence(random, 20) + "\"}]}";
                     String end = random.nextBoolean()
                             ? start.plusDays(random.nextInt(900)).toString()
                             : "";
@@ -568,6 +658,10 @@ final class ListBench {
 
     private static String org(int index) {
         return String.format(Locale.ROOT, "org-%02d", index);
+    }
+
+    private static String code(Random random, Enum<?>[] values) {
+        return values[random.nextInt(values.length)].name();
     }
 
     private static String pick(Random random, List<String> values) {

@@ -21,7 +21,7 @@ import org.parley.launcher.ServiceProcess;
  * jars, a load generator in this JVM, baselines in the same run, and the results as JSON (bench/target and
  * docs/bench) and a Markdown table.
  *
- * <pre>java -cp "bench/target/parley-bench.jar:bench/target/lib/*" org.parley.bench.RunAll [--items 1,2,3,4,5,6,7,8]
+ * <pre>java -cp "bench/target/parley-bench.jar:bench/target/lib/*" org.parley.bench.RunAll [--items 1,2,3,4,5,6,7,8,9]
  *     [--scales 1000,10000,100000]</pre>
  */
 public final class RunAll {
@@ -31,8 +31,9 @@ public final class RunAll {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("http.maxConnections", "32"); // HttpURLConnection keep-alive pool, above every worker count
-        Set<Integer> items = new TreeSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8));
+        Set<Integer> items = new TreeSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9));
         List<Integer> scales = new ArrayList<>(List.of(1_000, 10_000, 100_000));
+        boolean scalesAsked = false;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--items" -> {
@@ -42,18 +43,20 @@ public final class RunAll {
                     }
                 }
                 case "--scales" -> {
+                    scalesAsked = true;
                     scales.clear();
                     for (String scale : args[i + 1].split(",")) {
                         scales.add(Integer.parseInt(scale.trim()));
                     }
                 }
                 default -> {
-                    System.err.println("usage: RunAll [--items 1,2,3,4,5,6,7,8] [--scales 1000,10000,100000]");
+                    System.err.println("usage: RunAll [--items 1,2,3,4,5,6,7,8,9] [--scales 1000,10000,100000]");
                     System.exit(2);
                 }
             }
         }
-        if (!items.contains(7)) {
+        // Item 7 is the list at every scale; item 9 runs at the scales asked (10,000 unless --scales says).
+        if (!items.contains(7) && (!items.contains(9) || !scalesAsked)) {
             scales.retainAll(List.of(10_000));
             if (scales.isEmpty()) {
                 scales.add(10_000);
@@ -80,7 +83,7 @@ public final class RunAll {
                 results.set("item2_policyDecision", PolicyJmh.run(bench));
                 save(bench, stamp);
             }
-            if (items.stream().anyMatch(i -> i == 1 || i == 3 || i == 4 || i == 5 || i == 7 || i == 8)) {
+            if (items.stream().anyMatch(i -> i == 1 || i == 3 || i == 4 || i == 5 || i == 7 || i == 8 || i == 9)) {
                 platformItems(bench, items, scales, stamp);
             }
             if (items.contains(6)) {
@@ -137,16 +140,30 @@ public final class RunAll {
         }
         Bench.log("access, cases, interviews" + (plain != null ? ", interviews-plain" : "") + " ready");
 
-        if (items.contains(1) || items.contains(7)) {
+        if (items.contains(1) || items.contains(7) || items.contains(9)) {
             ListBench list = new ListBench(bench, cases.pid());
             list.prepareReaders();
-            ObjectNode byScale = bench.results.putObject(items.contains(7) ? "item1_7_list" : "item1_list");
+            ObjectNode byScale = items.contains(1) || items.contains(7)
+                    ? bench.results.putObject(items.contains(7) ? "item1_7_list" : "item1_list")
+                    : null;
+            CompareBench compare = items.contains(9) ? new CompareBench(bench, list) : null;
+            ObjectNode compareByScale = compare != null ? bench.results.putObject("item9_compare") : null;
+            if (compare != null) {
+                compare.prepareReader();
+            }
             for (int scale : scales) {
                 boolean main = scale == 10_000;
-                byScale.set(Integer.toString(scale), list.measureAt(scale, true, main ? 4 : 3, main ? 6 : 4));
-                save(bench, stamp);
+                // without item 7, item 1 is measured at 10,000 cases only (item 9 may ask for other scales)
+                if (byScale != null && (main || items.contains(7))) {
+                    byScale.set(Integer.toString(scale), list.measureAt(scale, true, main ? 4 : 3, main ? 6 : 4));
+                    save(bench, stamp);
+                }
+                if (compare != null) {
+                    compareByScale.set(Integer.toString(scale), compare.measureAt(scale, 4, 10));
+                    save(bench, stamp);
+                }
             }
-            if (byScale.size() > 1) {
+            if (byScale != null && byScale.size() > 1) {
                 Plot.scaling(byScale, bench.root.resolve("docs/bench"), stamp);
             }
         }

@@ -16,6 +16,23 @@ final class Summary {
                 markdown(Bench.JSON.readTree(java.nio.file.Path.of(args[0]).toFile())));
     }
 
+    /**
+     * HTTP and JDBC capacity, their ratio, the fixed rate and the HTTP and JDBC latencies at it, as table cells, of one
+     * measured pair (ListBench.Measured's JSON).
+     */
+    private static String loadColumns(JsonNode f) {
+        return Bench.f(
+                "%.1f | %.1f | %.2f | %.1f/s | %.1f / %.1f | %.1f / %.1f",
+                f.at("/http/capacity/throughputPerSecond").asDouble(),
+                f.at("/jdbc/capacity/throughputPerSecond").asDouble(),
+                f.path("throughputRatio").asDouble(),
+                f.at("/http/fixedRate/offeredRatePerSecond").asDouble(),
+                f.at("/http/fixedRate/p50Ms").asDouble(),
+                f.at("/http/fixedRate/p99Ms").asDouble(),
+                f.at("/jdbc/fixedRate/p50Ms").asDouble(),
+                f.at("/jdbc/fixedRate/p99Ms").asDouble());
+    }
+
     static String markdown(JsonNode results) {
         StringBuilder md = new StringBuilder();
         JsonNode list = results.has("item1_7_list") ? results.path("item1_7_list") : results.path("item1_list");
@@ -33,23 +50,48 @@ final class Summary {
                             continue;
                         }
                         md.append(Bench.f(
-                                "| %,d | %s | %s | %.1f | %.1f | %.2f | %.1f/s | %.1f / %.1f | %.1f / %.1f | %.1f · %.1f | %.1f | %s |%n",
+                                "| %,d | %s | %s | %s | %.1f · %.1f | %.1f | %s |%n",
                                 scale.path("cases").asInt(),
                                 reader,
                                 kind,
-                                f.at("/http/capacity/throughputPerSecond").asDouble(),
-                                f.at("/jdbc/capacity/throughputPerSecond").asDouble(),
-                                f.path("throughputRatio").asDouble(),
-                                f.at("/http/fixedRate/offeredRatePerSecond").asDouble(),
-                                f.at("/http/fixedRate/p50Ms").asDouble(),
-                                f.at("/http/fixedRate/p99Ms").asDouble(),
-                                f.at("/jdbc/fixedRate/p50Ms").asDouble(),
-                                f.at("/jdbc/fixedRate/p99Ms").asDouble(),
+                                loadColumns(f),
                                 f.at("/http/cpu/serviceCpuMsPerRequest").asDouble(),
                                 f.at("/http/cpu/postgresCpuMsPerRequest").asDouble(),
                                 f.at("/http/auditEventsPerRequest").asDouble(),
                                 f.path("meetsTargets").asBoolean() ? "yes" : "**no**"));
                     }
+                }
+            }
+            md.append('\n');
+        }
+        JsonNode compare = results.path("item9_compare");
+        if (!compare.isMissingNode()) {
+            md.append("| cases | partner (100 grants) | HTTP req/s | JDBC req/s | ratio HTTP/JDBC | fixed rate"
+                    + " | HTTP p50 / p99 ms | JDBC p50 / p99 ms | samples HTTP · JDBC | total HTTP = JDBC"
+                    + " | p99 < 50 ms |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+            for (Iterator<Map.Entry<String, JsonNode>> scales = compare.fields(); scales.hasNext(); ) {
+                JsonNode scale = scales.next().getValue();
+                for (String endpoint : new String[] {"compare", "crosstab"}) {
+                    JsonNode f = scale.path(endpoint);
+                    md.append(Bench.f(
+                            "| %,d | %s | %s | %d · %d | %s | %s |%n",
+                            scale.path("cases").asInt(),
+                            endpoint,
+                            loadColumns(f),
+                            f.at("/http/fixedRate/requests").asLong(),
+                            f.at("/jdbc/fixedRate/requests").asLong(),
+                            f.at("/httpAgreesWithJdbc/agree").asBoolean()
+                                    ? Bench.f(
+                                            "yes (%d)",
+                                            f.at("/httpAgreesWithJdbc/httpTotal")
+                                                    .asLong())
+                                    : Bench.f(
+                                            "**no** (%d vs %d)",
+                                            f.at("/httpAgreesWithJdbc/httpTotal")
+                                                    .asLong(),
+                                            f.at("/httpAgreesWithJdbc/jdbcTotal")
+                                                    .asLong()),
+                            f.path("met").asBoolean() ? "met" : "**not met**"));
                 }
             }
             md.append('\n');
