@@ -186,7 +186,7 @@ public final class VisibleCases {
                 .append(VISIBLE.of(sectionOf(rows)))
                 .append(" AND ")
                 .append(VISIBLE.of(sectionOf(cols)))
-                .append(") SELECT r.v, c.v, count(*), (SELECT count(*) FROM counted) FROM counted");
+                .append(") SELECT r.v, c.v, count(DISTINCT counted.id), (SELECT count(*) FROM counted) FROM counted");
         statement.values("r", rows);
         statement.values("c", cols);
         statement.sql.append(" GROUP BY r.v, c.v");
@@ -240,10 +240,13 @@ public final class VisibleCases {
         return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
     }
 
-    /** A lateral join {@code alias(v)}: each distinct value of a coded key of the case, or one NULL for none. */
+    /**
+     * A lateral join {@code alias(v)}: each value of a coded key of the case (a value twice when two entries of a block
+     * share it), or one NULL for none. The counts take distinct cases, so no DISTINCT is run here once per case.
+     */
     private void values(String alias, String key) {
         append(
-                ", LATERAL (SELECT DISTINCT e.value #>> '{}' AS v FROM jsonb_array_elements(CASE WHEN"
+                ", LATERAL (SELECT e.value #>> '{}' AS v FROM jsonb_array_elements(CASE WHEN"
                         + " jsonb_array_length(coded_facets -> ?) = 0 THEN '[null]'::jsonb ELSE coded_facets -> ?"
                         + " END) AS e(value)) AS " + alias,
                 key,
