@@ -515,6 +515,8 @@ class AuthorizationMatrixTest {
         if (kind != Kind.ANONYMOUS) {
             checkCrossTab(kind, known);
             checkComparisonMatrix(kind, known);
+            checkTruthTable(kind, known);
+            checkComparable(kind, known);
         }
         // A value in a section the viewer does not see matches nothing, not even its count.
         if (!known.isEmpty() && !coded.containsKey("process.risks.kind")) {
@@ -617,6 +619,97 @@ class AuthorizationMatrixTest {
         }
         assertThat(answered).as(kind + " compare values").isEqualTo(expected);
         assertThat(answeredTitles).as(kind + " compare titles").isEqualTo(titled);
+    }
+
+    /**
+     * A truth table of a CONTEXT condition against a RESULTS outcome counts exactly the known cases whose CONTEXT and
+     * RESULTS the viewer sees, in each configuration of their values.
+     */
+    private void checkTruthTable(Kind kind, List<Fixture> known) {
+        String condition = "context.groups.internalControl";
+        Map<String, Long> expected = new TreeMap<>();
+        long total = 0;
+        for (Fixture fixture : known) {
+            Set<Section> seen = kind.expected(fixture);
+            if (seen.contains(Section.CONTEXT) && seen.contains(Section.RESULTS)) {
+                total++;
+                orNull(fixture.coded().get(condition)).forEach(value -> expected.merge(value, 1L, Long::sum));
+            }
+        }
+        Response response = given().queryParam("q", FAMILY)
+                .queryParam("conditions", condition)
+                .queryParam("outcome", "results.dealReached")
+                .get("/cases/truthtable");
+        assertThat(response.statusCode()).as(kind + " truth table").isEqualTo(200);
+        Map<String, Long> answered = new TreeMap<>();
+        for (Map<String, Object> row : response.jsonPath().<Map<String, Object>>getList("rows")) {
+            @SuppressWarnings("unchecked")
+            Object value = ((Map<String, Object>) row.get("values")).get(condition);
+            answered.put(String.valueOf(value), ((Number) row.get("cases")).longValue());
+        }
+        Map<String, Long> expectedByText = new TreeMap<>();
+        expected.forEach((value, count) -> expectedByText.put(String.valueOf(value), count));
+        assertThat(answered).as(kind + " truth table rows").isEqualTo(expectedByText);
+        assertThat(response.jsonPath().getLong("total"))
+                .as(kind + " truth table total")
+                .isEqualTo(total);
+    }
+
+    /**
+     * The cases comparable to a known one are exactly the other known cases with a coded key to compare, each
+     * compared on exactly the keys whose section the viewer sees on both and both have coded, matching where the two
+     * share a value; an unknown case is the never-existed 404.
+     */
+    @SuppressWarnings("unchecked")
+    private void checkComparable(Kind kind, List<Fixture> known) {
+        String never = Http.fingerprint(given().get("/cases/" + UUID.randomUUID() + "/comparable"));
+        if (known.isEmpty()) {
+            return;
+        }
+        Fixture anchor = known.get(0);
+        Set<Section> anchorSeen = kind.expected(anchor);
+        Map<String, Set<String>> expectedMatching = new TreeMap<>();
+        Map<String, Set<String>> expectedDiffering = new TreeMap<>();
+        for (Fixture other : known) {
+            if (other == anchor) {
+                continue;
+            }
+            Set<Section> otherSeen = kind.expected(other);
+            Set<String> matching = new TreeSet<>();
+            Set<String> differing = new TreeSet<>();
+            for (String key : CaseList.CODED_FACETS) {
+                Set<String> mine = anchor.coded().get(key);
+                Set<String> theirs = other.coded().get(key);
+                if (!anchorSeen.contains(sectionOf(key))
+                        || !otherSeen.contains(sectionOf(key))
+                        || mine.isEmpty()
+                        || theirs.isEmpty()) {
+                    continue;
+                }
+                (mine.stream().anyMatch(theirs::contains) ? matching : differing).add(key);
+            }
+            if (!matching.isEmpty() || !differing.isEmpty()) {
+                expectedMatching.put(other.id(), matching);
+                expectedDiffering.put(other.id(), differing);
+            }
+        }
+        Response response =
+                given().queryParam("q", FAMILY).queryParam("limit", 100).get("/cases/" + anchor.id() + "/comparable");
+        assertThat(response.statusCode()).as(kind + " comparable").isEqualTo(200);
+        Map<String, Set<String>> matching = new TreeMap<>();
+        Map<String, Set<String>> differing = new TreeMap<>();
+        for (Map<String, Object> item : response.jsonPath().<Map<String, Object>>getList("$")) {
+            matching.put((String) item.get("id"), new TreeSet<>((List<String>) item.get("matching")));
+            differing.put((String) item.get("id"), new TreeSet<>((List<String>) item.get("differing")));
+        }
+        assertThat(matching).as(kind + " comparable, matching keys").isEqualTo(expectedMatching);
+        assertThat(differing).as(kind + " comparable, differing keys").isEqualTo(expectedDiffering);
+        for (Fixture hidden :
+                fixtures.stream().filter(f -> !known.contains(f)).limit(3).toList()) {
+            assertThat(Http.fingerprint(given().get("/cases/" + hidden.id() + "/comparable")))
+                    .as(kind + " comparable of a case it may not know")
+                    .isEqualTo(never);
+        }
     }
 
     private static List<String> orNull(Set<String> values) {
