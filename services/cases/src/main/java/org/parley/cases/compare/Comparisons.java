@@ -275,10 +275,9 @@ public class Comparisons {
         }
         Set<Section> seen = opened.decision().sections();
         List<String> anchorKeys = CaseList.CODED_FACETS.stream()
-                .filter(key -> seen.contains(sectionOf(key)))
+                .filter(key -> seen.contains(VisibleCases.sectionOf(key)))
                 .toList();
-        VisibleCases.Statement statement =
-                VisibleCases.comparable(viewer, query, opened.id(), anchorKeys, query.limit());
+        VisibleCases.Statement statement = VisibleCases.comparable(viewer, query, opened.id(), anchorKeys);
         List<ComparableCase> similar = new ArrayList<>();
         List<CaseAudit.Read> reads = new ArrayList<>();
         run(statement, result -> {
@@ -291,7 +290,7 @@ public class Comparisons {
                 returned.add(Section.HEADER);
             }
             java.util.stream.Stream.concat(matching.stream(), differing.stream())
-                    .forEach(key -> returned.add(sectionOf(key)));
+                    .forEach(key -> returned.add(VisibleCases.sectionOf(key)));
             reads.add(new CaseAudit.Read(id, Tier.valueOf(result.getString(2)), result.getBoolean(3), returned));
             double score = (double) matching.size() / (matching.size() + differing.size());
             similar.add(new ComparableCase(id, title, score, matching, differing));
@@ -299,10 +298,6 @@ public class Comparisons {
         });
         audit.readAll(viewer, reads);
         return List.copyOf(similar);
-    }
-
-    private static Section sectionOf(String codedFacet) {
-        return Section.valueOf(CaseList.codedFacet(codedFacet).orElseThrow().section());
     }
 
     /** An array of codebook keys from SQL, in the codebook's order; none for NULL. */

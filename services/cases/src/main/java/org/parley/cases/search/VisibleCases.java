@@ -70,6 +70,13 @@ public final class VisibleCases {
     private static final List<Section> LISTED =
             List.of(Section.HEADER, Section.CONTEXT, Section.PROCESS, Section.RESULTS);
 
+    /** The rule's flags as the columns {@code s_header, s_context, …} of a case's row (of visible or known). */
+    private static final String RULE_FLAGS = String.join(
+            ", ",
+            LISTED.stream()
+                    .map(section -> RULE.of(section) + " AS " + VISIBLE.of(section))
+                    .toList());
+
     /** A column of the result and the section it belongs to: it is NULL unless that section is visible. */
     private record SectionColumn(Section section, String expression) {}
 
@@ -90,7 +97,7 @@ public final class VisibleCases {
     private static final List<Section> CODED_SECTIONS = List.of(Section.CONTEXT, Section.PROCESS, Section.RESULTS);
 
     /** The section a codebook key belongs to: its first part ({@code process.risks.kind} is PROCESS). */
-    static Section sectionOf(String key) {
+    public static Section sectionOf(String key) {
         return Section.valueOf(key.substring(0, key.indexOf('.')).toUpperCase(Locale.ROOT));
     }
 
@@ -262,11 +269,7 @@ public final class VisibleCases {
         append(viewerScopes(viewer));
         sql.append("visible AS MATERIALIZED (SELECT c.id, c.period_start, c.country, c.status, p.tier,"
                 + " p.results_released, c.entity_type, c.group_types, c.coded_facets, r.relationship, ");
-        sql.append(String.join(
-                ", ",
-                LISTED.stream()
-                        .map(section -> RULE.of(section) + " AS " + VISIBLE.of(section))
-                        .toList()));
+        sql.append(RULE_FLAGS);
         sql.append(" FROM case_file c JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted ");
         append(ruleOf(viewer, "c.id"));
         if (query.text() != null) {
@@ -397,11 +400,11 @@ public final class VisibleCases {
      * The cases of {@link #list} most like the case {@code anchor}, compared on its coded keys {@code anchorKeys}
      * (those of the sections the viewer sees of it, which the caller decided) wherever the viewer also sees that key's
      * section of the other case and both have it coded: rows {@code (id, tier, results_released, title, matching keys,
-     * differing keys)}, the larger share of matching keys first, then more of them, then by id; at most {@code limit}.
+     * differing keys)}, the larger share of matching keys first, then more of them, then by id; at most the query's
+     * limit.
      * A key matches when the two cases share a value. The anchor itself and cases with no key to compare are left out.
      */
-    public static Statement comparable(
-            Viewer viewer, ListQuery query, UUID anchor, List<String> anchorKeys, int limit) {
+    public static Statement comparable(Viewer viewer, ListQuery query, UUID anchor, List<String> anchorKeys) {
         VisibleCases statement = new VisibleCases();
         statement.visible(viewer, query, false);
         statement.append(
@@ -421,7 +424,7 @@ public final class VisibleCases {
                         + " ORDER BY count(*) FILTER (WHERE o.shared)::float8 / count(*) DESC,"
                         + " count(*) FILTER (WHERE o.shared) DESC, v.id LIMIT ?",
                 anchor,
-                limit);
+                query.limit());
         return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
     }
 
@@ -493,14 +496,9 @@ public final class VisibleCases {
         List<Object> values = new ArrayList<>(scopes.parameters());
         values.addAll(candidates.parameters());
         values.addAll(rule.parameters());
-        String flags = String.join(
-                ", ",
-                LISTED.stream()
-                        .map(section -> RULE.of(section) + " AS " + VISIBLE.of(section))
-                        .toList());
         return new SqlFragment(
                 "WITH " + scopes.sql() + "candidate AS (" + candidates.sql() + "), known AS MATERIALIZED (SELECT c.id, "
-                        + flags + " FROM candidate k JOIN case_file c ON c.id = k.id"
+                        + RULE_FLAGS + " FROM candidate k JOIN case_file c ON c.id = k.id"
                         + " JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted " + rule.sql()
                         + "WHERE c.deleted_at IS NULL AND " + RULE.anyVisible() + ")",
                 values);
