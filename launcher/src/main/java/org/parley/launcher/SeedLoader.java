@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Loads {@code seeds/} through the services' own APIs, as the demo users would, so the data passes the
- * same validation and produces the same events. Idempotent: what already exists is left as it is, so
- * running it twice changes nothing.
+ * same validation and produces the same events. A case is opened with its header and timeline, then its coded
+ * sections (the seed's {@code coded}) are written in the codebook's shape. Idempotent and upgrading: what
+ * already exists is left as it is, except a coded section that differs from the seed's, so running it twice
+ * changes nothing and a database seeded with older values is brought to the seeds'.
  */
 public final class SeedLoader {
 
@@ -66,6 +69,7 @@ public final class SeedLoader {
             } else {
                 progress.accept("case " + key + " already there");
             }
+            codeCase(id, key, seed.path("coded"));
             caseIds.put(key, id);
             applyPolicy(id, seed.path("policy"));
         }
@@ -85,6 +89,61 @@ public final class SeedLoader {
         }
         return id;
     }
+
+    /**
+     * Brings the case's coded sections to the seed's: a section is written only when the stored one differs, so
+     * a database seeded before the recoding is upgraded and a second run writes nothing.
+     */
+    private void codeCase(String id, String key, JsonNode coded) throws IOException, InterruptedException {
+        String url = endpoints.cases() + "/cases/" + id + "/coded";
+        JsonNode stored = expect(api.get(LEAD, url), "coded case").body();
+        long version = stored.path("version").asLong();
+        List<String> written = new ArrayList<>();
+        for (String section : CODED_SECTIONS) {
+            JsonNode wanted = coded.path(section);
+            if (wanted.isMissingNode() || sameSection(stored.path(section), wanted)) {
+                continue;
+            }
+            ApiClient.Answer answer =
+                    expect(api.update(LEAD, "PUT", url + "/" + section, version, wanted), "coded " + section);
+            version = answer.body().path("version").asLong();
+            written.add(section);
+        }
+        progress.accept(
+                written.isEmpty()
+                        ? "case " + key + " coded sections up to date"
+                        : "case " + key + " coded " + String.join(", ", written));
+    }
+
+    /**
+     * Whether a stored coded section already says what the seed says: the same JSON tree, numbers compared by
+     * value ({@code 3000} and {@code 3000.0} alike), leaving out {@code process.timeline}, which the seed adds
+     * entry by entry and a section write may not touch.
+     */
+    static boolean sameSection(JsonNode stored, JsonNode wanted) {
+        return withoutTimeline(stored).equals(NUMERIC_VALUE, withoutTimeline(wanted));
+    }
+
+    private static JsonNode withoutTimeline(JsonNode section) {
+        if (!section.isObject() || !section.has("timeline")) {
+            return section;
+        }
+        ObjectNode copy = section.deepCopy();
+        copy.remove("timeline");
+        return copy;
+    }
+
+    private static final List<String> CODED_SECTIONS = List.of("context", "process", "results");
+
+    private static final Comparator<JsonNode> NUMERIC_VALUE = (a, b) -> {
+        if (a.equals(b)) {
+            return 0;
+        }
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue());
+        }
+        return 1;
+    };
 
     private Map<String, String> existingCasesByTitle() throws IOException, InterruptedException {
         Map<String, String> byTitle = new HashMap<>();

@@ -103,7 +103,8 @@ class LocalDefaultsTest {
         return properties;
     }
 
-    private static Path root() {
+    /** The repository root: the configured parley.root, else the nearest directory up holding mvnw. */
+    static Path root() {
         String configured = System.getProperty("parley.root");
         Path dir = configured != null && !configured.contains("${")
                 ? Path.of(configured)
