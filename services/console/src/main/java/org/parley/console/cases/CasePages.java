@@ -40,7 +40,12 @@ public class CasePages {
      * What a member typed in one section's form and the errors to show next to its fields, to draw that form again
      * instead of the case's saved values.
      */
-    public record Typed(String section, Map<String, List<String>> fields, Map<String, String> errors) {}
+    public record Typed(String section, long version, Map<String, List<String>> fields, Map<String, String> errors) {
+
+        Typed with(Map<String, String> said) {
+            return new Typed(section, version, fields, said);
+        }
+    }
 
     /**
      * The coded sections of a case as {@code GET /cases/{id}/coded} answered them, and for a member the forms that
@@ -51,6 +56,7 @@ public class CasePages {
         String lang = ctx.lang();
         Map<String, CodedSectionView> views = new LinkedHashMap<>();
         List<CodedFormView> forms = new ArrayList<>();
+        long version = coded.path("version").asLong();
         for (String section : SECTIONS) {
             JsonNode document = coded.get(section.toLowerCase(Locale.ROOT));
             if (document == null) {
@@ -62,17 +68,14 @@ public class CasePages {
                 forms.add(CodedFormView.of(
                         codebook,
                         section,
+                        again ? typed.version() : version,
                         again ? typed.fields() : CodedForm.fields(codebook, section, document),
                         again ? typed.errors() : Map.of(),
                         lang));
             }
         }
         return new CasePage.Coded(
-                coded.path("version").asLong(),
-                views.get("CONTEXT"),
-                views.get("PROCESS"),
-                views.get("RESULTS"),
-                List.copyOf(forms));
+                version, views.get("CONTEXT"), views.get("PROCESS"), views.get("RESULTS"), List.copyOf(forms));
     }
 
     public CasePage page(

@@ -18,12 +18,14 @@ import org.parley.cases.api.codebook.DimensionType;
  *
  * @param section CONTEXT, PROCESS or RESULTS
  * @param id the form's id and the prefix of its inputs' ids ({@code context})
+ * @param version the case's version the form was drawn from (its If-Match)
  * @param sources the hidden citations of the section's own objects
  * @param errors the errors no field shows (said once above the form)
  */
 public record CodedFormView(
         String section,
         String id,
+        long version,
         List<Input> once,
         List<Hidden> sources,
         List<BlockForm> blocks,
@@ -76,7 +78,7 @@ public record CodedFormView(
     public record BlockForm(String name, String id, String label, int max, List<Entry> entries, String error) {}
 
     /** Texts longer than this get a text area. */
-    static final int ONE_LINE = 300;
+    static final int ONE_LINE = 1000;
 
     /**
      * The form for {@code fields} in {@code language}; {@code errors} are the words to show next to form fields (an
@@ -85,6 +87,7 @@ public record CodedFormView(
     public static CodedFormView of(
             Codebook codebook,
             String section,
+            long version,
             Map<String, List<String>> fields,
             Map<String, String> errors,
             String language) {
@@ -130,7 +133,7 @@ public record CodedFormView(
                 .distinct()
                 .toList();
         return new CodedFormView(
-                section, id, List.copyOf(once), sources, List.copyOf(blocks), unplaced, !errors.isEmpty());
+                section, id, version, List.copyOf(once), sources, List.copyOf(blocks), unplaced, !errors.isEmpty());
     }
 
     private static final class Drawing {

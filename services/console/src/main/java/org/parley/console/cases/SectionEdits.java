@@ -100,25 +100,28 @@ public class SectionEdits {
                 fields.put(field, values);
             }
         });
+        String path = name.toLowerCase(Locale.ROOT);
+        String typedVersion = form.getFirst("version");
+        if (typedVersion == null || !typedVersion.matches("\\d{1,18}")) {
+            return CaseActions.back(id, "err=stale", path); // not drawn by the page: as if stale
+        }
+        // drawn again, the form keeps the version it was drawn from, so a change made meanwhile is still a 412
+        CasePages.Typed typed = new CasePages.Typed(name, Long.parseLong(typedVersion), fields, Map.of());
         CodedForm.Parsed parsed = CodedForm.parse(Codebook.standard(), name, fields);
         if (form.containsKey("add")) {
-            return again(id, name, fields, Map.of(), 200);
+            return again(id, typed, 200);
         }
         if (!parsed.errors().isEmpty()) {
-            return again(id, name, fields, words.of(parsed.errors()), 400);
-        }
-        String version = form.getFirst("version");
-        if (version == null || !version.matches("\\d{1,18}")) {
-            return CaseActions.back(id, "err=stale", section);
+            return again(id, typed.with(words.of(parsed.errors())), 400);
         }
         try {
-            cases.editCoded(id, section, CaseActions.etag(Long.parseLong(version)), parsed.document());
-            return CaseActions.back(id, "done=saved", section);
+            cases.editCoded(id, path, CaseActions.etag(typed.version()), parsed.document());
+            return CaseActions.back(id, "done=saved", path);
         } catch (ClientWebApplicationException e) {
             if (e.getResponse() == null || e.getResponse().getStatus() != 400) {
-                return actions.failed(id, e, section);
+                return actions.failed(id, e, path);
             }
-            return again(id, name, fields, words.of(refused(name, parsed, Problem.of(e))), 400);
+            return again(id, typed.with(words.of(refused(name, parsed, Problem.of(e)))), 400);
         }
     }
 
@@ -144,20 +147,16 @@ public class SectionEdits {
         return refused;
     }
 
-    private Response again(
-            String id, String section, Map<String, List<String>> fields, Map<String, String> said, int status) {
+    private Response again(String id, CasePages.Typed typed, int status) {
         try {
             return Response.status(status)
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(detail.page(
-                                    id,
-                                    Flash.of(null, said.isEmpty() ? null : "invalid"),
-                                    new CasePages.Typed(section, fields, said))
+                    .entity(detail.page(id, Flash.of(null, typed.errors().isEmpty() ? null : "invalid"), typed)
                             .render())
                     .header("Cache-Control", "no-store")
                     .build();
         } catch (ClientWebApplicationException e) {
-            return actions.failed(id, e, section.toLowerCase(Locale.ROOT));
+            return actions.failed(id, e, typed.section().toLowerCase(Locale.ROOT));
         }
     }
 

@@ -95,9 +95,10 @@ class CodedSectionViewTest {
         Map<String, String> errors = new LinkedHashMap<>();
         errors.put("groups[0].estimatedSize", "Escriba un número entre 1 y 10.000.000.");
         errors.put("", "Se rechazó un valor que este formulario no muestra.");
-        CodedFormView form = CodedFormView.of(CODEBOOK, "CONTEXT", fields, errors, "es");
+        CodedFormView form = CodedFormView.of(CODEBOOK, "CONTEXT", 7, fields, errors, "es");
 
         assertThat(form.id()).isEqualTo("context");
+        assertThat(form.version()).isEqualTo(7);
         assertThat(form.once()).extracting(CodedFormView.Input::name).contains("level", "settings", "polarisation");
         CodedFormView.BlockForm groups = form.blocks().stream()
                 .filter(b -> b.name().equals("groups"))
@@ -134,7 +135,7 @@ class CodedSectionViewTest {
 
         // "add another": the typed fields with a blank entry among them draw one more
         fields.put("groups[1].name", List.of(""));
-        assertThat(CodedFormView.of(CODEBOOK, "CONTEXT", fields, Map.of(), "en").blocks().stream()
+        assertThat(CodedFormView.of(CODEBOOK, "CONTEXT", 7, fields, Map.of(), "en").blocks().stream()
                         .filter(b -> b.name().equals("groups"))
                         .findFirst()
                         .orElseThrow()
