@@ -165,7 +165,16 @@ final class Browser {
     /** Submits a form by its submit button, and waits for the next page. */
     void submit(String formCss) {
         WebElement form = find(formCss);
-        WebElement button = form.findElement(By.cssSelector("button[type=submit], button:not([type])"));
+        press(form, form.findElement(By.cssSelector("button[type=submit], button:not([type])")));
+    }
+
+    /** Submits a form by one of its buttons ({@code buttonCss}), and waits for the next page. */
+    void press(String buttonCss) {
+        WebElement button = find(buttonCss);
+        press(button, button);
+    }
+
+    private void press(WebElement form, WebElement button) {
         button.click();
         // Stale once the page is replaced. Chrome sometimes reports a replaced node not as stale but as
         // "node does not belong to the document" (a plain WebDriverException): both mean the page is gone.

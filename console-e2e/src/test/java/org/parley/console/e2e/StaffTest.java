@@ -66,53 +66,58 @@ class StaffTest extends ConsoleTest {
         assertThat(browser.find("#notice").getText()).isEqualTo("The entry was added.");
         assertThat(browser.find("#process-timeline").getText()).contains("First exploratory meeting in Medellín.");
 
-        browser.select("#p-scope", "LIMITED");
-        browser.type("#p-objectives", "Reduce homicides in the comunas\nOpen a humanitarian corridor");
-        browser.type("#p-trust", "Weekly calls through the parish");
-        browser.type("#p-redline-party-0", "The government");
-        browser.type("#p-redline-items-0", "No amnesty for homicide\nNo territory ceded");
-        browser.type("#p-mediator-name-0", "The diocese of Medellín");
-        browser.select("#p-mediator-role-0", "GUARANTOR");
-        browser.select("#p-risk-kind-0", "SPOILERS");
-        browser.type("#p-risk-description-0", "A splinter faction rejects the talks");
+        // the sections' forms come from the codebook: an input per dimension, named by its path
+        browser.select("#process-objectives-scope", "LIMITED");
+        browser.type("#process-objectives-items-0-text", "Reduce homicides in the comunas");
+        browser.press("#process-objectives-items-add"); // another objective, without JavaScript
+        assertThat(browser.find("#process-objectives-items-0-text").getAttribute("value"))
+                .isEqualTo("Reduce homicides in the comunas");
+        browser.type("#process-objectives-items-1-text", "Open a humanitarian corridor");
+        browser.select("#process-trustBuilding-0-kind", "REGULAR_MEETINGS");
+        browser.type("#process-trustBuilding-0-description", "Weekly calls through the parish");
+        browser.type("#process-redlines-0-party", "The government");
+        browser.type("#process-redlines-0-description", "No territory ceded");
+        browser.type("#process-mediators-0-name", "The diocese of Medellín");
+        browser.select("#process-mediators-0-role", "GUARANTOR");
+        browser.select("#process-risks-0-kind", "SPOILERS");
+        browser.type("#process-risks-0-description", "A splinter faction rejects the talks");
         browser.submit("#edit-process");
         assertThat(browser.find("#notice").getText()).isEqualTo("Saved.");
         assertThat(browser.find("#process").getText())
                 .contains("Limited", "Reduce homicides in the comunas", "Open a humanitarian corridor")
                 .contains("Weekly calls through the parish", "No territory ceded", "The diocese of Medellín")
                 .contains("Guarantor", "A splinter faction rejects the talks");
-        // the saved risk is row 0 now, with a blank row 1 to add another; clearing row 0 removes it
-        assertThat(browser.has("#p-risk-kind-1")).isTrue();
-        browser.select("#p-risk-kind-0", "");
-        browser.type("#p-risk-description-0", "");
+        // the saved risk is entry 0 now, with a blank entry 1 to add another; removing entry 0 removes it
+        assertThat(browser.has("#process-risks-1-kind")).isTrue();
+        browser.find("#process-risks-0-remove").click();
         browser.submit("#edit-process");
         assertThat(browser.find("#notice").getText()).isEqualTo("Saved.");
         assertThat(browser.find("#process").getText())
                 .doesNotContain("A splinter faction")
                 .contains("The diocese of Medellín");
 
-        browser.type("#r-effect-indicator-0", "Homicides per month");
-        browser.type("#r-effect-before-0", "40");
-        browser.type("#r-effect-after-0", "12");
-        browser.type("#r-effect-period-0", "first quarter of the truce");
-        browser.select("#r-side-kind-0", "CONTAGION");
-        browser.type("#r-side-description-0", "A neighbouring gang asked for the same terms");
+        browser.select("#results-effects-0-indicator", "HOMICIDES");
+        browser.select("#results-effects-0-unit", "PER_MONTH");
+        browser.type("#results-effects-0-before-low", "40");
+        browser.type("#results-effects-0-after-low", "12");
+        browser.type("#results-effects-0-period", "first quarter of the truce");
+        browser.select("#results-sideEffects-0-kind", "CONTAGION");
+        browser.type("#results-sideEffects-0-description", "A neighbouring gang asked for the same terms");
         browser.submit("#edit-results");
         assertThat(browser.find("#notice").getText()).isEqualTo("Saved.");
         assertThat(browser.find("#results").getText())
-                .contains("Homicides per month", "first quarter of the truce", "A neighbouring gang asked");
-        assertThat(browser.all("#effect-charts svg.effect-chart")).hasSize(1);
+                .contains("Homicides", "40 Per month", "first quarter of the truce", "A neighbouring gang asked");
 
-        browser.select("#c-entity-type", "LOCAL_GOVERNMENT");
-        browser.select("#c-entity-strength", "WEAKER");
-        browser.type("#c-entity-name", "Alcaldía de Medellín");
-        browser.type("#c-group-name-0", "La Oficina de Envigado");
-        browser.select("#c-group-type-0", "MAFIA");
-        browser.select("#c-group-control-0", "FRAGMENTED");
+        browser.select("#context-entities-0-type", "LOCAL_GOVERNMENT");
+        browser.select("#context-entities-0-relativeStrength", "WEAKER");
+        browser.type("#context-entities-0-name", "Alcaldía de Medellín");
+        browser.type("#context-groups-0-name", "La Oficina de Envigado");
+        browser.select("#context-groups-0-type", "MAFIA");
+        browser.select("#context-groups-0-internalControl", "FRAGMENTED");
         browser.submit("#edit-context");
         assertThat(browser.find("#notice").getText()).isEqualTo("Saved.");
         assertThat(browser.find("#context").getText())
-                .contains("Alcaldía de Medellín", "Local government", "La Oficina de Envigado", "fragmented");
+                .contains("Alcaldía de Medellín", "State or local government", "La Oficina de Envigado", "Fragmented");
         browser.screenshot("case-edited-sofia");
 
         // someone else edits the case while this page is open: the form's version is stale

@@ -42,9 +42,8 @@ public interface CompareApi {
     @Operation(
             summary = "Compare cases along coded dimensions",
             description = "A page of the cases the list would show the caller (same filters, order, limit and"
-                    + " cursor), each with its values of the chosen dimensions (keys of CaseList.CODED_FACETS, 1 to "
-                    + MAX_DIMENSIONS
-                    + ", comma-separated). A value whose section the caller may not see is absent from the row's"
+                    + " cursor), each with its values of the chosen dimensions (1 or more keys of"
+                    + " CaseList.CODED_FACETS, every coded facet of the codebook, comma-separated). A value whose section the caller may not see is absent from the row's"
                     + " values; an uncoded one is null; a dimension with several values, or in a repeated block, gives"
                     + " the list of its distinct codes.")
     @APIResponse(
@@ -142,5 +141,5 @@ public interface CompareApi {
     int MAX_CONDITIONS = 8;
 
     /** The most dimensions a matrix shows: every coded facet. */
-    int MAX_DIMENSIONS = 16;
+    int MAX_DIMENSIONS = CaseList.CODED_FACETS.size();
 }

@@ -59,6 +59,22 @@ public interface PublicRegisterApi {
             content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
     CaseView read(@PathParam("id") String id);
 
+    /** As {@link CodedCasesApi#readCoded}, for an anonymous reader: the public sections in the codebook's shape. */
+    @GET
+    @Path("{id}/coded")
+    @Operation(
+            summary = "Read a public case in the codebook's shape",
+            description = "Only its public sections are present, without citations of interview excerpts.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The case",
+            content = @Content(schema = @Schema(implementation = CodedCase.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such public case",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    CodedCase readCoded(@PathParam("id") String id);
+
     /** As {@link CaseLinksApi#links}, for an anonymous reader: links between two cases of the register. */
     @GET
     @Path("{id}/links")

@@ -16,9 +16,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.cases.api.TimelineEntry;
-import org.parley.cases.content.Context;
-import org.parley.cases.content.Process;
-import org.parley.cases.content.Results;
+import org.parley.cases.coded.LegacyShape;
+import org.parley.policy.Section;
 import org.parley.web.Problem;
 import org.parley.web.ProblemException;
 import org.parley.web.Problems;
@@ -47,16 +46,52 @@ public class CaseDocuments {
         }
     }
 
-    public Context context(String stored) {
-        return read(stored, Context.class);
+    /** A stored document as it is (the timeline's entries are already in their answered shape). */
+    public JsonNode storedTree(String stored) {
+        try {
+            return json.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored document is not readable", null);
+        }
     }
 
-    public Process process(String stored) {
-        return read(stored, Process.class);
+    /** A stored section: the codebook's shape (docs/codebook.md), which the service stores since V4. */
+    public ObjectNode coded(String stored) {
+        try {
+            JsonNode tree = json.readTree(stored);
+            return tree.isObject() ? (ObjectNode) tree : JsonNodeFactory.instance.objectNode();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored section is not readable", null);
+        }
     }
 
-    public Results results(String stored) {
-        return read(stored, Results.class);
+    /** A stored section in the first (v1) shape, derived from its coded document, as the given record. */
+    public <T> T legacy(String stored, Section section, Class<T> type) {
+        ObjectNode coded = coded(stored);
+        JsonNode v1 = switch (section) {
+            case CONTEXT -> LegacyShape.legacyContext(coded);
+            case PROCESS -> LegacyShape.legacyProcess(coded);
+            case RESULTS -> LegacyShape.legacyResults(coded);
+            case HEADER, INTERVIEWS -> throw new IllegalArgumentException("no stored document: " + section);
+        };
+        try {
+            return json.treeToValue(v1, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // Derived from a document the codebook checked: a fault, and says nothing of the content.
+            throw new IllegalStateException("a stored section is not readable as " + type.getSimpleName(), null);
+        }
+    }
+
+    /** A section written in the first shape, laid over the stored coded document (entries in order). */
+    public ObjectNode codedFromLegacy(Section section, Object v1, String stored) {
+        ObjectNode current = stored == null ? JsonNodeFactory.instance.objectNode() : coded(stored);
+        ObjectNode written = tree(v1);
+        return switch (section) {
+            case CONTEXT -> LegacyShape.context(written, current);
+            case PROCESS -> LegacyShape.process(written, current);
+            case RESULTS -> LegacyShape.results(written, current);
+            case HEADER, INTERVIEWS -> throw new IllegalArgumentException("no stored document: " + section);
+        };
     }
 
     public List<TimelineEntry> timeline(String stored) {

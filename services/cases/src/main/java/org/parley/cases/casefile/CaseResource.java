@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -31,6 +32,8 @@ import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseView;
 import org.parley.cases.api.CasesApi;
+import org.parley.cases.api.CodedCase;
+import org.parley.cases.api.CodedCasesApi;
 import org.parley.cases.api.NewTimelineEntry;
 import org.parley.cases.content.NewCase;
 import org.parley.cases.search.CaseSearch;
@@ -61,7 +64,7 @@ import org.parley.web.Problems;
 // The interface's path again: without a @Path of its own, SmallRye OpenAPI documents only the interface's
 // methods, and the endpoints declared here were missing from /q/openapi.
 @Path("/cases")
-public class CaseResource implements CasesApi {
+public class CaseResource implements CasesApi, CodedCasesApi {
 
     private final CallerIdentity caller;
     private final CaseService cases;
@@ -162,6 +165,71 @@ public class CaseResource implements CasesApi {
         SectionName name = SectionName.fromPath(section).orElseThrow(() -> Problems.notFoundException("section"));
         return Response.ok(cases.edit(caller.viewer(), id, name, Http.ifMatch(ifMatch), patch))
                 .build();
+    }
+
+    @Override
+    public CodedCase readCoded(@PathParam("id") String id) {
+        return cases.readCoded(caller.viewer(), id);
+    }
+
+    @Override
+    public CodedCase replaceCoded(
+            @PathParam("id") String id,
+            @PathParam("section") String section,
+            @HeaderParam("If-Match") String ifMatch,
+            ObjectNode document) {
+        return cases.editCoded(caller.viewer(), id, codedSection(section), Http.ifMatch(ifMatch), document, false);
+    }
+
+    @PATCH
+    @Path("{id}/coded/{section}")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @Operation(
+            summary = "Edit one section in the codebook's shape",
+            description = "section is context, process or results. A JSON merge patch (RFC 7386) of the section"
+                    + " in the codebook's shape: lists (blocks, several values) are replaced whole. The result is"
+                    + " checked against the codebook; a 400 names every refused field. Team members only; If-Match"
+                    + " is required.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The case after the edit",
+            content = @Content(schema = @Schema(implementation = CodedCase.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "The section would break the codebook",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller sees the case but is not on its team",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such case or section",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match does not name the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "No If-Match: an edit must name the version it was made from",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CodedCase patchCoded(
+            @PathParam("id") String id,
+            @Parameter(schema = @Schema(enumeration = {"context", "process", "results"})) @PathParam("section")
+                    String section,
+            @Parameter(required = true, description = "The version read, as its ETag (\"3\")") @HeaderParam("If-Match")
+                    String ifMatch,
+            @RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.OBJECT)))
+                    JsonNode patch) {
+        return cases.editCoded(caller.viewer(), id, codedSection(section), Http.ifMatch(ifMatch), patch, true);
+    }
+
+    /** context, process or results; the header has no coded document of its own (it is the v1 header). */
+    private static SectionName codedSection(String section) {
+        return SectionName.fromPath(section)
+                .filter(name -> name != SectionName.HEADER)
+                .orElseThrow(() -> Problems.notFoundException("section"));
     }
 
     @Override

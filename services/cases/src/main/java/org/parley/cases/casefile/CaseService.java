@@ -2,10 +2,12 @@ package org.parley.cases.casefile;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,8 +18,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.cases.api.CaseStatus;
 import org.parley.cases.api.CaseView;
+import org.parley.cases.api.CodedCase;
 import org.parley.cases.api.TimelineEntry;
+import org.parley.cases.api.codebook.Codebook;
+import org.parley.cases.api.codebook.CodedSection;
 import org.parley.cases.audit.CaseAudit;
+import org.parley.cases.coded.ExcerptCitations;
 import org.parley.cases.content.ContentValidator;
 import org.parley.cases.content.Context;
 import org.parley.cases.content.Header;
@@ -43,6 +49,7 @@ import org.parley.proto.v1.CaseSectionEdited;
 import org.parley.proto.v1.ProcessEntryAdded;
 import org.parley.proto.v1.Tier;
 import org.parley.web.Preconditions;
+import org.parley.web.Problem;
 import org.parley.web.ProblemException;
 import org.parley.web.Problems;
 
@@ -68,6 +75,7 @@ public class CaseService {
     private final CaseAudit audit;
     private final CaseDocuments documents;
     private final ContentValidator validator;
+    private final ExcerptCitations citations;
 
     @Inject
     public CaseService(
@@ -77,7 +85,8 @@ public class CaseService {
             Outbox outbox,
             CaseAudit audit,
             CaseDocuments documents,
-            ContentValidator validator) {
+            ContentValidator validator,
+            ExcerptCitations citations) {
         this.clock = clock;
         this.access = access;
         this.projection = projection;
@@ -85,6 +94,7 @@ public class CaseService {
         this.audit = audit;
         this.documents = documents;
         this.validator = validator;
+        this.citations = citations;
     }
 
     /** Opens a case: born SECRET, its creator the lead, its owner the creator's organisation. */
@@ -96,9 +106,9 @@ public class CaseService {
         file.id = UUID.randomUUID();
         file.version = 1;
         writeHeader(file, body.header());
-        file.context = documents.write(body.context() == null ? Context.empty() : body.context());
-        file.process = documents.write(body.process() == null ? Process.empty() : body.process());
-        file.results = documents.write(body.results() == null ? Results.empty() : body.results());
+        file.context = legacyWritten(Section.CONTEXT, body.context() == null ? Context.empty() : body.context(), null);
+        file.process = legacyWritten(Section.PROCESS, body.process() == null ? Process.empty() : body.process(), null);
+        file.results = legacyWritten(Section.RESULTS, body.results() == null ? Results.empty() : body.results(), null);
         file.timeline = "[]";
         file.createdBy = creator.subject();
         file.createdAt = now;
@@ -146,48 +156,43 @@ public class CaseService {
         return view;
     }
 
-    /** Replaces the given fields of one section (JSON merge patch). */
+    /** The case in the codebook's shape as the viewer may see it; a read of restricted sections is audited. */
+    @Transactional
+    public CodedCase readCoded(Viewer viewer, String rawId) {
+        CaseGate.Opened opened = access.open(viewer, rawId);
+        CaseFile file = CaseFile.findById(opened.id());
+        if (file == null || file.isDeleted()) {
+            throw CaseGate.neverExisted(CaseGate.CASE);
+        }
+        return codedAnswer(viewer, opened, file);
+    }
+
+    /** Replaces the given fields of one section, in the first (v1) shape (JSON merge patch). */
     @Transactional(dontRollbackOn = ProblemException.class)
     public CaseView edit(Viewer viewer, String rawId, SectionName section, Long ifMatch, JsonNode patch) {
-        Change change = openForChange(viewer, rawId, Action.EDIT_SECTION, IfMatch.REQUIRED, ifMatch);
-        CaseFile file = change.file();
-        if (patch == null || !patch.isObject()) {
-            throw new ProblemException(Problems.badRequest("The body must be a JSON object."));
-        }
-        switch (section) {
-            case HEADER -> {
-                for (String readOnly : List.of("tier", "resultsReleased")) {
-                    if (patch.has(readOnly)) {
-                        throw CaseDocuments.invalid(readOnly, "read-only: it is changed through the access service");
+        Change change = changeSection(viewer, rawId, section, ifMatch, patch, file -> {
+            switch (section) {
+                case HEADER -> {
+                    for (String readOnly : List.of("tier", "resultsReleased")) {
+                        if (patch.has(readOnly)) {
+                            throw CaseDocuments.invalid(
+                                    readOnly, "read-only: it is changed through the access service");
+                        }
                     }
+                    writeHeader(file, patched(headerOf(file), patch, Header.class));
                 }
-                Header header = patched(headerOf(file), patch, Header.class);
-                writeHeader(file, header);
-            }
-            case CONTEXT ->
-                file.context = documents.write(patched(documents.context(file.context), patch, Context.class));
-            case PROCESS -> {
-                if (patch.has("timeline")) {
-                    throw CaseDocuments.invalid("timeline", "add entries with POST /cases/{id}/process/timeline");
+                case CONTEXT -> file.context = legacyEdit(Section.CONTEXT, file.context, patch, Context.class);
+                case PROCESS -> {
+                    refuseTimeline(patch, "timeline");
+                    file.process = legacyEdit(Section.PROCESS, file.process, patch, Process.class);
                 }
-                file.process = documents.write(patched(documents.process(file.process), patch, Process.class));
+                case RESULTS -> file.results = legacyEdit(Section.RESULTS, file.results, patch, Results.class);
             }
-            case RESULTS ->
-                file.results = documents.write(patched(documents.results(file.results), patch, Results.class));
-        }
-        countEdit(file, section.section());
-        file.updatedAt = clock.instant();
-        CaseFile.flush();
-        outbox.append(
-                Topics.CASES,
-                Envelopes.about(change.caseId(), viewer.subject(), viewer.organisation(), clock.instant())
-                        .setCaseSectionEdited(CaseSectionEdited.newBuilder()
-                                .setSection(section.section().name())
-                                .setCaseVersion(file.version)));
+        });
         // The answer carries the case as this member sees it: a read like any other, audited alike.
         CasePolicy policy = change.opened().policy();
         CaseView view = CaseViews.of(
-                StoredCase.of(file),
+                StoredCase.of(change.file()),
                 policy.tier(),
                 policy.resultsReleased(),
                 change.opened().decision().sections(),
@@ -196,6 +201,107 @@ public class CaseService {
                 viewer,
                 new CaseAudit.Read(change.caseId(), policy.tier(), policy.resultsReleased(), CaseViews.sections(view)));
         return view;
+    }
+
+    /**
+     * Writes one section in the codebook's shape: the whole section ({@code merge} false) or a JSON merge patch
+     * of it. The result is checked against the codebook before anything is written; a 400 names every field.
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public CodedCase editCoded(
+            Viewer viewer, String rawId, SectionName section, Long ifMatch, JsonNode body, boolean merge) {
+        if (section == SectionName.HEADER) {
+            throw Problems.notFoundException("section");
+        }
+        Change change = changeSection(viewer, rawId, section, ifMatch, body, file -> {
+            refuseTimeline(body, "process.timeline");
+            String stored = storedDocument(file, section.section());
+            JsonNode document = merge ? CaseDocuments.mergePatch(documents.coded(stored), body) : body;
+            String written = documents.write(checked(section.section(), document));
+            switch (section.section()) {
+                case CONTEXT -> file.context = written;
+                case PROCESS -> file.process = written;
+                case RESULTS -> file.results = written;
+                default -> throw new IllegalStateException("not a coded section: " + section);
+            }
+        });
+        return codedAnswer(viewer, change.opened(), change.file());
+    }
+
+    private CodedCase codedAnswer(Viewer viewer, CaseGate.Opened opened, CaseFile file) {
+        CasePolicy policy = opened.policy();
+        CodedCase view = CaseViews.coded(
+                StoredCase.of(file),
+                policy.tier(),
+                policy.resultsReleased(),
+                opened.decision().sections(),
+                documents,
+                citations.citableBy(opened));
+        audit.read(
+                viewer,
+                new CaseAudit.Read(policy.caseId(), policy.tier(), policy.resultsReleased(), CaseViews.sections(view)));
+        return view;
+    }
+
+    /**
+     * One section edit: the checks of {@link #openForChange} with If-Match required, the change itself (which
+     * throws its 400 before anything is written), then the count, the time and the event.
+     */
+    private Change changeSection(
+            Viewer viewer, String rawId, SectionName section, Long ifMatch, JsonNode body, Consumer<CaseFile> change) {
+        Change opened = openForChange(viewer, rawId, Action.EDIT_SECTION, IfMatch.REQUIRED, ifMatch);
+        if (body == null || !body.isObject()) {
+            throw new ProblemException(Problems.badRequest("The body must be a JSON object."));
+        }
+        CaseFile file = opened.file();
+        change.accept(file);
+        countEdit(file, section.section());
+        file.updatedAt = clock.instant();
+        CaseFile.flush();
+        outbox.append(
+                Topics.CASES,
+                Envelopes.about(opened.caseId(), viewer.subject(), viewer.organisation(), clock.instant())
+                        .setCaseSectionEdited(CaseSectionEdited.newBuilder()
+                                .setSection(section.section().name())
+                                .setCaseVersion(file.version)));
+        return opened;
+    }
+
+    private static void refuseTimeline(JsonNode body, String field) {
+        if (body != null && body.has("timeline")) {
+            throw CaseDocuments.invalid(field, "add entries with POST /cases/{id}/process/timeline");
+        }
+    }
+
+    /** A v1 edit: the v1 document derived from the stored one, patched and checked, laid over the stored one. */
+    private <T> String legacyEdit(Section section, String stored, JsonNode patch, Class<T> type) {
+        T edited = patched(documents.legacy(stored, section, type), patch, type);
+        return legacyWritten(section, edited, stored);
+    }
+
+    private String legacyWritten(Section section, Object v1, String stored) {
+        return documents.write(checked(section, documents.codedFromLegacy(section, v1, stored)));
+    }
+
+    /** The document if the codebook accepts it as this section; otherwise a 400 naming every refused field. */
+    private JsonNode checked(Section section, JsonNode document) {
+        List<CodedSection.FieldProblem> problems =
+                CodedSection.problems(Codebook.standard(), section.name(), document, LocalDate.now(clock));
+        if (!problems.isEmpty()) {
+            throw new ProblemException(Problems.invalid(problems.stream()
+                    .map(problem -> new Problem.FieldError(problem.field(), problem.message()))
+                    .toList()));
+        }
+        return document;
+    }
+
+    private static String storedDocument(CaseFile file, Section section) {
+        return switch (section) {
+            case CONTEXT -> file.context;
+            case PROCESS -> file.process;
+            case RESULTS -> file.results;
+            case HEADER, INTERVIEWS -> throw new IllegalArgumentException("no stored document: " + section);
+        };
     }
 
     /** Adds a dated entry to the process timeline. Its event carries the kind and date, never the summary. */

@@ -3,20 +3,24 @@ package org.parley.cases.casefile;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.cases.api.CaseStatus;
 import org.parley.cases.api.CaseView;
 import org.parley.cases.api.CaseView.HeaderView;
 import org.parley.cases.api.CaseView.ProcessView;
+import org.parley.cases.api.CodedCase;
 import org.parley.cases.api.Context;
 import org.parley.cases.api.Period;
 import org.parley.cases.api.Results;
+import org.parley.cases.coded.Citations;
 import org.parley.policy.Section;
 import org.parley.policy.Tier;
 
 /**
- * Stored cases as the API's {@link CaseView}: the sections' stored JSON (written from the checked records
- * of {@code content}) is read straight into the API's records, which have the same fields.
+ * Stored cases as the API's views: {@link CodedCase}, the stored documents in the codebook's shape, and
+ * {@link CaseView}, the first shape, derived from them ({@link org.parley.cases.coded.LegacyShape}).
  */
 public final class CaseViews {
 
@@ -25,22 +29,12 @@ public final class CaseViews {
     /** The view of a stored case, keeping only the given sections. */
     public static CaseView of(
             StoredCase stored, Tier tier, boolean released, Set<Section> sections, CaseDocuments documents) {
-        HeaderView header = sections.contains(Section.HEADER)
-                ? new HeaderView(
-                        stored.title(),
-                        stored.country(),
-                        stored.region(),
-                        new Period(stored.periodStart(), stored.periodEnd()),
-                        CaseStatus.valueOf(stored.status()),
-                        org.parley.cases.api.Tier.valueOf(tier.name()),
-                        released)
-                : null;
         Context context = sections.contains(Section.CONTEXT) && stored.context() != null
-                ? documents.read(stored.context(), Context.class)
+                ? documents.legacy(stored.context(), Section.CONTEXT, Context.class)
                 : null;
         ProcessView process = null;
         if (sections.contains(Section.PROCESS) && stored.process() != null) {
-            ProcessView written = documents.read(stored.process(), ProcessView.class);
+            ProcessView written = documents.legacy(stored.process(), Section.PROCESS, ProcessView.class);
             process = new ProcessView(
                     written.objectives(),
                     written.redlines(),
@@ -50,25 +44,89 @@ public final class CaseViews {
                     stored.timeline() == null ? List.of() : documents.timeline(stored.timeline()));
         }
         Results results = sections.contains(Section.RESULTS) && stored.results() != null
-                ? documents.read(stored.results(), Results.class)
+                ? documents.legacy(stored.results(), Section.RESULTS, Results.class)
                 : null;
         return new CaseView(
-                stored.id().toString(), stored.versionSeenWith(sections), header, context, process, results);
+                stored.id().toString(),
+                stored.versionSeenWith(sections),
+                header(stored, tier, released, sections),
+                context,
+                process,
+                results);
+    }
+
+    /**
+     * The coded view of a stored case, keeping only the given sections, and citations of excerpts only where
+     * {@code citableExcerpt} says the reader may see the excerpt.
+     */
+    public static CodedCase coded(
+            StoredCase stored,
+            Tier tier,
+            boolean released,
+            Set<Section> sections,
+            CaseDocuments documents,
+            Predicate<String> citableExcerpt) {
+        ObjectNode process = codedSection(stored.process(), Section.PROCESS, sections, documents, citableExcerpt);
+        if (process != null && stored.timeline() != null) {
+            process.set("timeline", documents.storedTree(stored.timeline()));
+        }
+        return new CodedCase(
+                stored.id().toString(),
+                stored.versionSeenWith(sections),
+                header(stored, tier, released, sections),
+                codedSection(stored.context(), Section.CONTEXT, sections, documents, citableExcerpt),
+                process,
+                codedSection(stored.results(), Section.RESULTS, sections, documents, citableExcerpt));
+    }
+
+    private static ObjectNode codedSection(
+            String stored,
+            Section section,
+            Set<Section> sections,
+            CaseDocuments documents,
+            Predicate<String> citableExcerpt) {
+        if (!sections.contains(section) || stored == null) {
+            return null;
+        }
+        return Citations.keepExcerpts(documents.coded(stored), citableExcerpt);
+    }
+
+    private static HeaderView header(StoredCase stored, Tier tier, boolean released, Set<Section> sections) {
+        if (!sections.contains(Section.HEADER)) {
+            return null;
+        }
+        return new HeaderView(
+                stored.title(),
+                stored.country(),
+                stored.region(),
+                new Period(stored.periodStart(), stored.periodEnd()),
+                CaseStatus.valueOf(stored.status()),
+                org.parley.cases.api.Tier.valueOf(tier.name()),
+                released);
     }
 
     /** The sections a view carries, for the audit of the read. */
     public static Set<Section> sections(CaseView view) {
+        return present(view.header() != null, view.context() != null, view.process() != null, view.results() != null);
+    }
+
+    /** The sections a coded view carries, for the audit of the read. */
+    public static Set<Section> sections(CodedCase view) {
+        return present(view.header() != null, view.context() != null, view.process() != null, view.results() != null);
+    }
+
+    private static Set<Section> present(boolean header, boolean context, boolean process, boolean results) {
         Set<Section> sections = EnumSet.noneOf(Section.class);
-        if (view.header() != null) {
+        if (header) {
             sections.add(Section.HEADER);
         }
-        if (view.context() != null) {
+        if (context) {
             sections.add(Section.CONTEXT);
         }
-        if (view.process() != null) {
+        if (process) {
             sections.add(Section.PROCESS);
         }
-        if (view.results() != null) {
+        if (results) {
             sections.add(Section.RESULTS);
         }
         return sections;

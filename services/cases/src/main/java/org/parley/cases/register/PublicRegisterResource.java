@@ -12,6 +12,7 @@ import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseMatrix;
 import org.parley.cases.api.CaseView;
+import org.parley.cases.api.CodedCase;
 import org.parley.cases.api.ComparableCase;
 import org.parley.cases.api.CrossTab;
 import org.parley.cases.api.PublicRegisterApi;
@@ -53,6 +54,11 @@ public class PublicRegisterResource implements PublicRegisterApi {
     // and a NUL in it must stay a 400 naming it.
     public CaseView read(@PathParam("id") String id) {
         return cases.read(Viewer.anonymous(), id);
+    }
+
+    @Override
+    public CodedCase readCoded(@PathParam("id") String id) {
+        return cases.readCoded(Viewer.anonymous(), id);
     }
 
     @Override

@@ -167,7 +167,7 @@ public class CaseSearch {
         }
         Map<String, Map<String, Long>> ordered = new LinkedHashMap<>();
         CaseList.FACETS.forEach(facet -> ordered.put(facet, byCount(named.getOrDefault(facet, Map.of()))));
-        CaseList.CODED_FACETS.forEach(key -> ordered.put(key, byCount(coded.getOrDefault(key, Map.of()))));
+        CaseList.COUNTED_FACETS.forEach(key -> ordered.put(key, byCount(coded.getOrDefault(key, Map.of()))));
         return ordered;
     }
 

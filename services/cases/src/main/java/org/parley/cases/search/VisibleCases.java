@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.parley.cases.api.CaseList;
 import org.parley.policy.CaseColumns;
 import org.parley.policy.Relationship;
 import org.parley.policy.SecrecySql;
@@ -59,6 +60,10 @@ public final class VisibleCases {
     public static final String GENERIC_PLAN = "SET LOCAL plan_cache_mode = force_generic_plan";
 
     /** The rule row's flags ({@code visibility_rule v}). */
+    /** The keys a list counts, as SQL literals (codebook keys: letters and dots only, checked by CodebookRules). */
+    private static final String COUNTED_KEYS = String.join(
+            ", ", CaseList.COUNTED_FACETS.stream().map(key -> "'" + key + "'").toList());
+
     private static final SectionFlags RULE = new SectionFlags("v.");
 
     /** The same flags as columns of {@code visible}, and of its rows on the page ({@code pg}). */
@@ -455,7 +460,8 @@ public final class VisibleCases {
                 "coded",
                 "SELECT x.key AS k, jsonb_object_agg(x.value, x.n) AS n FROM (SELECT f.key, e.value #>> '{}' AS value,"
                         + " count(DISTINCT visible.id) AS n FROM visible, jsonb_each(visible.coded_facets) AS f(key,"
-                        + " vals), jsonb_array_elements(f.vals) AS e(value) WHERE jsonb_typeof(e.value) <> 'null' AND "
+                        + " vals), jsonb_array_elements(f.vals) AS e(value) WHERE jsonb_typeof(e.value) <> 'null' AND"
+                        + " f.key IN (" + COUNTED_KEYS + ") AND "
                         + codedKeyVisible("f.key", VISIBLE)
                         + " GROUP BY f.key, e.value #>> '{}') x GROUP BY x.key");
         sql.append(")::text AS facets) ");

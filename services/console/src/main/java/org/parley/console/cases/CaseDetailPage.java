@@ -11,6 +11,8 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
@@ -106,7 +108,16 @@ public class CaseDetailPage {
         if (!Paths.isId(id)) {
             return errors.notFound();
         }
+        return page(id, Flash.of(done, err, fields), null);
+    }
+
+    /**
+     * The case page of a well-formed id; {@code typed} draws one coded section's form as a member typed it, with
+     * its errors (null: every form with the case's values).
+     */
+    TemplateInstance page(String id, Flash flash, CasePages.Typed typed) {
         CaseView c = cases.read(id); // a 404 here ends the page: nothing else is asked about this id
+        ObjectNode coded = cases.coded(id);
         List<CasePage.PartProblem> problems = new ArrayList<>();
         TimelineView history = part("history", () -> events.timeline(id), problems);
         TeamView team = ctx.staff() || ctx.secrecyAdmin() ? part("team", () -> teams.team(id), problems) : null;
@@ -145,8 +156,9 @@ public class CaseDetailPage {
                 linked,
                 shared,
                 problems,
-                Flash.of(done, err, fields),
-                new CasePage.Related(comparable, links, linkTargets))));
+                flash,
+                new CasePage.Related(comparable, links, linkTargets),
+                pages.coded(coded, member, typed))));
     }
 
     /** What a secrecy admin of the owning organisation manages; null for an admin of another one (403). */

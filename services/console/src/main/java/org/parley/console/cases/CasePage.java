@@ -1,6 +1,5 @@
 package org.parley.console.cases;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.parley.access.api.AccessView;
@@ -10,8 +9,6 @@ import org.parley.access.api.TeamView;
 import org.parley.cases.api.CaseLink;
 import org.parley.cases.api.CaseView;
 import org.parley.cases.api.ComparableCase;
-import org.parley.cases.api.Context;
-import org.parley.cases.api.Results;
 import org.parley.console.clients.Problem;
 import org.parley.console.web.Flash;
 import org.parley.events.api.TimelineView;
@@ -38,7 +35,8 @@ public record CasePage(
         List<Excerpts> sharedExcerpts,
         List<PartProblem> problems,
         Flash flash,
-        Related related) {
+        Related related,
+        Coded coded) {
 
     /**
      * The case among the others the viewer may see: the most comparable ones, the links whose both ends they may know,
@@ -55,40 +53,16 @@ public record CasePage(
     /** What a secrecy admin of the owner manages: the settings, the grants, the organisations to grant to. */
     public record Admin(AccessView access, List<GrantView> grants, List<OrganisationView> organisations) {}
 
-    // The rows the members' edit forms show: each entry the section has, then one blank row to add another.
-
-    public List<Context.CriminalGroup> groupRows() {
-        return plusBlank(
-                c.context() == null ? null : c.context().criminalGroups(),
-                new Context.CriminalGroup(null, null, null, null, null));
-    }
-
-    public List<CaseView.Redline> redlineRows() {
-        return plusBlank(c.process() == null ? null : c.process().redlines(), new CaseView.Redline(null, List.of()));
-    }
-
-    public List<CaseView.Mediator> mediatorRows() {
-        return plusBlank(c.process() == null ? null : c.process().mediators(), new CaseView.Mediator(null, null));
-    }
-
-    public List<CaseView.Risk> riskRows() {
-        return plusBlank(c.process() == null ? null : c.process().risks(), new CaseView.Risk(null, null));
-    }
-
-    public List<Results.Effect> effectRows() {
-        return plusBlank(
-                c.results() == null ? null : c.results().effects(), new Results.Effect(null, null, null, null, null));
-    }
-
-    public List<Results.SideEffect> sideEffectRows() {
-        return plusBlank(c.results() == null ? null : c.results().sideEffects(), new Results.SideEffect(null, null));
-    }
-
-    private static <T> List<T> plusBlank(List<T> entries, T blank) {
-        List<T> rows = new ArrayList<>(entries == null ? List.of() : entries);
-        rows.add(blank);
-        return rows;
-    }
+    /**
+     * The case in the codebook's shape: the version its forms name, each section the reader may see (null when
+     * not), and for a member one edit form per such section.
+     */
+    public record Coded(
+            long version,
+            CodedSectionView context,
+            CodedSectionView process,
+            CodedSectionView results,
+            List<CodedFormView> forms) {}
 
     public boolean hasProcessTimeline() {
         return c.process() != null

@@ -1,11 +1,13 @@
 package org.parley.console.cases;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -13,21 +15,26 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.parley.cases.api.NewTimelineEntry;
 import org.parley.cases.api.TimelineKind;
+import org.parley.cases.api.codebook.Codebook;
 import org.parley.console.clients.CasesClient;
-import org.parley.console.web.FormText;
+import org.parley.console.clients.Problem;
+import org.parley.console.web.Flash;
 import org.parley.console.web.Paths;
+import org.parley.console.web.ServiceErrors;
 
 /**
- * The members' edits of a case: each section's form as a JSON merge patch of that section, and a new
- * timeline entry. The cases service decides who may edit and checks every value.
+ * The members' edits of a case: the header's form as a JSON merge patch, each coded section's form as the whole
+ * section, and a new timeline entry. The cases service decides who may edit and checks every value.
  */
 @Path("/cases")
 @Authenticated
@@ -35,10 +42,16 @@ import org.parley.console.web.Paths;
 public class SectionEdits {
 
     private final CaseActions actions;
+    private final CaseDetailPage detail;
+    private final CodedWords words;
+    private final ServiceErrors errors;
 
     @Inject
-    public SectionEdits(CaseActions actions) {
+    public SectionEdits(CaseActions actions, CaseDetailPage detail, CodedWords words, ServiceErrors errors) {
         this.actions = actions;
+        this.detail = detail;
+        this.words = words;
+        this.errors = errors;
     }
 
     @RestClient
@@ -68,123 +81,83 @@ public class SectionEdits {
         return edit(id, "header", version, patch);
     }
 
+    /**
+     * One coded section's form (context, process, results) as the whole section ({@code PUT
+     * /cases/{id}/coded/{section}}). "Add another" draws the form again as typed with one more blank entry; a value
+     * the form or the service refuses draws it again with each error next to its field, in the reader's words.
+     */
     @POST
-    @Path("/{id}/context")
+    @Path("/{id}/coded/{section}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response editContext(
-            @RestPath String id,
-            @RestForm long version,
-            @RestForm String entityType,
-            @RestForm String entityName,
-            @RestForm String entityStrength,
-            @RestForm String entityNotes,
-            @RestForm List<String> groupName,
-            @RestForm List<String> groupType,
-            @RestForm List<String> groupControl,
-            @RestForm List<String> groupTerritory,
-            @RestForm List<String> groupCommunity,
-            @RestForm String precedents) {
-        Map<String, Object> entity = null;
-        if (Paths.blankToNull(entityType) != null) {
-            entity = new LinkedHashMap<>();
-            entity.put("type", entityType);
-            entity.put("name", Paths.blankToNull(entityName));
-            entity.put("relativeStrength", Paths.blankToNull(entityStrength));
-            entity.put("notes", Paths.blankToNull(entityNotes));
+    public Response editCoded(@RestPath String id, @RestPath String section, MultivaluedMap<String, String> form) {
+        String name = section == null ? null : section.toUpperCase(Locale.ROOT);
+        if (!Paths.isId(id) || !CasePages.SECTIONS.contains(name)) {
+            return errors.notFound();
         }
-        Map<String, Object> patch = new LinkedHashMap<>();
-        patch.put("negotiatingEntity", entity);
-        patch.put(
-                "criminalGroups",
-                new FormRows()
-                        .text("name", groupName)
-                        .text("type", groupType)
-                        .text("internalControl", groupControl)
-                        .text("territorialControl", groupTerritory)
-                        .text("communityRelation", groupCommunity)
-                        .rows());
-        patch.put("precedents", FormText.lines(precedents));
-        return edit(id, "context", version, patch);
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        form.forEach((field, values) -> {
+            if (!NOT_CODED.contains(field)) {
+                fields.put(field, values);
+            }
+        });
+        String path = name.toLowerCase(Locale.ROOT);
+        String typedVersion = form.getFirst("version");
+        if (typedVersion == null || !typedVersion.matches("\\d{1,18}")) {
+            return CaseActions.back(id, "err=stale", path); // not drawn by the page: as if stale
+        }
+        // drawn again, the form keeps the version it was drawn from, so a change made meanwhile is still a 412
+        CasePages.Typed typed = new CasePages.Typed(name, Long.parseLong(typedVersion), fields, Map.of());
+        CodedForm.Parsed parsed = CodedForm.parse(Codebook.standard(), name, fields);
+        if (form.containsKey("add")) {
+            return again(id, typed, 200);
+        }
+        if (!parsed.errors().isEmpty()) {
+            return again(id, typed.with(words.of(parsed.errors())), 400);
+        }
+        try {
+            cases.editCoded(id, path, CaseActions.etag(typed.version()), parsed.document());
+            return CaseActions.back(id, "done=saved", path);
+        } catch (ClientWebApplicationException e) {
+            if (e.getResponse() == null || e.getResponse().getStatus() != 400) {
+                return actions.failed(id, e, path);
+            }
+            return again(id, typed.with(words.of(refused(name, parsed, Problem.of(e)))), 400);
+        }
     }
 
-    @POST
-    @Path("/{id}/process")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response editProcess(
-            @RestPath String id,
-            @RestForm long version,
-            @RestForm String scope,
-            @RestForm String objectives,
-            @RestForm String trustBuilding,
-            @RestForm List<String> redlineParty,
-            @RestForm List<String> redlineItems,
-            @RestForm List<String> mediatorName,
-            @RestForm List<String> mediatorRole,
-            @RestForm List<String> riskKind,
-            @RestForm List<String> riskDescription) {
-        Map<String, Object> objectivesPatch = new LinkedHashMap<>();
-        objectivesPatch.put("scope", Paths.blankToNull(scope));
-        objectivesPatch.put("items", FormText.lines(objectives));
-        Map<String, Object> patch = new LinkedHashMap<>();
-        patch.put("objectives", objectivesPatch);
-        patch.put(
-                "redlines",
-                new FormRows()
-                        .text("party", redlineParty)
-                        .lines("items", redlineItems)
-                        .rows());
-        patch.put("trustBuilding", FormText.lines(trustBuilding));
-        patch.put(
-                "mediators",
-                new FormRows()
-                        .text("name", mediatorName)
-                        .text("role", mediatorRole)
-                        .rows());
-        patch.put(
-                "risks",
-                new FormRows()
-                        .text("kind", riskKind)
-                        .text("description", riskDescription)
-                        .rows());
-        return edit(id, "process", version, patch);
+    /** The fields of a coded form that are not the section's: the form's own. */
+    private static final Set<String> NOT_CODED = Set.of("csrf-token", "version", "add");
+
+    /** The service's refusals by form field; one the form has no field for is {@code ""} (said above the form). */
+    private static Map<String, CodedForm.FieldError> refused(String section, CodedForm.Parsed parsed, Problem problem) {
+        Map<String, CodedForm.FieldError> refused = new LinkedHashMap<>();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<Problem.FieldError> named = problem.errors() == null ? List.of() : problem.errors();
+        for (Problem.FieldError error : named) {
+            String field = parsed.formField(section, error.field());
+            if (field == null) {
+                refused.putIfAbsent("", CodedForm.FieldError.of(CodedForm.Kind.OTHER));
+            } else {
+                refused.putIfAbsent(field, parsed.reason(field, error.field(), today));
+            }
+        }
+        if (refused.isEmpty()) {
+            refused.put("", CodedForm.FieldError.of(CodedForm.Kind.OTHER));
+        }
+        return refused;
     }
 
-    @POST
-    @Path("/{id}/results")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response editResults(
-            @RestPath String id,
-            @RestForm long version,
-            @RestForm String dealReached,
-            @RestForm String terms,
-            @RestForm List<String> effectIndicator,
-            @RestForm List<String> effectBefore,
-            @RestForm List<String> effectAfter,
-            @RestForm List<String> effectPeriod,
-            @RestForm List<String> effectSource,
-            @RestForm List<String> sideEffectKind,
-            @RestForm List<String> sideEffectDescription) {
-        Map<String, Object> patch = new LinkedHashMap<>();
-        patch.put(
-                "dealReached",
-                "yes".equals(dealReached) ? Boolean.TRUE : "no".equals(dealReached) ? Boolean.FALSE : null);
-        patch.put("terms", FormText.lines(terms));
-        patch.put(
-                "effects",
-                new FormRows()
-                        .text("indicator", effectIndicator)
-                        .text("before", effectBefore)
-                        .text("after", effectAfter)
-                        .text("period", effectPeriod)
-                        .text("source", effectSource)
-                        .rows());
-        patch.put(
-                "sideEffects",
-                new FormRows()
-                        .text("kind", sideEffectKind)
-                        .text("description", sideEffectDescription)
-                        .rows());
-        return edit(id, "results", version, patch);
+    private Response again(String id, CasePages.Typed typed, int status) {
+        try {
+            return Response.status(status)
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(detail.page(id, Flash.of(null, typed.errors().isEmpty() ? null : "invalid"), typed)
+                            .render())
+                    .header("Cache-Control", "no-store")
+                    .build();
+        } catch (ClientWebApplicationException e) {
+            return actions.failed(id, e, typed.section().toLowerCase(Locale.ROOT));
+        }
     }
 
     @POST

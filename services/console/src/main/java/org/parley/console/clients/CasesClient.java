@@ -3,12 +3,15 @@ package org.parley.console.clients;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestPath;
@@ -17,7 +20,8 @@ import org.parley.cases.api.CasesApi;
 
 /**
  * The cases service, called with the user's token: its API, plus the two calls the API interface leaves out:
- * opening a case (a body the service checks field by field) and the members' section edit (a JSON merge patch).
+ * opening a case (a body the service checks field by field), the members' section edit (a JSON merge patch), and
+ * the case in the codebook's shape with its sections' edits.
  */
 @RegisterRestClient(configKey = "cases")
 @RegisterClientHeaders(UserToken.class)
@@ -39,4 +43,19 @@ public interface CasesClient extends CasesApi {
             @RestPath String section,
             @HeaderParam("If-Match") String ifMatch,
             Map<String, Object> patch);
+
+    /** The case in the codebook's shape: id, version, header and the sections the reader may see. */
+    @GET
+    @Path("{id}/coded")
+    ObjectNode coded(@RestPath String id);
+
+    /** Replaces one coded section (context, process, results); If-Match names the version read. */
+    @PUT
+    @Path("{id}/coded/{section}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    ObjectNode editCoded(
+            @RestPath String id,
+            @RestPath String section,
+            @HeaderParam("If-Match") String ifMatch,
+            ObjectNode document);
 }

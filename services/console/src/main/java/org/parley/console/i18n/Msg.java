@@ -79,20 +79,11 @@ public interface Msg {
     @Message("Tier to")
     String change_tier_to();
 
-    @Message("After")
-    String chart_after();
-
-    @Message("Before")
-    String chart_before();
-
     @Message("index, before = 100")
     String chart_index();
 
     @Message("Clear filters")
     String clear_filters();
-
-    @Message("Community relation")
-    String community_relation();
 
     @Message("Consent")
     String consent();
@@ -109,14 +100,8 @@ public interface Msg {
     @Message("Country (ISO code, e.g. CO)")
     String country_code();
 
-    @Message("Criminal groups")
-    String criminal_groups();
-
     @Message("Date")
     String date();
-
-    @Message("Deal reached")
-    String deal_reached();
 
     @Message("Decide")
     String decide();
@@ -142,20 +127,11 @@ public interface Msg {
     @Message("Header")
     String edit_header();
 
-    @Message("Precedents")
-    String edit_precedents();
-
-    @Message("Results")
-    String edit_results();
-
     @Message("Measured effects")
     String effects();
 
     @Message("End")
     String end();
-
-    @Message("Type")
-    String entity_type();
 
     @Message("Event type")
     String event_type();
@@ -349,9 +325,6 @@ public interface Msg {
     @Message("Quotes may be shared with partners")
     String may_share();
 
-    @Message("Third parties")
-    String mediators();
-
     @Message("Mode")
     String mode();
 
@@ -488,9 +461,6 @@ public interface Msg {
     @Message("Shared cases")
     String nav_shared_cases();
 
-    @Message("Negotiating entity")
-    String negotiating_entity();
-
     @Message("New case")
     String new_case();
 
@@ -561,9 +531,6 @@ public interface Msg {
     @Message("Nothing")
     String nothing();
 
-    @Message("Objectives")
-    String objectives();
-
     @Message("Occurred")
     String occurred();
 
@@ -593,9 +560,6 @@ public interface Msg {
 
     @Message("Policy version")
     String policy_version();
-
-    @Message("Precedents")
-    String precedents();
 
     @Message("Timeline")
     String process_timeline();
@@ -627,9 +591,6 @@ public interface Msg {
     @Message("Record the interview")
     String record_interview();
 
-    @Message("Red lines")
-    String redlines();
-
     @Message("Region")
     String region();
 
@@ -641,9 +602,6 @@ public interface Msg {
 
     @Message("Reject")
     String reject();
-
-    @Message("Relative strength")
-    String relative_strength();
 
     @Message("Release the results")
     String release_results();
@@ -686,9 +644,6 @@ public interface Msg {
 
     @Message("Revoke")
     String revoke();
-
-    @Message("Risks")
-    String risks();
 
     @Message("Role")
     String role();
@@ -775,29 +730,8 @@ public interface Msg {
     @Message("Shared with your organisation")
     String shared_with_you();
 
-    @Message("Type")
-    String group_type();
-
-    @Message("Internal control")
-    String internal_control();
-
-    @Message("Party")
-    String party();
-
-    @Message("Their red lines (one per line)")
-    String redline_items();
-
-    @Message("Description")
-    String description();
-
-    @Message("Fill in the empty row to add one; clear a row to remove it.")
-    String rows_hint();
-
     @Message("Show excerpts")
     String show_excerpts();
-
-    @Message("Side effects")
-    String side_effects();
 
     @Message("Sign in")
     String sign_in();
@@ -817,9 +751,6 @@ public interface Msg {
     @Message("Skip to content")
     String skip_to_content();
 
-    @Message("Source")
-    String source();
-
     @Message("Start")
     String start();
 
@@ -828,12 +759,6 @@ public interface Msg {
 
     @Message("Summary")
     String summary();
-
-    @Message("Terms")
-    String terms();
-
-    @Message("Territorial control")
-    String territorial_control();
 
     @Message("Research question")
     String research_question();
@@ -861,9 +786,6 @@ public interface Msg {
 
     @Message("Transcript")
     String transcript();
-
-    @Message("Trust building")
-    String trust_building();
 
     @Message("unattributed")
     String unattributed();

@@ -81,9 +81,11 @@ public class RegisterResource {
             return errors.notFound();
         }
         CaseView c = register.read(id);
+        var coded = register.coded(id);
         // the case was shown: its links and comparable cases are extras, left out if the service fails them
         List<CaseLink> links = orNull(() -> register.links(id));
         List<ComparableCase> comparable = orNull(() -> register.comparable(id, COMPARABLE));
-        return ctx.render(CaseTemplates.detail(pages.publicPage(c, new CasePage.Related(comparable, links, null))));
+        return ctx.render(
+                CaseTemplates.detail(pages.publicPage(c, coded, new CasePage.Related(comparable, links, null))));
     }
 }

@@ -49,7 +49,7 @@ public final class Facets {
             group(name, name, facets.get(name), selected.getOrDefault(name, List.of()), groups);
         }
         List<String> codedChosen = selected.getOrDefault(CODED, List.of());
-        for (String key : CaseList.CODED_FACETS) {
+        for (String key : CaseList.COUNTED_FACETS) {
             List<String> chosen = codedChosen.stream()
                     .filter(pair -> pair.startsWith(key + ":"))
                     .map(pair -> pair.substring(key.length() + 1))

@@ -12,14 +12,6 @@ import org.parley.access.api.TeamRole;
 import org.parley.access.api.Tier;
 import org.parley.cases.api.CaseLinkKind;
 import org.parley.cases.api.CaseStatus;
-import org.parley.cases.api.EntityType;
-import org.parley.cases.api.GroupType;
-import org.parley.cases.api.InternalControl;
-import org.parley.cases.api.MediatorRole;
-import org.parley.cases.api.ObjectiveScope;
-import org.parley.cases.api.RelativeStrength;
-import org.parley.cases.api.RiskKind;
-import org.parley.cases.api.SideEffectKind;
 import org.parley.cases.api.TimelineKind;
 import org.parley.cases.api.codebook.Codebook;
 import org.parley.interviews.api.Attribution;
@@ -43,14 +35,6 @@ public class Globals {
     static List<String> headerStatuses =
             Codebook.standard().dimension("header.status").orElseThrow().codes();
     static List<TimelineKind> timelineKinds = List.of(TimelineKind.values());
-    static List<ObjectiveScope> objectiveScopes = List.of(ObjectiveScope.values());
-    static List<EntityType> entityTypes = List.of(EntityType.values());
-    static List<RelativeStrength> relativeStrengths = List.of(RelativeStrength.values());
-    static List<GroupType> groupTypes = List.of(GroupType.values());
-    static List<InternalControl> internalControls = List.of(InternalControl.values());
-    static List<MediatorRole> mediatorRoles = List.of(MediatorRole.values());
-    static List<RiskKind> riskKinds = List.of(RiskKind.values());
-    static List<SideEffectKind> sideEffectKinds = List.of(SideEffectKind.values());
     // the access service's tiers: the tier form compares them with its answer
     static List<Tier> tiers = List.of(Tier.values());
     static List<GrantScope> grantScopes = List.of(GrantScope.values());

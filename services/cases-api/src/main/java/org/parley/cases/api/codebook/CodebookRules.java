@@ -23,6 +23,8 @@ public final class CodebookRules {
     /** The sections of a case, which decide who may see a dimension. */
     public static final List<String> SECTIONS = List.of("HEADER", "CONTEXT", "PROCESS", "RESULTS");
 
+    private static final Pattern KEY = Pattern.compile("[a-z]+(\\.[a-zA-Z]+)+");
+
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
 
     private static final Set<DimensionType> CODED = EnumSet.of(DimensionType.ONE, DimensionType.SEVERAL);
@@ -78,6 +80,10 @@ public final class CodebookRules {
         for (Dimension dimension : codebook.dimensions()) {
             String name = "Dimension " + dimension.key();
             section(name, dimension.key(), dimension.section(), codebook, problems);
+            if (dimension.key() == null || !KEY.matcher(dimension.key()).matches()) {
+                // Keys name JSON fields and are written into the generated SQL of the coded facets.
+                problems.add(name + " is not a key of the form section.field.field (letters only).");
+            }
             if (dimension.block() != null) {
                 Block block = blocks.get(dimension.block());
                 if (block == null) {

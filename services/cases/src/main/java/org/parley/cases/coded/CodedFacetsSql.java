@@ -1,0 +1,94 @@
+package org.parley.cases.coded;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.parley.cases.api.CaseList;
+import org.parley.cases.api.codebook.Codebook;
+import org.parley.cases.api.codebook.Dimension;
+import org.parley.cases.api.codebook.DimensionType;
+
+/**
+ * The SQL of {@code case_file.coded_facets}, generated from the codebook: for every key of
+ * {@link CaseList#CODED_FACETS}, the values a case holds at the key's path in its section's document (a block gives
+ * one element per entry, a several-value dimension one per value). Migration {@code R__coded_facets} installs it
+ * and recomputes the column whenever the generated text changes, so the column never disagrees with the codebook.
+ */
+public final class CodedFacetsSql {
+
+    /** PostgreSQL takes at most 100 arguments per function call, so jsonb_build_object gets 40 keys at a time. */
+    private static final int KEYS_PER_CALL = 40;
+
+    private CodedFacetsSql() {}
+
+    /** The statements that (re)create the function, the generated column and its index. */
+    public static List<String> statements() {
+        return List.of(
+                "DROP INDEX IF EXISTS case_file_coded_facets",
+                "ALTER TABLE case_file DROP COLUMN IF EXISTS coded_facets",
+                // A function, because a generated column needs an immutable expression and jsonb_build_object
+                // is only declared stable (for its variadic "any" arguments); over jsonb values it is deterministic.
+                "CREATE OR REPLACE FUNCTION case_coded_facets(context JSONB, process JSONB, results JSONB)"
+                        + " RETURNS JSONB LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT " + body() + " $$",
+                "ALTER TABLE case_file ADD COLUMN coded_facets JSONB"
+                        + " GENERATED ALWAYS AS (case_coded_facets(context, process, results)) STORED",
+                // Filters ask containment ({"process.risks.kind": ["SPOILERS"]}), which this index answers.
+                "CREATE INDEX case_file_coded_facets ON case_file USING gin (coded_facets jsonb_path_ops)");
+    }
+
+    private static String body() {
+        List<String> calls = new ArrayList<>();
+        List<String> pairs = new ArrayList<>();
+        for (String key : CaseList.CODED_FACETS) {
+            Dimension dimension = Codebook.standard().dimension(key).orElseThrow();
+            pairs.add("'" + key + "', " + values(dimension));
+            if (pairs.size() == KEYS_PER_CALL) {
+                calls.add("jsonb_build_object(" + String.join(", ", pairs) + ")");
+                pairs.clear();
+            }
+        }
+        if (!pairs.isEmpty() || calls.isEmpty()) {
+            calls.add("jsonb_build_object(" + String.join(", ", pairs) + ")");
+        }
+        return String.join(" || ", calls);
+    }
+
+    /** The section's document column: the key's first part. */
+    static String column(String key) {
+        return key.substring(0, key.indexOf('.')).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The JSON array of a case's values of one dimension. Outside a block: the value, or the codes of a several-value
+     * dimension, at the key's path ({@code process.verification.methods} is {@code $."verification"."methods"[*]});
+     * nothing when uncoded. In a block: one element per entry, a JSON null for an entry that leaves it uncoded (so a
+     * crosstab counts it under null, as the list's facets do), the codes of a several-value dimension.
+     */
+    static String values(Dimension dimension) {
+        String key = dimension.key();
+        String column = column(key);
+        boolean several = dimension.type() == DimensionType.SEVERAL;
+        String block = dimension.block();
+        if (block == null) {
+            return "jsonb_path_query_array(" + column + ", '$" + fields(key.substring(key.indexOf('.') + 1))
+                    + (several ? "[*]" : "") + "')";
+        }
+        String entries =
+                "jsonb_path_query(" + column + ", '$" + fields(block.substring(block.indexOf('.') + 1)) + "[*]') AS e";
+        String field = "e #> '{" + key.substring(block.length() + 1).replace('.', ',') + "}'";
+        if (several) {
+            return "coalesce((SELECT jsonb_agg(v) FROM " + entries + ", jsonb_array_elements(CASE WHEN jsonb_typeof("
+                    + field + ") = 'array' THEN " + field + " ELSE '[null]' END) AS v), '[]')";
+        }
+        return "coalesce((SELECT jsonb_agg(" + field + ") FROM " + entries + "), '[]')";
+    }
+
+    private static String fields(String dotted) {
+        StringBuilder fields = new StringBuilder();
+        for (String field : dotted.split("\\.")) {
+            fields.append(".\"").append(field).append('"');
+        }
+        return fields.toString();
+    }
+}
