@@ -36,7 +36,7 @@ final class Demo {
         Bench.expect(bench.api.get(PARTNER, bench.url("access") + "/me"), "register " + PARTNER);
     }
 
-    /** A new SECRET case led by sofia (the first seed's content), once access knows it. */
+    /** A new SECRET case led by sofia (the first seed's header), once access knows it. */
     static String newCase(Bench bench, String title) throws Exception {
         ObjectNode body = (ObjectNode) Bench.JSON
                 .readTree(bench.root

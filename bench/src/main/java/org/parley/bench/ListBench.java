@@ -33,6 +33,7 @@ import org.parley.cases.api.ObjectiveScope;
 import org.parley.cases.api.RelativeStrength;
 import org.parley.cases.api.RiskKind;
 import org.parley.cases.api.SideEffectKind;
+import org.parley.cases.coded.LegacyShape;
 import org.parley.cases.search.ListQuery;
 import org.parley.cases.search.VisibleCases;
 import org.parley.policy.Role;
@@ -588,6 +589,13 @@ final class ListBench {
                             + "\"period\":\"2012\",\"source\":\"Police\"}],\"sideEffects\":[{\"kind\":\""
                             + code(coding, SideEffectKind.values()) + "\","
                             + "\"description\":\"" + sentence(random, 20) + "\"}]}";
+                    // Written in the first shape, stored in the codebook's, as the service's own mapping moves them.
+                    context = LegacyShape.context(Bench.JSON.readTree(context), null)
+                            .toString();
+                    process = LegacyShape.process(Bench.JSON.readTree(process), null)
+                            .toString();
+                    results = LegacyShape.results(Bench.JSON.readTree(results), null)
+                            .toString();
                     String end = random.nextBoolean()
                             ? start.plusDays(random.nextInt(900)).toString()
                             : "";

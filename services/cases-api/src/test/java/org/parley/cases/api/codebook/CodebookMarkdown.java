@@ -39,9 +39,10 @@ final class CodebookMarkdown {
                 + " uncoded). NUMBER_OR_RANGE: a number or a low–high range in the unit, between min and max."
                 + " DATE: a date. TEXT: free text, up to the length given. BOOLEAN: yes or no. *ordered*: the"
                 + " values form a scale, listed in its order. *facet*: lists count cases by the dimension, and filter by it"
-                + " (`GET /cases?coded=<key>:<value>`); today those of CONTEXT, PROCESS and RESULTS that stored cases"
-                + " already hold (`CaseList.CODED_FACETS`: the ones with a `migratedFrom`), each counting only cases"
-                + " whose section the reader may see.\n");
+                + " (`GET /cases?coded=<key>:<value>`) and compare cases by it (`GET /cases/compare`, `crosstab`,"
+                + " `truthtable`): every facet of CONTEXT, PROCESS and RESULTS (`CaseList.CODED_FACETS`), each counting"
+                + " only cases whose section the reader may see; a list page counts the ones of"
+                + " `CaseList.COUNTED_FACETS`.\n");
         md.append("* **Dates keep their precision.** A year-only date stays a year (`2012`), a month stays a month"
                 + " (`2012-03`), a day is a day (`2012-03-08`); every date lies between 1900-01-01 and a year from"
                 + " today.\n");
@@ -54,9 +55,14 @@ final class CodebookMarkdown {
                 + " start. Any object may cite sources for its values, `\"sources\": {\"internalControl\":"
                 + " [{\"publication\": \"…\", \"page\": \"12\", \"endnote\": 31}, {\"excerpt\": \"<id>\"}]}`."
                 + " `CodedSection` (cases-api) checks a section against this codebook and names every field it"
-                + " refuses, e.g. `context.groups[1].internalControl`. The cases service does not store cases in"
-                + " this shape yet (issue 16): when it does, a citation of an excerpt is answered only to readers who"
-                + " may see that excerpt.\n\n");
+                + " refuses, e.g. `context.groups[1].internalControl`.\n");
+        md.append("* **Stored and answered in this shape.** The cases service stores every section this way:"
+                + " `GET /cases/{id}/coded` reads a case (only the sections the reader may see),"
+                + " `PUT`/`PATCH /cases/{id}/coded/{section}` writes one, checked against this codebook. A citation"
+                + " of an interview excerpt is answered only to the case's team (the excerpt's own visibility is"
+                + " the interviews service's), to anyone else the value comes without it. The first shape"
+                + " (`GET /cases/{id}`, `PATCH /cases/{id}/{section}`) is derived from it; `migratedFrom` names the"
+                + " field of that shape a dimension maps to (migration V4 moved stored cases with that mapping).\n\n");
         md.append("Values read `CODE` English / Spanish; the code is what a case stores.\n");
         for (String section : codebook.sections()) {
             md.append("\n## ").append(section).append("\n");
