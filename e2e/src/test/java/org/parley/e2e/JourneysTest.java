@@ -83,6 +83,57 @@ class JourneysTest {
                         .contains("CaseOpened"));
     }
 
+    /**
+     * {@code ./parley seed} again (issue 16): nothing changes on an up-to-date platform, and a coded section that
+     * differs from the seed's (as in a demo database made before the recoding) is brought up to it.
+     */
+    @Test
+    @Order(99)
+    void aSecondSeedChangesNothingAndUpgradesASectionThatDiffers() throws Exception {
+        Map<String, Long> versions = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> seeded : platform.caseIds.entrySet()) {
+            versions.put(
+                    seeded.getKey(), coded(seeded.getValue()).path("version").asLong());
+        }
+        List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Map<String, String> again = new org.parley.launcher.SeedLoader(
+                        RunningPlatform.projectRoot().resolve("seeds"), platform.endpoints, progress::add)
+                .load();
+        assertThat(again).isEqualTo(platform.caseIds);
+        for (Map.Entry<String, Long> seen : versions.entrySet()) {
+            assertThat(coded(caseId(seen.getKey())).path("version").asLong())
+                    .as(seen.getKey() + " unchanged by a second seed")
+                    .isEqualTo(seen.getValue());
+        }
+        assertThat(progress).contains("case escobar coded sections up to date");
+
+        String escobar = caseId("escobar");
+        JsonNode seeded = coded(escobar).path("context");
+        Answer changed = api.update(
+                "sofia",
+                "PATCH",
+                cases() + "/cases/" + escobar + "/coded/context",
+                coded(escobar).path("version").asLong(),
+                Map.of("groups", List.of(Map.of("name", "An older coding"))));
+        assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
+        assertThat(coded(escobar).path("context")).isNotEqualTo(seeded);
+
+        progress.clear();
+        new org.parley.launcher.SeedLoader(
+                        RunningPlatform.projectRoot().resolve("seeds"), platform.endpoints, progress::add)
+                .load();
+        assertThat(coded(escobar).path("context"))
+                .as("upgraded to the seed's coding")
+                .isEqualTo(seeded);
+        assertThat(String.join("\n", progress)).contains("case escobar coded context");
+    }
+
+    private static JsonNode coded(String id) throws Exception {
+        Answer answer = api.get("sofia", cases() + "/cases/" + id + "/coded");
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        return answer.body();
+    }
+
     @Test
     @Order(1)
     void staffLogsAnInterviewAMemberReadsItAndAnotherStaffMemberCannotTellItExists() throws Exception {

@@ -114,6 +114,14 @@ class CodedCaseTest {
         assertThat(coded.getList("context.groups[0].sources.estimatedSize.excerpt"))
                 .contains(EXCERPT);
         assertThat(coded.getList("context.settings")).containsExactly("URBAN", "PRISON");
+        // a cited excerpt's id is not searchable, for anyone: no query matches a citation a reader is not shown
+        assertThat(given().queryParam("q", EXCERPT).get("/cases").jsonPath().getLong("total"))
+                .isZero();
+        assertThat(given().queryParam("q", TAG + " north")
+                        .get("/cases")
+                        .jsonPath()
+                        .getList("items.id"))
+                .contains(id);
 
         // the first shape reads the same case: entities[0] is its negotiating entity
         JsonPath v1 = given().get("/cases/" + id).jsonPath();

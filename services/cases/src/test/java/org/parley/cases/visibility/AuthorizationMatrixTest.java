@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -35,6 +37,7 @@ import org.parley.cases.api.GroupType;
 import org.parley.cases.api.InternalControl;
 import org.parley.cases.api.RelativeStrength;
 import org.parley.cases.casefile.CaseService;
+import org.parley.cases.casefile.SectionName;
 import org.parley.cases.content.Context;
 import org.parley.cases.content.NewCase;
 import org.parley.cases.content.Results;
@@ -218,6 +221,8 @@ class AuthorizationMatrixTest {
                             Sample.withMarkers(FAMILY, tag, COUNTRIES.get(index % COUNTRIES.size()), entity, group),
                             index);
                     String id = cases.create(lead, written).id();
+                    Map<String, Set<String>> coded = codedValues(written);
+                    codeBeyondTheFirstShape(lead, id, index, coded);
                     AccessStub.setPolicy(
                             id,
                             OWNER,
@@ -225,7 +230,7 @@ class AuthorizationMatrixTest {
                             released,
                             Map.of("mx-lead", TeamRole.LEAD, "mx-member", TeamRole.MEMBER),
                             grants.grants());
-                    created.add(new Fixture(id, index, tier, released, grants, entity, group, codedValues(written)));
+                    created.add(new Fixture(id, index, tier, released, grants, entity, group, coded));
                     index++;
                 }
             }
@@ -264,6 +269,51 @@ class AuthorizationMatrixTest {
                 variedContext,
                 sample.process(),
                 new Results(deal, results.terms(), results.effects(), results.sideEffects()));
+    }
+
+    private static final String[] LEVELS = {"LOCAL", "SUBNATIONAL", "NATIONAL"};
+    private static final String[] PHASES = {
+        "EXPLORATION", "PRE_NEGOTIATION", "NEGOTIATION", "IMPLEMENTATION", "BREAKDOWN_OR_TERMINATION"
+    };
+    private static final String[] METHODS = {"KNOWN_LEADERS", "TEST_OF_CONTROL", "INTELLIGENCE"};
+    private static final String[] DURABILITY = {"NO_EFFECT", "UNDER_SIX_MONTHS", "ONE_TO_FIVE_YEARS", "OVER_FIVE_YEARS"
+    };
+
+    /**
+     * Dimensions only the codebook's shape has, written through the coded endpoint's service, in each of the three
+     * sections, varying between cases: the level (CONTEXT), two phases (a counted facet of a block) and the
+     * verification methods (several values) in PROCESS, the durability (RESULTS). Added to the oracle as written.
+     */
+    private void codeBeyondTheFirstShape(Viewer lead, String id, int index, Map<String, Set<String>> coded) {
+        ObjectMapper json = new ObjectMapper();
+        String level = LEVELS[index % LEVELS.length];
+        String firstPhase = PHASES[index % PHASES.length];
+        String secondPhase = PHASES[(index + 2) % PHASES.length];
+        String method = METHODS[index % METHODS.length];
+        String durability = DURABILITY[index % DURABILITY.length];
+        long version = 1;
+        version = cases.editCoded(
+                        lead,
+                        id,
+                        SectionName.CONTEXT,
+                        version,
+                        json.createObjectNode().put("level", level),
+                        true)
+                .version();
+        ObjectNode process = json.createObjectNode();
+        process.putArray("phases")
+                .add(json.createObjectNode().put("phase", firstPhase))
+                .add(json.createObjectNode().put("phase", secondPhase).put("start", "2012"));
+        process.putObject("verification").putArray("methods").add(method);
+        version = cases.editCoded(lead, id, SectionName.PROCESS, version, process, true)
+                .version();
+        cases.editCoded(
+                lead, id, SectionName.RESULTS, version, json.createObjectNode().put("durability", durability), true);
+        add(coded, "context.level", level);
+        add(coded, "process.phases.phase", firstPhase);
+        add(coded, "process.phases.phase", secondPhase);
+        add(coded, "process.verification.methods", method);
+        add(coded, "results.durability", durability);
     }
 
     /** The coded facet values of a case as written, by codebook key (the test's own reading of the records). */
