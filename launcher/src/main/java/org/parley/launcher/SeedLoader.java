@@ -99,6 +99,14 @@ public final class SeedLoader {
         JsonNode stored = expect(api.get(LEAD, url), "coded case").body();
         long version = stored.path("version").asLong();
         List<String> written = new ArrayList<>();
+        // The header's period at the paper's precision ("2012"); the case was opened with its days.
+        JsonNode period = coded.path("header").path("period");
+        if (!period.isMissingNode() && !period.equals(stored.path("header").path("period"))) {
+            ApiClient.Answer answer = expect(
+                    api.update(LEAD, "PATCH", url + "/header", version, Map.of("period", period)), "coded header");
+            version = answer.body().path("version").asLong();
+            written.add("header");
+        }
         for (String section : CODED_SECTIONS) {
             JsonNode wanted = coded.path(section);
             if (wanted.isMissingNode() || sameSection(stored.path(section), wanted)) {

@@ -85,6 +85,38 @@ class SeedCasesTest {
         }
     }
 
+    /**
+     * The header's period at the paper's precision ("2012", "1990-09"): the codebook accepts it, and the days the
+     * case is opened with are its first and last.
+     */
+    @Test
+    void everyHeaderPeriodIsWrittenAtItsPrecisionAndSpansTheOpeningDays() {
+        for (Map.Entry<String, JsonNode> seed : seeds.entrySet()) {
+            JsonNode header = seed.getValue().path("coded").path("header");
+            assertThat(CodedSection.problems(CODEBOOK, "HEADER", header, LocalDate.now(ZoneOffset.UTC)))
+                    .as("%s header", seed.getKey())
+                    .isEmpty();
+            String start = header.path("period").path("start").asText();
+            assertThat(start.length())
+                    .as("%s: a year or a month", seed.getKey())
+                    .isLessThan(10);
+            JsonNode days = seed.getValue().path("case").path("header").path("period");
+            assertThat(days.path("start").asText()).as(seed.getKey()).isEqualTo(firstDay(start));
+            String end = header.path("period").path("end").textValue();
+            assertThat(days.path("end").textValue()).as(seed.getKey()).isEqualTo(end == null ? null : lastDay(end));
+        }
+    }
+
+    private static String firstDay(String written) {
+        return written.length() == 4 ? written + "-01-01" : written + "-01";
+    }
+
+    private static String lastDay(String written) {
+        return written.length() == 4
+                ? written + "-12-31"
+                : java.time.YearMonth.parse(written).atEndOfMonth().toString();
+    }
+
     @Test
     void everyCodedChoiceNumberAndYesOrNoCitesAPageOrAnEndnote() {
         List<String> uncited = new ArrayList<>();

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CodedCase(
         String id,
         long version,
-        CaseView.HeaderView header,
+        Header header,
 
         @Schema(type = SchemaType.OBJECT, description = "CONTEXT in the codebook's shape")
         ObjectNode context,
@@ -24,4 +24,20 @@ public record CodedCase(
         ObjectNode process,
 
         @Schema(type = SchemaType.OBJECT, description = "RESULTS in the codebook's shape")
-        ObjectNode results) {}
+        ObjectNode results) {
+
+    /** HEADER in the codebook's shape, with the tier and the results' release (the access service's, read-only). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Header(
+            String title,
+            String country,
+            String region,
+            WrittenPeriod period,
+            CaseStatus status,
+            Tier tier,
+            boolean resultsReleased) {}
+
+    /** A period at the precision it was written: "2012", "2012-03" or "2012-03-14"; end absent while it goes on. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WrittenPeriod(String start, String end) {}
+}

@@ -62,9 +62,11 @@ public interface CodedCasesApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Replace one section in the codebook's shape",
-            description = "section is context, process or results. The whole section, checked against the"
+            description = "section is header, context, process or results. The whole section, checked against the"
                     + " codebook: a 400 names every field it refuses (e.g. context.groups[1].internalControl)."
-                    + " The timeline has its own endpoint. Team members only; If-Match is required.")
+                    + " Dates keep the precision written (a header period of \"2012\" stays a year). The"
+                    + " header's tier and release are the access service's; the timeline has its own endpoint."
+                    + " Team members only; If-Match is required.")
     @APIResponse(
             responseCode = "200",
             description = "The case after the edit; ETag is its new version",
@@ -91,7 +93,8 @@ public interface CodedCasesApi {
             content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
     CodedCase replaceCoded(
             @PathParam("id") String id,
-            @Parameter(schema = @Schema(enumeration = {"context", "process", "results"})) @PathParam("section")
+            @Parameter(schema = @Schema(enumeration = {"header", "context", "process", "results"}))
+                    @PathParam("section")
                     String section,
             @Parameter(required = true, description = "The version read, as its ETag (\"3\")") @HeaderParam("If-Match")
                     String ifMatch,

@@ -53,6 +53,14 @@ public class CaseFile extends PanacheEntityBase {
     @Column(name = "period_end")
     public LocalDate periodEnd;
 
+    /** The start as written when it was a year or a month ("2012"), else null (the day of periodStart). */
+    @Column(name = "period_start_written")
+    public String periodStartWritten;
+
+    /** The end as written when it was a year or a month, else null. */
+    @Column(name = "period_end_written")
+    public String periodEndWritten;
+
     @Column(columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     public String context;

@@ -186,7 +186,7 @@ public class CaseResource implements CasesApi, CodedCasesApi {
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @Operation(
             summary = "Edit one section in the codebook's shape",
-            description = "section is context, process or results. A JSON merge patch (RFC 7386) of the section"
+            description = "section is header, context, process or results. A JSON merge patch (RFC 7386) of the section"
                     + " in the codebook's shape: lists (blocks, several values) are replaced whole. The result is"
                     + " checked against the codebook; a 400 names every refused field. Team members only; If-Match"
                     + " is required.")
@@ -216,7 +216,8 @@ public class CaseResource implements CasesApi, CodedCasesApi {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CodedCase patchCoded(
             @PathParam("id") String id,
-            @Parameter(schema = @Schema(enumeration = {"context", "process", "results"})) @PathParam("section")
+            @Parameter(schema = @Schema(enumeration = {"header", "context", "process", "results"}))
+                    @PathParam("section")
                     String section,
             @Parameter(required = true, description = "The version read, as its ETag (\"3\")") @HeaderParam("If-Match")
                     String ifMatch,
@@ -225,11 +226,8 @@ public class CaseResource implements CasesApi, CodedCasesApi {
         return cases.editCoded(caller.viewer(), id, codedSection(section), Http.ifMatch(ifMatch), patch, true);
     }
 
-    /** context, process or results; the header has no coded document of its own (it is the v1 header). */
     private static SectionName codedSection(String section) {
-        return SectionName.fromPath(section)
-                .filter(name -> name != SectionName.HEADER)
-                .orElseThrow(() -> Problems.notFoundException("section"));
+        return SectionName.fromPath(section).orElseThrow(() -> Problems.notFoundException("section"));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -24,6 +25,7 @@ import org.parley.cases.api.codebook.Codebook;
 import org.parley.cases.api.codebook.CodedSection;
 import org.parley.cases.audit.CaseAudit;
 import org.parley.cases.coded.ExcerptCitations;
+import org.parley.cases.coded.WrittenDates;
 import org.parley.cases.content.ContentValidator;
 import org.parley.cases.content.Context;
 import org.parley.cases.content.Header;
@@ -179,7 +181,16 @@ public class CaseService {
                                     readOnly, "read-only: it is changed through the access service");
                         }
                     }
-                    writeHeader(file, patched(headerOf(file), patch, Header.class));
+                    Header before = headerOf(file);
+                    Header after = patched(before, patch, Header.class);
+                    writeHeader(file, after);
+                    // the first shape writes days: a date it changes is a day now, one it leaves keeps its form
+                    if (!after.period().start().equals(before.period().start())) {
+                        file.periodStartWritten = null;
+                    }
+                    if (!Objects.equals(after.period().end(), before.period().end())) {
+                        file.periodEndWritten = null;
+                    }
                 }
                 case CONTEXT -> file.context = legacyEdit(Section.CONTEXT, file.context, patch, Context.class);
                 case PROCESS -> {
@@ -210,10 +221,11 @@ public class CaseService {
     @Transactional(dontRollbackOn = ProblemException.class)
     public CodedCase editCoded(
             Viewer viewer, String rawId, SectionName section, Long ifMatch, JsonNode body, boolean merge) {
-        if (section == SectionName.HEADER) {
-            throw Problems.notFoundException("section");
-        }
         Change change = changeSection(viewer, rawId, section, ifMatch, body, file -> {
+            if (section == SectionName.HEADER) {
+                writeCodedHeader(file, merge ? CaseDocuments.mergePatch(codedHeader(file), body) : body);
+                return;
+            }
             refuseTimeline(body, "process.timeline");
             String stored = storedDocument(file, section.section());
             JsonNode document = merge ? CaseDocuments.mergePatch(documents.coded(stored), body) : body;
@@ -232,6 +244,7 @@ public class CaseService {
         CasePolicy policy = opened.policy();
         CodedCase view = CaseViews.coded(
                 StoredCase.of(file),
+                writtenPeriod(file),
                 policy.tier(),
                 policy.resultsReleased(),
                 opened.decision().sections(),
@@ -293,6 +306,43 @@ public class CaseService {
                     .toList()));
         }
         return document;
+    }
+
+    private static CodedCase.WrittenPeriod writtenPeriod(CaseFile file) {
+        return new CodedCase.WrittenPeriod(
+                WrittenDates.asWritten(file.periodStartWritten, file.periodStart),
+                WrittenDates.asWritten(file.periodEndWritten, file.periodEnd));
+    }
+
+    /** The header as the codebook writes it (what a merge patch of it applies to). */
+    private ObjectNode codedHeader(CaseFile file) {
+        return documents.tree(new CodedHeader(
+                file.title, file.country, file.region, writtenPeriod(file), CaseStatus.valueOf(file.status)));
+    }
+
+    /** The HEADER in the codebook's shape; the tier and the release are the access service's, not written here. */
+    private record CodedHeader(
+            String title, String country, String region, CodedCase.WrittenPeriod period, CaseStatus status) {}
+
+    /**
+     * A header in the codebook's shape: checked by the codebook (dates at their precision, end not before start),
+     * then by the header's own rules (a title, a country, a status and a start are required), then written with
+     * the days that order it and the forms as written.
+     */
+    private void writeCodedHeader(CaseFile file, JsonNode document) {
+        checked(Section.HEADER, document);
+        String start = document.path("period").path("start").textValue();
+        String end = document.path("period").path("end").textValue();
+        JsonNode status = document.path("status");
+        Header header = validator.valid(new Header(
+                document.path("title").textValue(),
+                document.path("country").textValue(),
+                document.path("region").textValue(),
+                new Period(WrittenDates.firstDay(start), WrittenDates.lastDay(end)),
+                status.isTextual() ? CaseStatus.valueOf(status.textValue()) : null));
+        writeHeader(file, header);
+        file.periodStartWritten = WrittenDates.coarserThanADay(start);
+        file.periodEndWritten = WrittenDates.coarserThanADay(end);
     }
 
     private static String storedDocument(CaseFile file, Section section) {

@@ -61,6 +61,7 @@ public final class CaseViews {
      */
     public static CodedCase coded(
             StoredCase stored,
+            CodedCase.WrittenPeriod period,
             Tier tier,
             boolean released,
             Set<Section> sections,
@@ -70,10 +71,20 @@ public final class CaseViews {
         if (process != null && stored.timeline() != null) {
             process.set("timeline", documents.storedTree(stored.timeline()));
         }
+        CodedCase.Header header = sections.contains(Section.HEADER)
+                ? new CodedCase.Header(
+                        stored.title(),
+                        stored.country(),
+                        stored.region(),
+                        period,
+                        CaseStatus.valueOf(stored.status()),
+                        org.parley.cases.api.Tier.valueOf(tier.name()),
+                        released)
+                : null;
         return new CodedCase(
                 stored.id().toString(),
                 stored.versionSeenWith(sections),
-                header(stored, tier, released, sections),
+                header,
                 codedSection(stored.context(), Section.CONTEXT, sections, documents, citableExcerpt),
                 process,
                 codedSection(stored.results(), Section.RESULTS, sections, documents, citableExcerpt));

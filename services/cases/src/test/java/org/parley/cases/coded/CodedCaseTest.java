@@ -167,6 +167,59 @@ class CodedCaseTest {
     @Test
     @TestSecurity(user = "cd-lead", roles = "staff")
     @OidcSecurity(claims = {@Claim(key = "sub", value = "cd-lead"), @Claim(key = "org", value = OWNER)})
+    void aHeaderPeriodKeepsThePrecisionItWasWrittenAt() {
+        String id = open(Tier.SECRET, false);
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", read(id).header("ETag"))
+                .body("{\"period\": {\"start\": \"2012\", \"end\": \"2014-03\"}}")
+                .patch("/cases/" + id + "/coded/header")
+                .then()
+                .statusCode(200);
+        Response coded = read(id);
+        assertThat(coded.jsonPath().getMap("header.period")).isEqualTo(Map.of("start", "2012", "end", "2014-03"));
+        // the first shape reads days: the first of the start, the last of the end
+        JsonPath v1 = given().get("/cases/" + id).jsonPath();
+        assertThat(v1.getString("header.period.start")).isEqualTo("2012-01-01");
+        assertThat(v1.getString("header.period.end")).isEqualTo("2014-03-31");
+        // a first-shape edit that leaves the period keeps its precision; one that changes a date makes it a day
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", coded.header("ETag"))
+                .body("{\"title\": \"Talks " + TAG + " renamed\"}")
+                .patch("/cases/" + id + "/header")
+                .then()
+                .statusCode(200);
+        assertThat(read(id).jsonPath().getString("header.period.start")).isEqualTo("2012");
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", read(id).header("ETag"))
+                .body("{\"period\": {\"start\": \"2012-05-04\"}}")
+                .patch("/cases/" + id + "/header")
+                .then()
+                .statusCode(200);
+        assertThat(read(id).jsonPath().getMap("header.period"))
+                .isEqualTo(Map.of("start", "2012-05-04", "end", "2014-03"));
+
+        String etag = read(id).header("ETag");
+        for (String[] refused : new String[][] {
+            {"{\"period\": {\"start\": \"2012-13\"}}", "header.period.start"},
+            {"{\"period\": {\"start\": \"2015\", \"end\": \"2014-03\"}}", "header.period.end"},
+            {"{\"tier\": \"PUBLICLY_KNOWN\"}", "header.tier"},
+            {"{\"title\": null}", "title"}
+        }) {
+            Response answer = given().contentType("application/merge-patch+json")
+                    .header("If-Match", etag)
+                    .body(refused[0])
+                    .patch("/cases/" + id + "/coded/header");
+            answer.then().statusCode(400);
+            assertThat(answer.jsonPath().getList("errors.field").toString())
+                    .as(refused[0])
+                    .contains(refused[1]);
+        }
+        assertThat(read(id).header("ETag")).as("nothing written").isEqualTo(etag);
+    }
+
+    @Test
+    @TestSecurity(user = "cd-lead", roles = "staff")
+    @OidcSecurity(claims = {@Claim(key = "sub", value = "cd-lead"), @Claim(key = "org", value = OWNER)})
     void aSectionTheCodebookRefusesIsNamedFieldByFieldAndNothingIsWritten() {
         String id = open(Tier.SECRET, false);
         Response before = read(id);
@@ -191,7 +244,7 @@ class CodedCaseTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("process.timeline"));
-        put(id, "header", etag, "{}").then().statusCode(404);
+        put(id, "summary", etag, "{}").then().statusCode(404);
         put(id, "context", null, "{}").then().statusCode(428);
         put(id, "context", "\"999\"", "{}").then().statusCode(412);
         Response after = read(id);

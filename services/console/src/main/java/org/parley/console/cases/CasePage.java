@@ -57,8 +57,14 @@ public record CasePage(
      * The case in the codebook's shape: the version its forms name, each section the reader may see (null when
      * not), and for a member one edit form per such section.
      */
+    /**
+     * @param periodStart the header's start as written ("2012", "2012-03" or a day), or null when not shown
+     * @param periodEnd its end as written, or null
+     */
     public record Coded(
             long version,
+            String periodStart,
+            String periodEnd,
             CodedSectionView context,
             CodedSectionView process,
             CodedSectionView results,

@@ -74,8 +74,15 @@ public class CasePages {
                         lang));
             }
         }
+        JsonNode period = coded.path("header").path("period");
         return new CasePage.Coded(
-                version, views.get("CONTEXT"), views.get("PROCESS"), views.get("RESULTS"), List.copyOf(forms));
+                version,
+                period.path("start").textValue(),
+                period.path("end").textValue(),
+                views.get("CONTEXT"),
+                views.get("PROCESS"),
+                views.get("RESULTS"),
+                List.copyOf(forms));
     }
 
     public CasePage page(
