@@ -1,6 +1,8 @@
 package org.parley.cases.api;
 
-import java.time.LocalDate;
-
-/** The body of {@code POST /cases/{id}/process/timeline}. */
-public record NewTimelineEntry(LocalDate date, TimelineKind kind, String summary) {}
+/**
+ * The body of {@code POST /cases/{id}/process/timeline}.
+ *
+ * @param date at the precision its source gives: "2012", "2012-03" or "2012-03-14"
+ */
+public record NewTimelineEntry(String date, TimelineKind kind, String summary) {}

@@ -364,7 +364,13 @@ public class CaseService {
         if (timeline.size() >= TIMELINE_LIMIT) {
             throw new ProblemException(Problems.conflict("The timeline is full (" + TIMELINE_LIMIT + " entries)."));
         }
-        TimelineEntry entry = new TimelineEntry(UUID.randomUUID().toString(), body.date(), body.kind(), body.summary());
+        checkedAsCodedEntry(body);
+        TimelineEntry entry = new TimelineEntry(
+                UUID.randomUUID().toString(),
+                WrittenDates.firstDay(body.date()),
+                body.kind(),
+                body.summary(),
+                WrittenDates.coarserThanADay(body.date()));
         timeline.add(entry);
         // Stable: entries of the same date keep the order they were added in.
         timeline.sort(Comparator.comparing(TimelineEntry::date));
@@ -378,8 +384,30 @@ public class CaseService {
                         .setProcessEntryAdded(ProcessEntryAdded.newBuilder()
                                 .setEntryId(entry.id())
                                 .setKind(entry.kind().name())
-                                .setEntryDate(entry.date().toString())));
+                                .setEntryDate(body.date())));
         return new AddedEntry(entry, file.version);
+    }
+
+    /**
+     * A timeline entry is the codebook's {@code process.timeline} block entry: its date at the precision written,
+     * between 1900 and a year from now, its kind a code, its summary within length. A 400 names the entry's field.
+     */
+    private void checkedAsCodedEntry(NewTimelineEntry body) {
+        ObjectNode entry = documents.tree(body);
+        ObjectNode process = entry.objectNode();
+        process.putArray("timeline").add(entry);
+        String prefix = "process.timeline[0].";
+        List<CodedSection.FieldProblem> problems =
+                CodedSection.problems(Codebook.standard(), Section.PROCESS.name(), process, LocalDate.now(clock));
+        if (!problems.isEmpty()) {
+            throw new ProblemException(Problems.invalid(problems.stream()
+                    .map(problem -> new Problem.FieldError(
+                            problem.field().startsWith(prefix)
+                                    ? problem.field().substring(prefix.length())
+                                    : problem.field(),
+                            problem.message()))
+                    .toList()));
+        }
     }
 
     /** A new timeline entry and the case's version after it. */

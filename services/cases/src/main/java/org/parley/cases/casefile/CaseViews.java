@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.cases.api.CaseStatus;
 import org.parley.cases.api.CaseView;
@@ -69,7 +70,7 @@ public final class CaseViews {
             Predicate<String> citableExcerpt) {
         ObjectNode process = codedSection(stored.process(), Section.PROCESS, sections, documents, citableExcerpt);
         if (process != null && stored.timeline() != null) {
-            process.set("timeline", documents.storedTree(stored.timeline()));
+            process.set("timeline", codedTimeline(documents.storedTree(stored.timeline())));
         }
         CodedCase.Header header = sections.contains(Section.HEADER)
                 ? new CodedCase.Header(
@@ -88,6 +89,17 @@ public final class CaseViews {
                 codedSection(stored.context(), Section.CONTEXT, sections, documents, citableExcerpt),
                 process,
                 codedSection(stored.results(), Section.RESULTS, sections, documents, citableExcerpt));
+    }
+
+    /** The timeline's entries with their dates as written ("2012-03"), as the codebook's timeline block has them. */
+    private static JsonNode codedTimeline(JsonNode entries) {
+        for (JsonNode entry : entries) {
+            JsonNode written = ((ObjectNode) entry).remove("dateWritten");
+            if (written != null && written.isTextual()) {
+                ((ObjectNode) entry).set("date", written);
+            }
+        }
+        return entries;
     }
 
     private static ObjectNode codedSection(

@@ -1,16 +1,13 @@
 package org.parley.cases.content;
 
-import java.time.LocalDate;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.parley.cases.api.TimelineKind;
-import org.parley.web.PlausibleDate;
 
-/** The body of {@code POST /cases/{id}/process/timeline}. */
+/** The body of {@code POST /cases/{id}/process/timeline}; its date is checked by the codebook (a year, month or day). */
 public record NewTimelineEntry(
-        @NotNull @PlausibleDate LocalDate date,
+        @NotNull String date,
         @NotNull TimelineKind kind,
         @NotBlank @Size(max = Limits.TEXT) String summary) {}

@@ -198,6 +198,22 @@ class CodedCaseTest {
         assertThat(read(id).jsonPath().getMap("header.period"))
                 .isEqualTo(Map.of("start", "2012-05-04", "end", "2014-03"));
 
+        // a timeline entry keeps its precision too
+        given().contentType(ContentType.JSON)
+                .body("{\"date\": \"2013-05\", \"kind\": \"MEETING\", \"summary\": \"A meeting in May\"}")
+                .post("/cases/" + id + "/process/timeline")
+                .then()
+                .statusCode(201)
+                .body("date", org.hamcrest.Matchers.equalTo("2013-05-01"))
+                .body("dateWritten", org.hamcrest.Matchers.equalTo("2013-05"));
+        assertThat(read(id).jsonPath().getList("process.timeline.date")).contains("2013-05");
+        given().contentType(ContentType.JSON)
+                .body("{\"date\": \"2013-13\", \"kind\": \"MEETING\", \"summary\": \"x\"}")
+                .post("/cases/" + id + "/process/timeline")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("date"));
+
         String etag = read(id).header("ETag");
         for (String[] refused : new String[][] {
             {"{\"period\": {\"start\": \"2012-13\"}}", "header.period.start"},

@@ -205,7 +205,7 @@ class SearchLeakTest {
                 summaryGrantCase,
                 null,
                 new org.parley.cases.content.NewTimelineEntry(
-                        java.time.LocalDate.of(2011, 3, 1), org.parley.cases.api.TimelineKind.MEETING, "Met"));
+                        "2011-03-01", org.parley.cases.api.TimelineKind.MEETING, "Met"));
         cases.edit(
                 lead,
                 summaryGrantCase,

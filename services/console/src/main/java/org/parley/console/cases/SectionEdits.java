@@ -173,7 +173,9 @@ public class SectionEdits {
             NewTimelineEntry entry;
             try {
                 entry = new NewTimelineEntry(
-                        Paths.blankToNull(date) == null ? null : LocalDate.parse(date.strip()),
+                        Paths.blankToNull(date) == null
+                                ? null
+                                : LocalDate.parse(date.strip()).toString(),
                         Paths.blankToNull(kind) == null ? null : TimelineKind.valueOf(kind.strip()),
                         Paths.blankToNull(summary));
             } catch (DateTimeParseException | IllegalArgumentException e) {
