@@ -62,6 +62,29 @@ public interface CompareApi {
             @QueryParam("team") @Parameter(description = "mine: only cases whose team the caller is on") String team);
 
     @GET
+    @Path("effects")
+    @Operation(
+            summary = "One indicator's effects across cases",
+            description = "A page of the cases the list would show the caller (same filters, order, limit and"
+                    + " cursor) whose RESULTS the caller may see and that coded the indicator, each with its effects"
+                    + " of it: before and after (numbers or low-high ranges), change in percent, direction, unit,"
+                    + " period and source, as the codebook's results.effects entries. Citations are left out.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The cases and their effects",
+            content = @Content(schema = @Schema(implementation = CaseEffects.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "An indicator that is no code of results.effects.indicator, or a bad filter, named",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    CaseEffects effects(
+            @QueryParam("indicator")
+                    @Parameter(description = "a code of results.effects.indicator, e.g. HOMICIDES", required = true)
+                    String indicator,
+            @BeanParam CaseListFilters filters,
+            @QueryParam("team") @Parameter(description = "mine: only cases whose team the caller is on") String team);
+
+    @GET
     @Path("crosstab")
     @Operation(
             summary = "Cross-tabulate two coded dimensions",

@@ -156,6 +156,26 @@ public interface PublicRegisterApi {
                     String cols,
             @BeanParam CaseListFilters filters);
 
+    /** As {@link CompareApi#effects}, for an anonymous reader. */
+    @GET
+    @Path("effects")
+    @Operation(
+            summary = "One indicator's effects across public cases",
+            description = "As GET /cases/effects, for an anonymous reader: cases whose results are public.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The cases and their effects",
+            content = @Content(schema = @Schema(implementation = CaseEffects.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad indicator or filter, named",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    CaseEffects effects(
+            @QueryParam("indicator")
+                    @Parameter(description = "a code of results.effects.indicator, e.g. HOMICIDES", required = true)
+                    String indicator,
+            @BeanParam CaseListFilters filters);
+
     /** As {@link CompareApi#truthTable}, for an anonymous reader. */
     @GET
     @Path("truthtable")

@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import io.quarkus.security.Authenticated;
+import org.parley.cases.api.CaseEffects;
 import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseMatrix;
 import org.parley.cases.api.ComparableCase;
@@ -40,6 +41,12 @@ public class CompareResource implements CompareApi {
     public CaseMatrix compare(
             @QueryParam("dims") String dims, CaseListFilters filters, @QueryParam("team") String team) {
         return comparisons.matrix(caller.viewer(), dims, filters, ListQuery.mine(team));
+    }
+
+    @Override
+    public CaseEffects effects(
+            @QueryParam("indicator") String indicator, CaseListFilters filters, @QueryParam("team") String team) {
+        return comparisons.effects(caller.viewer(), indicator, filters, ListQuery.mine(team));
     }
 
     @Override

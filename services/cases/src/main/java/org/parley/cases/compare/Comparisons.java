@@ -23,7 +23,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hibernate.Session;
+import org.parley.cases.api.CaseEffects;
 import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseMatrix;
@@ -31,6 +33,7 @@ import org.parley.cases.api.ComparableCase;
 import org.parley.cases.api.CompareApi;
 import org.parley.cases.api.CrossTab;
 import org.parley.cases.api.TruthTable;
+import org.parley.cases.api.codebook.Codebook;
 import org.parley.cases.api.codebook.Dimension;
 import org.parley.cases.api.codebook.DimensionType;
 import org.parley.cases.audit.CaseAudit;
@@ -133,33 +136,11 @@ public class Comparisons {
      */
     @Transactional
     public CaseMatrix matrix(Viewer viewer, List<Dimension> dimensions, ListQuery query, boolean mine) {
-        VisibleCases.Statement statement = VisibleCases.matrix(viewer, query, mine);
-        record Found(UUID id, LocalDate periodStart, Tier tier, boolean released, String title, String coded) {}
-        List<Found> found = new ArrayList<>();
-        long total = run(statement, result -> {
-            UUID id = result.getObject(2, UUID.class);
-            if (id != null) {
-                found.add(new Found(
-                        id,
-                        result.getDate(3).toLocalDate(),
-                        Tier.valueOf(result.getString(4)),
-                        result.getBoolean(5),
-                        result.getString(6),
-                        result.getString(7)));
-            }
-            return result.getLong(1);
-        });
+        Page page = page(VisibleCases.matrix(viewer, query, mine), query);
         List<CaseMatrix.Row> rows = new ArrayList<>();
         List<CaseAudit.Read> reads = new ArrayList<>();
-        String nextCursor = null;
-        for (int i = 0; i < found.size(); i++) {
-            if (i == query.limit()) {
-                Found last = found.get(i - 1);
-                nextCursor = new Cursor(last.periodStart(), last.id()).encode();
-                break;
-            }
-            Found row = found.get(i);
-            JsonNode coded = readTree(row.coded());
+        for (Found row : page.found()) {
+            JsonNode coded = readTree(row.column());
             Map<String, Object> values = new LinkedHashMap<>();
             Set<Section> returned = EnumSet.noneOf(Section.class);
             if (row.title() != null) {
@@ -179,8 +160,87 @@ public class Comparisons {
         List<CaseMatrix.Column> columns = dimensions.stream()
                 .map(dimension -> new CaseMatrix.Column(dimension.key(), dimension.section(), dimension.label()))
                 .toList();
-        return new CaseMatrix(columns, List.copyOf(rows), total, nextCursor);
+        return new CaseMatrix(columns, List.copyOf(rows), page.total(), page.nextCursor());
     }
+
+    /** A case of a page: its id, order, policy, title (null where the HEADER is hidden) and the statement's column. */
+    private record Found(UUID id, LocalDate periodStart, Tier tier, boolean released, String title, String column) {}
+
+    /** A page of cases: at most the query's limit, the total, and where the next page starts (null on the last). */
+    private record Page(List<Found> found, long total, String nextCursor) {}
+
+    /** Runs a statement of {@link VisibleCases#matrix}'s shape; the row beyond the limit gives the next cursor. */
+    private Page page(VisibleCases.Statement statement, ListQuery query) {
+        List<Found> found = new ArrayList<>();
+        long total = run(statement, result -> {
+            UUID id = result.getObject(2, UUID.class);
+            if (id != null) {
+                found.add(new Found(
+                        id,
+                        result.getDate(3).toLocalDate(),
+                        Tier.valueOf(result.getString(4)),
+                        result.getBoolean(5),
+                        result.getString(6),
+                        result.getString(7)));
+            }
+            return result.getLong(1);
+        });
+        if (found.size() <= query.limit()) {
+            return new Page(found, total, null);
+        }
+        Found last = found.get(query.limit() - 1);
+        return new Page(found.subList(0, query.limit()), total, new Cursor(last.periodStart(), last.id()).encode());
+    }
+
+    /** {@code effects}' parameters, each checked (a 400 names the first bad one), then {@link #effects}. */
+    @Transactional
+    public CaseEffects effects(Viewer viewer, String indicator, CaseListFilters filters, boolean mine) {
+        Dimension indicators = Codebook.standard().dimension(INDICATOR).orElseThrow();
+        if (indicator == null || indicators.value(indicator).isEmpty()) {
+            throw new ProblemException(Problems.invalid(List.of(new Problem.FieldError(
+                    "indicator", "must be a code of " + INDICATOR + ": " + indicators.codes()))));
+        }
+        ListQuery asked = ListQuery.parse(filters);
+        // Only cases that coded the indicator where the reader sees RESULTS: the list's own coded filter says which.
+        Map<String, List<Object>> coded = new LinkedHashMap<>(asked.coded());
+        coded.put(INDICATOR, List.of(indicator));
+        ListQuery query = new ListQuery(
+                asked.text(),
+                asked.countries(),
+                asked.statuses(),
+                asked.tiers(),
+                asked.entityTypes(),
+                asked.groupTypes(),
+                Map.copyOf(coded),
+                asked.from(),
+                asked.to(),
+                asked.cursor(),
+                asked.limit());
+        Page page = page(VisibleCases.results(viewer, query, mine), query);
+        List<CaseEffects.Row> rows = new ArrayList<>();
+        List<CaseAudit.Read> reads = new ArrayList<>();
+        for (Found row : page.found()) {
+            List<ObjectNode> effects = new ArrayList<>();
+            for (JsonNode effect : readTree(row.column()).path("effects")) {
+                if (indicator.equals(effect.path("indicator").asText())) {
+                    ObjectNode entry = ((ObjectNode) effect).deepCopy();
+                    entry.remove("sources");
+                    effects.add(entry);
+                }
+            }
+            Set<Section> returned = EnumSet.of(Section.RESULTS);
+            if (row.title() != null) {
+                returned.add(Section.HEADER);
+            }
+            reads.add(new CaseAudit.Read(row.id().toString(), row.tier(), row.released(), returned));
+            rows.add(new CaseEffects.Row(row.id().toString(), row.title(), List.copyOf(effects)));
+        }
+        audit.readAll(viewer, reads);
+        return new CaseEffects(indicator, List.copyOf(rows), page.nextCursor());
+    }
+
+    /** The codebook key of an effect's coded indicator. */
+    private static final String INDICATOR = "results.effects.indicator";
 
     /**
      * A stored array of values as the matrix gives it: the one value (or null) of a dimension a case holds once, the

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.parley.cases.api.CaseEffects;
 import org.parley.cases.api.CaseLink;
 import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseListFilters;
@@ -74,6 +75,11 @@ public class PublicRegisterResource implements PublicRegisterApi {
     @Override
     public CaseMatrix compare(@QueryParam("dims") String dims, CaseListFilters filters) {
         return comparisons.matrix(Viewer.anonymous(), dims, filters, false);
+    }
+
+    @Override
+    public CaseEffects effects(@QueryParam("indicator") String indicator, CaseListFilters filters) {
+        return comparisons.effects(Viewer.anonymous(), indicator, filters, false);
     }
 
     @Override

@@ -376,6 +376,27 @@ public final class VisibleCases {
      * value never leaves the database; the title is NULL unless the HEADER is visible.
      */
     public static Statement matrix(Viewer viewer, ListQuery query, boolean teamOnly) {
+        return pageWith(
+                viewer,
+                query,
+                teamOnly,
+                "(SELECT coalesce(jsonb_object_agg(f.key, f.vals), '{}'::jsonb) FROM jsonb_each(pg.coded_facets) AS"
+                        + " f(key, vals) WHERE " + codedKeyVisible("f.key", PAGE) + ")::text");
+    }
+
+    /**
+     * The page of {@link #list} with each case's RESULTS document where the viewer sees it: rows as {@link #matrix}'s,
+     * the last column the document (null where RESULTS is hidden). Effects across cases read it.
+     */
+    public static Statement results(Viewer viewer, ListQuery query, boolean teamOnly) {
+        return pageWith(viewer, query, teamOnly, PAGE.masked(Section.RESULTS, "c.results::text"));
+    }
+
+    /**
+     * A page of {@link #list}: rows {@code (total, id, period_start, tier, results_released, title where the HEADER
+     * is seen, the given column)}, one row with a null id when the page is empty.
+     */
+    private static Statement pageWith(Viewer viewer, ListQuery query, boolean teamOnly, String column) {
         VisibleCases statement = new VisibleCases();
         statement.visible(viewer, query, teamOnly);
         statement.page(query);
@@ -384,10 +405,9 @@ public final class VisibleCases {
                 .append(
                         " SELECT (SELECT count(*) FROM visible), pg.id, pg.period_start, pg.tier, pg.results_released, ")
                 .append(PAGE.masked(Section.HEADER, "c.title"))
-                .append(", (SELECT coalesce(jsonb_object_agg(f.key, f.vals), '{}'::jsonb) FROM"
-                        + " jsonb_each(pg.coded_facets) AS f(key, vals) WHERE ")
-                .append(codedKeyVisible("f.key", PAGE))
-                .append(")::text FROM (SELECT 1) AS one LEFT JOIN page pg ON true LEFT JOIN case_file c ON c.id = pg.id"
+                .append(", ")
+                .append(column)
+                .append(" FROM (SELECT 1) AS one LEFT JOIN page pg ON true LEFT JOIN case_file c ON c.id = pg.id"
                         + " ORDER BY pg.period_start DESC, pg.id DESC");
         return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
     }

@@ -322,6 +322,61 @@ class CodedCaseTest {
         assertThat(hiddenWrite.asString()).isEqualTo(neverWrite.asString());
     }
 
+    @Test
+    @TestSecurity(user = "cd-lead", roles = "staff")
+    @OidcSecurity(claims = {@Claim(key = "sub", value = "cd-lead"), @Claim(key = "org", value = OWNER)})
+    void effectsOfOneIndicatorAcrossTheCasesWhoseResultsTheReaderSees() {
+        String released = open(Tier.RESULTS_PUBLIC, true);
+        String secret = open(Tier.SECRET, false);
+        String other = open(Tier.SECRET, false);
+        String homicides = """
+                {"dealReached": true, "effects": [
+                  {"indicator": "HOMICIDES", "unit": "PER_DAY", "before": 14, "after": {"low": 5, "high": 6},
+                   "period": "2012", "sources": {"before": [{"excerpt": "%s"}]}},
+                  {"indicator": "EXTORTION", "direction": "INCREASE"}]}
+                """.formatted(EXCERPT);
+        for (String id : List.of(released, secret)) {
+            put(id, "results", read(id).header("ETag"), homicides).then().statusCode(200);
+        }
+        put(other, "results", read(other).header("ETag"), "{\"effects\": [{\"indicator\": \"VIOLENT_DEATHS\"}]}")
+                .then()
+                .statusCode(200);
+
+        JsonPath lead = given().queryParam("indicator", "HOMICIDES")
+                .queryParam("q", TAG)
+                .queryParam("limit", 100)
+                .get("/cases/effects")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(lead.getList("rows.id")).contains(released, secret).doesNotContain(other);
+        Map<String, Object> row = lead.getMap("rows.find { it.id == '" + secret + "' }");
+        assertThat(row.get("title")).isNotNull();
+        List<Map<String, Object>> effects = lead.getList("rows.find { it.id == '" + secret + "' }.effects");
+        assertThat(effects).hasSize(1);
+        assertThat(effects.get(0)).containsEntry("before", 14).containsEntry("unit", "PER_DAY");
+        assertThat(effects.get(0).get("after")).isEqualTo(Map.of("low", 5, "high", 6));
+        assertThat(effects.get(0)).doesNotContainKey("sources");
+
+        // the public register: only the released case's results, never the secret one
+        JsonPath anonymous = given().queryParam("indicator", "HOMICIDES")
+                .queryParam("q", TAG)
+                .queryParam("limit", 100)
+                .get("/public/cases/effects")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(anonymous.getList("rows.id")).contains(released).doesNotContain(secret, other);
+
+        given().queryParam("indicator", "HOMICIDES_PER_DAY")
+                .get("/cases/effects")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("indicator"));
+    }
+
     /** The lead's coded CONTEXT written straight through the service (this test runs as the partner). */
     private void asLead(String id) {
         var body = io.restassured.path.json.JsonPath.from(CONTEXT.formatted(TAG, EXCERPT));
