@@ -47,6 +47,15 @@ class PublicRegisterTest extends ConsoleTest {
                     .isEqualTo("—");
         }
         assertThat(browser.find("#matrix tbody a").getAttribute("href")).contains("/register/");
+        // effects across cases: El Salvador's gang homicides per day, 14 before and 5-6 after, drawn (issue 17)
+        browser.open("/register/compare?indicator=HOMICIDES");
+        assertThat(browser.find("#effects-heading").getText()).contains("Homicides");
+        assertThat(browser.all("#effects figcaption"))
+                .extracting(org.openqa.selenium.WebElement::getText)
+                .anyMatch(caption -> caption.contains("El Salvador"));
+        assertThat(browser.find("#effects").getText()).doesNotContain("Mexico");
+        browser.open("/register/compare?indicator=KIDNAPPINGS");
+        assertThat(browser.find("#effects .empty").getText()).contains("figure before and after");
         browser.open("/register/compare?q=Guerrero");
         assertThat(browser.find("#matrix-total").getText()).isEqualTo("0 cases you may see");
         assertThat(browser.source()).doesNotContain("Mexico").doesNotContain("México");

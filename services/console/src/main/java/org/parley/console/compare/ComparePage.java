@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.parley.cases.api.CaseEffects;
 import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseMatrix;
 import org.parley.cases.api.CrossTab;
@@ -57,6 +58,11 @@ public class ComparePage {
             }
 
             @Override
+            public CaseEffects effects(String indicator, CaseListFilters filters) {
+                return compare.effects(indicator, filters, mine);
+            }
+
+            @Override
             public String base() {
                 return "/compare";
             }
@@ -75,9 +81,10 @@ public class ComparePage {
             @RestQuery String rows,
             @RestQuery String cols,
             @RestQuery String outcome,
+            @RestQuery String indicator,
             @BeanParam CaseListFilters filters,
             @RestQuery String team) {
-        return pages.page(source(team), Comparison.of(dims, rows, cols, outcome), filters, team);
+        return pages.page(source(team), Comparison.of(dims, rows, cols, outcome, indicator), filters, team);
     }
 
     /** The page of the matrix the user sees, as CSV, with labels in their language. */

@@ -1,17 +1,25 @@
 package org.parley.console.compare;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
+import org.parley.cases.api.CaseEffects;
 import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseMatrix;
+import org.parley.cases.api.Results.Effect;
 import org.parley.cases.api.TruthTable;
+import org.parley.console.cases.Charts;
 import org.parley.console.cases.Search;
 import org.parley.console.i18n.Msg;
 import org.parley.console.web.Ctx;
@@ -33,7 +41,9 @@ public class ComparePages {
                 String nextUrl,
                 String csvUrl,
                 CrossTabGrid grid,
-                TruthTable truthTable);
+                TruthTable truthTable,
+                List<String> indicators,
+                List<Charts.EffectChart> effects);
     }
 
     private final Ctx ctx;
@@ -55,6 +65,7 @@ public class ComparePages {
         CrossTabGrid grid = CrossTabGrid.of(search.ask(asked -> source.crosstab(choice.rows(), choice.cols(), asked)));
         TruthTable truthTable =
                 search.ask(asked -> source.truthTable(String.join(",", choice.conditions()), choice.outcome(), asked));
+        CaseEffects effects = search.ask(asked -> source.effects(choice.indicator(), asked));
         String nextUrl = matrix.nextCursor() == null ? null : choice.url(search.url(matrix.nextCursor()));
         String csvUrl = choice.url(
                 Search.of(source.base() + "/matrix.csv", filters, team).url(search.cursor()));
@@ -68,7 +79,40 @@ public class ComparePages {
                 nextUrl,
                 csvUrl,
                 grid,
-                truthTable));
+                truthTable,
+                Comparison.indicators(),
+                charts(effects)));
+    }
+
+    /**
+     * One chart per effect of the indicator, before against after, captioned with its case: the case page's charts
+     * (Charts), for figures written as numbers or ranges; an effect without both is not drawn.
+     */
+    private List<Charts.EffectChart> charts(CaseEffects effects) {
+        List<Effect> drawn = new ArrayList<>();
+        for (CaseEffects.Row row : effects.rows()) {
+            for (ObjectNode effect : row.effects()) {
+                drawn.add(new Effect(
+                        row.title() == null ? row.id() : row.title(),
+                        figure(effect.path("before")),
+                        figure(effect.path("after")),
+                        effect.path("period").textValue(),
+                        effect.path("source").textValue()));
+            }
+        }
+        return Charts.effects(
+                drawn, fmt.label("chart", "before"), fmt.label("chart", "after"), fmt.label("chart", "index"));
+    }
+
+    /** A coded figure as the charts read it: "14", or "5-6" for a range; null when uncoded. */
+    private static String figure(JsonNode figure) {
+        if (figure.isNumber()) {
+            return figure.decimalValue().stripTrailingZeros().toPlainString();
+        }
+        if (figure.isObject()) {
+            return figure(figure.path("low")) + "-" + figure(figure.path("high"));
+        }
+        return null;
     }
 
     Response csv(CompareSource source, Comparison choice, CaseListFilters filters, String team) {

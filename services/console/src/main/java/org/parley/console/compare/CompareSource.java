@@ -1,5 +1,6 @@
 package org.parley.console.compare;
 
+import org.parley.cases.api.CaseEffects;
 import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseMatrix;
 import org.parley.cases.api.CrossTab;
@@ -16,6 +17,8 @@ interface CompareSource {
     CrossTab crosstab(String rows, String cols, CaseListFilters filters);
 
     TruthTable truthTable(String conditions, String outcome, CaseListFilters filters);
+
+    CaseEffects effects(String indicator, CaseListFilters filters);
 
     /** The page's own address ({@code /compare}), and where its rows lead ({@code /cases/}). */
     String base();

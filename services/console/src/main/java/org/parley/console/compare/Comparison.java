@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CompareApi;
+import org.parley.cases.api.codebook.Codebook;
 import org.parley.console.web.Paths;
 
 /**
@@ -12,7 +13,12 @@ import org.parley.console.web.Paths;
  *
  * @param dims the matrix's columns, in the codebook's order; also the truth table's conditions, less the outcome
  */
-public record Comparison(List<String> dims, String rows, String cols, String outcome) {
+public record Comparison(List<String> dims, String rows, String cols, String outcome, String indicator) {
+
+    /** The key of an effect's coded indicator, whose codes the effects across cases are asked for. */
+    static final String INDICATOR = "results.effects.indicator";
+
+    static final String DEFAULT_INDICATOR = "HOMICIDES";
 
     static final String DEFAULT_ROWS = "context.groups.internalControl";
     static final String DEFAULT_COLS = "results.dealReached";
@@ -29,6 +35,10 @@ public record Comparison(List<String> dims, String rows, String cols, String out
             "results.dealReached");
 
     public static Comparison of(List<String> dims, String rows, String cols, String outcome) {
+        return of(dims, rows, cols, outcome, null);
+    }
+
+    public static Comparison of(List<String> dims, String rows, String cols, String outcome, String indicator) {
         List<String> asked = dims == null ? List.of() : dims;
         List<String> chosen =
                 CaseList.CODED_FACETS.stream().filter(asked::contains).toList();
@@ -36,7 +46,13 @@ public record Comparison(List<String> dims, String rows, String cols, String out
                 chosen.isEmpty() ? DEFAULT_DIMS : chosen,
                 orDefault(rows, DEFAULT_ROWS),
                 orDefault(cols, DEFAULT_COLS),
-                orDefault(outcome, DEFAULT_OUTCOME));
+                orDefault(outcome, DEFAULT_OUTCOME),
+                indicators().contains(indicator) ? indicator : DEFAULT_INDICATOR);
+    }
+
+    /** The indicators an effect may be coded with, in the codebook's order. */
+    public static List<String> indicators() {
+        return Codebook.standard().dimension(INDICATOR).orElseThrow().codes();
     }
 
     private static String orDefault(String key, String fallback) {
@@ -61,7 +77,8 @@ public record Comparison(List<String> dims, String rows, String cols, String out
         return Paths.params("dims", dims)
                 + Paths.param("rows", rows)
                 + Paths.param("cols", cols)
-                + Paths.param("outcome", outcome);
+                + Paths.param("outcome", outcome)
+                + Paths.param("indicator", indicator);
     }
 
     /** A search's address with this choice added. */

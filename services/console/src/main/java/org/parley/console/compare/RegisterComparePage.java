@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.parley.cases.api.CaseEffects;
 import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseMatrix;
 import org.parley.cases.api.CrossTab;
@@ -52,6 +53,11 @@ public class RegisterComparePage {
         }
 
         @Override
+        public CaseEffects effects(String indicator, CaseListFilters filters) {
+            return register.effects(indicator, filters);
+        }
+
+        @Override
         public String base() {
             return "/register/compare";
         }
@@ -78,8 +84,9 @@ public class RegisterComparePage {
             @RestQuery String rows,
             @RestQuery String cols,
             @RestQuery String outcome,
+            @RestQuery String indicator,
             @BeanParam CaseListFilters filters) {
-        return pages.page(register, Comparison.of(dims, rows, cols, outcome), filters, null);
+        return pages.page(register, Comparison.of(dims, rows, cols, outcome, indicator), filters, null);
     }
 
     @GET

@@ -434,6 +434,15 @@ public interface Msg {
     @Message("No case you may see has both dimensions' sections visible to you.")
     String compare_empty();
 
+    @Message("Effects across cases")
+    String compare_effects_heading();
+
+    @Message("Indicator")
+    String compare_indicator();
+
+    @Message("No case whose results you may see has this indicator with a figure before and after.")
+    String compare_effects_none();
+
     @Message("Excerpts")
     String nav_excerpts();
 
