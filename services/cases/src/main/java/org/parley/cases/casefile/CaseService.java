@@ -141,10 +141,7 @@ public class CaseService {
     @Transactional
     public CaseView read(Viewer viewer, String rawId) {
         CaseGate.Opened opened = access.open(viewer, rawId);
-        CaseFile file = CaseFile.findById(opened.id());
-        if (file == null || file.isDeleted()) {
-            throw CaseGate.neverExisted(CaseGate.CASE);
-        }
+        CaseFile file = existing(opened);
         CasePolicy policy = opened.policy();
         CaseView view = CaseViews.of(
                 StoredCase.of(file),
@@ -162,11 +159,16 @@ public class CaseService {
     @Transactional
     public CodedCase readCoded(Viewer viewer, String rawId) {
         CaseGate.Opened opened = access.open(viewer, rawId);
+        return codedAnswer(viewer, opened, existing(opened));
+    }
+
+    /** The case the gate opened; a deleted one answers as if it never existed. */
+    private static CaseFile existing(CaseGate.Opened opened) {
         CaseFile file = CaseFile.findById(opened.id());
         if (file == null || file.isDeleted()) {
             throw CaseGate.neverExisted(CaseGate.CASE);
         }
-        return codedAnswer(viewer, opened, file);
+        return file;
     }
 
     /** Replaces the given fields of one section, in the first (v1) shape (JSON merge patch). */
