@@ -28,7 +28,14 @@ class ComparisonTest {
         assertThat(asked.conditions()).containsExactly("context.groups.type");
         assertThat(asked.url("/compare?q=a"))
                 .isEqualTo("/compare?q=a&dims=context.groups.type&dims=results.dealReached"
-                        + "&rows=context.groups.internalControl&cols=results.dealReached&outcome=results.dealReached");
+                        + "&rows=context.groups.internalControl&cols=results.dealReached&outcome=results.dealReached"
+                        + "&indicator=HOMICIDES");
+        assertThat(asked.indicator()).as("no indicator asked: the default").isEqualTo("HOMICIDES");
+        assertThat(Comparison.of(null, null, null, null, "KIDNAPPINGS").indicator())
+                .isEqualTo("KIDNAPPINGS");
+        assertThat(Comparison.of(null, null, null, null, "context.level").indicator())
+                .as("not a code of the indicator: the default")
+                .isEqualTo("HOMICIDES");
     }
 
     @Test
