@@ -22,25 +22,37 @@ public final class CodedFacetsSql {
 
     private CodedFacetsSql() {}
 
-    /** The statements that (re)create the function, the generated column and its index. */
+    /**
+     * The statements that (re)create the functions, the generated columns and the index: {@code coded_facets} holds
+     * every key of {@link CaseList#CODED_FACETS} (filters, comparisons), {@code counted_facets} only those of
+     * {@link CaseList#COUNTED_FACETS}, narrow, so the list's count over every visible case does not read the wide one.
+     */
     public static List<String> statements() {
         return List.of(
                 "DROP INDEX IF EXISTS case_file_coded_facets",
-                "ALTER TABLE case_file DROP COLUMN IF EXISTS coded_facets",
-                // A function, because a generated column needs an immutable expression and jsonb_build_object
-                // is only declared stable (for its variadic "any" arguments); over jsonb values it is deterministic.
-                "CREATE OR REPLACE FUNCTION case_coded_facets(context JSONB, process JSONB, results JSONB)"
-                        + " RETURNS JSONB LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT " + body() + " $$",
-                "ALTER TABLE case_file ADD COLUMN coded_facets JSONB"
-                        + " GENERATED ALWAYS AS (case_coded_facets(context, process, results)) STORED",
+                "ALTER TABLE case_file DROP COLUMN IF EXISTS coded_facets, DROP COLUMN IF EXISTS counted_facets",
+                // Functions, because a generated column needs an immutable expression and jsonb_build_object is only
+                // declared stable (for its variadic "any" arguments); over jsonb values it is deterministic.
+                function("case_coded_facets", CaseList.CODED_FACETS),
+                function("case_counted_facets", CaseList.COUNTED_FACETS),
+                "ALTER TABLE case_file"
+                        + " ADD COLUMN coded_facets JSONB"
+                        + " GENERATED ALWAYS AS (case_coded_facets(context, process, results)) STORED,"
+                        + " ADD COLUMN counted_facets JSONB"
+                        + " GENERATED ALWAYS AS (case_counted_facets(context, process, results)) STORED",
                 // Filters ask containment ({"process.risks.kind": ["SPOILERS"]}), which this index answers.
                 "CREATE INDEX case_file_coded_facets ON case_file USING gin (coded_facets jsonb_path_ops)");
     }
 
-    private static String body() {
+    private static String function(String name, List<String> keys) {
+        return "CREATE OR REPLACE FUNCTION " + name + "(context JSONB, process JSONB, results JSONB)"
+                + " RETURNS JSONB LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT " + body(keys) + " $$";
+    }
+
+    private static String body(List<String> keys) {
         List<String> calls = new ArrayList<>();
         List<String> pairs = new ArrayList<>();
-        for (String key : CaseList.CODED_FACETS) {
+        for (String key : keys) {
             Dimension dimension = Codebook.standard().dimension(key).orElseThrow();
             pairs.add("'" + key + "', " + values(dimension));
             if (pairs.size() == KEYS_PER_CALL) {

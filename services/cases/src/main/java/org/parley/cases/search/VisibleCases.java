@@ -194,7 +194,9 @@ public final class VisibleCases {
         statement.visible(viewer, query, teamOnly);
         statement
                 .sql
-                .append(", counted AS (SELECT id, coded_facets FROM visible WHERE ")
+                .append(
+                        ", counted AS (SELECT visible.id, c.coded_facets FROM visible JOIN case_file c ON c.id = visible.id"
+                                + " WHERE ")
                 .append(VISIBLE.of(sectionOf(rows)))
                 .append(" AND ")
                 .append(VISIBLE.of(sectionOf(cols)))
@@ -220,7 +222,9 @@ public final class VisibleCases {
         keys.add(outcome);
         statement
                 .sql
-                .append(", counted AS (SELECT id, coded_facets FROM visible WHERE ")
+                .append(
+                        ", counted AS (SELECT visible.id, c.coded_facets FROM visible JOIN case_file c ON c.id = visible.id"
+                                + " WHERE ")
                 .append(String.join(
                         " AND ",
                         keys.stream()
@@ -273,7 +277,7 @@ public final class VisibleCases {
         sql.append("WITH ");
         append(viewerScopes(viewer));
         sql.append("visible AS MATERIALIZED (SELECT c.id, c.period_start, c.country, c.status, p.tier,"
-                + " p.results_released, c.entity_type, c.group_types, c.coded_facets, r.relationship, ");
+                + " p.results_released, c.entity_type, c.group_types, c.counted_facets, r.relationship, ");
         sql.append(RULE_FLAGS);
         sql.append(" FROM case_file c JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted ");
         append(ruleOf(viewer, "c.id"));
@@ -380,7 +384,7 @@ public final class VisibleCases {
                 viewer,
                 query,
                 teamOnly,
-                "(SELECT coalesce(jsonb_object_agg(f.key, f.vals), '{}'::jsonb) FROM jsonb_each(pg.coded_facets) AS"
+                "(SELECT coalesce(jsonb_object_agg(f.key, f.vals), '{}'::jsonb) FROM jsonb_each(c.coded_facets) AS"
                         + " f(key, vals) WHERE " + codedKeyVisible("f.key", PAGE) + ")::text");
     }
 
@@ -442,9 +446,9 @@ public final class VisibleCases {
                         + ", array_agg(an.key) FILTER (WHERE o.shared), array_agg(an.key) FILTER (WHERE NOT o.shared)"
                         + " FROM visible v JOIN case_file c ON c.id = v.id CROSS JOIN anchor an"
                         + " CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM jsonb_array_elements(an.vals) AS x(value)"
-                        + " WHERE jsonb_typeof(x.value) <> 'null' AND v.coded_facets -> an.key @> jsonb_build_array("
+                        + " WHERE jsonb_typeof(x.value) <> 'null' AND c.coded_facets -> an.key @> jsonb_build_array("
                         + "x.value)) AS shared) o WHERE v.id <> ? AND " + codedKeyVisible("an.key", CANDIDATE) + " AND "
-                        + coded("v.coded_facets -> an.key")
+                        + coded("c.coded_facets -> an.key")
                         + " GROUP BY v.id, v.tier, v.results_released, v.s_header, c.title"
                         + " ORDER BY count(*) FILTER (WHERE o.shared)::float8 / count(*) DESC,"
                         + " count(*) FILTER (WHERE o.shared) DESC, v.id LIMIT ?",
@@ -479,7 +483,7 @@ public final class VisibleCases {
         facet(
                 "coded",
                 "SELECT x.key AS k, jsonb_object_agg(x.value, x.n) AS n FROM (SELECT f.key, e.value #>> '{}' AS value,"
-                        + " count(DISTINCT visible.id) AS n FROM visible, jsonb_each(visible.coded_facets) AS f(key,"
+                        + " count(DISTINCT visible.id) AS n FROM visible, jsonb_each(visible.counted_facets) AS f(key,"
                         + " vals), jsonb_array_elements(f.vals) AS e(value) WHERE jsonb_typeof(e.value) <> 'null' AND"
                         + " f.key IN (" + COUNTED_KEYS + ") AND "
                         + codedKeyVisible("f.key", VISIBLE)
