@@ -300,11 +300,23 @@ public class CaseService {
 
     /** The document if the codebook accepts it as this section; otherwise a 400 naming every refused field. */
     private JsonNode checked(Section section, JsonNode document) {
+        return checked(section, document, "");
+    }
+
+    /**
+     * As {@link #checked(Section, JsonNode)}, naming each refused field without {@code prefix} (a part of a section
+     * checked on its own, as a timeline entry is).
+     */
+    private JsonNode checked(Section section, JsonNode document, String prefix) {
         List<CodedSection.FieldProblem> problems =
                 CodedSection.problems(Codebook.standard(), section.name(), document, LocalDate.now(clock));
         if (!problems.isEmpty()) {
             throw new ProblemException(Problems.invalid(problems.stream()
-                    .map(problem -> new Problem.FieldError(problem.field(), problem.message()))
+                    .map(problem -> new Problem.FieldError(
+                            problem.field().startsWith(prefix)
+                                    ? problem.field().substring(prefix.length())
+                                    : problem.field(),
+                            problem.message()))
                     .toList()));
         }
         return document;
@@ -398,18 +410,7 @@ public class CaseService {
         ObjectNode entry = documents.tree(body);
         ObjectNode process = entry.objectNode();
         process.putArray("timeline").add(entry);
-        String prefix = "process.timeline[0].";
-        List<CodedSection.FieldProblem> problems =
-                CodedSection.problems(Codebook.standard(), Section.PROCESS.name(), process, LocalDate.now(clock));
-        if (!problems.isEmpty()) {
-            throw new ProblemException(Problems.invalid(problems.stream()
-                    .map(problem -> new Problem.FieldError(
-                            problem.field().startsWith(prefix)
-                                    ? problem.field().substring(prefix.length())
-                                    : problem.field(),
-                            problem.message()))
-                    .toList()));
-        }
+        checked(Section.PROCESS, process, "process.timeline[0].");
     }
 
     /** A new timeline entry and the case's version after it. */
