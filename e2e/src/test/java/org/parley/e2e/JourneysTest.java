@@ -128,6 +128,125 @@ class JourneysTest {
         assertThat(String.join("\n", progress)).contains("case escobar coded context");
     }
 
+    /**
+     * A citation of an interview excerpt is answered exactly to the readers who may see that excerpt, by the
+     * interviews service's own rule: the lead sees a proposed and an approved one, a partner with an EXCERPTS grant
+     * only the approved one, a partner whose grant stops short of excerpts none; withdrawn consent takes it from the
+     * partner at once (the next read, no propagation).
+     */
+    @Test
+    @Order(8)
+    void aCitedExcerptIsAnsweredOnlyToTheReadersWhoMaySeeTheExcerpt() throws Exception {
+        String id = openedAndKnownToAccess("Citation journey");
+        Answer excerptsGrant = api.post(
+                "ana",
+                access() + "/cases/" + id + "/grants",
+                Map.of("organisation", "oas", "scope", "EXCERPTS", "reason", "journey"));
+        assertThat(excerptsGrant.status()).as(excerptsGrant.raw()).isEqualTo(202);
+        Answer approved = api.post(
+                "bruno",
+                access() + "/secrecy-requests/" + requestIdOf(excerptsGrant.body()) + "/approval",
+                Map.of("reason", "ok"));
+        assertThat(approved.status()).as(approved.raw()).isBetween(200, 204);
+        Answer summaryGrant = api.post(
+                "ana",
+                access() + "/cases/" + id + "/grants",
+                Map.of("organisation", "medic-ngo", "scope", "SUMMARY", "reason", "journey"));
+        assertThat(summaryGrant.status()).as(summaryGrant.raw()).isEqualTo(201);
+
+        Map<String, Object> interview = new java.util.LinkedHashMap<>();
+        interview.put("pseudonym", "Citation Official");
+        interview.put("descriptor", "former mediator");
+        interview.put("category", "GOVERNMENT_OFFICIAL");
+        interview.put("date", "2019-11");
+        interview.put("country", "CO");
+        interview.put("mode", "REMOTE");
+        interview.put("language", "es");
+        interview.put("linkedCases", List.of(id));
+        interview.put("consent", Map.of("mayQuote", true, "attribution", "DESCRIPTOR", "mayShareWithPartners", true));
+        interview.put("themes", List.of("RISKS"));
+        interview.put(
+                "quotes", List.of(Map.of("n", 1, "text", "SAMPLE DATA. First."), Map.of("n", 2, "text", "Second.")));
+        // the interviews service learns the case's policy from access's events: it may need a moment
+        Answer recorded = api.post("sofia", interviews() + "/interviews", interview);
+        assertThat(recorded.status()).as(recorded.raw()).isEqualTo(201);
+        String interviewId = recorded.body().path("id").asText();
+        for (int quote : List.of(1, 2)) {
+            Answer proposed = api.post(
+                    "sofia", interviews() + "/interviews/" + interviewId + "/excerpts", Map.of("quote", quote));
+            assertThat(proposed.status()).as(proposed.raw()).isEqualTo(201);
+        }
+        Answer approval = api.post("sofia", interviews() + "/interviews/" + interviewId + "/excerpts/1/approval", null);
+        assertThat(approval.status()).as(approval.raw()).isEqualTo(200);
+
+        String first = interviewId + "/1";
+        String second = interviewId + "/2";
+        Answer cited = api.update(
+                "sofia",
+                "PATCH",
+                cases() + "/cases/" + id + "/coded/context",
+                coded(id).path("version").asLong(),
+                Map.of(
+                        "groups",
+                        List.of(Map.of(
+                                "name", "Cited group",
+                                "internalControl", "CENTRALISED",
+                                "sources",
+                                        Map.of(
+                                                "internalControl",
+                                                List.of(
+                                                        Map.of("publication", "Journey 2026"),
+                                                        Map.of("excerpt", first),
+                                                        Map.of("excerpt", second)))))));
+        assertThat(cited.status()).as(cited.raw()).isEqualTo(200);
+
+        assertThat(citedExcerpts("sofia", id)).containsExactly(first, second);
+        await().atMost(PROPAGATION_BOUND)
+                .untilAsserted(() -> assertThat(citedExcerpts("lucia", id)).containsExactly(first));
+        await().atMost(PROPAGATION_BOUND)
+                .untilAsserted(() -> assertThat(api.get("pierre", cases() + "/cases/" + id + "/coded")
+                                .status())
+                        .isEqualTo(200));
+        assertThat(citedExcerpts("pierre", id)).isEmpty();
+        assertThat(api.get("pierre", cases() + "/cases/" + id + "/coded").raw())
+                .contains("Journey 2026")
+                .doesNotContain(interviewId);
+
+        Answer withdrawn = api.update(
+                "sofia",
+                "PATCH",
+                interviews() + "/interviews/" + interviewId,
+                api.get("sofia", interviews() + "/interviews/" + interviewId)
+                        .body()
+                        .path("version")
+                        .asLong(),
+                Map.of(
+                        "consent",
+                        Map.of("mayQuote", true, "attribution", "DESCRIPTOR", "mayShareWithPartners", false)));
+        assertThat(withdrawn.status()).as(withdrawn.raw()).isEqualTo(200);
+        assertThat(citedExcerpts("lucia", id)).isEmpty();
+        assertThat(api.get("lucia", cases() + "/cases/" + id + "/coded").raw()).doesNotContain(interviewId);
+        assertThat(citedExcerpts("sofia", id)).containsExactly(first, second);
+    }
+
+    /** The excerpts cited on the first group's internal control, as this reader is answered. */
+    private static List<String> citedExcerpts(String user, String id) throws Exception {
+        Answer answer = api.get(user, cases() + "/cases/" + id + "/coded");
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        List<String> excerpts = new java.util.ArrayList<>();
+        for (JsonNode citation : answer.body()
+                .path("context")
+                .path("groups")
+                .path(0)
+                .path("sources")
+                .path("internalControl")) {
+            if (citation.has("excerpt")) {
+                excerpts.add(citation.path("excerpt").asText());
+            }
+        }
+        return excerpts;
+    }
+
     private static JsonNode coded(String id) throws Exception {
         Answer answer = api.get("sofia", cases() + "/cases/" + id + "/coded");
         assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
@@ -219,13 +338,7 @@ class JourneysTest {
     @Test
     @Order(3)
     void declassificationNeedsASecondAdminAndReachesThePublicRegisterTimelineAndLedger() throws Exception {
-        String id = api.post("sofia", cases() + "/cases", newCase("Declassification journey"))
-                .body()
-                .path("id")
-                .asText();
-        await().atMost(Duration.ofSeconds(20))
-                .until(() ->
-                        api.get("ana", access() + "/cases/" + id + "/access").ok());
+        String id = openedAndKnownToAccess("Declassification journey");
 
         Answer requested = api.post(
                 "ana", access() + "/cases/" + id + "/tier", Map.of("tier", "PUBLICLY_KNOWN", "reason", "journey"));
@@ -258,13 +371,7 @@ class JourneysTest {
     @Test
     @Order(4)
     void revokingAGrantTakesTheCaseAwayFromThePartnerInEveryService() throws Exception {
-        String id = api.post("sofia", cases() + "/cases", newCase("Revocation journey"))
-                .body()
-                .path("id")
-                .asText();
-        await().atMost(Duration.ofSeconds(20))
-                .until(() ->
-                        api.get("ana", access() + "/cases/" + id + "/access").ok());
+        String id = openedAndKnownToAccess("Revocation journey");
         Answer granted = api.post(
                 "ana",
                 access() + "/cases/" + id + "/grants",
@@ -384,6 +491,18 @@ class JourneysTest {
         assertThat(secretTimeline.raw())
                 .isEqualTo(anonymous(events() + "/cases/" + UUID.randomUUID() + "/timeline")
                         .raw());
+    }
+
+    /** A case sofia opens, once the access service has recorded it (so its secrecy admins can manage it). */
+    private static String openedAndKnownToAccess(String title) throws Exception {
+        String id = api.post("sofia", cases() + "/cases", newCase(title))
+                .body()
+                .path("id")
+                .asText();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        api.get("ana", access() + "/cases/" + id + "/access").ok());
+        return id;
     }
 
     private static Answer anonymous(String url) throws Exception {

@@ -116,6 +116,10 @@ final class RunningPlatform {
                     "quarkus.datasource.password", stack.postgresPassword(),
                     "kafka.bootstrap.servers", stack.kafkaBootstrap(),
                     "quarkus.oidc.auth-server-url", stack.realmUrl()));
+            if (name.equals("cases")) {
+                // which cited excerpts a reader may see: this platform's interviews service
+                settings.put("quarkus.rest-client.interviews.url", "http://127.0.0.1:" + PORTS.get("interviews"));
+            }
             if (name.equals("events")) {
                 // One signing key per ledger: this run's ledger is new, and its anchors on the shared broker
                 // must not meet those of an earlier run's ledger signed with the same key.

@@ -138,7 +138,10 @@ final class ConsolePlatform {
                             // those of an earlier run's ledger on the shared broker
                             "parley.ledger.dev-key-file",
                                     apps.resolve(".parley/events/" + UUID.randomUUID() + "/ledger-signing.key")
-                                            .toString()),
+                                            .toString(),
+                            // the cases service asks this platform's interviews service which cited excerpts a
+                            // reader may see
+                            "quarkus.rest-client.interviews.url", "http://127.0.0.1:" + PORTS.get("interviews")),
                     logs));
         }
         LocalEndpoints endpoints = endpoints(stack);

@@ -43,8 +43,9 @@ class NewCaseTest extends ConsoleTest {
         browser.type("#n-title", title);
         browser.type("#n-country", "pa");
         browser.type("#n-region", "Panama City, Colón");
-        browser.setValue("#n-start", "2014-06-01");
-        browser.setValue("#n-end", "2019-06-30");
+        // Barrios Seguros is dated to the month and the year: the case keeps them as typed
+        browser.setValue("#n-start", "2014-06");
+        browser.setValue("#n-end", "2019");
         browser.select("#n-status", "CONCLUDED_WITH_DEAL");
         browser.screenshot("new-case-sofia");
         browser.submit("#new-case-form");
@@ -55,6 +56,13 @@ class NewCaseTest extends ConsoleTest {
         assertThat(browser.h1()).isEqualTo(title);
         assertThat(browser.find(".case-header").getText())
                 .contains("Panama", "Panama City, Colón", "Concluded with a deal", "Secret");
+        JsonNode period = platform.api
+                .get("sofia", platform.endpoints.cases() + "/cases/" + id + "/coded")
+                .body()
+                .path("header")
+                .path("period");
+        assertThat(period.path("start").asText()).isEqualTo("2014-06");
+        assertThat(period.path("end").asText()).isEqualTo("2019");
 
         // among her own cases
         browser.open("/cases?team=mine&q=" + RUN);

@@ -3,6 +3,7 @@ package org.parley.console.e2e;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,11 +56,23 @@ class StaffTest extends ConsoleTest {
         browser.signIn("sofia");
         browser.open("/cases/" + id);
         browser.type("#h-region", "Valle de Aburrá");
+        // a period known to the year and the month stays so: no day is made up
+        browser.setValue("#h-start", "2024");
+        browser.setValue("#h-end", "2025-03");
         browser.submit("#edit-header");
         assertThat(browser.find("#notice").getText()).isEqualTo("Saved.");
         assertThat(browser.find(".case-header").getText()).contains("Valle de Aburrá");
+        assertThat(browser.find("#h-start").getAttribute("value")).isEqualTo("2024");
+        assertThat(browser.find("#h-end").getAttribute("value")).isEqualTo("2025-03");
+        JsonNode period = platform.api
+                .get("sofia", platform.endpoints.cases() + "/cases/" + id + "/coded")
+                .body()
+                .path("header")
+                .path("period");
+        assertThat(period.path("start").asText()).isEqualTo("2024");
+        assertThat(period.path("end").asText()).isEqualTo("2025-03");
 
-        browser.setValue("#t-date", "2025-02-03");
+        browser.setValue("#t-date", "2025-02");
         browser.select("#t-kind", "MEETING");
         browser.type("#t-summary", "First exploratory meeting in Medellín.");
         browser.submit("#add-entry");

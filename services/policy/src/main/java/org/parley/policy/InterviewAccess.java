@@ -48,6 +48,14 @@ public enum InterviewAccess {
         return decision.excerpts() ? EXCERPTS : NONE;
     }
 
+    /**
+     * Whether this access shows one excerpt of the interview: a content reader sees every excerpt, proposed or
+     * approved; a partner only an approved one whose interviewee's consent lets it be shared.
+     */
+    public boolean showsExcerpt(boolean approved, boolean consentAllowsSharing) {
+        return this == CONTENT || (this == EXCERPTS && approved && consentAllowsSharing);
+    }
+
     /** Only the identity custodian reads the vault, and only through its one audited endpoint. */
     public static boolean mayRevealIdentity(Viewer viewer) {
         return viewer.has(Role.IDENTITY_CUSTODIAN);

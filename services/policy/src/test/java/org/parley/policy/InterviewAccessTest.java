@@ -147,4 +147,23 @@ class InterviewAccessTest {
         assertThat(InterviewAccess.decide(viewer("c", OWNER, Role.IDENTITY_CUSTODIAN), List.of(a), NOW))
                 .isEqualTo(InterviewAccess.NONE);
     }
+
+    /** A cited excerpt is shown exactly as the excerpt itself would be: every combination, for every access. */
+    @Test
+    void anExcerptIsShownToContentReadersAndToPartnersOnlyApprovedAndShareable() {
+        for (boolean approved : new boolean[] {false, true}) {
+            for (boolean shareable : new boolean[] {false, true}) {
+                String combination = "approved=" + approved + " shareable=" + shareable;
+                assertThat(InterviewAccess.CONTENT.showsExcerpt(approved, shareable))
+                        .as(combination)
+                        .isTrue();
+                assertThat(InterviewAccess.EXCERPTS.showsExcerpt(approved, shareable))
+                        .as(combination)
+                        .isEqualTo(approved && shareable);
+                assertThat(InterviewAccess.NONE.showsExcerpt(approved, shareable))
+                        .as(combination)
+                        .isFalse();
+            }
+        }
+    }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -23,9 +24,9 @@ import org.parley.cases.api.CodedCase;
 import org.parley.cases.api.TimelineEntry;
 import org.parley.cases.api.codebook.Codebook;
 import org.parley.cases.api.codebook.CodedSection;
+import org.parley.cases.api.codebook.WrittenDate;
 import org.parley.cases.audit.CaseAudit;
 import org.parley.cases.coded.ExcerptCitations;
-import org.parley.cases.coded.WrittenDates;
 import org.parley.cases.content.ContentValidator;
 import org.parley.cases.content.Context;
 import org.parley.cases.content.Header;
@@ -251,11 +252,26 @@ public class CaseService {
                 policy.resultsReleased(),
                 opened.decision().sections(),
                 documents,
-                citations.citableBy(opened));
+                citations.citableIn(readableSections(opened.decision().sections(), file)));
         audit.read(
                 viewer,
                 new CaseAudit.Read(policy.caseId(), policy.tier(), policy.resultsReleased(), CaseViews.sections(view)));
         return view;
+    }
+
+    /** The stored coded sections this reader may see: only their citations are asked about. */
+    private static List<String> readableSections(Set<Section> sections, CaseFile file) {
+        List<String> readable = new ArrayList<>();
+        if (sections.contains(Section.CONTEXT)) {
+            readable.add(file.context);
+        }
+        if (sections.contains(Section.PROCESS)) {
+            readable.add(file.process);
+        }
+        if (sections.contains(Section.RESULTS)) {
+            readable.add(file.results);
+        }
+        return readable;
     }
 
     /**
@@ -324,8 +340,8 @@ public class CaseService {
 
     private static CodedCase.WrittenPeriod writtenPeriod(CaseFile file) {
         return new CodedCase.WrittenPeriod(
-                WrittenDates.asWritten(file.periodStartWritten, file.periodStart),
-                WrittenDates.asWritten(file.periodEndWritten, file.periodEnd));
+                WrittenDate.asWritten(file.periodStartWritten, file.periodStart),
+                WrittenDate.asWritten(file.periodEndWritten, file.periodEnd));
     }
 
     /** The header as the codebook writes it (what a merge patch of it applies to). */
@@ -352,11 +368,11 @@ public class CaseService {
                 document.path("title").textValue(),
                 document.path("country").textValue(),
                 document.path("region").textValue(),
-                new Period(WrittenDates.firstDay(start), WrittenDates.lastDay(end)),
+                new Period(WrittenDate.firstDay(start), WrittenDate.lastDay(end)),
                 status.isTextual() ? CaseStatus.valueOf(status.textValue()) : null));
         writeHeader(file, header);
-        file.periodStartWritten = WrittenDates.coarserThanADay(start);
-        file.periodEndWritten = WrittenDates.coarserThanADay(end);
+        file.periodStartWritten = WrittenDate.coarserThanADay(start);
+        file.periodEndWritten = WrittenDate.coarserThanADay(end);
     }
 
     private static String storedDocument(CaseFile file, Section section) {
@@ -381,10 +397,10 @@ public class CaseService {
         checkedAsCodedEntry(body);
         TimelineEntry entry = new TimelineEntry(
                 UUID.randomUUID().toString(),
-                WrittenDates.firstDay(body.date()),
+                WrittenDate.firstDay(body.date()),
                 body.kind(),
                 body.summary(),
-                WrittenDates.coarserThanADay(body.date()));
+                WrittenDate.coarserThanADay(body.date()));
         timeline.add(entry);
         // Stable: entries of the same date keep the order they were added in.
         timeline.sort(Comparator.comparing(TimelineEntry::date));

@@ -1,6 +1,7 @@
 package org.parley.console.cases;
 
 import java.net.URI;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -60,6 +61,10 @@ public class NewCasePage {
         CaseView created;
         try {
             created = cases.create(form.body());
+            Map<String, Object> written = form.writtenPeriod();
+            if (written != null) {
+                cases.patchCoded(created.id(), "header", CaseActions.etag(created.version()), written);
+            }
         } catch (ClientWebApplicationException e) {
             if (e.getResponse() == null || e.getResponse().getStatus() != 400) {
                 throw e; // the usual page for a refusal or a failure, naming the service's problem

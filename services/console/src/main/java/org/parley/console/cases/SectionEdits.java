@@ -2,7 +2,6 @@ package org.parley.console.cases;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,9 +68,10 @@ public class SectionEdits {
             @RestForm String status,
             @RestForm String start,
             @RestForm String end) {
+        // the coded header keeps a year or a month as written; the first shape would make it a day
         Map<String, Object> period = new LinkedHashMap<>();
-        period.put("start", Paths.blankToNull(start));
-        period.put("end", Paths.blankToNull(end));
+        period.put("start", Paths.blankToNull(start) == null ? null : start.strip());
+        period.put("end", Paths.blankToNull(end) == null ? null : end.strip());
         Map<String, Object> patch = new LinkedHashMap<>();
         patch.put("title", Paths.blankToNull(title));
         patch.put("country", country == null ? null : country.strip().toUpperCase(Locale.ROOT));
@@ -173,13 +173,12 @@ public class SectionEdits {
             NewTimelineEntry entry;
             try {
                 entry = new NewTimelineEntry(
-                        Paths.blankToNull(date) == null
-                                ? null
-                                : LocalDate.parse(date.strip()).toString(),
+                        // as typed: a year, a month or a day, checked by the codebook
+                        Paths.blankToNull(date) == null ? null : date.strip(),
                         Paths.blankToNull(kind) == null ? null : TimelineKind.valueOf(kind.strip()),
                         Paths.blankToNull(summary));
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                // the form offers a date picker and the kinds: anything else was not typed in it
+            } catch (IllegalArgumentException e) {
+                // the form offers the kinds: anything else was not typed in it
                 return "err=invalid";
             }
             cases.addTimelineEntry(id, CaseActions.etag(version), entry).close();
@@ -187,9 +186,10 @@ public class SectionEdits {
         });
     }
 
+    /** A merge patch of one coded section, through the codebook's shape (dates keep their precision). */
     private Response edit(String id, String section, long version, Map<String, Object> patch) {
         return actions.run(id, "edit", () -> {
-            cases.edit(id, section, CaseActions.etag(version), patch);
+            cases.patchCoded(id, section, CaseActions.etag(version), patch);
             return "done=saved";
         });
     }

@@ -49,6 +49,16 @@ public interface CasesClient extends CasesApi {
     @Path("{id}/coded")
     ObjectNode coded(@RestPath String id);
 
+    /** A JSON merge patch of one coded section (header: dates as written); If-Match names the version read. */
+    @PATCH
+    @Path("{id}/coded/{section}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    ObjectNode patchCoded(
+            @RestPath String id,
+            @RestPath String section,
+            @HeaderParam("If-Match") String ifMatch,
+            Map<String, Object> patch);
+
     /** Replaces one coded section (context, process, results); If-Match names the version read. */
     @PUT
     @Path("{id}/coded/{section}")

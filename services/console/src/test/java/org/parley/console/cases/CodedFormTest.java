@@ -37,7 +37,7 @@ class CodedFormTest {
              "sources": {"level": [{"publication": "IFIT 2024", "page": "12", "endnote": 31}]},
              "entities": [{"type": "HUMANITARIAN_NGO", "name": "An NGO", "relativeStrength": "WEAKER"},
                           {"type": "CHURCH", "notes": "Two lines\\nof notes",
-                           "sources": {"type": [{"excerpt": "5b0c4a52-3f7e-4c36-9a55-2d1f3a6b7c8d"}]}}],
+                           "sources": {"type": [{"excerpt": "5b0c4a52-3f7e-4c36-9a55-2d1f3a6b7c8d/1"}]}}],
              "groups": [{"name": "Group A", "type": "STREET_GANG", "internalControl": "FRAGMENTED",
                          "estimatedSize": {"low": 5000, "high": 6000}, "militantOrigins": false,
                          "incomeSources": ["EXTORTION", "LOCAL_DRUG_SALES"]},

@@ -24,7 +24,7 @@ class CodedSectionViewTest {
                  "groups": [{"name": "Group A", "internalControl": "FRAGMENTED", "militantOrigins": true,
                              "estimatedSize": {"low": 5000, "high": 6000},
                              "sources": {"internalControl": [{"publication": "IFIT 2024", "page": "12", "endnote": 31},
-                                                             {"excerpt": "5b0c4a52-3f7e-4c36-9a55-2d1f3a6b7c8d"}]}},
+                                                             {"excerpt": "5b0c4a52-3f7e-4c36-9a55-2d1f3a6b7c8d/1"}]}},
                             {}]}
                 """);
         CodedSectionView spanish = CodedSectionView.of(CODEBOOK, "CONTEXT", context, "es");
@@ -47,7 +47,7 @@ class CodedSectionViewTest {
         assertThat(group.get("context.groups.internalControl").citations())
                 .containsExactly(
                         new CodedSectionView.Citation("IFIT 2024", "12", 31, null),
-                        new CodedSectionView.Citation(null, null, null, "5b0c4a52-3f7e-4c36-9a55-2d1f3a6b7c8d"));
+                        new CodedSectionView.Citation(null, null, null, "5b0c4a52-3f7e-4c36-9a55-2d1f3a6b7c8d/1"));
 
         CodedSectionView english = CodedSectionView.of(CODEBOOK, "CONTEXT", context, "en");
         assertThat(byKey(english.blocks().get(0).entries().get(0))

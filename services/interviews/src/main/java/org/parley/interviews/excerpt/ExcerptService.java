@@ -1,8 +1,12 @@
 package org.parley.interviews.excerpt;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,7 +21,10 @@ import org.parley.interviews.access.InterviewGate;
 import org.parley.interviews.api.Attribution;
 import org.parley.interviews.api.AttributionView;
 import org.parley.interviews.api.CaseExcerpts;
+import org.parley.interviews.api.CitedExcerpts;
+import org.parley.interviews.api.ExcerptId;
 import org.parley.interviews.api.ExcerptView;
+import org.parley.interviews.api.ExcerptVisibilityApi;
 import org.parley.interviews.api.Excerpts;
 import org.parley.interviews.api.Quote;
 import org.parley.interviews.events.InterviewEvents;
@@ -172,6 +179,75 @@ public class ExcerptService {
             }
         }
         return new CaseExcerpts(policy.caseId(), shared);
+    }
+
+    /**
+     * The excerpts of {@code asked} this viewer may see, in the order asked (see {@link
+     * InterviewAccess#showsExcerpt}): one access decision per interview, one query for its asked quotes. Unknown
+     * and invisible excerpts are both left out; no text is decrypted, so no read is audited.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public CitedExcerpts visibleAmong(Viewer viewer, CitedExcerpts asked) {
+        List<ExcerptId> excerpts = parsed(asked);
+        Map<UUID, List<Integer>> quotesByInterview = excerpts.stream()
+                .collect(Collectors.groupingBy(
+                        ExcerptId::interview,
+                        LinkedHashMap::new,
+                        Collectors.mapping(ExcerptId::quote, Collectors.toList())));
+        Set<ExcerptId> visible = new HashSet<>();
+        quotesByInterview.forEach((interviewId, quotes) -> {
+            List<CasePolicy> linked = gate.linkedPolicies(interviewId);
+            InterviewAccess access = linked.isEmpty() ? InterviewAccess.NONE : gate.accessTo(viewer, linked);
+            if (access == InterviewAccess.NONE) {
+                return;
+            }
+            boolean shareable =
+                    InterviewRecord.<InterviewRecord>findById(interviewId).allowsSharingQuotes();
+            List<Object[]> rows = entityManager
+                    .createNativeQuery("SELECT quote_number, status FROM interview_excerpt"
+                            + " WHERE interview_id = ?1 AND quote_number = ANY(?2)")
+                    .setParameter(1, interviewId)
+                    .setParameter(2, quotes.toArray(Integer[]::new))
+                    .getResultList();
+            for (Object[] row : rows) {
+                if (access.showsExcerpt(APPROVED.equals(row[1]), shareable)) {
+                    visible.add(new ExcerptId(interviewId, ((Number) row[0]).intValue()));
+                }
+            }
+        });
+        return new CitedExcerpts(excerpts.stream()
+                .filter(visible::contains)
+                .distinct()
+                .map(ExcerptId::toString)
+                .toList());
+    }
+
+    /** The asked excerpts, or a 400 naming every entry that is not {@code <interview id>/<quote number>}. */
+    private static List<ExcerptId> parsed(CitedExcerpts asked) {
+        if (asked == null || asked.excerpts() == null) {
+            throw new ProblemException(
+                    Problems.invalid(List.of(new Problem.FieldError("excerpts", "must be a list of excerpts"))));
+        }
+        if (asked.excerpts().size() > ExcerptVisibilityApi.MAX_ASKED) {
+            throw new ProblemException(Problems.invalid(List.of(new Problem.FieldError(
+                    "excerpts", "must hold at most " + ExcerptVisibilityApi.MAX_ASKED + " excerpts"))));
+        }
+        List<ExcerptId> excerpts = new ArrayList<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < asked.excerpts().size(); i++) {
+            Optional<ExcerptId> excerpt = ExcerptId.parse(asked.excerpts().get(i));
+            if (excerpt.isPresent()) {
+                excerpts.add(excerpt.get());
+            } else {
+                errors.add(new Problem.FieldError(
+                        "excerpts[" + i + "]", "must be an interview's id and a quote's number, <id>/<n>"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problems.invalid(errors));
+        }
+        return excerpts;
     }
 
     /** The interview's excerpts with their status, quote text and attribution; only approved ones if asked. */

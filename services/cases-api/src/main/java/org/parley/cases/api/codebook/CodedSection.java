@@ -1,8 +1,6 @@
 package org.parley.cases.api.codebook;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -12,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code "2012-03-14"} (a date keeps the precision its source gives), TEXT a string, BOOLEAN true or false.
  * {@code null} or an absent field is uncoded. Any object may hold {@code "sources"}: for a dimension of that
  * object, the citations of its value, each a publication ({@code publication}, optional {@code page} and
- * {@code endnote}) or an interview excerpt ({@code excerpt}, its id).
+ * {@code endnote}) or an interview excerpt ({@code excerpt}: {@code <interview id>/<quote number>}).
  *
  * <p>Field paths name what the person wrote, as in {@code context.groups[1].internalControl}, so a 400 can point
  * at the form field; the messages never repeat a value, which could be confidential text.
@@ -45,10 +42,9 @@ public final class CodedSection {
 
     static final String SOURCES = "sources";
 
-    private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
-
-    private static final Pattern RECORD_ID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** An excerpt is its interview's id and its quote's number: {@code <interview id>/<quote number>}. */
+    private static final Pattern EXCERPT_ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/[1-9][0-9]{0,8}");
 
     private final Codebook codebook;
     private final LocalDate today;
@@ -213,7 +209,7 @@ public final class CodedSection {
     }
 
     private void date(JsonNode value, String path) {
-        Optional<Span> span = value.isTextual() ? span(value.textValue()) : Optional.empty();
+        Optional<WrittenDate> span = value.isTextual() ? WrittenDate.parse(value.textValue()) : Optional.empty();
         if (span.isEmpty()) {
             problem(path, "must be a year (2012), a month (2012-03) or a day (2012-03-14)");
             return;
@@ -222,31 +218,6 @@ public final class CodedSection {
             problem(path, "must not lie before " + FIRST_YEAR);
         } else if (span.get().first().isAfter(today.plusYears(1))) {
             problem(path, "must not lie more than a year in the future");
-        }
-    }
-
-    /** The days a date of year, month or day precision covers. */
-    record Span(LocalDate first, LocalDate last) {}
-
-    /** The span of a coded date, empty when the text is not one. */
-    static Optional<Span> span(String text) {
-        Matcher match = DATE.matcher(text);
-        if (!match.matches()) {
-            return Optional.empty();
-        }
-        try {
-            int year = Integer.parseInt(match.group(1));
-            if (match.group(2) == null) {
-                return Optional.of(new Span(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
-            }
-            YearMonth month = YearMonth.of(year, Integer.parseInt(match.group(2)));
-            if (match.group(3) == null) {
-                return Optional.of(new Span(month.atDay(1), month.atEndOfMonth()));
-            }
-            LocalDate day = month.atDay(Integer.parseInt(match.group(3)));
-            return Optional.of(new Span(day, day));
-        } catch (DateTimeException e) {
-            return Optional.empty();
         }
     }
 
@@ -319,8 +290,8 @@ public final class CodedSection {
                 }
                 case "excerpt" -> {
                     if (!value.isTextual()
-                            || !RECORD_ID.matcher(value.textValue()).matches()) {
-                        problem(fieldPath, "must be an excerpt's id");
+                            || !EXCERPT_ID.matcher(value.textValue()).matches()) {
+                        problem(fieldPath, "must be an interview's id and a quote's number, <id>/<n>");
                     }
                 }
                 default -> problem(fieldPath, "is not part of a citation");
@@ -340,9 +311,11 @@ public final class CodedSection {
             if (end == null || !isDate(prefix + "." + start, block) || !isDate(prefix + "." + end, block)) {
                 continue;
             }
-            Optional<Span> from =
-                    node.get(start).isTextual() ? span(node.get(start).textValue()) : Optional.empty();
-            Optional<Span> to = node.path(end).isTextual() ? span(node.get(end).textValue()) : Optional.empty();
+            Optional<WrittenDate> from = node.get(start).isTextual()
+                    ? WrittenDate.parse(node.get(start).textValue())
+                    : Optional.empty();
+            Optional<WrittenDate> to =
+                    node.path(end).isTextual() ? WrittenDate.parse(node.get(end).textValue()) : Optional.empty();
             if (from.isPresent()
                     && to.isPresent()
                     && to.get().last().isBefore(from.get().first())) {

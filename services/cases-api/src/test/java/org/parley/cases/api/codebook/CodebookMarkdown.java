@@ -53,14 +53,15 @@ final class CodebookMarkdown {
                 + " \"high\": 6}`, DATE `\"2012\"`, `\"2012-03\"` or `\"2012-03-14\"`, TEXT a string, BOOLEAN"
                 + " `true`/`false`; `null` or absent is uncoded. An end (`end`, `…End`) may not lie before its"
                 + " start. Any object may cite sources for its values, `\"sources\": {\"internalControl\":"
-                + " [{\"publication\": \"…\", \"page\": \"12\", \"endnote\": 31}, {\"excerpt\": \"<id>\"}]}`."
+                + " [{\"publication\": \"…\", \"page\": \"12\", \"endnote\": 31}, {\"excerpt\": \"<interview id>/<quote number>\"}]}`."
                 + " `CodedSection` (cases-api) checks a section against this codebook and names every field it"
                 + " refuses, e.g. `context.groups[1].internalControl`.\n");
         md.append("* **Stored and answered in this shape.** The cases service stores every section this way:"
                 + " `GET /cases/{id}/coded` reads a case (only the sections the reader may see),"
                 + " `PUT`/`PATCH /cases/{id}/coded/{section}` writes one, checked against this codebook. A citation"
-                + " of an interview excerpt is answered only to the case's team (the excerpt's own visibility is"
-                + " the interviews service's), to anyone else the value comes without it. The first shape"
+                + " of an interview excerpt is answered only to a reader who may see that excerpt (the interviews"
+                + " service decides, asked with the reader's own token; without its answer no excerpt citation is"
+                + " answered); to anyone else the value comes without it. The first shape"
                 + " (`GET /cases/{id}`, `PATCH /cases/{id}/{section}`) is derived from it; `migratedFrom` names the"
                 + " field of that shape a dimension maps to (migration V4 moved stored cases with that mapping).\n\n");
         md.append("Values read `CODE` English / Spanish; the code is what a case stores.\n");

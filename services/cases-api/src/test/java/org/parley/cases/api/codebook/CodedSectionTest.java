@@ -192,17 +192,19 @@ class CodedSectionTest {
         context.putArray("groups").add(group);
         group.set("sources", MAPPER.readTree("""
                         {"internalControl": [{"publication": "Cockayne et al. 2024", "page": "12", "endnote": 31},
-                                             {"excerpt": "0b6f3c7e-8d1a-4a52-9f3e-2d4c6b8a1e90"}],
+                                             {"excerpt": "0b6f3c7e-8d1a-4a52-9f3e-2d4c6b8a1e90/3"}],
                          "estimatedSize": [{"publication": "InSight Crime"}]}
                         """));
         assertThat(problems("CONTEXT", context)).isEmpty();
 
         group.set("sources", MAPPER.readTree("""
-                        {"internalControl": [{"publication": "A", "excerpt": "0b6f3c7e-8d1a-4a52-9f3e-2d4c6b8a1e90"},
+                        {"internalControl": [{"publication": "A", "excerpt": "0b6f3c7e-8d1a-4a52-9f3e-2d4c6b8a1e90/1"},
                                              {"excerpt": "not-an-id"},
-                                             {"excerpt": "0b6f3c7e-8d1a-4a52-9f3e-2d4c6b8a1e90", "page": "3"},
+                                             {"excerpt": "0b6f3c7e-8d1a-4a52-9f3e-2d4c6b8a1e90/1", "page": "3"},
                                              {"publication": "B", "endnote": 0},
-                                             {"publication": "C", "url": "x"}],
+                                             {"publication": "C", "url": "x"},
+                                             {"excerpt": "0b6f3c7e-8d1a-4a52-9f3e-2d4c6b8a1e90"},
+                                             {"excerpt": "0b6f3c7e-8d1a-4a52-9f3e-2d4c6b8a1e90/0"}],
                          "estimatedSize": [],
                          "nickname": [{"publication": "D"}]}
                         """));
@@ -214,6 +216,9 @@ class CodedSectionTest {
                         "context.groups[0].sources.internalControl[2].page",
                         "context.groups[0].sources.internalControl[3].endnote",
                         "context.groups[0].sources.internalControl[4].url",
+                        // an interview's id alone names no excerpt; quotes count from 1
+                        "context.groups[0].sources.internalControl[5].excerpt",
+                        "context.groups[0].sources.internalControl[6].excerpt",
                         "context.groups[0].sources.estimatedSize",
                         "context.groups[0].sources.nickname");
     }
