@@ -1,5 +1,8 @@
 package org.parley.console.e2e;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -10,27 +13,87 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditorAndCustodianTest extends ConsoleTest {
 
     @Test
-    void theAuditorFiltersTheLedgerAndSeesTheChainVerify() {
+    void theAuditorFiltersTheLedgerNewestFirstAndSeesTheChainVerify() {
         browser.signIn("irene");
         List<String> nav =
                 browser.all("nav.main-nav a").stream().map(a -> a.getText()).toList();
         assertThat(nav).containsExactly("Audit ledger", "Public register");
         browser.open("/ledger");
         assertThat(browser.find("#verification").getText()).contains("The ledger chain verifies.");
-        assertThat(browser.all("#ledger tbody tr")).isNotEmpty();
+        List<Long> sequences = browser.all("#ledger tbody tr td:nth-child(1)").stream()
+                .map(cell -> Long.parseLong(cell.getText()))
+                .toList();
+        assertThat(sequences).hasSizeGreaterThan(1).isSortedAccordingTo(Comparator.reverseOrder());
         browser.screenshot("ledger");
 
-        browser.type("#l-type", "TierChanged");
+        // The type is a choice of translated names; the choice stays chosen.
+        browser.select("#l-type", "TierChanged");
         browser.submit("form.filters");
         List<String> types = browser.all("#ledger tbody tr td:nth-child(2)").stream()
                 .map(cell -> cell.getText())
                 .toList();
-        assertThat(types).isNotEmpty().allMatch("TierChanged"::equals);
+        assertThat(types).isNotEmpty().allMatch("Tier changed"::equals);
+        assertThat(browser.find("#l-type").getAttribute("value")).isEqualTo("TierChanged");
         // ids, types, times and hashes only: no case text
         assertNames(browser.source(), List.of(), List.of(EL_SALVADOR, MEXICO, HAITI));
 
+        // One entry: its hashes and the checkpoint that covers it (or that none does yet).
+        String first = browser.find("#ledger tbody tr td:nth-child(1) a").getText();
+        browser.open("/ledger/" + first);
+        assertThat(browser.h1()).isEqualTo("Ledger entry " + first);
+        assertThat(browser.find("#entry-hash").getText()).hasSize(64);
+        assertThat(browser.find("#entry-prev-hash").getText()).hasSize(64);
+        assertThat(browser.has("#checkpoint") || browser.has("#checkpoint-none"))
+                .isTrue();
+        assertThat(browser.find("#public-key").getText()).isNotBlank();
+
+        // A bad filter is named, and what was typed stays.
+        browser.open("/ledger?case=not-a-case&actor=someone&from=2026-01-01");
+        assertThat(browser.find("#invalid-filters").getText()).contains("Case id");
+        assertThat(browser.find("#l-case").getAttribute("value")).isEqualTo("not-a-case");
+        assertThat(browser.find("#l-actor").getAttribute("value")).isEqualTo("someone");
+        assertThat(browser.find("#l-from").getAttribute("value")).isEqualTo("2026-01-01");
+
+        // The export of the dates chosen, through the console, as JSON Lines from a header to an end line.
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        browser.open("/ledger?from=2026-01-01&to=" + today);
+        String href = browser.find("#ledger-export").getAttribute("href");
+        assertThat(href).endsWith("/ledger/export?from=2026-01-01&to=" + today);
+        String export = (String) browser.script("return fetch(arguments[0]).then(r => r.text())", href);
+        List<String> lines = export.lines().toList();
+        assertThat(lines.get(0)).contains("\"kind\":\"header\"");
+        assertThat(lines.get(lines.size() - 1)).contains("\"kind\":\"end\"");
+        assertThat(export).contains("\"kind\":\"checkpoint\"");
+
         browser.open("/cases/" + platform.caseId("mexico")); // an auditor reads no case
         assertThat(browser.h1()).isEqualTo("Not found");
+    }
+
+    @Test
+    void theAuditorsLedgerInSpanish() {
+        browser.signIn("irene");
+        browser.open("/ledger");
+        browser.submit("form[action='/language']");
+        try {
+            assertThat(browser.h1()).isEqualTo("Registro de auditoría");
+            assertThat(browser.find("#l-type option[value='TierChanged']").getText())
+                    .isEqualTo("Nivel cambiado");
+            browser.select("#l-type", "CaseOpened");
+            browser.submit("form.filters");
+            assertThat(browser.all("#ledger tbody tr td:nth-child(2)"))
+                    .isNotEmpty()
+                    .allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("Caso abierto"));
+            assertThat(browser.find("#ledger-export").getText()).contains("Descargar");
+            String first = browser.find("#ledger tbody tr td:nth-child(1) a").getText();
+            browser.open("/ledger/" + first);
+            assertThat(browser.h1()).isEqualTo("Entrada " + first + " del registro");
+            assertThat(browser.source()).contains("Hash anterior", "Punto de control");
+            browser.open("/ledger?to=mañana");
+            assertThat(browser.find("#invalid-filters").getText()).contains("Estos filtros no son válidos", "Hasta");
+            browser.screenshot("ledger-es");
+        } finally {
+            browser.submit("form[action='/language']");
+        }
     }
 
     @Test

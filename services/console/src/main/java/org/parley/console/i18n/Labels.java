@@ -500,4 +500,88 @@ public interface Labels {
 
     @Message("The process timeline, from the first to the last dated entry")
     String section_timeline_strip();
+
+    @Message("Case opened")
+    String ledgerType_CaseOpened();
+
+    @Message("Case section edited")
+    String ledgerType_CaseSectionEdited();
+
+    @Message("Process entry added")
+    String ledgerType_ProcessEntryAdded();
+
+    @Message("Case deleted")
+    String ledgerType_CaseDeleted();
+
+    @Message("Case policy recorded")
+    String ledgerType_CasePolicyRecorded();
+
+    @Message("Tier changed")
+    String ledgerType_TierChanged();
+
+    @Message("Results release changed")
+    String ledgerType_ResultsReleaseChanged();
+
+    @Message("Grant issued")
+    String ledgerType_GrantIssued();
+
+    @Message("Grant revoked")
+    String ledgerType_GrantRevoked();
+
+    @Message("Grant expired")
+    String ledgerType_GrantExpired();
+
+    @Message("Team member added")
+    String ledgerType_TeamMemberAdded();
+
+    @Message("Team member removed")
+    String ledgerType_TeamMemberRemoved();
+
+    @Message("Secrecy change requested")
+    String ledgerType_SecrecyChangeRequested();
+
+    @Message("Secrecy change approved")
+    String ledgerType_SecrecyChangeApproved();
+
+    @Message("Secrecy change rejected")
+    String ledgerType_SecrecyChangeRejected();
+
+    @Message("Organisation registered")
+    String ledgerType_OrganisationRegistered();
+
+    @Message("Interview recorded")
+    String ledgerType_InterviewRecorded();
+
+    @Message("Interview updated")
+    String ledgerType_InterviewUpdated();
+
+    @Message("Interview linked")
+    String ledgerType_InterviewLinked();
+
+    @Message("Excerpt proposed")
+    String ledgerType_ExcerptProposed();
+
+    @Message("Excerpt approved")
+    String ledgerType_ExcerptApproved();
+
+    @Message("Identity revealed")
+    String ledgerType_IdentityRevealed();
+
+    @Message("Excerpt withdrawn")
+    String ledgerType_ExcerptWithdrawn();
+
+    @Message("Restricted read")
+    String ledgerType_RestrictedRead();
+
+    @Message("Access denied")
+    String ledgerType_AccessDenied();
+
+    @Message("Export made")
+    String ledgerType_ExportMade();
+
+    @Message("Cases linked")
+    String ledgerType_CaseLinked();
+
+    @Message("Cases unlinked")
+    String ledgerType_CaseUnlinked();
 }

@@ -1,15 +1,18 @@
 package org.parley.console.ledger;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.io.InputStream;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -17,12 +20,17 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.parley.console.clients.LedgerClient;
+import org.parley.console.clients.Problem;
 import org.parley.console.web.Ctx;
 import org.parley.console.web.Paths;
+import org.parley.events.api.LedgerApi;
 import org.parley.events.api.LedgerEntryView;
 import org.parley.events.api.VerificationReport;
 
-/** The audit ledger for auditors: filters, pages, and whether the hash chain verifies. */
+/**
+ * The audit ledger for auditors: newest first, filters, one entry with its hashes and checkpoint, the export of a
+ * date range with its proof, and whether the hash chain verifies.
+ */
 @Path("/ledger")
 @RolesAllowed("auditor")
 @Produces(MediaType.TEXT_HTML)
@@ -49,6 +57,12 @@ public class LedgerResource {
                     + Paths.param("cursor", cursor);
             return "/ledger" + (query.isEmpty() ? "" : "?" + query.substring(1));
         }
+
+        /** The export of this filter's date range (the other filters do not apply to a chain's range). */
+        public String exportUrl() {
+            String query = Paths.param("from", from) + Paths.param("to", to);
+            return "/ledger/export" + (query.isEmpty() ? "" : "?" + query.substring(1));
+        }
     }
 
     @CheckedTemplate
@@ -57,8 +71,11 @@ public class LedgerResource {
                 Filter filter,
                 LedgerEntryView.Page page,
                 VerificationReport verification,
-                boolean invalidFilter,
-                String nextUrl);
+                List<String> invalidFields,
+                String nextUrl,
+                List<String> types);
+
+        public static native TemplateInstance detail(LedgerEntryView.Detail detail, LedgerEntryView.PublicKey key);
     }
 
     @GET
@@ -79,41 +96,59 @@ public class LedgerResource {
                 Paths.blankToNull(to));
         VerificationReport verification = events.verify(null);
         LedgerEntryView.Page page;
-        boolean invalid = false;
+        List<String> invalid = List.of();
         try {
             page = events.entries(
                     filter.caseId(),
                     filter.actor(),
                     filter.organisation(),
                     filter.type(),
-                    startOf(filter.from(), 0),
-                    startOf(filter.to(), 1),
+                    filter.from(),
+                    filter.to(),
+                    null,
                     Paths.blankToNull(cursor),
                     50);
         } catch (ClientWebApplicationException e) {
             if (e.getResponse() == null || e.getResponse().getStatus() != 400) {
                 throw e;
             }
-            page = new LedgerEntryView.Page(java.util.List.of(), null);
-            invalid = true;
+            page = new LedgerEntryView.Page(List.of(), null);
+            Problem problem = Problem.of(e);
+            invalid = problem.errors() == null || problem.errors().isEmpty()
+                    ? List.of("filter")
+                    : problem.errors().stream()
+                            .map(Problem.FieldError::field)
+                            .distinct()
+                            .toList();
         }
         String next = page.nextCursor() == null ? null : filter.url(page.nextCursor());
-        return ctx.render(Templates.ledger(filter, page, verification, invalid, next));
+        return ctx.render(Templates.ledger(filter, page, verification, invalid, next, LedgerEntryView.EVENT_TYPES));
     }
 
-    /** A day as the instant it starts (plus days), for the service's from (inclusive) and to (exclusive). */
-    private static String startOf(String day, int plusDays) {
-        if (day == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(day)
-                    .plusDays(plusDays)
-                    .atStartOfDay()
-                    .toInstant(ZoneOffset.UTC)
-                    .toString();
-        } catch (DateTimeParseException e) {
-            return "invalid"; // the service names the field
-        }
+    /** One entry (by sequence or event id): its hashes and the checkpoint that covers it. */
+    @GET
+    @Path("{ref}")
+    public TemplateInstance entry(@PathParam("ref") String ref) {
+        return ctx.render(Templates.detail(events.entry(ref), events.publicKey()));
+    }
+
+    /**
+     * The export of a date range, passed through as the events service writes it: the browser holds no token for
+     * the service, so the download goes through the console.
+     */
+    @GET
+    @Path("export")
+    @Produces({LedgerApi.JSON_LINES, MediaType.TEXT_HTML})
+    public Response export(@RestQuery String from, @RestQuery String to) {
+        Response answer = events.export(Paths.blankToNull(from), Paths.blankToNull(to));
+        InputStream body = answer.readEntity(InputStream.class);
+        StreamingOutput copy = out -> {
+            try (InputStream in = body) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(copy, LedgerApi.JSON_LINES)
+                .header(HttpHeaders.CONTENT_DISPOSITION, answer.getHeaderString(HttpHeaders.CONTENT_DISPOSITION))
+                .build();
     }
 }

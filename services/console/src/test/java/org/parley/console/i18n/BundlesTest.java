@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,7 +24,8 @@ class BundlesTest {
     @CsvSource({
         "org.parley.console.i18n.Msg, messages/msg_es.properties",
         "org.parley.console.i18n.Labels, messages/lbl_es.properties",
-        "org.parley.console.i18n.CodedMsg, messages/coded_es.properties"
+        "org.parley.console.i18n.CodedMsg, messages/coded_es.properties",
+        "org.parley.console.i18n.LedgerMsg, messages/ledger_es.properties"
     })
     void spanishCoversTheWholeBundle(String bundle, String file) throws Exception {
         Set<String> methods = Arrays.stream(Class.forName(bundle).getDeclaredMethods())
@@ -34,6 +36,15 @@ class BundlesTest {
         assertThat(spanish.values())
                 .allSatisfy(text -> assertThat(text.toString()).isNotBlank());
         assertThat(methods).hasSizeLessThanOrEqualTo(300); // one generated resolver per bundle
+    }
+
+    @Test
+    void everyEventTypeOfTheLedgerHasItsName() throws Exception {
+        for (String type : org.parley.events.api.LedgerEntryView.EVENT_TYPES) {
+            assertThat(Labels.class.getDeclaredMethod("ledgerType_" + type))
+                    .as(type)
+                    .isNotNull();
+        }
     }
 
     private static Properties load(String file) throws IOException {

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,10 +66,7 @@ public final class ChainVerifier {
     }
 
     private VerificationReport verifyInTransaction(Connection connection, AnchorLookup anchor) throws SQLException {
-        long checked = 0;
-        long previousSequence = 0;
-        String previousHash = LedgerHashing.GENESIS;
-        VerificationReport.BrokenLink broken = null;
+        ChainLinks links = ChainLinks.fromGenesis();
         Map<Long, String> storedHashes = new HashMap<>();
         Map<Long, Long> checkpointSequences = checkpointSequences(connection);
         if (anchor != null && anchor.found() != null) {
@@ -78,37 +74,22 @@ public final class ChainVerifier {
         }
 
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT sequence, CAST(event_id AS text), event_type, CAST(case_id AS text), actor_subject,"
-                        + " actor_organisation, owning_organisation, occurred_at, recorded_at, event_digest,"
-                        + " prev_hash, hash FROM ledger_entry ORDER BY sequence")) {
+                "SELECT " + LedgerEntry.columns("l") + " FROM ledger_entry l ORDER BY l.sequence")) {
             query.setFetchSize(1000);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    LedgerEntry entry = new LedgerEntry(
-                            rows.getLong(1),
-                            rows.getString(2),
-                            rows.getString(3),
-                            rows.getString(4),
-                            rows.getString(5),
-                            rows.getString(6),
-                            rows.getString(7),
-                            rows.getObject(8, OffsetDateTime.class).toInstant(),
-                            rows.getObject(9, OffsetDateTime.class).toInstant(),
-                            rows.getString(10),
-                            rows.getString(11),
-                            rows.getString(12));
-                    checked++;
+                    LedgerEntry entry = LedgerEntry.read(rows, 1);
                     if (checkpointSequences.containsKey(entry.sequence())) {
                         storedHashes.put(entry.sequence(), entry.hash());
                     }
-                    if (broken == null) {
-                        broken = check(entry, previousSequence, previousHash);
-                    }
-                    previousSequence = entry.sequence();
-                    previousHash = entry.hash();
+                    links.add(entry);
                 }
             }
         }
+        long checked = links.checked();
+        VerificationReport.BrokenLink broken = links.firstBroken();
+        long previousSequence = links.lastSequence();
+        String previousHash = links.lastHash();
 
         VerificationReport.HeadCheck head = headCheck(connection, previousSequence, previousHash);
         List<VerificationReport.CheckpointProblem> problems = new ArrayList<>();
@@ -120,14 +101,8 @@ public final class ChainVerifier {
                 checkpointsChecked++;
                 long sequence = rows.getLong(1);
                 String hash = rows.getString(2);
-                String problem = null;
-                if (!keys.verify(rows.getString(3), sequence, hash, rows.getString(4))) {
-                    problem = "signature invalid or key unknown";
-                } else if (!hash.equals(storedHashes.get(sequence))) {
-                    problem = storedHashes.containsKey(sequence)
-                            ? "signed hash differs from the entry's hash"
-                            : "no entry at the signed sequence";
-                }
+                String problem = ChainLinks.checkpointProblem(
+                        keys, sequence, hash, rows.getString(3), rows.getString(4), storedHashes.get(sequence));
                 if (problem != null && problems.size() < MAX_CHECKPOINT_PROBLEMS) {
                     problems.add(new VerificationReport.CheckpointProblem(sequence, problem));
                 }
@@ -181,27 +156,6 @@ public final class ChainVerifier {
             status = VerificationReport.AnchorStatus.CONFIRMED;
         }
         return new VerificationReport.AnchorCheck(status, anchor.source(), anchor.sequence(), anchor.exported());
-    }
-
-    /** The first check that fails for this entry, given the previous entry as stored. */
-    static VerificationReport.BrokenLink check(LedgerEntry entry, long previousSequence, String previousHash) {
-        if (entry.sequence() != previousSequence + 1) {
-            return new VerificationReport.BrokenLink(
-                    previousSequence + 1,
-                    VerificationReport.Problem.MISSING_ENTRY,
-                    "sequence " + (previousSequence + 1),
-                    "sequence " + entry.sequence());
-        }
-        if (!previousHash.equals(entry.prevHash())) {
-            return new VerificationReport.BrokenLink(
-                    entry.sequence(), VerificationReport.Problem.PREV_HASH_MISMATCH, previousHash, entry.prevHash());
-        }
-        String recomputed = LedgerHashing.hashOf(entry);
-        if (!recomputed.equals(entry.hash())) {
-            return new VerificationReport.BrokenLink(
-                    entry.sequence(), VerificationReport.Problem.HASH_MISMATCH, recomputed, entry.hash());
-        }
-        return null;
     }
 
     private static Map<Long, Long> checkpointSequences(Connection connection) throws SQLException {

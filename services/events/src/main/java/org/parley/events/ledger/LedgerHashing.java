@@ -77,7 +77,8 @@ public final class LedgerHashing {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static String format(Instant instant) {
+    /** An instant as hashed: ISO-8601 UTC, microseconds. */
+    static String format(Instant instant) {
         return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(truncate(instant));
     }
 

@@ -9,8 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.parley.events.api.LedgerEntryView;
 import org.parley.policy.SecrecySql;
 import org.parley.policy.SqlFragment;
 import org.parley.policy.Viewer;
@@ -20,34 +22,62 @@ import org.parley.policy.Viewer;
  * the policy's READ_LEDGER): entries of cases the auditor's organisation owns (as stored, or learnt later
  * from CaseOpened or the projection), and entries about no case whose actor belongs to that organisation.
  * Filters narrow that set; they never widen it.
+ *
+ * @param entry one entry only (by sequence or event id), or null
+ * @param cursor the sequence the previous page ended at (0: none); the page goes on past it in its order
  */
 record LedgerQuery(
         Viewer viewer,
+        LedgerQuery.Ref entry,
         UUID caseId,
         String actor,
         String actorOrganisation,
         String type,
         Instant from,
         Instant to,
-        long afterSequence,
+        boolean newestFirst,
+        long cursor,
         int limit) {
 
-    List<LedgerEntry> run(Connection connection) throws SQLException {
-        SqlFragment scope = SecrecySql.ledgerEntryVisible(
+    /** One entry named by its sequence or its event id. */
+    record Ref(Long sequence, UUID eventId) {}
+
+    /** The query for one entry in the viewer's scope. */
+    static LedgerQuery one(Viewer viewer, Ref entry) {
+        return new LedgerQuery(viewer, entry, null, null, null, null, null, null, false, 0, 1);
+    }
+
+    /** {@code ledger_entry l} with what {@link #scope} reads: the case's owner as learnt later ({@code o}, {@code p}). */
+    static final String FROM_SCOPED = " FROM ledger_entry l"
+            + " LEFT JOIN case_owner o ON o.case_id = l.case_id"
+            + " LEFT JOIN case_policy p ON p.case_id = l.case_id";
+
+    /** Whether the viewer may read the entry {@code l}, over {@link #FROM_SCOPED}. */
+    static SqlFragment scope(Viewer viewer) {
+        return SecrecySql.ledgerEntryVisible(
                 viewer,
                 "l.case_id",
                 "COALESCE(l.owning_organisation, o.owning_organisation, p.owning_organisation)",
                 "l.actor_organisation");
-        StringBuilder sql = new StringBuilder("SELECT l.sequence, CAST(l.event_id AS text), l.event_type,"
-                + " CAST(l.case_id AS text), l.actor_subject, l.actor_organisation, l.owning_organisation,"
-                + " l.occurred_at, l.recorded_at, l.event_digest, l.prev_hash, l.hash"
-                + " FROM ledger_entry l"
-                + " LEFT JOIN case_owner o ON o.case_id = l.case_id"
-                + " LEFT JOIN case_policy p ON p.case_id = l.case_id"
-                + " WHERE " + scope.sql()
-                + " AND l.sequence > ?");
+    }
+
+    List<LedgerEntry> run(Connection connection) throws SQLException {
+        SqlFragment scope = scope(viewer);
+        StringBuilder sql =
+                new StringBuilder("SELECT " + LedgerEntry.columns("l") + FROM_SCOPED + " WHERE " + scope.sql());
         List<Object> parameters = new ArrayList<>(scope.parameters());
-        parameters.add(afterSequence);
+        if (cursor > 0) {
+            sql.append(newestFirst ? " AND l.sequence < ?" : " AND l.sequence > ?");
+            parameters.add(cursor);
+        }
+        if (entry != null && entry.sequence() != null) {
+            sql.append(" AND l.sequence = ?");
+            parameters.add(entry.sequence());
+        }
+        if (entry != null && entry.eventId() != null) {
+            sql.append(" AND l.event_id = ?");
+            parameters.add(entry.eventId());
+        }
         if (caseId != null) {
             sql.append(" AND l.case_id = ?");
             parameters.add(caseId);
@@ -72,7 +102,7 @@ record LedgerQuery(
             sql.append(" AND l.occurred_at < ?");
             parameters.add(OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
         }
-        sql.append(" ORDER BY l.sequence LIMIT ?");
+        sql.append(newestFirst ? " ORDER BY l.sequence DESC LIMIT ?" : " ORDER BY l.sequence LIMIT ?");
         parameters.add(limit);
 
         List<LedgerEntry> entries = new ArrayList<>();
@@ -82,22 +112,32 @@ record LedgerQuery(
             }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    entries.add(new LedgerEntry(
-                            rows.getLong(1),
-                            rows.getString(2),
-                            rows.getString(3),
-                            rows.getString(4),
-                            rows.getString(5),
-                            rows.getString(6),
-                            rows.getString(7),
-                            rows.getObject(8, OffsetDateTime.class).toInstant(),
-                            rows.getObject(9, OffsetDateTime.class).toInstant(),
-                            rows.getString(10),
-                            rows.getString(11),
-                            rows.getString(12)));
+                    entries.add(LedgerEntry.read(rows, 1));
                 }
             }
         }
         return entries;
+    }
+
+    /** The first checkpoint at or after the sequence: the one whose signature covers that entry. */
+    static Optional<LedgerEntryView.Checkpoint> coveringCheckpoint(Connection connection, long sequence)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT sequence, hash, signed_at, algorithm, key_id, signature FROM ledger_checkpoint"
+                        + " WHERE sequence >= ? ORDER BY sequence LIMIT 1")) {
+            query.setLong(1, sequence);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new LedgerEntryView.Checkpoint(
+                        row.getLong(1),
+                        row.getString(2),
+                        row.getObject(3, OffsetDateTime.class).toInstant(),
+                        row.getString(4),
+                        row.getString(5),
+                        row.getString(6)));
+            }
+        }
     }
 }

@@ -1,7 +1,5 @@
 package org.parley.events.ledger;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +12,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import io.smallrye.common.annotation.Blocking;
 import org.hibernate.Session;
@@ -31,8 +32,9 @@ import org.parley.web.ProblemException;
 import org.parley.web.Problems;
 
 /**
- * The audit ledger for auditors: their organisation's entries, and the chain's verification. Its OpenAPI
- * descriptions are on {@link LedgerApi}.
+ * The audit ledger for auditors: their organisation's entries, one entry with its checkpoint, an export with its
+ * proof, the checkpoints' public key, and the chain's verification. Its OpenAPI descriptions are on
+ * {@link LedgerApi}.
  */
 @RolesAllowed("auditor")
 @Blocking
@@ -45,6 +47,8 @@ public class LedgerResource implements LedgerApi {
     private final EntityManager entityManager;
     private final LedgerSigner signer;
     private final LedgerConfig config;
+    private final Ledger ledger;
+    private final LedgerExport export;
 
     @Inject
     public LedgerResource(
@@ -52,12 +56,16 @@ public class LedgerResource implements LedgerApi {
             CallerIdentity caller,
             EntityManager entityManager,
             LedgerSigner signer,
-            LedgerConfig config) {
+            LedgerConfig config,
+            Ledger ledger,
+            LedgerExport export) {
         this.anchors = anchors;
         this.caller = caller;
         this.entityManager = entityManager;
         this.signer = signer;
         this.config = config;
+        this.ledger = ledger;
+        this.export = export;
     }
 
     @Override
@@ -70,15 +78,19 @@ public class LedgerResource implements LedgerApi {
             @QueryParam("type") String type,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
+            @QueryParam("order") String order,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         Viewer viewer = caller.viewer();
         List<Problem.FieldError> errors = new ArrayList<>();
         UUID caseFilter = parseUuid(caseId, "case", errors);
         String typeFilter = check(type, "type", TYPE, errors);
-        Instant fromFilter = parseInstant(from, "from", errors);
-        Instant toFilter = parseInstant(to, "to", errors);
-        long after = parseCursor(cursor, errors);
+        LedgerDates.Range dates = LedgerDates.range(from, to, errors);
+        boolean newestFirst = order == null || order.equals("newest");
+        if (!newestFirst && !order.equals("oldest")) {
+            errors.add(new Problem.FieldError("order", "must be newest or oldest"));
+        }
+        long after = parseCursor(cursor, newestFirst, errors);
         int pageSize = limit == null ? 100 : limit;
         if (pageSize < 1 || pageSize > config.maxPageSize()) {
             errors.add(new Problem.FieldError("limit", "must be between 1 and " + config.maxPageSize()));
@@ -90,19 +102,65 @@ public class LedgerResource implements LedgerApi {
         }
         LedgerQuery query = new LedgerQuery(
                 viewer,
+                null,
                 caseFilter,
                 actorFilter,
                 organisationFilter,
                 typeFilter,
-                fromFilter,
-                toFilter,
+                dates.from(),
+                dates.to(),
+                newestFirst,
                 after,
                 pageSize + 1);
         List<LedgerEntry> found = session().doReturningWork(query::run);
         boolean more = found.size() > pageSize;
         List<LedgerEntry> page = more ? found.subList(0, pageSize) : found;
-        String next = more ? encodeCursor(page.get(page.size() - 1).sequence()) : null;
+        String next = more ? encodeCursor(page.get(page.size() - 1).sequence(), newestFirst) : null;
         return new LedgerEntryView.Page(page.stream().map(LedgerResource::view).toList(), next);
+    }
+
+    @Override
+    @Transactional
+    public LedgerEntryView.Detail entry(@PathParam("ref") String ref) {
+        Viewer viewer = caller.viewer();
+        LedgerQuery.Ref named = parseRef(ref).orElseThrow(() -> Problems.notFoundException(ENTRY_KIND));
+        return session().doReturningWork(connection -> {
+            List<LedgerEntry> found = LedgerQuery.one(viewer, named).run(connection);
+            if (found.isEmpty()) {
+                throw Problems.notFoundException(ENTRY_KIND);
+            }
+            LedgerEntry entry = found.get(0);
+            return new LedgerEntryView.Detail(
+                    view(entry),
+                    LedgerQuery.coveringCheckpoint(connection, entry.sequence()).orElse(null));
+        });
+    }
+
+    @Override
+    public Response export(@QueryParam("from") String from, @QueryParam("to") String to) {
+        Viewer viewer = caller.viewer();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        LedgerDates.Range dates = LedgerDates.range(from, to, errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problems.invalid(errors));
+        }
+        // Signs the head if it moved since the last checkpoint, so the export reaches the newest entries.
+        ledger.checkpointHead();
+        LedgerExport.Range range = new LedgerExport.Range(from, to, dates.from(), dates.to());
+        StreamingOutput body = out -> export.write(viewer, range, out);
+        return Response.ok(body, LedgerApi.JSON_LINES)
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"parley-ledger-" + LedgerDates.fileLabel(from, to) + ".jsonl\"")
+                .build();
+    }
+
+    @Override
+    public LedgerEntryView.PublicKey publicKey() {
+        caller.viewer();
+        CheckpointKeys keys = signer.keys();
+        return new LedgerEntryView.PublicKey(
+                CheckpointKeys.ALGORITHM, keys.signingKeyId(), keys.publicKeyBase64(), List.copyOf(keys.keyIds()));
     }
 
     @Override
@@ -167,16 +225,12 @@ public class LedgerResource implements LedgerApi {
         return id.orElse(null);
     }
 
-    private static Instant parseInstant(String value, String field, List<Problem.FieldError> errors) {
-        if (value == null) {
-            return null;
+    /** A sequence number or an event id; anything else names nothing. */
+    private static Optional<LedgerQuery.Ref> parseRef(String ref) {
+        if (ref != null && ref.matches("[1-9][0-9]{0,17}")) {
+            return Optional.of(new LedgerQuery.Ref(Long.parseLong(ref), null));
         }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(field, "must be an ISO-8601 instant, e.g. 2026-01-31T12:00:00Z"));
-            return null;
-        }
+        return RecordIds.parse(ref).map(id -> new LedgerQuery.Ref(null, id));
     }
 
     private static String check(String value, String field, Pattern pattern, List<Problem.FieldError> errors) {
@@ -195,26 +249,32 @@ public class LedgerResource implements LedgerApi {
         return value;
     }
 
-    private static long parseCursor(String cursor, List<Problem.FieldError> errors) {
+    private static long parseCursor(String cursor, boolean newestFirst, List<Problem.FieldError> errors) {
         if (cursor == null) {
             return 0;
         }
-        Optional<Long> sequence = PageCursor.decode(CURSOR_KIND, 1, cursor).flatMap(fields -> {
-            try {
-                return Optional.of(Long.parseLong(fields.get(0))).filter(value -> value >= 0);
-            } catch (NumberFormatException notANumber) {
-                return Optional.empty();
-            }
-        });
+        Optional<Long> sequence = PageCursor.decode(cursorKind(newestFirst), 1, cursor)
+                .flatMap(fields -> {
+                    try {
+                        return Optional.of(Long.parseLong(fields.get(0))).filter(value -> value > 0);
+                    } catch (NumberFormatException notANumber) {
+                        return Optional.empty();
+                    }
+                });
         if (sequence.isEmpty()) {
             errors.add(new Problem.FieldError("cursor", "is not a cursor this service gave out"));
         }
         return sequence.orElse(0L);
     }
 
-    private static final String CURSOR_KIND = "ledger";
+    private static final String ENTRY_KIND = "ledger entry";
 
-    private static String encodeCursor(long sequence) {
-        return PageCursor.encode(CURSOR_KIND, Long.toString(sequence));
+    /** A cursor of one order is not one of the other: the pages would skip or repeat entries. */
+    private static String cursorKind(boolean newestFirst) {
+        return newestFirst ? "ledger-newest" : "ledger";
+    }
+
+    private static String encodeCursor(long sequence, boolean newestFirst) {
+        return PageCursor.encode(cursorKind(newestFirst), Long.toString(sequence));
     }
 }

@@ -15,7 +15,9 @@ import java.util.Properties;
 import org.parley.events.api.VerificationReport;
 
 /**
- * Verifies the ledger from the shell, straight against PostgreSQL (no running service needed):
+ * Verifies an export of the ledger offline ({@code ./parley verify-ledger FILE [--public-key BASE64_X509]...}, see
+ * {@link ExportVerifier}), or the whole ledger from the shell, straight against PostgreSQL (no running service
+ * needed):
  *
  * <pre>
  * java -cp 'services/events/target/quarkus-app/app/*:services/events/target/quarkus-app/lib/main/*' \
@@ -26,7 +28,7 @@ import org.parley.events.api.VerificationReport;
  *
  * The password comes from {@code PARLEY_EVENTS_DB_PASSWORD} (or {@code PGPASSWORD}), never from the
  * command line. Exit code 0: the chain and every checkpoint are valid; 1: something is broken (the first
- * broken link is printed); 2: bad usage or no database.
+ * broken link is printed); 2: bad usage, no database, or a file that is not an export.
  */
 public final class VerifyLedgerCommand {
 
@@ -42,6 +44,7 @@ public final class VerifyLedgerCommand {
         List<String> publicKeys = new ArrayList<>();
         Path signingKeyFile = null;
         LedgerAnchor anchor = null;
+        Path file = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -50,17 +53,29 @@ public final class VerifyLedgerCommand {
                     case "--public-key" -> publicKeys.add(args[++i]);
                     case "--signing-key-file" -> signingKeyFile = Path.of(args[++i]);
                     case "--anchor" -> anchor = LedgerAnchor.parse(args[++i], "command line");
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                    default -> {
+                        if (args[i].startsWith("--") || file != null) {
+                            throw new IllegalArgumentException("unknown option " + args[i]);
+                        }
+                        file = Path.of(args[i]);
+                    }
                 }
             }
-            if (url == null || (publicKeys.isEmpty() && signingKeyFile == null)) {
+            if (file != null && (url != null || signingKeyFile != null || anchor != null)) {
+                throw new IllegalArgumentException("a FILE is verified with --public-key only");
+            }
+            if (file == null && (url == null || (publicKeys.isEmpty() && signingKeyFile == null))) {
                 throw new IllegalArgumentException("--url and --public-key (or --signing-key-file) are required");
             }
         } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
             err.println("verify-ledger: " + (e.getMessage() == null ? "missing value" : e.getMessage()));
-            err.println("usage: VerifyLedgerCommand --url JDBC_URL [--user USER] (--public-key BASE64_X509)..."
+            err.println("usage: verify-ledger FILE [--public-key BASE64_X509]...");
+            err.println("       verify-ledger --url JDBC_URL [--user USER] (--public-key BASE64_X509)..."
                     + " | --signing-key-file FILE [--anchor SEQUENCE:HASH:KEY_ID:SIGNATURE]");
             return 2;
+        }
+        if (file != null) {
+            return verifyExport(file, publicKeys, out, err);
         }
         CheckpointKeys keys;
         try {
@@ -91,6 +106,40 @@ public final class VerifyLedgerCommand {
         }
         print(report, out);
         return report.valid() ? 0 : 1;
+    }
+
+    private static int verifyExport(Path file, List<String> publicKeys, PrintStream out, PrintStream err) {
+        ExportVerifier.Report report;
+        try {
+            report = new ExportVerifier(publicKeys).verify(file);
+        } catch (IOException e) {
+            err.println(
+                    "verify-ledger: cannot read " + file + ": " + e.getClass().getSimpleName());
+            return 2;
+        } catch (ExportVerifier.NotAnExport | IllegalArgumentException e) {
+            err.println("verify-ledger: " + file + ": " + e.getMessage());
+            return 2;
+        }
+        print(report, out);
+        return report.valid() ? 0 : 1;
+    }
+
+    static void print(ExportVerifier.Report report, PrintStream out) {
+        out.printf(
+                "export: sequences %s to %s, %d chain lines (%d sealed), %d checkpoints%n",
+                report.firstSequence(),
+                report.lastSequence(),
+                report.chainLines(),
+                report.sealedLines(),
+                report.checkpoints());
+        if (report.keyFromFile()) {
+            out.println("key: the one the file names (pass --public-key, from GET /ledger/public-key or the"
+                    + " service's log, to check the signatures are the service's)");
+        }
+        report.problems()
+                .forEach(problem ->
+                        out.printf("BROKEN at sequence %d: %s%n", problem.sequence(), problem.description()));
+        out.println(report.valid() ? "VALID" : "INVALID");
     }
 
     static void print(VerificationReport report, PrintStream out) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.parley.events.support.EventsStackTest;
 import org.parley.messaging.Envelopes;
@@ -139,9 +140,25 @@ class AuditorScopeTest extends EventsStackTest {
         assertThat(byCase).extracting(e -> (String) e.get("eventId")).containsAll(ids(reads));
         assertThat(byCase)
                 .extracting(e -> ((Number) e.get("sequence")).longValue())
-                .as("pages follow the chain, without overlap")
-                .isSorted()
+                .as("newest first, pages without overlap")
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder())
                 .doesNotHaveDuplicates();
+        List<Map<String, Object>> oldestFirst =
+                allPages("irene", Map.of("case", ifitCase, "limit", "2", "order", "oldest"));
+        assertThat(oldestFirst)
+                .extracting(e -> ((Number) e.get("sequence")).longValue())
+                .as("the chain's order on request")
+                .isSorted()
+                .doesNotHaveDuplicates()
+                .hasSameSizeAs(byCase);
+        // A day as from and to: today's entries (to includes its day); tomorrow's are none.
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String tomorrow =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        assertThat(allPages("irene", Map.of("case", ifitCase, "from", today, "to", today)))
+                .hasSameSizeAs(byCase);
+        assertThat(allPages("irene", Map.of("case", ifitCase, "from", tomorrow)))
+                .isEmpty();
         List<Map<String, Object>> byType =
                 allPages("irene", Map.of("case", ifitCase, "type", "RestrictedRead", "actor", sofia));
         assertThat(byType).hasSize(5);
@@ -168,11 +185,120 @@ class AuditorScopeTest extends EventsStackTest {
                 .asString();
         assertThat(body).doesNotContain("secret").doesNotContain("yesterday");
         as("irene")
+                .queryParam("order", "sideways")
+                .queryParam("from", "2026-03-02")
+                .queryParam("to", "2026-03-01")
+                .get("/ledger")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("order", "to"));
+        // A cursor of one order is refused by the other.
+        String newestCursor = as("irene")
+                .queryParam("limit", "1")
+                .get("/ledger")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("nextCursor");
+        as("irene")
+                .queryParam("order", "oldest")
+                .queryParam("cursor", newestCursor)
+                .get("/ledger")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        as("sofia").get("/ledger/1").then().statusCode(403);
+        RestAssured.given().get("/ledger/1").then().statusCode(401);
+        as("irene")
                 .queryParam("cursor", "bogus!")
                 .get("/ledger")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void oneEntryWithItsHashesAndTheCheckpointCoveringIt() {
+        String ifitCase = UUID.randomUUID().toString();
+        String oasCase = UUID.randomUUID().toString();
+        String sofia = subjectOf("sofia");
+        Envelope mine = append(
+                Topics.CASES,
+                Envelopes.about(ifitCase, sofia, HOST, Instant.now())
+                        .setCaseOpened(CaseOpened.newBuilder()
+                                .setOwningOrganisation(HOST)
+                                .setTier(Tier.SECRET)));
+        Envelope theirs = recordPolicy(oasCase, "oas", subjectOf("lucia"));
+        awaitLedger(ids(List.of(mine, theirs)), Duration.ofSeconds(60));
+
+        JsonPath byId = as("irene")
+                .get("/ledger/" + mine.getEventId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        long sequence = byId.getLong("entry.sequence");
+        assertThat(byId.getString("entry.eventId")).isEqualTo(mine.getEventId());
+        assertThat(byId.getString("entry.hash")).hasSize(64);
+        assertThat(byId.getString("entry.prevHash")).hasSize(64);
+        // The same entry by its sequence, in upper-case id letters too.
+        JsonPath bySequence = as("irene")
+                .get("/ledger/" + sequence)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(bySequence.getString("entry.hash")).isEqualTo(byId.getString("entry.hash"));
+        as("irene")
+                .get("/ledger/" + mine.getEventId().toUpperCase(java.util.Locale.ROOT))
+                .then()
+                .statusCode(200);
+
+        // Once signed, the checkpoint that covers it is the first at or after it, and signs that entry's chain.
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() ->
+                        as("irene").get("/ledger/" + sequence).then().extract().path("checkpoint") != null);
+        JsonPath signed =
+                as("irene").get("/ledger/" + sequence).then().extract().jsonPath();
+        long covering = signed.getLong("checkpoint.sequence");
+        assertThat(covering).isGreaterThanOrEqualTo(sequence);
+        assertThat(signed.getString("checkpoint.algorithm")).isEqualTo("Ed25519");
+        String publicKey = as("irene")
+                .get("/ledger/public-key")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("publicKey");
+        assertThat(CheckpointKeys.verifyingWith(List.of(publicKey))
+                        .verify(
+                                signed.getString("checkpoint.keyId"),
+                                covering,
+                                signed.getString("checkpoint.hash"),
+                                signed.getString("checkpoint.signature")))
+                .as("the checkpoint's signature holds under the service's public key")
+                .isTrue();
+        if (covering == sequence) {
+            assertThat(signed.getString("checkpoint.hash")).isEqualTo(byId.getString("entry.hash"));
+        }
+
+        // Outside the scope, unknown or malformed: the same 404.
+        String theirsAnswer = as("irene")
+                .get("/ledger/" + theirs.getEventId())
+                .then()
+                .statusCode(404)
+                .extract()
+                .asString();
+        String unknownAnswer = as("irene")
+                .get("/ledger/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .extract()
+                .asString();
+        assertThat(theirsAnswer).isEqualTo(unknownAnswer);
+        as("irene").get("/ledger/not-an-entry").then().statusCode(404);
+        as("irene").get("/ledger/0").then().statusCode(404);
     }
 
     private static Envelope.Builder read(String caseId, String subject, String organisation) {

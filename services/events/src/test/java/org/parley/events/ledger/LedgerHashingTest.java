@@ -171,16 +171,16 @@ class LedgerHashingTest {
     void theVerifierNamesTheFirstProblemOfAnEntry() {
         LedgerEntry first = entry(1, LedgerHashing.GENESIS);
         LedgerEntry second = entry(2, first.hash());
-        assertThat(ChainVerifier.check(first, 0, LedgerHashing.GENESIS)).isNull();
-        assertThat(ChainVerifier.check(second, 1, first.hash())).isNull();
+        assertThat(ChainLinks.check(first, 0, LedgerHashing.GENESIS)).isNull();
+        assertThat(ChainLinks.check(second, 1, first.hash())).isNull();
 
-        assertThat(ChainVerifier.check(second, 0, LedgerHashing.GENESIS).problem())
+        assertThat(ChainLinks.check(second, 0, LedgerHashing.GENESIS).problem())
                 .isEqualTo(VerificationReport.Problem.MISSING_ENTRY);
-        VerificationReport.BrokenLink relinked = ChainVerifier.check(second, 1, "ff".repeat(32));
+        VerificationReport.BrokenLink relinked = ChainLinks.check(second, 1, "ff".repeat(32));
         assertThat(relinked.problem()).isEqualTo(VerificationReport.Problem.PREV_HASH_MISMATCH);
         assertThat(relinked.expected()).isEqualTo("ff".repeat(32));
         assertThat(relinked.found()).isEqualTo(first.hash());
-        VerificationReport.BrokenLink edited = ChainVerifier.check(withHash(second, "00".repeat(32)), 1, first.hash());
+        VerificationReport.BrokenLink edited = ChainLinks.check(withHash(second, "00".repeat(32)), 1, first.hash());
         assertThat(edited.problem()).isEqualTo(VerificationReport.Problem.HASH_MISMATCH);
         assertThat(edited.expected()).isEqualTo(second.hash());
     }
