@@ -19,6 +19,11 @@ public class ExcerptCitations {
 
     /** Whether each cited excerpt id may be answered to this reader of this case. */
     public Predicate<String> citableBy(CaseGate.Opened opened) {
-        return opened.decision().relationship() == Relationship.MEMBER ? excerpt -> true : excerpt -> false;
+        return citableBy(opened.decision().relationship());
+    }
+
+    /** As {@link #citableBy(CaseGate.Opened)}, for a reader whose relationship to the case a statement decided. */
+    public Predicate<String> citableBy(Relationship relationship) {
+        return relationship == Relationship.MEMBER ? excerpt -> true : excerpt -> false;
     }
 }
