@@ -31,4 +31,15 @@ while read -r topic partitions; do
     --config "retention.ms=${RETENTION_MS}" --config cleanup.policy=delete
 done <<< "${TOPICS}"
 
+# The ledger's signed checkpoints: compacted (one anchor per key, kept for ever), not deleted after RETENTION_MS.
+# topic                              partitions
+LEDGER_ANCHORS="
+parley.ledger.v1                     1
+"
+while read -r topic partitions; do
+  [ -z "${topic}" ] && continue
+  /opt/kafka/bin/kafka-topics.sh --bootstrap-server "${BOOTSTRAP}" --create --if-not-exists \
+    --topic "${topic}" --partitions "${partitions}" --replication-factor 1 --config cleanup.policy=compact
+done <<< "${LEDGER_ANCHORS}"
+
 /opt/kafka/bin/kafka-topics.sh --bootstrap-server "${BOOTSTRAP}" --list

@@ -216,13 +216,20 @@ function deploymentRules(doc) {
   return problems;
 }
 
+// The ledger's signed checkpoints (anchors), kept outside the events database: written by the events service's
+// relay and read back whole by its verification with a plain Kafka client (no channel, so no dead letters), and
+// compacted, so one anchor per key lives for ever.
+const LEDGER_ANCHORS = 'parley.ledger.v1';
+
 function topicRules(doc) {
   const problems = [];
   const name = doc.spec?.topicName ?? doc.metadata.name;
   const spec = doc.spec ?? {};
   if (spec.replicas !== 3) problems.push('replicas must be 3');
   if (String(spec.config?.['min.insync.replicas']) !== '2') problems.push('min.insync.replicas must be 2');
-  if (!spec.config?.['retention.ms']) problems.push('retention.ms required');
+  if (name === LEDGER_ANCHORS) {
+    if (spec.config?.['cleanup.policy'] !== 'compact') problems.push(`${LEDGER_ANCHORS} must be compacted`);
+  } else if (!spec.config?.['retention.ms']) problems.push('retention.ms required');
   if (name === 'parley.access.v1' && spec.partitions !== 1) problems.push('parley.access.v1 must have exactly one partition');
   if (!/^parley\.[a-z]+\.v[0-9]+(\.dlq\.(cases|interviews|access|events))?$/.test(name)) problems.push(`unexpected topic name ${name}`);
   return problems;
@@ -380,9 +387,14 @@ const topics = new Map(byKind('KafkaTopic').map((t) => [t.spec?.topicName ?? t.m
     for (const t of writes) {
       const dlq = t.includes('.dlq.');
       if (dlq && !t.endsWith(`.dlq.${service}`)) problems.push(`parley-${service} writes another service's DLQ ${t}`);
-      if (!dlq && t !== `parley.${service}.v1` && t !== 'parley.audit.v1') problems.push(`parley-${service} writes ${t}`);
+      const anchors = t === LEDGER_ANCHORS && service === 'events';
+      if (!dlq && !anchors && t !== `parley.${service}.v1` && t !== 'parley.audit.v1') problems.push(`parley-${service} writes ${t}`);
     }
     for (const t of reads) {
+      if (t === LEDGER_ANCHORS) {
+        if (service !== 'events') problems.push(`parley-${service} reads the ledger's anchors`);
+        continue;
+      }
       if (t.includes('.dlq.')) problems.push(`parley-${service} reads dead letters ${t}`);
       if (!topics.has(`${t}.dlq.${service}`)) problems.push(`parley-${service} consumes ${t} without its DLQ ${t}.dlq.${service}`);
       if (!writes.includes(`${t}.dlq.${service}`)) problems.push(`parley-${service} cannot write its DLQ ${t}.dlq.${service}`);
@@ -394,7 +406,7 @@ const topics = new Map(byKind('KafkaTopic').map((t) => [t.spec?.topicName ?? t.m
     if (consumes) {
       const consumed = new Set(consumes.map((ch) => ch.topic));
       for (const t of consumed) if (!reads.includes(t)) problems.push(`${service} consumes ${t} but may not read it`);
-      for (const t of reads) if (!consumed.has(t)) problems.push(`parley-${service} may read ${t}, which it does not consume`);
+      for (const t of reads) if (!consumed.has(t) && t !== LEDGER_ANCHORS) problems.push(`parley-${service} may read ${t}, which it does not consume`);
       for (const ch of consumes) {
         if (!String(ch['group.id']).startsWith(`${service}-`)) problems.push(`${service}: group ${ch['group.id']} outside its ACL prefix ${service}-`);
         const dlq = ch['dead-letter-queue.topic'];

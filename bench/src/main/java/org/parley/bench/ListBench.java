@@ -165,6 +165,11 @@ final class ListBench {
         return scale;
     }
 
+    /** How many generated cases are loaded. */
+    int loaded() {
+        return loaded;
+    }
+
     /** Loads cases up to {@code cases} (the generated cases are the same at every scale; more are added). */
     void loadTo(int cases) throws Exception {
         if (cases < loaded) {

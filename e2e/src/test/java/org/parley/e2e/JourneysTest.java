@@ -208,6 +208,9 @@ class JourneysTest {
                                 .status())
                         .isEqualTo(200));
         assertThat(citedExcerpts("pierre", id)).isEmpty();
+        // an export answers each reader's citations as the case does: asked with the token of the reader exporting
+        assertThat(exportedExcerpts("sofia", id)).containsExactly(first, second);
+        assertThat(exportedExcerpts("lucia", id)).containsExactly(first);
         assertThat(api.get("pierre", cases() + "/cases/" + id + "/coded").raw())
                 .contains("Journey 2026")
                 .doesNotContain(interviewId);
@@ -233,13 +236,25 @@ class JourneysTest {
     private static List<String> citedExcerpts(String user, String id) throws Exception {
         Answer answer = api.get(user, cases() + "/cases/" + id + "/coded");
         assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        return excerptsCitedIn(answer.body());
+    }
+
+    /** The same, in this reader's JSON export of the cases it may see. */
+    private static List<String> exportedExcerpts(String user, String id) throws Exception {
+        Answer answer = api.get(user, cases() + "/cases/export?format=json&ceiling=SECRET");
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        for (JsonNode exported : answer.body().path("cases")) {
+            if (exported.path("id").asText().equals(id)) {
+                return excerptsCitedIn(exported);
+            }
+        }
+        throw new AssertionError(user + "'s export lacks " + id);
+    }
+
+    private static List<String> excerptsCitedIn(JsonNode coded) {
         List<String> excerpts = new java.util.ArrayList<>();
-        for (JsonNode citation : answer.body()
-                .path("context")
-                .path("groups")
-                .path(0)
-                .path("sources")
-                .path("internalControl")) {
+        for (JsonNode citation :
+                coded.path("context").path("groups").path(0).path("sources").path("internalControl")) {
             if (citation.has("excerpt")) {
                 excerpts.add(citation.path("excerpt").asText());
             }

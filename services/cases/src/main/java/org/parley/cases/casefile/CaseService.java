@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -252,26 +251,12 @@ public class CaseService {
                 policy.resultsReleased(),
                 opened.decision().sections(),
                 documents,
-                citations.citableIn(readableSections(opened.decision().sections(), file)));
+                citations.citableIn(
+                        StoredCase.of(file).codedSections(opened.decision().sections())));
         audit.read(
                 viewer,
                 new CaseAudit.Read(policy.caseId(), policy.tier(), policy.resultsReleased(), CaseViews.sections(view)));
         return view;
-    }
-
-    /** The stored coded sections this reader may see: only their citations are asked about. */
-    private static List<String> readableSections(Set<Section> sections, CaseFile file) {
-        List<String> readable = new ArrayList<>();
-        if (sections.contains(Section.CONTEXT)) {
-            readable.add(file.context);
-        }
-        if (sections.contains(Section.PROCESS)) {
-            readable.add(file.process);
-        }
-        if (sections.contains(Section.RESULTS)) {
-            readable.add(file.results);
-        }
-        return readable;
     }
 
     /**

@@ -1,7 +1,12 @@
 package org.parley.cases.casefile;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+
+import org.parley.policy.Section;
 
 /**
  * A case row as read for a view. A section the viewer may not see is null here: lists mask it in the
@@ -56,5 +61,20 @@ public record StoredCase(
                 file.process,
                 file.timeline,
                 file.results);
+    }
+
+    /** The stored coded sections (JSON text) among these: what a reader of them may find citations in. */
+    public List<String> codedSections(Set<Section> sections) {
+        List<String> stored = new ArrayList<>();
+        if (sections.contains(Section.CONTEXT)) {
+            stored.add(context);
+        }
+        if (sections.contains(Section.PROCESS)) {
+            stored.add(process);
+        }
+        if (sections.contains(Section.RESULTS)) {
+            stored.add(results);
+        }
+        return stored;
     }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -88,7 +89,10 @@ public class ExcerptCitations {
         try {
             for (int from = 0; from < asked.size(); from += ExcerptVisibilityApi.MAX_ASKED) {
                 List<String> batch = asked.subList(from, Math.min(asked.size(), from + ExcerptVisibilityApi.MAX_ASKED));
-                CitedExcerpts answer = interviews.visible("Bearer " + readerToken, new CitedExcerpts(batch));
+                // outside the caller's transaction: the client's context propagation would otherwise carry it to
+                // the event loop and end it there (the answer of an edit is built inside its transaction)
+                CitedExcerpts answer = QuarkusTransaction.suspendingExisting()
+                        .call(() -> interviews.visible("Bearer " + readerToken, new CitedExcerpts(batch)));
                 if (answer != null && answer.excerpts() != null) {
                     visible.addAll(answer.excerpts());
                 }

@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.parley.cases.api.CaseList;
 import org.parley.policy.CaseColumns;
@@ -15,6 +17,7 @@ import org.parley.policy.SecrecySql;
 import org.parley.policy.Section;
 import org.parley.policy.SectionFlags;
 import org.parley.policy.SqlFragment;
+import org.parley.policy.Tier;
 import org.parley.policy.Viewer;
 
 /**
@@ -274,6 +277,11 @@ public final class VisibleCases {
      * match, with the sections they may see as flags ({@code s_header} …); the statements go on from there.
      */
     private void visible(Viewer viewer, ListQuery query, boolean teamOnly) {
+        visible(viewer, query, teamOnly, Tier.SECRET);
+    }
+
+    /** As {@link #visible(Viewer, ListQuery, boolean)}, leaving out the cases of a tier stricter than {@code strictest}. */
+    private void visible(Viewer viewer, ListQuery query, boolean teamOnly, Tier strictest) {
         sql.append("WITH ");
         append(viewerScopes(viewer));
         sql.append("visible AS MATERIALIZED (SELECT c.id, c.period_start, c.country, c.status, p.tier,"
@@ -287,6 +295,13 @@ public final class VisibleCases {
         sql.append("WHERE c.deleted_at IS NULL AND ").append(RULE.anyVisible());
         if (teamOnly) {
             sql.append(" AND r.relationship = '" + Relationship.MEMBER.name() + "'");
+        }
+        if (strictest != Tier.SECRET) {
+            List<String> kept = Arrays.stream(Tier.values())
+                    .filter(tier -> !tier.isStricterThan(strictest))
+                    .map(Tier::name)
+                    .toList();
+            append(" AND p.tier = ANY (?)", new TextArray(kept));
         }
         if (!query.countries().isEmpty()) {
             append(" AND c.country = ANY (?)", new TextArray(query.countries()));
@@ -512,6 +527,47 @@ public final class VisibleCases {
     private void append(String fragment, Object... values) {
         sql.append(fragment);
         parameters.addAll(List.of(values));
+    }
+
+    /** The case columns of {@link #every}, after its policy columns, each NULL unless its section is visible. */
+    private static final List<SectionColumn> EXPORTED = Stream.concat(
+                    MASKED.stream(),
+                    Stream.of(
+                            new SectionColumn(Section.HEADER, "c.period_start_written"),
+                            new SectionColumn(Section.HEADER, "c.period_end_written")))
+            .toList();
+
+    /**
+     * Every case of {@link #list} (no page: the export), leaving out those of a tier stricter than {@code strictest},
+     * in the list's order, one row each: {@code (id, version, header_edits, context_edits, process_edits,
+     * results_edits, tier, results_released, relationship, s_header, s_context, s_process, s_results, title, country,
+     * region, status, period_start, period_end, context, process, timeline, results, period_start_written,
+     * period_end_written)}, the case columns masked as the list masks them.
+     */
+    public static Statement every(Viewer viewer, ListQuery query, boolean teamOnly, Tier strictest) {
+        VisibleCases statement = new VisibleCases();
+        statement.visible(viewer, query, teamOnly, strictest);
+        statement
+                .sql
+                .append(" SELECT v.id, c.version, c.header_edits, c.context_edits, c.process_edits, c.results_edits,"
+                        + " v.tier, v.results_released, v.relationship, ")
+                .append(String.join(", ", LISTED.stream().map(CANDIDATE::of).toList()))
+                .append(", ")
+                .append(String.join(
+                        ", ",
+                        EXPORTED.stream()
+                                .map(column -> CANDIDATE.masked(column.section(), column.expression()))
+                                .toList()))
+                .append(" FROM visible v JOIN case_file c ON c.id = v.id ORDER BY v.period_start DESC, v.id DESC");
+        return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
+    }
+
+    /** The number of rows {@link #every} answers, as its one column. */
+    public static Statement countEvery(Viewer viewer, ListQuery query, boolean teamOnly, Tier strictest) {
+        VisibleCases statement = new VisibleCases();
+        statement.visible(viewer, query, teamOnly, strictest);
+        statement.sql.append(" SELECT count(*) FROM visible");
+        return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
     }
 
     /**

@@ -92,6 +92,7 @@ class OperationsTest {
         OpenApiDocument.parse(document)
                 .documents("get", "/cases/{id}", "Read a case", "404")
                 .documents("get", "/public/cases/{id}", "Read a public case", "404")
+                .documents("get", "/cases/export", "Export the listed cases", "400")
                 .definesProblem()
                 // every resource method of the service, found by reflection (POST, PATCH and DELETE /cases are
                 // CaseResource's own, documented there)

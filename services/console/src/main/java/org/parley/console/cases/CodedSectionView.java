@@ -28,8 +28,14 @@ public record CodedSectionView(String section, List<Fact> facts, List<BlockView>
      */
     public record Fact(String key, String label, String text, Boolean yesNo, boolean none, List<Citation> citations) {}
 
-    /** A source of a value: a publication with its page and endnote, or an interview excerpt (its id). */
-    public record Citation(String publication, String page, Integer endnote, String excerpt) {}
+    /** A source of a value: a publication with its page and endnote, or an interview excerpt ({@code <id>/<n>}). */
+    public record Citation(String publication, String page, Integer endnote, String excerpt) {
+
+        /** The cited excerpt's interview (where staff read it), or null. */
+        public String interview() {
+            return excerpt == null || excerpt.indexOf('/') < 0 ? null : excerpt.substring(0, excerpt.indexOf('/'));
+        }
+    }
 
     public record BlockView(String key, String label, List<List<Fact>> entries) {}
 

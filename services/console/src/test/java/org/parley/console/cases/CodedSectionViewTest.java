@@ -48,6 +48,17 @@ class CodedSectionViewTest {
                 .containsExactly(
                         new CodedSectionView.Citation("IFIT 2024", "12", 31, null),
                         new CodedSectionView.Citation(null, null, null, "5b0c4a52-3f7e-4c36-9a55-2d1f3a6b7c8d/1"));
+        // staff read a cited excerpt in its interview
+        assertThat(group.get("context.groups.internalControl")
+                        .citations()
+                        .get(1)
+                        .interview())
+                .isEqualTo("5b0c4a52-3f7e-4c36-9a55-2d1f3a6b7c8d");
+        assertThat(group.get("context.groups.internalControl")
+                        .citations()
+                        .get(0)
+                        .interview())
+                .isNull();
 
         CodedSectionView english = CodedSectionView.of(CODEBOOK, "CONTEXT", context, "en");
         assertThat(byKey(english.blocks().get(0).entries().get(0))
