@@ -25,7 +25,7 @@ class NewCaseTest extends ConsoleTest {
     }
 
     @Test
-    void sofiaOpensACaseAndFindsItAmongHerCasesAsItsLead() {
+    void sofiaOpensACaseAndFindsItAmongHerCasesAsItsLead() throws Exception {
         String title = "Console opened case " + RUN;
         browser.signIn("sofia");
         browser.open("/cases");
