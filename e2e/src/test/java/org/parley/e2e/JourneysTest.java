@@ -154,17 +154,7 @@ class JourneysTest {
                 Map.of("organisation", "medic-ngo", "scope", "SUMMARY", "reason", "journey"));
         assertThat(summaryGrant.status()).as(summaryGrant.raw()).isEqualTo(201);
 
-        Map<String, Object> interview = new java.util.LinkedHashMap<>();
-        interview.put("pseudonym", "Citation Official");
-        interview.put("descriptor", "former mediator");
-        interview.put("category", "GOVERNMENT_OFFICIAL");
-        interview.put("date", "2019-11");
-        interview.put("country", "CO");
-        interview.put("mode", "REMOTE");
-        interview.put("language", "es");
-        interview.put("linkedCases", List.of(id));
-        interview.put("consent", Map.of("mayQuote", true, "attribution", "DESCRIPTOR", "mayShareWithPartners", true));
-        interview.put("themes", List.of("RISKS"));
+        Map<String, Object> interview = interview("Citation Official", "former mediator", id, "CO", true);
         interview.put(
                 "quotes", List.of(Map.of("n", 1, "text", "SAMPLE DATA. First."), Map.of("n", 2, "text", "Second.")));
         // the interviews service learns the case's policy from access's events: it may need a moment
@@ -272,17 +262,8 @@ class JourneysTest {
     @Order(1)
     void staffLogsAnInterviewAMemberReadsItAndAnotherStaffMemberCannotTellItExists() throws Exception {
         String mexico = caseId("mexico");
-        Map<String, Object> interview = new java.util.LinkedHashMap<>();
-        interview.put("pseudonym", "Journey Official Z");
-        interview.put("descriptor", "former municipal official");
-        interview.put("category", "GOVERNMENT_OFFICIAL");
-        interview.put("date", "2019-11");
-        interview.put("country", "MX");
-        interview.put("mode", "REMOTE");
-        interview.put("language", "es");
-        interview.put("linkedCases", List.of(mexico));
-        interview.put("consent", Map.of("mayQuote", true, "attribution", "DESCRIPTOR", "mayShareWithPartners", false));
-        interview.put("themes", List.of("RISKS"));
+        Map<String, Object> interview =
+                interview("Journey Official Z", "former municipal official", mexico, "MX", false);
         interview.put("transcript", "SAMPLE DATA. A journey transcript about a mountain road.");
         Answer created = api.post("sofia", interviews() + "/interviews", interview);
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
@@ -506,6 +487,24 @@ class JourneysTest {
         assertThat(secretTimeline.raw())
                 .isEqualTo(anonymous(events() + "/cases/" + UUID.randomUUID() + "/timeline")
                         .raw());
+    }
+
+    /** An interview's body, linked to one case, quoting allowed, sharing with partners as given; tests add the rest. */
+    private static Map<String, Object> interview(
+            String pseudonym, String descriptor, String caseId, String country, boolean mayShare) {
+        Map<String, Object> interview = new java.util.LinkedHashMap<>();
+        interview.put("pseudonym", pseudonym);
+        interview.put("descriptor", descriptor);
+        interview.put("category", "GOVERNMENT_OFFICIAL");
+        interview.put("date", "2019-11");
+        interview.put("country", country);
+        interview.put("mode", "REMOTE");
+        interview.put("language", "es");
+        interview.put("linkedCases", List.of(caseId));
+        interview.put(
+                "consent", Map.of("mayQuote", true, "attribution", "DESCRIPTOR", "mayShareWithPartners", mayShare));
+        interview.put("themes", List.of("RISKS"));
+        return interview;
     }
 
     /** A case sofia opens, once the access service has recorded it (so its secrecy admins can manage it). */

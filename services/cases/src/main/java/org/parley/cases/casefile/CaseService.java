@@ -244,15 +244,15 @@ public class CaseService {
 
     private CodedCase codedAnswer(Viewer viewer, CaseGate.Opened opened, CaseFile file) {
         CasePolicy policy = opened.policy();
+        StoredCase stored = StoredCase.of(file);
         CodedCase view = CaseViews.coded(
-                StoredCase.of(file),
+                stored,
                 writtenPeriod(file),
                 policy.tier(),
                 policy.resultsReleased(),
                 opened.decision().sections(),
                 documents,
-                citations.citableIn(
-                        StoredCase.of(file).codedSections(opened.decision().sections())));
+                citations.citableIn(stored.codedSections(opened.decision().sections())));
         audit.read(
                 viewer,
                 new CaseAudit.Read(policy.caseId(), policy.tier(), policy.resultsReleased(), CaseViews.sections(view)));

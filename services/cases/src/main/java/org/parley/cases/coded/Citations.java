@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class Citations {
 
     private static final String SOURCES = "sources";
-    private static final String EXCERPT = "excerpt";
+    /** The key of an excerpt citation (ExcerptCitations finds them in stored text by it). */
+    static final String EXCERPT = "excerpt";
 
     private Citations() {}
 

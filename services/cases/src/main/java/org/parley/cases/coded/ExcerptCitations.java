@@ -32,7 +32,7 @@ public class ExcerptCitations {
     private static final Logger LOG = Logger.getLogger(ExcerptCitations.class);
 
     /** An excerpt citation inside a stored section's JSON text (a quote inside a JSON string is escaped). */
-    private static final Pattern CITED = Pattern.compile("\"excerpt\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern CITED = Pattern.compile("\"" + Citations.EXCERPT + "\"\\s*:\\s*\"([^\"]*)\"");
 
     private static final Predicate<String> NONE = excerpt -> false;
 

@@ -10,6 +10,7 @@ import org.parley.cases.api.codebook.Block;
 import org.parley.cases.api.codebook.Codebook;
 import org.parley.cases.api.codebook.Dimension;
 import org.parley.cases.api.codebook.Label;
+import org.parley.interviews.api.ExcerptId;
 
 /**
  * What a case page shows of one coded section, in the reader's language: the dimensions a case holds once, then
@@ -33,7 +34,9 @@ public record CodedSectionView(String section, List<Fact> facts, List<BlockView>
 
         /** The cited excerpt's interview (where staff read it), or null. */
         public String interview() {
-            return excerpt == null || excerpt.indexOf('/') < 0 ? null : excerpt.substring(0, excerpt.indexOf('/'));
+            return ExcerptId.parse(excerpt)
+                    .map(cited -> cited.interview().toString())
+                    .orElse(null);
         }
     }
 

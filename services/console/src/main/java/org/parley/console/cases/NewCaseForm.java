@@ -42,28 +42,23 @@ public record NewCaseForm(String title, String country, String region, String st
     public Map<String, Object> writtenPeriod() {
         boolean coarser = Stream.of(start, end)
                 .map(Paths::blankToNull)
-                .anyMatch(date -> WrittenDate.parse(date == null ? null : date.strip())
+                .anyMatch(date -> WrittenDate.parse(date)
                         .filter(WrittenDate::coarserThanADay)
                         .isPresent());
         if (!coarser) {
             return null;
         }
         Map<String, Object> period = new LinkedHashMap<>();
-        period.put("start", stripped(start));
-        period.put("end", stripped(end));
+        period.put("start", Paths.blankToNull(start));
+        period.put("end", Paths.blankToNull(end));
         return Map.of("period", period);
     }
 
     /** The day a typed date starts or ends on; what is no date is sent as typed, for the service to name. */
     private static String day(String typed, Function<WrittenDate, LocalDate> which) {
-        String date = stripped(typed);
+        String date = Paths.blankToNull(typed);
         return date == null
                 ? null
                 : WrittenDate.parse(date).map(which).map(LocalDate::toString).orElse(date);
-    }
-
-    private static String stripped(String typed) {
-        String date = Paths.blankToNull(typed);
-        return date == null ? null : date.strip();
     }
 }

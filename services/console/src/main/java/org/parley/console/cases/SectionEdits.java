@@ -70,8 +70,8 @@ public class SectionEdits {
             @RestForm String end) {
         // the coded header keeps a year or a month as written; the first shape would make it a day
         Map<String, Object> period = new LinkedHashMap<>();
-        period.put("start", Paths.blankToNull(start) == null ? null : start.strip());
-        period.put("end", Paths.blankToNull(end) == null ? null : end.strip());
+        period.put("start", Paths.blankToNull(start));
+        period.put("end", Paths.blankToNull(end));
         Map<String, Object> patch = new LinkedHashMap<>();
         patch.put("title", Paths.blankToNull(title));
         patch.put("country", country == null ? null : country.strip().toUpperCase(Locale.ROOT));
@@ -174,7 +174,7 @@ public class SectionEdits {
             try {
                 entry = new NewTimelineEntry(
                         // as typed: a year, a month or a day, checked by the codebook
-                        Paths.blankToNull(date) == null ? null : date.strip(),
+                        Paths.blankToNull(date),
                         Paths.blankToNull(kind) == null ? null : TimelineKind.valueOf(kind.strip()),
                         Paths.blankToNull(summary));
             } catch (IllegalArgumentException e) {
