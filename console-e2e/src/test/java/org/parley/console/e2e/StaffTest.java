@@ -344,6 +344,18 @@ class StaffTest extends ConsoleTest {
         assertThat(browser.find("#comparable-list").getText())
                 .doesNotContain(MEXICO)
                 .contains("Alike in");
+        // the other case is found with the search box, not picked from a list of every case
+        browser.type("#l-search", "Extraditables");
+        browser.submit("#find-link-target");
+        assertThat(browser.all("#l-target option").stream().map(option -> option.getAttribute("value")))
+                .contains(escobar)
+                .doesNotContain(mexico);
+        browser.type("#l-search", "zzznothingmatcheszzz");
+        browser.submit("#find-link-target");
+        assertThat(browser.find("#link-targets-none").getText()).isEqualTo("No case you may see matches these words.");
+        assertThat(browser.has("#add-link")).isFalse();
+        browser.type("#l-search", "Escobar Extraditables");
+        browser.submit("#find-link-target");
         browser.select("#l-kind", "DETERRED");
         browser.select("#l-target", escobar);
         browser.type("#l-note", "Seen from Guerrero " + RUN);

@@ -1,7 +1,5 @@
 package org.parley.cases.api;
 
-import java.util.List;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -9,13 +7,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -79,21 +78,37 @@ public interface CaseLinksApi {
             content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
     Response link(@PathParam("id") String id, NewCaseLink link);
 
+    /** Links on a page unless the caller asks for another number. */
+    int DEFAULT_PAGE = 50;
+
+    /** The most links on one page, as for the case list. */
+    int MAX_PAGE = 100;
+
     @GET
     @Path("{id}/links")
     @Operation(
             summary = "The links of a case",
             description = "The links from and to this case whose other end the caller may also know exists, oldest"
-                    + " first; a link to a case the caller may not know leaves no trace.")
+                    + " first, a page at a time; a link to a case the caller may not know leaves no trace (it takes"
+                    + " no place on a page either).")
     @APIResponse(
             responseCode = "200",
-            description = "The links",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CaseLink.class)))
+            description = "A page of links",
+            content = @Content(schema = @Schema(implementation = CaseLinkPage.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "limit or cursor invalid, named",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(
             responseCode = "404",
             description = "No such case (also for one the caller may not know exists)",
             content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
-    List<CaseLink> links(@PathParam("id") String id);
+    CaseLinkPage links(
+            @PathParam("id") String id,
+            @Parameter(description = "Links on the page, 1 to " + MAX_PAGE + "; " + DEFAULT_PAGE + " unless given")
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor);
 
     @DELETE
     @Path("{id}/links/{linkId}")

@@ -80,17 +80,23 @@ public interface PublicRegisterApi {
     @Path("{id}/links")
     @Operation(
             summary = "The links of a public case",
-            description = "The links between this case and other cases of the register, oldest first. A note is"
-                    + " shown only where the CONTEXT of both cases is public.")
+            description = "The links between this case and other cases of the register, oldest first, a page at a"
+                    + " time (limit and cursor as on GET /cases/{id}/links). A note is shown only where the CONTEXT"
+                    + " of both cases is public.")
     @APIResponse(
             responseCode = "200",
-            description = "The links",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CaseLink.class)))
+            description = "A page of links",
+            content = @Content(schema = @Schema(implementation = CaseLinkPage.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "limit or cursor invalid, named",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(
             responseCode = "404",
             description = "No such public case",
             content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
-    List<CaseLink> links(@PathParam("id") String id);
+    CaseLinkPage links(
+            @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor);
 
     /** As {@link CompareApi#comparable}, for an anonymous reader: register cases, public sections. */
     @GET

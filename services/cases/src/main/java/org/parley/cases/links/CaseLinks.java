@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.parley.cases.api.CaseLink;
 import org.parley.cases.api.CaseLinkKind;
+import org.parley.cases.api.CaseLinkPage;
 import org.parley.cases.api.NewCaseLink;
 import org.parley.cases.audit.CaseAudit;
 import org.parley.cases.casefile.CaseFile;
@@ -128,11 +130,21 @@ public class CaseLinks {
         return read(viewer, source, stored.id).orElseThrow();
     }
 
-    /** The links of a case whose both ends the viewer may know exist; a returned title is a read, audited. */
+    /**
+     * A page of the links of a case whose both ends the viewer may know exist; a returned title is a read, audited.
+     * The page's parameters are checked after the case (404 first, as for every read of a case).
+     */
     @Transactional
-    public List<CaseLink> links(Viewer viewer, String rawId) {
+    public CaseLinkPage links(Viewer viewer, String rawId, String limit, String cursor) {
         CaseGate.Opened opened = access.open(viewer, rawId);
-        List<Row> rows = rows(viewer, opened.id(), null);
+        LinksPageRequest page = LinksPageRequest.parse(limit, cursor);
+        List<Row> rows = rows(viewer, opened.id(), null, page);
+        String next = null;
+        if (rows.size() > page.limit()) {
+            rows = rows.subList(0, page.limit());
+            CaseLink last = rows.get(rows.size() - 1).link();
+            next = LinksPageRequest.cursorAfter(last.createdAt(), last.id());
+        }
         List<CaseAudit.Read> reads = new ArrayList<>();
         for (Row row : rows) {
             if (row.link().other().title() != null) {
@@ -141,7 +153,7 @@ public class CaseLinks {
             }
         }
         audit.readAll(viewer, reads);
-        return rows.stream().map(Row::link).toList();
+        return new CaseLinkPage(rows.stream().map(Row::link).toList(), next);
     }
 
     /** Removes a link the viewer may see, if they are on the team of its source case. */
@@ -217,7 +229,7 @@ public class CaseLinks {
     }
 
     private Optional<CaseLink> read(Viewer viewer, UUID caseId, UUID linkId) {
-        return rows(viewer, caseId, linkId).stream().map(Row::link).findFirst();
+        return rows(viewer, caseId, linkId, null).stream().map(Row::link).findFirst();
     }
 
     /** A link as the viewer sees it, and the policy of its other end (for the audit of its title). */
@@ -225,10 +237,11 @@ public class CaseLinks {
 
     /**
      * The links from and to the case (only {@code linkId}, unless null) whose both ends the viewer may know exist,
-     * oldest first. The note is masked unless the viewer sees the CONTEXT of both cases (a link is context, and the
-     * stricter end governs); the other case's title unless they see its HEADER.
+     * oldest first; with a {@code page}, those after its cursor and one more than its limit (so the caller knows
+     * whether a next page exists). The note is masked unless the viewer sees the CONTEXT of both cases (a link is
+     * context, and the stricter end governs); the other case's title unless they see its HEADER.
      */
-    private List<Row> rows(Viewer viewer, UUID caseId, UUID linkId) {
+    private List<Row> rows(Viewer viewer, UUID caseId, UUID linkId, LinksPageRequest page) {
         SqlFragment known = VisibleCases.knownAmong(
                 viewer,
                 SqlFragment.of(
@@ -252,7 +265,18 @@ public class CaseLinks {
             sql += " AND l.id = ?";
             parameters.add(linkId);
         }
-        VisibleCases.Statement statement = new VisibleCases.Statement(sql + " ORDER BY l.created_at, l.id", parameters);
+        if (page != null && page.continues()) {
+            sql += " AND (l.created_at, l.id) > (?, ?)";
+            parameters.add(page.afterCreatedAt().atOffset(ZoneOffset.UTC));
+            parameters.add(page.afterId());
+        }
+        sql += " ORDER BY l.created_at, l.id";
+        if (page != null) {
+            // Hidden links are gone by the joins above, so they take no place on a page.
+            sql += " LIMIT ?";
+            parameters.add(page.limit() + 1);
+        }
+        VisibleCases.Statement statement = new VisibleCases.Statement(sql, parameters);
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             List<Row> rows = new ArrayList<>();
             try (PreparedStatement prepared = statement.prepare(connection);

@@ -1,15 +1,16 @@
 package org.parley.cases.links;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.Authenticated;
 import org.parley.cases.api.CaseLink;
+import org.parley.cases.api.CaseLinkPage;
 import org.parley.cases.api.CaseLinksApi;
 import org.parley.cases.api.NewCaseLink;
 import org.parley.web.CallerIdentity;
@@ -40,8 +41,9 @@ public class CaseLinksResource implements CaseLinksApi {
     }
 
     @Override
-    public List<CaseLink> links(@PathParam("id") String id) {
-        return links.links(caller.viewer(), id);
+    public CaseLinkPage links(
+            @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return links.links(caller.viewer(), id, limit, cursor);
     }
 
     @Override

@@ -8,7 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.parley.cases.api.CaseEffects;
-import org.parley.cases.api.CaseLink;
+import org.parley.cases.api.CaseLinkPage;
 import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseMatrix;
@@ -63,8 +63,9 @@ public class PublicRegisterResource implements PublicRegisterApi {
     }
 
     @Override
-    public List<CaseLink> links(@PathParam("id") String id) {
-        return links.links(Viewer.anonymous(), id);
+    public CaseLinkPage links(
+            @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return links.links(Viewer.anonymous(), id, limit, cursor);
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.parley.cases.api.codebook.Dimension;
 import org.parley.cases.api.codebook.DimensionType;
 import org.parley.cases.content.IsoCountry;
 import org.parley.policy.Tier;
+import org.parley.web.PageLimit;
 import org.parley.web.Problem;
 import org.parley.web.ProblemException;
 import org.parley.web.Problems;
@@ -82,18 +83,7 @@ public record ListQuery(
                 errors.add(new Problem.FieldError("cursor", "is not a cursor this service issued"));
             }
         }
-        int size = DEFAULT_LIMIT;
-        String limit = filters.limit();
-        if (limit != null) {
-            try {
-                size = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > MAX_LIMIT) {
-                errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-            }
-        }
+        int size = PageLimit.parse(filters.limit(), DEFAULT_LIMIT, MAX_LIMIT, errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problems.invalid(errors));
         }

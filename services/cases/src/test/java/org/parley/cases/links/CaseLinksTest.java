@@ -131,13 +131,13 @@ class CaseLinksTest {
 
         JsonPath fromSource =
                 links(source.id()).then().statusCode(200).extract().jsonPath();
-        assertThat(fromSource.getList("id")).containsExactly(linkId);
-        assertThat(fromSource.getString("[0].other.title")).isEqualTo(target.title());
+        assertThat(fromSource.getList("items.id")).containsExactly(linkId);
+        assertThat(fromSource.getString("items[0].other.title")).isEqualTo(target.title());
         JsonPath fromTarget =
                 links(target.id()).then().statusCode(200).extract().jsonPath();
-        assertThat(fromTarget.getList("id")).containsExactly(linkId);
-        assertThat(fromTarget.getString("[0].other.id")).isEqualTo(source.id());
-        assertThat(fromTarget.getString("[0].other.title")).isEqualTo(source.title());
+        assertThat(fromTarget.getList("items.id")).containsExactly(linkId);
+        assertThat(fromTarget.getString("items[0].other.id")).isEqualTo(source.id());
+        assertThat(fromTarget.getString("items[0].other.title")).isEqualTo(source.title());
 
         // The ledger hears of it once per end, about that end's case: ids and kind, never the note.
         for (String end : List.of(source.id(), target.id())) {
@@ -162,7 +162,7 @@ class CaseLinksTest {
         post(source.id(), body(target.id(), "SAME_GROUP", null)).then().statusCode(201);
 
         given().delete("/cases/" + source.id() + "/links/" + linkId).then().statusCode(204);
-        assertThat(links(source.id()).jsonPath().getList("kind")).containsExactly("SAME_GROUP");
+        assertThat(links(source.id()).jsonPath().getList("items.kind")).containsExactly("SAME_GROUP");
         assertThat(events(target.id(), "CaseUnlinked")).hasSize(1);
         // Gone: as if it had never existed, also from the target's end.
         String never = Http.fingerprint(given().delete("/cases/" + source.id() + "/links/" + UUID.randomUUID()));
@@ -181,7 +181,7 @@ class CaseLinksTest {
         Opened hidden = open(STRANGER, Tier.SECRET, false, List.of());
         Opened deleted = secret();
         cases.delete(LEAD, deleted.id(), null);
-        long before = links(source.id()).jsonPath().getList("$").size();
+        long before = links(source.id()).jsonPath().getList("items").size();
 
         Response never = post(source.id(), body(UUID.randomUUID().toString(), "PRECEDENT_FOR", null));
         never.then().statusCode(400).body("errors[0].field", equalTo("target"));
@@ -192,7 +192,7 @@ class CaseLinksTest {
                     .as(target)
                     .isEqualTo(expected);
         }
-        assertThat(links(source.id()).jsonPath().getList("$")).hasSize((int) before);
+        assertThat(links(source.id()).jsonPath().getList("items")).hasSize((int) before);
         // The source case the caller may not know answers as an unknown one.
         String unknownSource =
                 Http.fingerprint(post(UUID.randomUUID().toString(), body(source.id(), "PRECEDENT_FOR", null)));
@@ -228,7 +228,7 @@ class CaseLinksTest {
                 .body("errors[0].field", equalTo(field)));
         post(source.id(), "").then().statusCode(400);
         post(source.id(), "[]").then().statusCode(400);
-        assertThat(links(source.id()).jsonPath().getList("$")).isEmpty();
+        assertThat(links(source.id()).jsonPath().getList("items")).isEmpty();
         // A note of exactly the limit is fine.
         post(source.id(), body(target.id(), "FOLLOW_UP", tooLong.substring(1)))
                 .then()
@@ -244,12 +244,12 @@ class CaseLinksTest {
         Opened third = secret();
         links.link(LEAD, source.id(), new NewCaseLink(target.id(), CaseLinkKind.CONTAGION_TO, null));
         links.link(LEAD, third.id(), new NewCaseLink(source.id(), CaseLinkKind.PRECEDENT_FOR, null));
-        assertThat(links(source.id()).jsonPath().getList("other.id")).containsExactly(target.id(), third.id());
+        assertThat(links(source.id()).jsonPath().getList("items.other.id")).containsExactly(target.id(), third.id());
 
         cases.delete(LEAD, target.id(), null);
-        assertThat(links(source.id()).jsonPath().getList("other.id")).containsExactly(third.id());
+        assertThat(links(source.id()).jsonPath().getList("items.other.id")).containsExactly(third.id());
         cases.delete(LEAD, third.id(), null);
-        assertThat(links(source.id()).jsonPath().getList("$")).isEmpty();
+        assertThat(links(source.id()).jsonPath().getList("items")).isEmpty();
     }
 
     @Test
@@ -262,7 +262,7 @@ class CaseLinksTest {
         Opened notGranted = secret();
         String emptyBefore = Http.fingerprint(links(grantedAlone.id()));
         String grantedBefore = Http.fingerprint(links(granted.id()));
-        assertThat(grantedBefore).endsWith("[]");
+        assertThat(grantedBefore).contains("\"items\":[]");
 
         CaseLink both =
                 links.link(LEAD, granted.id(), new NewCaseLink(alsoGranted.id(), CaseLinkKind.SAME_GROUP, "both"));
@@ -277,11 +277,11 @@ class CaseLinksTest {
         // Granted both ends: the link, with its note (the partner sees both CONTEXTs) and the other's title.
         Response seen = links(granted.id());
         assertThat(seen.statusCode()).isEqualTo(200);
-        assertThat(seen.jsonPath().getList("id")).containsExactly(both.id());
-        assertThat(seen.jsonPath().getString("[0].note")).isEqualTo("both");
-        assertThat(seen.jsonPath().getString("[0].other.title")).isEqualTo(alsoGranted.title());
+        assertThat(seen.jsonPath().getList("items.id")).containsExactly(both.id());
+        assertThat(seen.jsonPath().getString("items[0].note")).isEqualTo("both");
+        assertThat(seen.jsonPath().getString("items[0].other.title")).isEqualTo(alsoGranted.title());
         assertThat(seen.asString()).doesNotContain(notGranted.id()).doesNotContain("hidden");
-        assertThat(links(alsoGranted.id()).jsonPath().getList("id")).containsExactly(both.id());
+        assertThat(links(alsoGranted.id()).jsonPath().getList("items.id")).containsExactly(both.id());
 
         // The case it may not know, and the link to it, answer as if they never existed.
         assertThat(Http.fingerprint(links(notGranted.id())))
@@ -297,7 +297,67 @@ class CaseLinksTest {
                 .statusCode(403)
                 .contentType("application/problem+json");
         given().delete("/cases/" + granted.id() + "/links/" + both.id()).then().statusCode(403);
-        assertThat(links(granted.id()).jsonPath().getList("id")).containsExactly(both.id());
+        assertThat(links(granted.id()).jsonPath().getList("items.id")).containsExactly(both.id());
+    }
+
+    @Test
+    @TestSecurity(user = "lk-partner", roles = "partner")
+    @OidcSecurity(claims = {@Claim(key = "sub", value = "lk-partner"), @Claim(key = "org", value = PARTNER)})
+    void linksComePagedAndAHiddenLinkTakesNoPlaceOnAPageNorMakesOneMore() {
+        Opened anchor = secret(summaryToPartner());
+        List<String> visible = new ArrayList<>();
+        // Visible and hidden links interleaved, and a hidden one last: it must not make a next page appear.
+        for (int i = 0; i < 5; i++) {
+            Opened seen = secret(summaryToPartner());
+            visible.add(links.link(LEAD, anchor.id(), new NewCaseLink(seen.id(), CaseLinkKind.FOLLOW_UP, "seen"))
+                    .id());
+            links.link(LEAD, secret().id(), new NewCaseLink(anchor.id(), CaseLinkKind.DETERRED, "hidden"));
+        }
+        for (int limit : List.of(1, 2, 5, 50)) {
+            List<String> walked = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                JsonPath page = given().queryParam("limit", limit)
+                        .queryParam("cursor", cursor == null ? "" : cursor)
+                        .get("/cases/" + anchor.id() + "/links")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+                List<String> ids = page.getList("items.id");
+                assertThat(ids).hasSizeLessThanOrEqualTo(limit).isNotEmpty();
+                assertThat(page.getList("items.note")).containsOnly("seen");
+                walked.addAll(ids);
+                cursor = page.getString("nextCursor");
+                pages++;
+            } while (cursor != null);
+            assertThat(walked).as("limit " + limit).containsExactlyElementsOf(visible);
+            assertThat(pages).as("limit " + limit).isEqualTo((visible.size() + limit - 1) / limit);
+        }
+
+        // Bad paging is named; the case comes first, so a case the partner may not know still answers 404.
+        for (String limit : List.of("0", "101", "many")) {
+            given().queryParam("limit", limit)
+                    .get("/cases/" + anchor.id() + "/links")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("limit"));
+        }
+        String listCursor =
+                given().queryParam("limit", 1).get("/cases").jsonPath().getString("nextCursor");
+        for (String cursor : List.of("not-a-cursor", listCursor == null ? "bGlua3N8eHx5" : listCursor)) {
+            given().queryParam("cursor", cursor)
+                    .get("/cases/" + anchor.id() + "/links")
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", equalTo("cursor"));
+        }
+        Opened hidden = secret();
+        assertThat(Http.fingerprint(given().queryParam("limit", "0").get("/cases/" + hidden.id() + "/links")))
+                .isEqualTo(Http.fingerprint(
+                        given().queryParam("limit", "0").get("/cases/" + UUID.randomUUID() + "/links")))
+                .startsWith("404");
     }
 
     @Test
@@ -317,12 +377,12 @@ class CaseLinksTest {
         Response seen = given().get("/public/cases/" + known.id() + "/links");
         assertThat(seen.statusCode()).isEqualTo(200);
         JsonPath list = seen.jsonPath();
-        assertThat(list.getList("id")).containsExactly(toKnown.id(), toReleased.id());
-        assertThat(list.getString("[0].note")).isEqualTo("public");
-        assertThat(list.getString("[0].other.title")).isEqualTo(alsoKnown.title());
+        assertThat(list.getList("items.id")).containsExactly(toKnown.id(), toReleased.id());
+        assertThat(list.getString("items[0].note")).isEqualTo("public");
+        assertThat(list.getString("items[0].other.title")).isEqualTo(alsoKnown.title());
         // A released case's CONTEXT is not public: its link shows without the note, its title is public.
-        assertThat(list.getMap("[1]")).doesNotContainKey("note");
-        assertThat(list.getString("[1].other.title")).isEqualTo(released.title());
+        assertThat(list.getMap("items[1]")).doesNotContainKey("note");
+        assertThat(list.getString("items[1].other.title")).isEqualTo(released.title());
         assertThat(seen.asString())
                 .doesNotContain(secret.id())
                 .doesNotContain(notReleased.id())

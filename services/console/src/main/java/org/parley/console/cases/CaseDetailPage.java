@@ -98,24 +98,38 @@ public class CaseDetailPage {
     private static final CaseListFilters COMPARABLE =
             new CaseListFilters(null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, "5");
 
-    /** The cases a member may link to: the hundred most recent they may see (a search box is issue 19's). */
-    private static final CaseListFilters LINK_TARGETS =
-            new CaseListFilters(null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, "100");
+    /** The cases a member may pick to link to: those the words match, or the most recent ones. */
+    private static final String LINK_TARGETS = "20";
 
     @GET
     @Path("/{id}")
-    public Object detail(@RestPath String id, @RestQuery String done, @RestQuery String err, @RestQuery String fields) {
+    public Object detail(
+            @RestPath String id,
+            @RestQuery String done,
+            @RestQuery String err,
+            @RestQuery String fields,
+            @RestQuery String linksAfter,
+            @RestQuery String linkSearch) {
         if (!Paths.isId(id)) {
             return errors.notFound();
         }
-        return page(id, Flash.of(done, err, fields), null);
+        return page(
+                id,
+                Flash.of(done, err, fields),
+                null,
+                new CasePage.LinkView(Paths.blankToNull(linksAfter), Paths.blankToNull(linkSearch)));
+    }
+
+    /** The case page with the first page of links and the most recent cases to link to. */
+    TemplateInstance page(String id, Flash flash, CasePages.Typed typed) {
+        return page(id, flash, typed, CasePage.LinkView.FIRST);
     }
 
     /**
      * The case page of a well-formed id; {@code typed} draws one coded section's form as a member typed it, with
      * its errors (null: every form with the case's values).
      */
-    TemplateInstance page(String id, Flash flash, CasePages.Typed typed) {
+    TemplateInstance page(String id, Flash flash, CasePages.Typed typed, CasePage.LinkView linkView) {
         CaseView c = cases.read(id); // a 404 here ends the page: nothing else is asked about this id
         ObjectNode coded = cases.coded(id);
         List<CasePage.PartProblem> problems = new ArrayList<>();
@@ -135,10 +149,21 @@ public class CaseDetailPage {
             shared = answer == null ? null : answer.interviews();
         }
         var comparable = part("comparable", () -> compare.comparable(id, COMPARABLE), problems);
-        var links = part("links", () -> caseLinks.links(id), problems);
+        var links = part("links", () -> caseLinks.links(id, null, linkView.after()), problems);
         List<CaseView> linkTargets = null;
         if (member) {
-            var visible = part("cases", () -> cases.list(LINK_TARGETS, null), problems);
+            CaseListFilters targets = new CaseListFilters(
+                    linkView.search(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    LINK_TARGETS);
+            var visible = part("cases", () -> cases.list(targets, null), problems);
             linkTargets = visible == null
                     ? null
                     : visible.items().stream()
@@ -157,7 +182,13 @@ public class CaseDetailPage {
                 shared,
                 problems,
                 flash,
-                new CasePage.Related(comparable, links, linkTargets),
+                new CasePage.Related(
+                        comparable,
+                        links == null ? null : links.items(),
+                        links == null ? null : links.nextCursor(),
+                        linkView.after() != null,
+                        linkTargets,
+                        linkView.search()),
                 pages.coded(coded, member, typed))));
     }
 

@@ -7,6 +7,7 @@ import org.parley.access.api.GrantView;
 import org.parley.access.api.OrganisationView;
 import org.parley.access.api.TeamView;
 import org.parley.cases.api.CaseLink;
+import org.parley.cases.api.CaseLinkPage;
 import org.parley.cases.api.CaseView;
 import org.parley.cases.api.ComparableCase;
 import org.parley.console.clients.Problem;
@@ -39,10 +40,38 @@ public record CasePage(
         Coded coded) {
 
     /**
-     * The case among the others the viewer may see: the most comparable ones, the links whose both ends they may know,
-     * and for a member the cases they may link to (null where the service did not answer or the viewer may not link).
+     * The case among the others the viewer may see: the most comparable ones, a page of the links whose both ends they
+     * may know, and for a member the cases they may link to (null where the service did not answer or the viewer may
+     * not link), found by the words of {@code linkSearch} or the most recent ones.
+     *
+     * @param nextLinks the cursor of the next page of links, or null on the last
+     * @param linksContinued whether the links shown are not the first page
      */
-    public record Related(List<ComparableCase> comparable, List<CaseLink> links, List<CaseView> linkTargets) {}
+    public record Related(
+            List<ComparableCase> comparable,
+            List<CaseLink> links,
+            String nextLinks,
+            boolean linksContinued,
+            List<CaseView> linkTargets,
+            String linkSearch) {
+
+        /** The related cases of a page with the given page of links, without link targets. */
+        public static Related of(List<ComparableCase> comparable, CaseLinkPage links, boolean linksContinued) {
+            return new Related(
+                    comparable,
+                    links == null ? null : links.items(),
+                    links == null ? null : links.nextCursor(),
+                    linksContinued,
+                    null,
+                    null);
+        }
+    }
+
+    /** Which page of the links a case page shows (null: the first), and the words a member looks for targets with. */
+    public record LinkView(String after, String search) {
+
+        public static final LinkView FIRST = new LinkView(null, null);
+    }
 
     /**
      * A part of the page a service failed to answer (a refusal, 403 or 404, is not a failure: the part is

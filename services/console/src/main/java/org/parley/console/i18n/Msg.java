@@ -410,6 +410,18 @@ public interface Msg {
     @Message("Other case")
     String link_target();
 
+    @Message("Find a case to link to (words of its title or text)")
+    String link_search();
+
+    @Message("No case you may see matches these words.")
+    String link_search_none();
+
+    @Message("More links")
+    String links_more();
+
+    @Message("First links")
+    String links_first();
+
     @Message("What this case was for the other")
     String link_kind();
 

@@ -16,7 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.qute.TemplateInstance;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestPath;
-import org.parley.cases.api.CaseLink;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.parley.cases.api.CaseLinkPage;
 import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseListFilters;
 import org.parley.cases.api.CaseView;
@@ -76,16 +77,17 @@ public class RegisterResource {
 
     @GET
     @Path("/{id}")
-    public Object detail(@RestPath String id) {
+    public Object detail(@RestPath String id, @RestQuery String linksAfter) {
         if (!Paths.isId(id)) {
             return errors.notFound();
         }
         CaseView c = register.read(id);
         var coded = register.coded(id);
         // the case was shown: its links and comparable cases are extras, left out if the service fails them
-        List<CaseLink> links = orNull(() -> register.links(id));
+        String after = Paths.blankToNull(linksAfter);
+        CaseLinkPage links = orNull(() -> register.links(id, null, after));
         List<ComparableCase> comparable = orNull(() -> register.comparable(id, COMPARABLE));
-        return ctx.render(
-                CaseTemplates.detail(pages.publicPage(c, coded, new CasePage.Related(comparable, links, null))));
+        return ctx.render(CaseTemplates.detail(
+                pages.publicPage(c, coded, CasePage.Related.of(comparable, links, after != null))));
     }
 }
