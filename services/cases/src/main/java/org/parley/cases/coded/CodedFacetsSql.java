@@ -41,7 +41,34 @@ public final class CodedFacetsSql {
                         + " ADD COLUMN counted_facets JSONB"
                         + " GENERATED ALWAYS AS (case_counted_facets(context, process, results)) STORED",
                 // Filters ask containment ({"process.risks.kind": ["SPOILERS"]}), which this index answers.
-                "CREATE INDEX case_file_coded_facets ON case_file USING gin (coded_facets jsonb_path_ops)");
+                "CREATE INDEX case_file_coded_facets ON case_file USING gin (coded_facets jsonb_path_ops)",
+                // The same values, a row each, for counts across cases (crosstab, truth table): a join on (key,
+                // case) instead of reading and unnesting every counted case's wide coded_facets document.
+                "CREATE TABLE IF NOT EXISTS case_coded_value (case_id UUID NOT NULL REFERENCES case_file (id)"
+                        + " ON DELETE CASCADE, key TEXT NOT NULL, value TEXT)",
+                "CREATE INDEX IF NOT EXISTS case_coded_value_by_key ON case_coded_value (key, case_id) INCLUDE (value)",
+                "CREATE INDEX IF NOT EXISTS case_coded_value_by_case ON case_coded_value (case_id)",
+                "CREATE OR REPLACE FUNCTION case_coded_value_sync() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                        + " DELETE FROM case_coded_value WHERE case_id = NEW.id;"
+                        + " INSERT INTO case_coded_value (case_id, key, value) "
+                        + codedValues("NEW", "")
+                        + "; RETURN NULL; END $$",
+                "DROP TRIGGER IF EXISTS case_coded_value_sync ON case_file",
+                // In the writing transaction, so a count never sees a case's new sections with its old values.
+                "CREATE TRIGGER case_coded_value_sync AFTER INSERT OR UPDATE OF context, process, results"
+                        + " ON case_file FOR EACH ROW EXECUTE FUNCTION case_coded_value_sync()",
+                "TRUNCATE case_coded_value",
+                "INSERT INTO case_coded_value (case_id, key, value) " + codedValues("c", "case_file c, "));
+    }
+
+    /**
+     * The rows of {@code case_coded_value} of the case row {@code row} (from the tables {@code from}, if any): each
+     * distinct value of each key of its {@code coded_facets}, a NULL for a block's entry that leaves it uncoded. A key
+     * with no value has no row (most keys of most cases): counts join with a LEFT JOIN and count it under null.
+     */
+    private static String codedValues(String row, String from) {
+        return "SELECT DISTINCT " + row + ".id, f.key, e.value #>> '{}' FROM " + from + "jsonb_each(" + row
+                + ".coded_facets) AS f, jsonb_array_elements(f.value) AS e";
     }
 
     private static String function(String name, List<String> keys) {

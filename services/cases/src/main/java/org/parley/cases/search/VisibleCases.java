@@ -197,16 +197,15 @@ public final class VisibleCases {
         statement.visible(viewer, query, teamOnly);
         statement
                 .sql
-                .append(
-                        ", counted AS (SELECT visible.id, c.coded_facets FROM visible JOIN case_file c ON c.id = visible.id"
-                                + " WHERE ")
+                .append(", counted AS (SELECT id FROM visible WHERE ")
                 .append(VISIBLE.of(sectionOf(rows)))
                 .append(" AND ")
                 .append(VISIBLE.of(sectionOf(cols)))
-                .append(") SELECT r.v, c.v, count(DISTINCT counted.id), (SELECT count(*) FROM counted) FROM counted");
+                .append(
+                        ") SELECT r.value, c.value, count(DISTINCT counted.id), (SELECT count(*) FROM counted) FROM counted");
         statement.values("r", rows);
         statement.values("c", cols);
-        statement.sql.append(" GROUP BY r.v, c.v");
+        statement.sql.append(" GROUP BY r.value, c.value");
         return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
     }
 
@@ -225,9 +224,7 @@ public final class VisibleCases {
         keys.add(outcome);
         statement
                 .sql
-                .append(
-                        ", counted AS (SELECT visible.id, c.coded_facets FROM visible JOIN case_file c ON c.id = visible.id"
-                                + " WHERE ")
+                .append(", counted AS (SELECT id FROM visible WHERE ")
                 .append(String.join(
                         " AND ",
                         keys.stream()
@@ -237,13 +234,13 @@ public final class VisibleCases {
                 .append(") SELECT ");
         List<String> columns = new ArrayList<>();
         for (int i = 0; i < conditions.size(); i++) {
-            columns.add("k" + i + ".v");
+            columns.add("k" + i + ".value");
         }
         statement
                 .sql
                 .append(String.join(", ", columns))
                 .append(
-                        ", o.v, GROUPING(o.v), count(DISTINCT counted.id), (SELECT count(*) FROM counted) FROM counted");
+                        ", o.value, GROUPING(o.value), count(DISTINCT counted.id), (SELECT count(*) FROM counted) FROM counted");
         for (int i = 0; i < conditions.size(); i++) {
             statement.values("k" + i, conditions.get(i));
         }
@@ -253,22 +250,20 @@ public final class VisibleCases {
                 .sql
                 .append(" GROUP BY GROUPING SETS ((")
                 .append(configuration)
-                .append(", o.v), (")
+                .append(", o.value), (")
                 .append(configuration)
                 .append("))");
         return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
     }
 
     /**
-     * A lateral join {@code alias(v)}: each value of a coded key of the case (a value twice when two entries of a block
-     * share it), or one NULL for none. The counts take distinct cases, so no DISTINCT is run here once per case.
+     * A join {@code alias(v)} of the counted cases to each distinct value of a coded key (the rows of {@code
+     * case_coded_value}, kept by a trigger from the coded facets), or one NULL for a case without any.
      */
     private void values(String alias, String key) {
         append(
-                ", LATERAL (SELECT e.value #>> '{}' AS v FROM jsonb_array_elements(CASE WHEN"
-                        + " jsonb_array_length(coded_facets -> ?) = 0 THEN '[null]'::jsonb ELSE coded_facets -> ?"
-                        + " END) AS e(value)) AS " + alias,
-                key,
+                " LEFT JOIN case_coded_value " + alias + " ON " + alias + ".case_id = counted.id AND " + alias
+                        + ".key = ?",
                 key);
     }
 
