@@ -110,6 +110,26 @@ final class CompareBench {
                             jdbc(pool, VisibleCases.crosstab(viewer, query, false, ROWS, COLS), 4),
                             capacitySeconds,
                             latencySeconds));
+            // The crosstab's SQL against the statement it replaced (each counted case's coded_facets unnested),
+            // same data, same run; "http" in the line is the current statement, "jdbc" the replaced one.
+            VisibleCases.Statement current = VisibleCases.crosstab(viewer, query, false, ROWS, COLS);
+            VisibleCases.Statement replaced = unnesting(current);
+            Connection checking = pool.take();
+            boolean same;
+            try {
+                same = cells(checking, current).equals(cells(checking, replaced));
+            } finally {
+                pool.add(checking);
+            }
+            ListBench.Measured sql =
+                    list.measure(jdbc(pool, current, 4), jdbc(pool, replaced, 4), capacitySeconds, latencySeconds);
+            ObjectNode node = sql.node();
+            node.put("sameCells", same);
+            node.put("reading", "http = the crosstab's statement (case_coded_value), jdbc = the unnesting one");
+            scale.set("crosstabSqlVsUnnesting", node);
+            Bench.log(Bench.f(
+                    "compare %,7d crosstab SQL, value table vs unnesting (as http vs jdbc) %s | same cells: %s",
+                    cases, sql.line(), same));
         } finally {
             for (Connection connection : pool) {
                 connection.close();
@@ -233,6 +253,40 @@ final class CompareBench {
                 4,
                 row -> jdbcCells.add(row.getString(1) + "|" + row.getString(2) + "|" + row.getLong(3)));
         return check(answer.path("total").asLong(), jdbcTotal, httpCells.equals(jdbcCells), httpCells.size());
+    }
+
+    /**
+     * The crosstab statement as it was before {@code case_coded_value}: each counted case's coded_facets read back and
+     * unnested (an empty key as one NULL), the key written into the SQL; the baseline of the value table.
+     */
+    static VisibleCases.Statement unnesting(VisibleCases.Statement current) {
+        String sql = current.sql()
+                .replace(
+                        "counted AS (SELECT id FROM visible WHERE",
+                        "counted AS (SELECT visible.id, f.coded_facets FROM visible JOIN case_file f ON f.id ="
+                                + " visible.id WHERE");
+        List<Object> parameters = new ArrayList<>(current.parameters());
+        for (String alias : List.of("c", "r")) {
+            String key = (String) parameters.remove(parameters.size() - 1);
+            String join = " LEFT JOIN case_coded_value " + alias + " ON " + alias + ".case_id = counted.id AND " + alias
+                    + ".key = ?";
+            if (!sql.contains(join)) {
+                throw new IllegalStateException("the crosstab's statement changed: " + alias);
+            }
+            sql = sql.replace(
+                    join,
+                    ", LATERAL (SELECT e.value #>> '{}' AS value FROM jsonb_array_elements(CASE WHEN"
+                            + " jsonb_array_length(coded_facets -> '" + key + "') = 0 THEN '[null]'::jsonb ELSE"
+                            + " coded_facets -> '" + key + "' END) AS e(value)) AS " + alias);
+        }
+        return new VisibleCases.Statement(sql, parameters);
+    }
+
+    private static Set<String> cells(Connection db, VisibleCases.Statement statement) throws SQLException {
+        Set<String> cells = new TreeSet<>();
+        ListBench.runSql(
+                db, statement, 4, row -> cells.add(row.getString(1) + "|" + row.getString(2) + "|" + row.getLong(3)));
+        return cells;
     }
 
     private static String text(JsonNode value) {
