@@ -295,6 +295,33 @@ class ImportTest {
     }
 
     @Test
+    void aFileOfExactlyTheRowLimitImportsInOneTransaction() {
+        List<Map<String, Object>> file = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            file.add(row("bulk-" + i));
+        }
+        Map<String, Long> before = rowCounts();
+
+        long started = System.nanoTime();
+        Response dryRun = importing("sofia", file, true);
+        long dryRunMillis = (System.nanoTime() - started) / 1_000_000;
+        started = System.nanoTime();
+        Response imported = importing("sofia", file, false);
+        long importMillis = (System.nanoTime() - started) / 1_000_000;
+
+        dryRun.then().statusCode(200);
+        imported.then().statusCode(200);
+        assertThat(imported.jsonPath().getInt("created")).isEqualTo(500);
+        Map<String, Long> after = rowCounts();
+        assertThat(after.get("interview") - before.get("interview")).isEqualTo(500);
+        assertThat(after.get("interview_identity") - before.get("interview_identity"))
+                .isEqualTo(500);
+        System.out.printf(
+                "[ImportTest] 500 rows (%d KB): dry run %d ms, import %d ms%n",
+                dryRun.asString().length() / 1024, dryRunMillis, importMillis);
+    }
+
+    @Test
     void onlyStaffImport() {
         List<Map<String, Object>> file = List.of(row("staff-only"));
         Map<String, Long> before = rowCounts();

@@ -26,9 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "interviews")
 public interface InterviewImportApi {
 
-    /** The largest file, in bytes (5 MiB): the service answers 413 beyond it. */
-    int MAX_FILE_BYTES = 5 * 1024 * 1024;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(

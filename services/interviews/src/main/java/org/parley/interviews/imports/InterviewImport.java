@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -106,7 +107,10 @@ public class InterviewImport {
         }
     }
 
+    // One transaction for the whole file: 500 rows took 15 s on a shared 2-core test machine, so the 60 s default
+    // would leave a slower one little margin.
     @Transactional
+    @TransactionConfiguration(timeout = 300)
     public ImportReport run(Viewer viewer, byte[] file, boolean dryRun) {
         InterviewService.requireStaff(viewer);
         List<JsonNode> documents = documents(file);
