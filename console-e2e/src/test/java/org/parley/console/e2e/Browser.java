@@ -188,6 +188,18 @@ final class Browser {
         });
     }
 
+    /** Lets a click download files into {@code folder} (headless Chromium otherwise drops them). */
+    void allowDownloads(Path folder) {
+        driver.executeCdpCommand(
+                "Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", folder.toString()));
+    }
+
+    /** Runs a script that ends by calling its last argument (a callback) with the result; waits up to 30 s. */
+    Object asyncScript(String script, Object... args) {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        return driver.executeAsyncScript(script, args);
+    }
+
     Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

@@ -40,6 +40,7 @@ class LanguageAndAccessibilityTest extends ConsoleTest {
                 "/cases/" + platform.caseId("escobar"),
                 "/cases/new",
                 "/interviews/new",
+                "/import",
                 "/requests",
                 "/register",
                 "/register/" + platform.caseId("el-salvador"),

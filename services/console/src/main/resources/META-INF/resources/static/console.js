@@ -28,4 +28,12 @@
       });
     });
   });
+  // A confirmed import may take a while: say so, with a progress bar, and keep the form from being sent twice.
+  document.querySelectorAll('form[data-progress]').forEach(function (form) {
+    form.addEventListener('submit', function () {
+      var progress = document.getElementById(form.getAttribute('data-progress'));
+      if (progress) { progress.hidden = false; }
+      form.hidden = true;
+    });
+  });
 })();

@@ -39,7 +39,7 @@ import static org.parley.interviews.Fixtures.secretCase;
 /**
  * Runs last: scans everything the service wrote during the run (its log file, and the topics it
  * publishes to, read from the beginning) for every identity, descriptor, quote and transcript phrase the
- * tests stored, and for the custodian's reasons. Zero hits.
+ * tests stored (one by one and by import), and for the custodian's reasons. Zero hits.
  */
 @QuarkusTest
 @Order(Integer.MAX_VALUE)
@@ -79,6 +79,29 @@ class LeakScanTest {
                 .post("/interviews/" + id + "/identity")
                 .then()
                 .statusCode(200);
+        // An import: a dry run and a refused real one (a bad row beside a good one), then the good row imported.
+        Map<String, Object> imported = interview(caseId);
+        imported.put("externalReference", "LEAK-" + Fixtures.RUN);
+        Map<String, Object> refusedRow = interview(caseId);
+        refusedRow.put("externalReference", "LEAK-BAD-" + Fixtures.RUN);
+        refusedRow.put("country", "XX");
+        as("sofia")
+                .body(List.of(imported, refusedRow))
+                .post("/interviews/import")
+                .then()
+                .statusCode(200);
+        as("sofia")
+                .body(List.of(imported, refusedRow))
+                .post("/interviews/import?dryRun=false")
+                .then()
+                .statusCode(422);
+        String importedId = as("sofia")
+                .body(List.of(imported))
+                .post("/interviews/import?dryRun=false")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("rows[0].interviewId");
         Map<String, Object> invalid = interview(caseId);
         invalid.put("category", "WARLORD");
         as("sofia").body(invalid).post("/interviews").then().statusCode(400);
@@ -95,10 +118,11 @@ class LeakScanTest {
         // The scan looks at the right places: this run's events and log lines are there.
         assertThat(events)
                 .contains(id)
+                .contains(importedId)
                 .contains("IdentityRevealed")
                 .contains("RestrictedRead")
                 .contains("ExcerptWithdrawn");
-        assertThat(log).contains(id);
+        assertThat(log).contains(id).contains(importedId);
         assertThat(Fixtures.SECRETS).hasSizeGreaterThan(20);
 
         for (String secret : Fixtures.SECRETS) {

@@ -77,6 +77,7 @@ class ServiceEndpointsTest {
                 .documents("get", "/interviews/{id}", "Read an interview's content", "404")
                 .documents(
                         "get", "/cases/{caseId}/excerpts", "Read the approved excerpts of a case's interviews", "404")
+                .documents("post", "/interviews/import", "Import interviews from a file", "422")
                 .definesProblem()
                 // every resource method of the service, found by reflection (the POSTs and the PATCH whose bodies are
                 // checked field by field are the resources' own, documented there)

@@ -2,6 +2,7 @@ package org.parley.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
@@ -42,17 +43,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
+        return respond(fieldError(e)
+                .map(error -> Problems.invalid(List.of(error)))
+                .orElseGet(() -> Problems.badRequest("The body is not well-formed JSON.")));
+    }
+
+    /**
+     * The field a failure to bind a document names, and why, without its value; empty when the JSON itself is not
+     * well-formed. What a 400 for the body says, and what an import says of each document of a file.
+     */
+    public static Optional<Problem.FieldError> fieldError(JsonProcessingException e) {
         if (e instanceof RefusedTextException refused) {
-            return respond(Problems.invalid(List.of(new Problem.FieldError(path(refused), refused.reason()))));
+            return Optional.of(new Problem.FieldError(path(refused), refused.reason()));
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return respond(Problems.invalid(List.of(new Problem.FieldError(path(unknown), "unknown field"))));
+            return Optional.of(new Problem.FieldError(path(unknown), "unknown field"));
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             // Names the field but not the value: the value may be confidential text the caller sent.
-            return respond(Problems.invalid(List.of(new Problem.FieldError(path(mapping), "invalid value"))));
+            return Optional.of(new Problem.FieldError(path(mapping), "invalid value"));
         }
-        return respond(Problems.badRequest("The body is not well-formed JSON."));
+        return Optional.empty();
     }
 
     /**

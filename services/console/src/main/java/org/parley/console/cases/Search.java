@@ -38,8 +38,17 @@ public record Search(String base, CaseListFilters filters, String cursor, boolea
 
     /** What the service answers for these filters (a page of the listing, from the cursor's position, or a count). */
     public <T> T ask(Function<CaseListFilters, T> lister) {
+        return lister.apply(paged(cursor, filters.limit()));
+    }
+
+    /** These filters for an export: every case they match, so no cursor and no page size. */
+    public CaseListFilters exportFilters() {
+        return paged(null, null);
+    }
+
+    private CaseListFilters paged(String from, String limit) {
         CaseListFilters f = filters;
-        return lister.apply(new CaseListFilters(
+        return new CaseListFilters(
                 f.q(),
                 f.country(),
                 f.status(),
@@ -49,8 +58,30 @@ public record Search(String base, CaseListFilters filters, String cursor, boolea
                 f.coded(),
                 f.from(),
                 f.to(),
-                cursor,
-                f.limit()));
+                from,
+                limit);
+    }
+
+    /** One query parameter of this search, for the export form's hidden fields. */
+    public record Param(String name, String value) {}
+
+    /** This search's parameters (no cursor): what the export form sends on, so the file holds what the list shows. */
+    public List<Param> params() {
+        List<Param> params = new java.util.ArrayList<>();
+        if (q() != null) {
+            params.add(new Param("q", q()));
+        }
+        selected().forEach((name, values) -> values.forEach(value -> params.add(new Param(name, value))));
+        if (from() != null) {
+            params.add(new Param("from", from()));
+        }
+        if (to() != null) {
+            params.add(new Param("to", to()));
+        }
+        if (mine) {
+            params.add(new Param("team", "mine"));
+        }
+        return params;
     }
 
     public String q() {

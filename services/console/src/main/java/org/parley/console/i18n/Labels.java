@@ -459,6 +459,27 @@ public interface Labels {
     @Message("The change could not be made. Please try again.")
     String err_failed();
 
+    @Message("Create")
+    String importAction_CREATE();
+
+    @Message("Update")
+    String importAction_UPDATE();
+
+    @Message("Unchanged")
+    String importAction_UNCHANGED();
+
+    @Message("Error")
+    String importAction_ERROR();
+
+    @Message("Cases (JSON)")
+    String importKind_cases_json();
+
+    @Message("Cases (CSV)")
+    String importKind_cases_csv();
+
+    @Message("Interviews (JSON)")
+    String importKind_interviews_json();
+
     @Message("Please fill this in.")
     String fielderr_required();
 

@@ -68,22 +68,14 @@ public class IdentityResource {
             Revealed revealed = interviews.reveal(id, java.util.Map.of("reason", reason == null ? "" : reason));
             // the log this reveal just joined: who read this identity before, and why
             List<Reveal> log = interviews.reveals(id);
-            return page(200, Templates.identity(id, revealed, log, null));
+            return ctx.page(200, Templates.identity(id, revealed, log, null));
         } catch (ClientWebApplicationException e) {
             if (ActionFailed.isNotFound(e)) {
                 return errors.notFound();
             }
-            return page(
+            return ctx.page(
                     e.getResponse().getStatus() == 403 ? 403 : 400,
                     Templates.identity(id, null, List.of(), ActionFailed.key(e)));
         }
-    }
-
-    private Response page(int status, TemplateInstance template) {
-        return Response.status(status)
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Cache-Control", "no-store")
-                .entity(ctx.render(template).render())
-                .build();
     }
 }

@@ -6,6 +6,8 @@ import java.util.Locale;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -154,6 +156,15 @@ public class Ctx {
     /** Sets the template's locale, so {@code {msg:...}} speaks the user's language. */
     public TemplateInstance render(TemplateInstance template) {
         return template.setLocale(locale());
+    }
+
+    /** A page with a status of its own (a refused form, a report), rendered now, never cached. */
+    public Response page(int status, TemplateInstance template) {
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .entity(render(template).render())
+                .build();
     }
 
     private String resolveLanguage() {

@@ -98,6 +98,10 @@ public class InterviewRecord extends PanacheEntityBase {
     @Column(name = "author_organisation", nullable = false)
     public String authorOrganisation;
 
+    /** The importer's reference, unique per author (V4); null when recorded one by one (POST /interviews). */
+    @Column(name = "external_reference")
+    public String externalReference;
+
     @Column(name = "version", nullable = false)
     public long version;
 

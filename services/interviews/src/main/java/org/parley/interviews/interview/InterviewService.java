@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.jspecify.annotations.Nullable;
 import org.parley.interviews.access.InterviewGate;
 import org.parley.interviews.api.InterviewView;
 import org.parley.interviews.api.Quote;
@@ -82,22 +84,65 @@ public class InterviewService {
 
     @Transactional
     public InterviewView record(Viewer viewer, NewInterview body) {
+        requireStaff(viewer);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Checked checked = check(body, linkableBy(viewer), errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problems.invalid(errors));
+        }
+        return store(viewer, checked, null);
+    }
+
+    /** Who may record interviews, one by one or by import: staff. */
+    public static void requireStaff(Viewer viewer) {
         if (!viewer.has(Role.STAFF)) {
             throw new ProblemException(Problems.forbidden("Only staff record interviews."));
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+    }
+
+    /** Whether the viewer may link an interview to a case: false alike for unknown and invisible cases. */
+    public Predicate<UUID> linkableBy(Viewer viewer) {
+        return caseId -> gate.mayLink(viewer, caseId);
+    }
+
+    /** A new interview that passed {@link #check}, with what the checks worked out, ready to {@link #store}. */
+    public record Checked(
+            NewInterview body,
+            String notes,
+            String transcript,
+            List<Quote> quotes,
+            List<String> cases,
+            String[] questions) {
+        @Override
+        public String toString() {
+            return "Checked[redacted]";
+        }
+    }
+
+    /**
+     * The checks Bean Validation cannot make (country code, sizes, quote numbers, linkable cases, research
+     * questions), each refusal added to {@code errors}; what to store when none was added.
+     */
+    public Checked check(NewInterview body, Predicate<UUID> linkable, List<Problem.FieldError> errors) {
         checkCountry(body.country(), errors);
         String notes = Objects.requireNonNullElse(body.notes(), "");
         String transcript = Objects.requireNonNullElse(body.transcript(), "");
         checkSizes(notes, transcript, errors);
         List<Quote> quotes = numbered(body.quotes(), errors);
-        List<String> cases = canonicalCases(body.linkedCases());
-        checkLinks(viewer, body.linkedCases(), Set.of(), errors);
+        checkLinks(linkable, body.linkedCases(), Set.of(), errors);
         String[] questions = ResearchQuestions.checked("researchQuestions", body.researchQuestions(), errors);
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problems.invalid(errors));
-        }
+        return new Checked(body, notes, transcript, quotes, canonicalCases(body.linkedCases()), questions);
+    }
 
+    /**
+     * Stores a checked interview in the caller's transaction: its row (content sealed), its links, its identity
+     * in the vault (same database, same transaction) and its events. {@code externalReference} is the importer's,
+     * null when recorded one by one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public InterviewView store(Viewer viewer, Checked checked, @Nullable String externalReference) {
+        NewInterview body = checked.body();
+        List<String> cases = checked.cases();
         InterviewRecord row = new InterviewRecord();
         row.id = UUID.randomUUID();
         row.pseudonym = body.pseudonym().strip();
@@ -108,15 +153,16 @@ public class InterviewService {
         row.language = body.language();
         row.interviewers = interviewers(body.interviewers(), viewer);
         row.themes = themes(body.themes());
-        row.researchQuestions = questions;
+        row.researchQuestions = checked.questions();
         applyConsent(row, body.consent());
         row.authorSubject = viewer.subject();
         row.authorOrganisation = viewer.organisation();
+        row.externalReference = externalReference;
         row.version = 1;
         row.createdAt = now();
         row.updatedAt = row.createdAt;
-        SealedContent.Content content =
-                new SealedContent.Content(body.descriptor().strip(), notes, transcript, quotes);
+        SealedContent.Content content = new SealedContent.Content(
+                body.descriptor().strip(), checked.notes(), checked.transcript(), checked.quotes());
         sealed.seal(row, content);
         row.persistAndFlush();
         insertLinks(row.id, cases);
@@ -167,7 +213,7 @@ public class InterviewService {
         List<String> cases = casesBefore;
         List<String> added = List.of();
         if (patch.linkedCases() != null) {
-            checkLinks(viewer, patch.linkedCases(), new HashSet<>(casesBefore), errors);
+            checkLinks(linkableBy(viewer), patch.linkedCases(), new HashSet<>(casesBefore), errors);
             cases = canonicalCases(patch.linkedCases());
             added = cases.stream().filter(c -> !casesBefore.contains(c)).toList();
         }
@@ -253,14 +299,17 @@ public class InterviewService {
                 .toList();
     }
 
-    private void checkLinks(
-            Viewer viewer, List<String> requested, Set<String> alreadyLinked, List<Problem.FieldError> errors) {
+    private static void checkLinks(
+            Predicate<UUID> linkable,
+            List<String> requested,
+            Set<String> alreadyLinked,
+            List<Problem.FieldError> errors) {
         for (int i = 0; i < requested.size(); i++) {
             Optional<UUID> id = RecordIds.parse(requested.get(i));
             if (id.isPresent() && alreadyLinked.contains(id.get().toString())) {
                 continue;
             }
-            if (id.isEmpty() || !gate.mayLink(viewer, id.get())) {
+            if (id.isEmpty() || !linkable.test(id.get())) {
                 errors.add(new Problem.FieldError("linkedCases[" + i + "]", NOT_LINKABLE));
             }
         }
