@@ -163,7 +163,7 @@ public class CaseService {
     }
 
     /** The case the gate opened; a deleted one answers as if it never existed. */
-    private static CaseFile existing(CaseGate.Opened opened) {
+    public static CaseFile existing(CaseGate.Opened opened) {
         CaseFile file = CaseFile.findById(opened.id());
         if (file == null || file.isDeleted()) {
             throw CaseGate.neverExisted(CaseGate.CASE);
@@ -247,7 +247,7 @@ public class CaseService {
         StoredCase stored = StoredCase.of(file);
         CodedCase view = CaseViews.coded(
                 stored,
-                writtenPeriod(file),
+                CaseViews.writtenPeriod(file),
                 policy.tier(),
                 policy.resultsReleased(),
                 opened.decision().sections(),
@@ -323,16 +323,10 @@ public class CaseService {
         return document;
     }
 
-    private static CodedCase.WrittenPeriod writtenPeriod(CaseFile file) {
-        return new CodedCase.WrittenPeriod(
-                WrittenDate.asWritten(file.periodStartWritten, file.periodStart),
-                WrittenDate.asWritten(file.periodEndWritten, file.periodEnd));
-    }
-
     /** The header as the codebook writes it (what a merge patch of it applies to). */
     private ObjectNode codedHeader(CaseFile file) {
         return documents.tree(new CodedHeader(
-                file.title, file.country, file.region, writtenPeriod(file), CaseStatus.valueOf(file.status)));
+                file.title, file.country, file.region, CaseViews.writtenPeriod(file), CaseStatus.valueOf(file.status)));
     }
 
     /** The HEADER in the codebook's shape; the tier and the release are the access service's, not written here. */

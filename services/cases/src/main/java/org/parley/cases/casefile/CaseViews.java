@@ -15,6 +15,7 @@ import org.parley.cases.api.CodedCase;
 import org.parley.cases.api.Context;
 import org.parley.cases.api.Period;
 import org.parley.cases.api.Results;
+import org.parley.cases.api.codebook.WrittenDate;
 import org.parley.cases.coded.Citations;
 import org.parley.policy.Section;
 import org.parley.policy.Tier;
@@ -89,6 +90,13 @@ public final class CaseViews {
                 codedSection(stored.context(), Section.CONTEXT, sections, documents, citableExcerpt),
                 process,
                 codedSection(stored.results(), Section.RESULTS, sections, documents, citableExcerpt));
+    }
+
+    /** The header's period as it was written ("2012", "2012-03" or a day). */
+    public static CodedCase.WrittenPeriod writtenPeriod(CaseFile file) {
+        return new CodedCase.WrittenPeriod(
+                WrittenDate.asWritten(file.periodStartWritten, file.periodStart),
+                WrittenDate.asWritten(file.periodEndWritten, file.periodEnd));
     }
 
     /** The timeline's entries with their dates as written ("2012-03"), as the codebook's timeline block has them. */

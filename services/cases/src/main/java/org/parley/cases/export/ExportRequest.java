@@ -22,7 +22,12 @@ import org.parley.web.Problems;
  * @param textFiltered whether a free-text query {@code q} narrowed the export (its words are not in {@code filters})
  */
 public record ExportRequest(
-        ExportFormat format, Tier ceiling, ListQuery query, boolean mine, List<Filter> filters, boolean textFiltered) {
+        ExportFormat format,
+        Ceiling ceiling,
+        ListQuery query,
+        boolean mine,
+        List<Filter> filters,
+        boolean textFiltered) {
 
     /** One filter as a query parameter: {@code country=MX}. */
     public record Filter(String name, String value) {}
@@ -37,9 +42,9 @@ public record ExportRequest(
         if (exportFormat == null) {
             errors.add(new Problem.FieldError("format", "must be one of " + ExportApi.FORMATS));
         }
-        Tier tier = tier(ceiling);
+        Ceiling tier = Ceiling.of(ceiling).orElse(null);
         if (tier == null) {
-            errors.add(new Problem.FieldError("ceiling", "must be one of " + List.of(Tier.values())));
+            errors.add(new Problem.FieldError("ceiling", "must be one of " + Ceiling.NAMES));
         }
         // An export holds every case the filters match: a page of it would be a different file.
         if (filters.cursor() != null && !filters.cursor().isEmpty()) {
@@ -53,20 +58,11 @@ public record ExportRequest(
         }
         ListQuery query = ListQuery.parse(filters);
         boolean mine = ListQuery.mine(team);
-        if (mine && tier == Tier.PUBLICLY_KNOWN) {
+        if (mine && tier.tier() == Tier.PUBLICLY_KNOWN) {
             throw new ProblemException(Problems.invalid(List.of(new Problem.FieldError(
                     "team", "cannot narrow a PUBLICLY_KNOWN export, which is the same for everyone"))));
         }
         return new ExportRequest(exportFormat, tier, query, mine, filtersOf(query, mine), query.text() != null);
-    }
-
-    private static Tier tier(String name) {
-        for (Tier tier : Tier.values()) {
-            if (tier.name().equals(name)) {
-                return tier;
-            }
-        }
-        return null;
     }
 
     /** The checked filters in the order of the list's parameters; values as the list understood them. */

@@ -36,11 +36,7 @@ public class ExportResource implements ExportApi {
             @QueryParam("team") String team) {
         ExportRequest request = ExportRequest.parse(format, ceiling, filters, team);
         Viewer reader = caller.viewer();
-        String name = identity.getPrincipal() == null
-                ? reader.subject()
-                : identity.getPrincipal().getName();
-        Exports.Started started =
-                exports.start(reader, name == null || name.isBlank() ? reader.subject() : name, request);
+        Exports.Started started = exports.start(reader, Watermark.readerName(identity, reader), request);
         return Response.ok(started.body(), request.format().mediaType())
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,

@@ -86,8 +86,8 @@ public class Exports {
         if (access.isStale()) {
             throw access.stale();
         }
-        Viewer as = request.ceiling() == Tier.PUBLICLY_KNOWN ? Viewer.anonymous() : reader;
-        Tier strictest = request.ceiling() == Tier.RESULTS_PUBLIC ? Tier.RESULTS_PUBLIC : Tier.SECRET;
+        Viewer as = request.ceiling().readAs(reader);
+        Tier strictest = request.ceiling().strictestCase();
         Snapshot snapshot = Snapshot.open(dataSource);
         try {
             long count;

@@ -1,10 +1,6 @@
 package org.parley.cases.export;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -40,6 +36,7 @@ import org.parley.cases.support.AccessStub;
 import org.parley.cases.support.AccessStub.GrantSpec;
 import org.parley.cases.support.CasesTestResource;
 import org.parley.cases.support.Expectations;
+import org.parley.cases.support.OutboxEvents;
 import org.parley.cases.support.Sample;
 import org.parley.policy.GrantScope;
 import org.parley.policy.Relationship;
@@ -50,7 +47,6 @@ import org.parley.policy.Tier;
 import org.parley.policy.Viewer;
 import org.parley.proto.v1.Envelope;
 import org.parley.proto.v1.ExportMade;
-import org.parley.testing.Jdbc;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -328,7 +324,7 @@ class ExportTest {
         assertThat(count).isEqualTo(exported.path("cases").size()).isEqualTo(1);
         String ledger = meta.path("ledger").asText();
 
-        Envelope envelope = outboxEvent(ledger);
+        Envelope envelope = OutboxEvents.byId(ledger);
         assertThat(envelope.getEventId()).isEqualTo(ledger);
         assertThat(envelope.getType()).isEqualTo("ExportMade");
         assertThat(envelope.getCaseId()).isEmpty();
@@ -353,14 +349,14 @@ class ExportTest {
         assertThat(watermark).startsWith("# Parley export ").contains(" reader=ex-lead ", " ceiling=SECRET ");
         String csvLedger = watermark.replaceAll(".* ledger=([0-9a-f-]+) .*", "$1");
         assertThat(csvLedger).isNotEqualTo(ledger);
-        ExportMade csvMade = outboxEvent(csvLedger).getExportMade();
+        ExportMade csvMade = OutboxEvents.byId(csvLedger).getExportMade();
         assertThat(csvMade.getFormat()).isEqualTo("csv");
         assertThat(csvMade.getRecordCount()).isEqualTo(csvRows(csv).size()).isEqualTo(fixtures.size());
         assertThat(csvMade.getTextFiltered()).isFalse();
         // The relay publishes it: the ledger's consumer gets the event.
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(60))
-                .until(() -> published(csvLedger));
+                .until(() -> OutboxEvents.published(csvLedger));
     }
 
     @Test
@@ -534,32 +530,5 @@ class ExportTest {
 
     private static String afterWatermark(String csv) {
         return csv.substring(csv.indexOf('\n') + 1);
-    }
-
-    private static Envelope outboxEvent(String eventId) throws SQLException {
-        try (Connection db = Jdbc.connectToTestDatabase("cases");
-                PreparedStatement statement =
-                        db.prepareStatement("SELECT payload FROM outbox_event WHERE event_id = ?::uuid")) {
-            statement.setString(1, eventId);
-            try (ResultSet rows = statement.executeQuery()) {
-                assertThat(rows.next())
-                        .as("the export's ledger event " + eventId)
-                        .isTrue();
-                return Envelope.parseFrom(rows.getBytes(1));
-            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static boolean published(String eventId) throws SQLException {
-        try (Connection db = Jdbc.connectToTestDatabase("cases");
-                PreparedStatement statement = db.prepareStatement(
-                        "SELECT published_at IS NOT NULL FROM outbox_event WHERE event_id = ?::uuid")) {
-            statement.setString(1, eventId);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() && rows.getBoolean(1);
-            }
-        }
     }
 }
