@@ -252,7 +252,10 @@ public class CaseService {
                 policy.resultsReleased(),
                 opened.decision().sections(),
                 documents,
-                citations.citableIn(stored.codedSections(opened.decision().sections())));
+                // The public register answers as to anyone: a token sent along is not asked about excerpts.
+                citations.citableIn(
+                        stored.codedSections(opened.decision().sections()),
+                        viewer.isAnonymous() ? null : citations.readerToken()));
         audit.read(
                 viewer,
                 new CaseAudit.Read(policy.caseId(), policy.tier(), policy.resultsReleased(), CaseViews.sections(view)));

@@ -52,12 +52,6 @@ public class ExcerptCitations {
         return credential == null ? null : credential.getToken();
     }
 
-    /** Whether each excerpt cited in these stored sections may be answered to the reader of this request. */
-    public Predicate<String> citableIn(List<String> storedSections) {
-        Set<String> cited = cited(storedSections);
-        return cited.isEmpty() ? NONE : visibleOf(cited, readerToken());
-    }
-
     /**
      * Whether each excerpt cited in these stored sections (JSON text, nulls skipped) may be answered to the reader
      * whose token this is (null: nobody's, so none).
