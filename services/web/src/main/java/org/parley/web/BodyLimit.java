@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,24 +34,36 @@ public class BodyLimit {
         String tooLarge =
                 json.writeValueAsString(Problems.payloadTooLarge("The request body is over " + limit + " bytes."));
         router.route().order(Integer.MIN_VALUE + 100).handler(context -> {
-            String length = context.request().getHeader("Content-Length");
-            if (length != null && declaredLength(length) > limit) {
-                context.response()
-                        .setStatusCode(413)
-                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close")
-                        .end(tooLarge);
+            if (declaredLength(context) > limit) {
+                refuse(context, tooLarge);
             } else {
                 context.next();
             }
         });
     }
 
-    private static long declaredLength(String header) {
+    /**
+     * The body length a request declares ({@code Content-Length}): 0 without one, more than any limit when it is
+     * not a number.
+     */
+    public static long declaredLength(RoutingContext context) {
+        String header = context.request().getHeader("Content-Length");
+        if (header == null) {
+            return 0;
+        }
         try {
             return Long.parseLong(header.strip());
         } catch (NumberFormatException e) {
             return Long.MAX_VALUE;
         }
+    }
+
+    /** Ends the request with a 413 problem ({@code problem}: its JSON), closing the connection unread. */
+    public static void refuse(RoutingContext context, String problem) {
+        context.response()
+                .setStatusCode(413)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close")
+                .end(problem);
     }
 }

@@ -107,11 +107,9 @@ public interface ImportApi {
             content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(
             responseCode = "422",
-            description = "A real import with refused rows: nothing was written; the member rows is the report",
-            content =
-                    @Content(
-                            mediaType = CasesApi.PROBLEM,
-                            schema = @Schema(implementation = ImportReport.Refused.class)))
+            description = "A real import with refused rows: nothing was written. The problem's extension member"
+                    + " rows is the per-row report, as the 200 answer's rows (ImportReport.Refused)",
+            content = @Content(mediaType = CasesApi.PROBLEM, schema = @Schema(ref = "Problem")))
     Response importCases(
             @QueryParam("dryRun")
                     @DefaultValue("true")

@@ -17,7 +17,6 @@ import org.parley.cases.api.codebook.Dimension;
 import org.parley.cases.api.codebook.DimensionType;
 import org.parley.cases.casefile.ImportWrites;
 import org.parley.cases.export.CsvColumns;
-import org.parley.web.ControlCharacters;
 
 /**
  * One CSV row, read back into a case's sections the way {@link CsvColumns} wrote them. A CSV cannot carry all a case
@@ -46,8 +45,6 @@ record CsvRow(int number, Map<String, String> cells) implements ImportedRow {
         List<ImportReport.FieldError> errors = new ArrayList<>();
         ImportedRow.referenceProblem(reference())
                 .ifPresent(problem -> errors.add(new ImportReport.FieldError(CsvColumns.EXTERNAL_REFERENCE, problem)));
-        cells.forEach((column, cell) -> ControlCharacters.refusal(cell)
-                .ifPresent(problem -> errors.add(new ImportReport.FieldError(column, problem))));
         return errors;
     }
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import org.parley.cases.content.Limits;
-import org.parley.web.Problem;
+import org.parley.web.BodyLimit;
 import org.parley.web.Problems;
 
 /**
@@ -34,26 +34,13 @@ public class ImportBodyLimit {
         String tooLarge = json.writeValueAsString(
                 Problems.payloadTooLarge("The request body is over " + Limits.BODY_BYTES + " bytes."));
         router.route().order(Integer.MIN_VALUE + 90).handler(context -> {
-            String length = context.request().getHeader("Content-Length");
             boolean anImport = context.request().method() == HttpMethod.POST
                     && IMPORT_PATH.equals(context.request().path());
-            if (!anImport && length != null && declaredLength(length) > Limits.BODY_BYTES) {
-                context.response()
-                        .setStatusCode(413)
-                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close")
-                        .end(tooLarge);
+            if (!anImport && BodyLimit.declaredLength(context) > Limits.BODY_BYTES) {
+                BodyLimit.refuse(context, tooLarge);
             } else {
                 context.next();
             }
         });
-    }
-
-    private static long declaredLength(String header) {
-        try {
-            return Long.parseLong(header.strip());
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
-        }
     }
 }
