@@ -8,12 +8,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A case as one reader may see it, its sections in the codebook's shape ({@code GET /codebook}, docs/codebook.md):
  * every coded dimension under its key's path, blocks as lists of entries, citations under {@code sources}. A
- * section the reader may not see is absent, as is a citation of an excerpt they may not see.
+ * section the reader may not see is absent, as is a citation of an excerpt they may not see. {@code externalReference}
+ * goes with the HEADER, to signed-in readers only.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "A case in the codebook's shape; only the sections the caller may see are present.")
 public record CodedCase(
         String id,
+
+        @Schema(
+                description = "The reference a bulk import (POST /cases/import) matched the case by; absent for a"
+                        + " case never imported, and on the public register")
+        String externalReference,
+
         long version,
         Header header,
 

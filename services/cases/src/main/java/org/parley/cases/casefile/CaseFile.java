@@ -80,6 +80,10 @@ public class CaseFile extends PanacheEntityBase {
     @Column(name = "created_by")
     public String createdBy;
 
+    /** The importer's own reference for a case made or matched by a bulk import; null for cases never imported. */
+    @Column(name = "external_reference")
+    public String externalReference;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -112,6 +112,22 @@ public class CaseService {
         file.process = legacyWritten(Section.PROCESS, body.process() == null ? Process.empty() : body.process(), null);
         file.results = legacyWritten(Section.RESULTS, body.results() == null ? Results.empty() : body.results(), null);
         file.timeline = "[]";
+        open(creator, file, now);
+        CasePolicy born = CasePolicy.newCase(file.id.toString(), creator.organisation(), creator.subject());
+        return CaseViews.of(
+                StoredCase.of(file),
+                born.tier(),
+                born.resultsReleased(),
+                SecrecyRules.sections(Relationship.MEMBER, born.tier(), born.resultsReleased(), null),
+                documents);
+    }
+
+    /**
+     * Stores a new case (version 1, its sections written) as its creator's: born SECRET with the creator as lead, in
+     * this transaction, and {@code CaseOpened} through the outbox. {@code POST /cases} and a bulk import open cases
+     * alike.
+     */
+    void open(Viewer creator, CaseFile file, Instant now) {
         file.createdBy = creator.subject();
         file.createdAt = now;
         file.updatedAt = now;
@@ -128,13 +144,6 @@ public class CaseService {
                                 .setLeadSubject(creator.subject())
                                 .setTier(Tier.SECRET)));
         CaseFile.flush();
-        CasePolicy born = CasePolicy.newCase(caseId, creator.organisation(), creator.subject());
-        return CaseViews.of(
-                StoredCase.of(file),
-                born.tier(),
-                born.resultsReleased(),
-                SecrecyRules.sections(Relationship.MEMBER, born.tier(), born.resultsReleased(), null),
-                documents);
     }
 
     /** The case as the viewer may see it; a read of restricted sections is audited. */
@@ -244,7 +253,7 @@ public class CaseService {
 
     private CodedCase codedAnswer(Viewer viewer, CaseGate.Opened opened, CaseFile file) {
         CasePolicy policy = opened.policy();
-        StoredCase stored = StoredCase.of(file);
+        StoredCase stored = viewer.isAnonymous() ? StoredCase.of(file).withoutExternalReference() : StoredCase.of(file);
         CodedCase view = CaseViews.coded(
                 stored,
                 CaseViews.writtenPeriod(file),
@@ -274,16 +283,24 @@ public class CaseService {
         }
         CaseFile file = opened.file();
         change.accept(file);
-        countEdit(file, section.section());
+        edited(viewer, file, section.section());
+        return opened;
+    }
+
+    /**
+     * After one section of the case was changed: its count, the time, the new version (flushed) and
+     * {@code CaseSectionEdited} through the outbox. Every section edit ends so, one by one or in an import.
+     */
+    void edited(Viewer viewer, CaseFile file, Section section) {
+        countEdit(file, section);
         file.updatedAt = clock.instant();
         CaseFile.flush();
         outbox.append(
                 Topics.CASES,
-                Envelopes.about(opened.caseId(), viewer.subject(), viewer.organisation(), clock.instant())
+                Envelopes.about(file.id.toString(), viewer.subject(), viewer.organisation(), clock.instant())
                         .setCaseSectionEdited(CaseSectionEdited.newBuilder()
-                                .setSection(section.section().name())
+                                .setSection(section.name())
                                 .setCaseVersion(file.version)));
-        return opened;
     }
 
     private static void refuseTimeline(JsonNode body, String field) {
@@ -298,12 +315,12 @@ public class CaseService {
         return legacyWritten(section, edited, stored);
     }
 
-    private String legacyWritten(Section section, Object v1, String stored) {
+    String legacyWritten(Section section, Object v1, String stored) {
         return documents.write(checked(section, documents.codedFromLegacy(section, v1, stored)));
     }
 
     /** The document if the codebook accepts it as this section; otherwise a 400 naming every refused field. */
-    private JsonNode checked(Section section, JsonNode document) {
+    JsonNode checked(Section section, JsonNode document) {
         return checked(section, document, "");
     }
 
@@ -327,7 +344,7 @@ public class CaseService {
     }
 
     /** The header as the codebook writes it (what a merge patch of it applies to). */
-    private ObjectNode codedHeader(CaseFile file) {
+    ObjectNode codedHeader(CaseFile file) {
         return documents.tree(new CodedHeader(
                 file.title, file.country, file.region, CaseViews.writtenPeriod(file), CaseStatus.valueOf(file.status)));
     }
@@ -341,7 +358,7 @@ public class CaseService {
      * then by the header's own rules (a title, a country, a status and a start are required), then written with
      * the days that order it and the forms as written.
      */
-    private void writeCodedHeader(CaseFile file, JsonNode document) {
+    void writeCodedHeader(CaseFile file, JsonNode document) {
         checked(Section.HEADER, document);
         String start = document.path("period").path("start").textValue();
         String end = document.path("period").path("end").textValue();
@@ -383,6 +400,15 @@ public class CaseService {
                 body.kind(),
                 body.summary(),
                 WrittenDate.coarserThanADay(body.date()));
+        added(viewer, file, timeline, entry, body.date());
+        return new AddedEntry(entry, file.version);
+    }
+
+    /**
+     * Adds a checked entry to the timeline read from the case ({@code timeline}): in date order, counted as a PROCESS
+     * edit (flushed), and {@code ProcessEntryAdded} through the outbox with the date as written.
+     */
+    void added(Viewer viewer, CaseFile file, List<TimelineEntry> timeline, TimelineEntry entry, String dateWritten) {
         timeline.add(entry);
         // Stable: entries of the same date keep the order they were added in.
         timeline.sort(Comparator.comparing(TimelineEntry::date));
@@ -392,12 +418,11 @@ public class CaseService {
         CaseFile.flush();
         outbox.append(
                 Topics.CASES,
-                Envelopes.about(change.caseId(), viewer.subject(), viewer.organisation(), clock.instant())
+                Envelopes.about(file.id.toString(), viewer.subject(), viewer.organisation(), clock.instant())
                         .setProcessEntryAdded(ProcessEntryAdded.newBuilder()
                                 .setEntryId(entry.id())
                                 .setKind(entry.kind().name())
-                                .setEntryDate(body.date())));
-        return new AddedEntry(entry, file.version);
+                                .setEntryDate(dateWritten)));
     }
 
     /**

@@ -59,7 +59,8 @@ public final class CaseViews {
 
     /**
      * The coded view of a stored case, keeping only the given sections, and citations of excerpts only where
-     * {@code citableExcerpt} says the reader may see the excerpt.
+     * {@code citableExcerpt} says the reader may see the excerpt. The external reference goes with the HEADER (a
+     * caller answering the anonymous reader leaves it out of {@code stored}).
      */
     public static CodedCase coded(
             StoredCase stored,
@@ -85,6 +86,7 @@ public final class CaseViews {
                 : null;
         return new CodedCase(
                 stored.id().toString(),
+                sections.contains(Section.HEADER) ? stored.externalReference() : null,
                 stored.versionSeenWith(sections),
                 header,
                 codedSection(stored.context(), Section.CONTEXT, sections, documents, citableExcerpt),

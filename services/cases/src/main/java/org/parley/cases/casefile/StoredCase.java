@@ -10,7 +10,8 @@ import org.parley.policy.Section;
 
 /**
  * A case row as read for a view. A section the viewer may not see is null here: lists mask it in the
- * SQL, so its text never leaves the database.
+ * SQL, so its text never leaves the database. {@code externalReference} is a bulk import's reference, null when
+ * none (or not read: lists do not show it).
  */
 public record StoredCase(
         UUID id,
@@ -28,7 +29,8 @@ public record StoredCase(
         String context,
         String process,
         String timeline,
-        String results) {
+        String results,
+        String externalReference) {
 
     /**
      * The version a viewer who sees these sections is shown: 1 + the edits of those sections. For a member,
@@ -60,7 +62,33 @@ public record StoredCase(
                 file.context,
                 file.process,
                 file.timeline,
-                file.results);
+                file.results,
+                file.externalReference);
+    }
+
+    /**
+     * The same case without its external reference: an importer's bookkeeping, not for the public register (nor a
+     * PUBLICLY_KNOWN export, which is the register).
+     */
+    public StoredCase withoutExternalReference() {
+        return new StoredCase(
+                id,
+                version,
+                headerEdits,
+                contextEdits,
+                processEdits,
+                resultsEdits,
+                title,
+                country,
+                region,
+                status,
+                periodStart,
+                periodEnd,
+                context,
+                process,
+                timeline,
+                results,
+                null);
     }
 
     /** The stored coded sections (JSON text) among these: what a reader of them may find citations in. */

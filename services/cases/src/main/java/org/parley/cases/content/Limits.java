@@ -8,7 +8,11 @@ public final class Limits {
     public static final int TEXT = 10_000;
     /** Items in any list. */
     public static final int LIST = 200;
-    // Bytes in a request body: quarkus.http.limits.max-body-size (1M), enforced by parley-web's BodyLimit.
+    /**
+     * Bytes in a request body, but an import's (5M, quarkus.http.limits.max-body-size, enforced by parley-web's
+     * BodyLimit): enforced by imports/ImportBodyLimit.
+     */
+    public static final long BODY_BYTES = 1024 * 1024;
 
     private Limits() {}
 }

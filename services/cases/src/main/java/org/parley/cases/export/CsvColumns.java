@@ -10,33 +10,45 @@ import org.parley.cases.api.codebook.Codebook;
 import org.parley.cases.api.codebook.Dimension;
 
 /**
- * The columns of a CSV export and a case's cells: id, title, country, period, tier, then one column per codebook
- * dimension not already among those, named by its key, in the codebook's order. Cells are read from the case's coded
- * document as the reader is answered it, so a section it lacks gives empty cells, as uncoded values do.
+ * The columns of a CSV export and a case's cells: id, externalReference, title, country, period, tier, then one column
+ * per codebook dimension not already among those, named by its key, in the codebook's order. Cells are read from the
+ * case's coded document as the reader is answered it, so a section it lacks gives empty cells, as uncoded values do.
+ * The import (package {@code imports}) reads the same columns back, and compares a row with these cells.
  */
-final class CsvColumns {
+public final class CsvColumns {
 
     /** The dimensions the leading columns already hold. */
     private static final Set<String> LEADING_DIMENSIONS =
             Set.of("header.title", "header.country", "header.period.start", "header.period.end");
 
     /** The codebook's dimensions that get a column, in order. */
-    static final List<Dimension> DIMENSIONS = Codebook.standard().dimensions().stream()
+    public static final List<Dimension> DIMENSIONS = Codebook.standard().dimensions().stream()
             .filter(dimension -> !LEADING_DIMENSIONS.contains(dimension.key()))
             .toList();
 
     /** The header row. */
-    static final List<String> NAMES = names();
+    public static final List<String> NAMES = names();
+
+    /** The leading columns, by name. */
+    public static final String ID = "id";
+
+    public static final String EXTERNAL_REFERENCE = "externalReference";
+    public static final String TITLE = "title";
+    public static final String COUNTRY = "country";
+    public static final String PERIOD = "period";
+    public static final String TIER = "tier";
 
     private static final Pattern DOT = Pattern.compile("\\.");
 
-    private static final char SEPARATOR = ';';
-    private static final char ESCAPE = '\\';
+    /** What joins several values in a cell, and what escapes it (and itself) inside a value. */
+    public static final char SEPARATOR = ';';
+
+    public static final char ESCAPE = '\\';
 
     private CsvColumns() {}
 
     private static List<String> names() {
-        List<String> names = new ArrayList<>(List.of("id", "title", "country", "period", "tier"));
+        List<String> names = new ArrayList<>(List.of(ID, EXTERNAL_REFERENCE, TITLE, COUNTRY, PERIOD, TIER));
         DIMENSIONS.forEach(dimension -> names.add(dimension.key()));
         return List.copyOf(names);
     }
@@ -46,10 +58,11 @@ final class CsvColumns {
      *
      * @param coded the case's coded document as a tree ({@code id}, {@code header}, {@code context}, …)
      */
-    static List<String> cells(JsonNode coded) {
+    public static List<String> cells(JsonNode coded) {
         List<String> cells = new ArrayList<>(NAMES.size());
         JsonNode header = coded.path("header");
         cells.add(coded.path("id").asText());
+        cells.add(text(coded.path("externalReference")));
         cells.add(text(header.path("title")));
         cells.add(text(header.path("country")));
         JsonNode period = header.path("period");
@@ -77,7 +90,7 @@ final class CsvColumns {
     }
 
     /** The node at a dotted path ({@code process.verification.methods}); missing when any part is absent. */
-    private static JsonNode at(JsonNode node, String dotted) {
+    public static JsonNode at(JsonNode node, String dotted) {
         JsonNode current = node;
         for (String field : DOT.split(dotted)) {
             current = current.path(field);
@@ -98,6 +111,31 @@ final class CsvColumns {
 
     private static String text(JsonNode value) {
         return value.isValueNode() && !value.isNull() ? value.asText() : "";
+    }
+
+    /**
+     * A cell's values: split at each separator not escaped, escapes removed ({@code a\\;b;c} is {@code a;b} and
+     * {@code c}); none for an empty cell. The inverse of how {@link #cells} joins them.
+     */
+    public static List<String> values(String cell) {
+        List<String> values = new ArrayList<>();
+        if (cell.isEmpty()) {
+            return values;
+        }
+        StringBuilder value = new StringBuilder();
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c == ESCAPE && i + 1 < cell.length()) {
+                value.append(cell.charAt(++i));
+            } else if (c == SEPARATOR) {
+                values.add(value.toString());
+                value.setLength(0);
+            } else {
+                value.append(c);
+            }
+        }
+        values.add(value.toString());
+        return values;
     }
 
     /** A value with the separator and the escape character escaped, so a cell splits back into its values. */

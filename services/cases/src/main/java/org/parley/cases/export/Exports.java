@@ -103,7 +103,9 @@ public class Exports {
             VisibleCases.Statement every = VisibleCases.every(as, request.query(), request.mine(), strictest);
             // taken now: the file streams after the request, and excerpt citations are asked with it
             String token = as.isAnonymous() ? null : citations.readerToken();
-            return new Started(watermark, count, out -> stream(snapshot, every, watermark, request, count, token, out));
+            boolean anonymous = as.isAnonymous();
+            return new Started(
+                    watermark, count, out -> stream(snapshot, every, watermark, request, count, token, anonymous, out));
         } catch (SQLException e) {
             snapshot.close();
             throw new IllegalStateException("export not counted", e);
@@ -120,6 +122,7 @@ public class Exports {
             ExportRequest request,
             long count,
             String readerToken,
+            boolean anonymous,
             OutputStream out)
             throws IOException {
         try (snapshot;
@@ -129,7 +132,7 @@ public class Exports {
             writer.begin(watermark, request, count);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    writer.write(coded(rows, readerToken));
+                    writer.write(coded(rows, readerToken, anonymous));
                 }
             }
             writer.end();
@@ -141,7 +144,7 @@ public class Exports {
     }
 
     /** One row of {@link VisibleCases#every} as the coded view this reader gets of the case. */
-    private CodedCase coded(ResultSet row, String readerToken) throws SQLException {
+    private CodedCase coded(ResultSet row, String readerToken, boolean anonymous) throws SQLException {
         Tier tier = Tier.valueOf(row.getString(7));
         boolean released = row.getBoolean(8);
         Set<Section> sections = EnumSet.noneOf(Section.class);
@@ -168,7 +171,9 @@ public class Exports {
                 row.getString(20),
                 row.getString(21),
                 row.getString(22),
-                row.getString(23));
+                row.getString(23),
+                // an importer's reference is not the register's: a PUBLICLY_KNOWN export is the register
+                anonymous ? null : row.getString(26));
         CodedCase.WrittenPeriod period = new CodedCase.WrittenPeriod(
                 WrittenDate.asWritten(row.getString(24), stored.periodStart()),
                 WrittenDate.asWritten(row.getString(25), stored.periodEnd()));

@@ -148,7 +148,8 @@ public class CaseSearch {
                     rows.getString(17),
                     rows.getString(18),
                     rows.getString(19),
-                    rows.getString(20));
+                    rows.getString(20),
+                    null);
             page.add(new Row(stored, Tier.valueOf(rows.getString(5)), rows.getBoolean(6), sections));
         }
         return new Page(total, facets, page);

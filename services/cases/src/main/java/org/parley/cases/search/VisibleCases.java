@@ -529,7 +529,8 @@ public final class VisibleCases {
                     MASKED.stream(),
                     Stream.of(
                             new SectionColumn(Section.HEADER, "c.period_start_written"),
-                            new SectionColumn(Section.HEADER, "c.period_end_written")))
+                            new SectionColumn(Section.HEADER, "c.period_end_written"),
+                            new SectionColumn(Section.HEADER, "c.external_reference")))
             .toList();
 
     /**
@@ -537,7 +538,7 @@ public final class VisibleCases {
      * in the list's order, one row each: {@code (id, version, header_edits, context_edits, process_edits,
      * results_edits, tier, results_released, relationship, s_header, s_context, s_process, s_results, title, country,
      * region, status, period_start, period_end, context, process, timeline, results, period_start_written,
-     * period_end_written)}, the case columns masked as the list masks them.
+     * period_end_written, external_reference)}, the case columns masked as the list masks them.
      */
     public static Statement every(Viewer viewer, ListQuery query, boolean teamOnly, Tier strictest) {
         VisibleCases statement = new VisibleCases();

@@ -42,7 +42,7 @@ class DossierDocumentTest {
         String markup = "<h1>x</h1><style>body{display:none}</style><img src=\"http://127.0.0.1:9/y\"/>&amp;";
         ObjectNode context = json.createObjectNode().put("level", "LOCAL");
         context.putArray("groups").add(json.createObjectNode().put("name", markup));
-        CodedCase coded = new CodedCase(UUID.randomUUID().toString(), 1, header(markup), context, null, null);
+        CodedCase coded = new CodedCase(UUID.randomUUID().toString(), null, 1, header(markup), context, null, null);
 
         Document document = DossierDocument.of(coded, Codebook.standard(), "en", ceiling(), WATERMARK);
         assertThat(document.getElementsByTagName("img").getLength()).isZero();
@@ -87,7 +87,8 @@ class DossierDocumentTest {
                     .put("before", 14 + i)
                     .put("after", 5));
         }
-        CodedCase coded = new CodedCase(UUID.randomUUID().toString(), 1, header("Large"), context, process, results);
+        CodedCase coded =
+                new CodedCase(UUID.randomUUID().toString(), null, 1, header("Large"), context, process, results);
         byte[] pdf = new byte[0];
         for (int round = 1; round <= 2; round++) {
             long started = System.nanoTime();

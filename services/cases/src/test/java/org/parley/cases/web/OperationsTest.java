@@ -94,6 +94,7 @@ class OperationsTest {
                 .documents("get", "/public/cases/{id}", "Read a public case", "404")
                 .documents("get", "/cases/export", "Export the listed cases", "400")
                 .documents("get", "/cases/{id}/dossier.pdf", "Print a case dossier", "404")
+                .documents("post", "/cases/import", "Import cases", "422")
                 .definesProblem()
                 // every resource method of the service, found by reflection (POST, PATCH and DELETE /cases are
                 // CaseResource's own, documented there)

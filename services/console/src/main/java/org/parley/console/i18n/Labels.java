@@ -600,6 +600,9 @@ public interface Labels {
     @Message("Export made")
     String ledgerType_ExportMade();
 
+    @Message("Import made")
+    String ledgerType_ImportMade();
+
     @Message("Cases linked")
     String ledgerType_CaseLinked();
 

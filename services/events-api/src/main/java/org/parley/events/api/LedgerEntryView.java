@@ -81,5 +81,6 @@ public final class LedgerEntryView {
             "AccessDenied",
             "ExportMade",
             "CaseLinked",
-            "CaseUnlinked");
+            "CaseUnlinked",
+            "ImportMade");
 }
