@@ -47,7 +47,7 @@ final class CsvExportWriter implements ExportWriter {
     public void write(CodedCase coded) throws IOException {
         rows.writeStartArray();
         for (String cell : CsvColumns.cells(json.valueToTree(coded))) {
-            rows.writeString(cell);
+            rows.writeString(SpreadsheetCell.written(cell));
         }
         rows.writeEndArray();
     }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import org.parley.cases.api.ImportApi;
 import org.parley.cases.export.CsvColumns;
+import org.parley.cases.export.SpreadsheetCell;
 import org.parley.web.ControlCharacters;
 import org.parley.web.Problem;
 import org.parley.web.ProblemException;
@@ -149,7 +150,7 @@ final class CsvImportFile {
                         "row " + number + ", column " + header.get(i),
                         "is over " + ImportApi.MAX_CELL_BYTES / 1024 + " KiB"))));
             }
-            cells.put(header.get(i), cell);
+            cells.put(header.get(i), SpreadsheetCell.read(cell));
         }
         return new CsvRow(number, new LinkedHashMap<>(cells));
     }

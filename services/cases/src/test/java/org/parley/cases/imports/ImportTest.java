@@ -227,12 +227,13 @@ class ImportTest {
         row.put("header.status", "ACTIVE");
         row.put("context.level", "NATIONAL");
         row.put("context.settings", "URBAN;PRISON");
-        row.put("context.groups.name", "North\\; the first;South");
+        // cells a spreadsheet would run as formulas: kept as typed, exported guarded, read back the same
+        row.put("context.groups.name", "@North\\; the first;South");
         row.put("context.groups.type", "MAFIA;CARTEL");
         row.put("context.groups.estimatedSize", "300..400;120");
         row.put("process.timeline.date", "2014-05");
         row.put("process.timeline.kind", "MEETING");
-        row.put("process.timeline.summary", "First meeting, in a church");
+        row.put("process.timeline.summary", "=1+2, said the mediator");
         ImportReport made = postCsv(csv(List.of(row)), false);
         assertThat(made.rows().get(0).action().name()).as(made.toString()).isEqualTo("CREATE");
         JsonNode coded =
@@ -244,7 +245,9 @@ class ImportTest {
         assertThat(coded.path("header").path("period").path("end").asText()).isEqualTo("2015-02");
         assertThat(coded.path("context").path("settings").toString()).isEqualTo("[\"URBAN\",\"PRISON\"]");
         assertThat(coded.path("context").path("groups").get(0).path("name").asText())
-                .isEqualTo("North; the first");
+                .isEqualTo("@North; the first");
+        assertThat(coded.path("process").path("timeline").get(0).path("summary").asText())
+                .isEqualTo("=1+2, said the mediator");
         assertThat(coded.path("context")
                         .path("groups")
                         .get(0)
@@ -253,7 +256,11 @@ class ImportTest {
                 .isEqualTo("{\"low\":300,\"high\":400}");
         assertThat(coded.path("process").path("timeline").get(0).path("date").asText())
                 .isEqualTo("2014-05");
-        ImportReport rerun = postCsv(export("csv", tag + "csv").getBytes(StandardCharsets.UTF_8), false);
+        String exportedCsv = export("csv", tag + "csv");
+        Map<String, String> exportedRow = csvRows(exportedCsv).get(0);
+        assertThat(exportedRow.get("context.groups.name")).startsWith("'@North");
+        assertThat(exportedRow.get("process.timeline.summary")).isEqualTo("'=1+2, said the mediator");
+        ImportReport rerun = postCsv(exportedCsv.getBytes(StandardCharsets.UTF_8), false);
         assertThat(rerun.rows()).extracting(r -> r.action().name()).containsExactly("UNCHANGED");
     }
 
