@@ -118,6 +118,9 @@ final class CompareBench {
             boolean same;
             try {
                 same = cells(checking, current).equals(cells(checking, replaced));
+                String plan = ListBench.plan(checking, current);
+                scale.put("crosstabExecutionMs", ListBench.executionMs(plan));
+                scale.put("crosstabPlan", plan);
             } finally {
                 pool.add(checking);
             }

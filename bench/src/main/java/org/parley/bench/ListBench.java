@@ -418,17 +418,7 @@ final class ListBench {
         ObjectNode node = Bench.JSON.createObjectNode();
         for (Reader reader : readers) {
             for (String query : List.of("", "q=" + URLEncoder.encode("cartel prison", StandardCharsets.UTF_8))) {
-                VisibleCases.Statement statement = VisibleCases.list(reader.viewer(), parse(query), false);
-                VisibleCases.Statement explained = new VisibleCases.Statement(
-                        "EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) " + statement.sql(), statement.parameters());
-                StringBuilder plan = new StringBuilder();
-                try (PreparedStatement prepared = explained.prepare(db);
-                        ResultSet rows = prepared.executeQuery()) {
-                    while (rows.next()) {
-                        plan.append(rows.getString(1)).append('\n');
-                    }
-                }
-                String text = plan.toString();
+                String text = plan(db, VisibleCases.list(reader.viewer(), parse(query), false));
                 String key = reader.name() + (query.isEmpty() ? "List" : "Search");
                 node.put(key + "ExecutionMs", executionMs(text));
                 if (reader.name().equals("anonymous") || reader.name().equals("grantee")) {
@@ -439,7 +429,21 @@ final class ListBench {
         return node;
     }
 
-    private static double executionMs(String plan) {
+    /** EXPLAIN (ANALYZE, BUFFERS) of a statement, as text. */
+    static String plan(Connection db, VisibleCases.Statement statement) throws SQLException {
+        VisibleCases.Statement explained = new VisibleCases.Statement(
+                "EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) " + statement.sql(), statement.parameters());
+        StringBuilder plan = new StringBuilder();
+        try (PreparedStatement prepared = explained.prepare(db);
+                ResultSet rows = prepared.executeQuery()) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
+    static double executionMs(String plan) {
         for (String line : plan.split("\n")) {
             if (line.startsWith("Execution Time:")) {
                 return Double.parseDouble(line.replaceAll("[^0-9.]", ""));
