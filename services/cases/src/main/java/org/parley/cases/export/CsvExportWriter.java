@@ -13,6 +13,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.parley.cases.api.CodedCase;
+import org.parley.cases.api.SpreadsheetCell;
 
 /**
  * The CSV export (RFC 4180 quoting by Jackson's CSV generator): a comment line with the watermark, a header row, then

@@ -8,12 +8,13 @@ import java.util.function.Function;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import org.parley.cases.api.CaseMatrix;
+import org.parley.cases.api.SpreadsheetCell;
 import org.parley.console.web.Fmt;
 
 /**
  * The matrix a reader sees, as CSV: one row per case, a column per dimension with the values' labels in the reader's
  * language (several joined by "; "), empty where uncoded, "—" where the reader may not see the section. A cell that a
- * spreadsheet would run as a formula is quoted out of it.
+ * spreadsheet would run as a formula is quoted out of it ({@link SpreadsheetCell}, as in the cases service's export).
  */
 public final class MatrixCsv {
 
@@ -48,17 +49,12 @@ public final class MatrixCsv {
             lines.add(line);
         }
         List<List<String>> safe = lines.stream()
-                .map(line -> line.stream().map(MatrixCsv::inert).toList())
+                .map(line -> line.stream().map(SpreadsheetCell::written).toList())
                 .toList();
         try {
             return CSV.writeValueAsString(safe);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("matrix not writable as CSV", null);
         }
-    }
-
-    /** A spreadsheet runs a cell starting with =, +, - or @ as a formula: a leading apostrophe stops it. */
-    private static String inert(String cell) {
-        return !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 }

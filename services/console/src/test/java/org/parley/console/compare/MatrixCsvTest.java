@@ -67,9 +67,10 @@ class MatrixCsvTest {
                 new CaseMatrix.Row("b", "+1", Map.of()),
                 new CaseMatrix.Row("c", "-1", Map.of()),
                 new CaseMatrix.Row("d", "@SUM(A1)", Map.of()),
-                new CaseMatrix.Row("e", "Plain = fine", Map.of()));
-        List<List<String>> lines = read(write(new CaseMatrix(List.of(), rows, 5, null)));
+                new CaseMatrix.Row("e", "Plain = fine", Map.of()),
+                new CaseMatrix.Row("f", "-1+2", Map.of()));
+        List<List<String>> lines = read(write(new CaseMatrix(List.of(), rows, 6, null)));
         assertThat(lines.stream().skip(1).map(line -> line.get(1)))
-                .containsExactly("'=HYPERLINK(\"http://evil\")", "'+1", "'-1", "'@SUM(A1)", "Plain = fine");
+                .containsExactly("'=HYPERLINK(\"http://evil\")", "'+1", "-1", "'@SUM(A1)", "Plain = fine", "'-1+2");
     }
 }

@@ -1,4 +1,4 @@
-package org.parley.cases.export;
+package org.parley.cases.api;
 
 import java.util.regex.Pattern;
 
@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
  * A CSV cell as a spreadsheet will not run it: a cell that starts like a formula ({@code = + - @}, a tab or a carriage
  * return) is written with a leading apostrophe, which spreadsheets read as "text" (OWASP's CSV injection advice);
  * a plain number keeps its sign. A cell that starts with an apostrophe gets one more, so {@link #read} gives back
- * exactly what {@link #written} was given, and an import of an export changes nothing.
+ * exactly what {@link #written} was given, and an import of an export changes nothing. One rule for every CSV Parley
+ * writes: the cases service's export (and its import, which reads it back) and the console's matrix download.
  */
 public final class SpreadsheetCell {
 

@@ -1,4 +1,4 @@
-package org.parley.cases.export;
+package org.parley.cases.api;
 
 import java.util.List;
 
