@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -252,23 +253,32 @@ public class CaseService {
     }
 
     private CodedCase codedAnswer(Viewer viewer, CaseGate.Opened opened, CaseFile file) {
+        CodedCase view = codedView(viewer, opened, file);
         CasePolicy policy = opened.policy();
-        StoredCase stored = viewer.isAnonymous() ? StoredCase.of(file).withoutExternalReference() : StoredCase.of(file);
-        CodedCase view = CaseViews.coded(
-                stored,
-                CaseViews.writtenPeriod(file),
-                policy.tier(),
-                policy.resultsReleased(),
-                opened.decision().sections(),
-                documents,
-                // The public register answers as to anyone: a token sent along is not asked about excerpts.
-                citations.citableIn(
-                        stored.codedSections(opened.decision().sections()),
-                        viewer.isAnonymous() ? null : citations.readerToken()));
         audit.read(
                 viewer,
                 new CaseAudit.Read(policy.caseId(), policy.tier(), policy.resultsReleased(), CaseViews.sections(view)));
         return view;
+    }
+
+    /**
+     * The case the gate opened in the codebook's shape, as the viewer may see it (not audited: the caller records the
+     * read). The public register answers as to anyone: no external reference, and a token sent along is not asked
+     * about excerpts.
+     */
+    public CodedCase codedView(Viewer viewer, CaseGate.Opened opened, CaseFile file) {
+        CasePolicy policy = opened.policy();
+        StoredCase stored = viewer.isAnonymous() ? StoredCase.of(file).withoutExternalReference() : StoredCase.of(file);
+        Set<Section> sections = opened.decision().sections();
+        return CaseViews.coded(
+                stored,
+                CaseViews.writtenPeriod(file),
+                policy.tier(),
+                policy.resultsReleased(),
+                sections,
+                documents,
+                citations.citableIn(
+                        stored.codedSections(sections), viewer.isAnonymous() ? null : citations.readerToken()));
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.parley.cases.dossier;
 
 import java.io.IOException;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,19 +10,12 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.logging.Logger;
 import org.parley.cases.api.CodedCase;
 import org.parley.cases.api.codebook.Codebook;
-import org.parley.cases.casefile.CaseDocuments;
-import org.parley.cases.casefile.CaseFile;
 import org.parley.cases.casefile.CaseService;
-import org.parley.cases.casefile.CaseViews;
-import org.parley.cases.casefile.StoredCase;
-import org.parley.cases.coded.ExcerptCitations;
 import org.parley.cases.export.Ceiling;
 import org.parley.cases.export.ExportLedger;
 import org.parley.cases.export.Watermark;
 import org.parley.gate.CaseGate;
 import org.parley.messaging.Envelopes;
-import org.parley.policy.CasePolicy;
-import org.parley.policy.Section;
 import org.parley.policy.Viewer;
 import org.parley.proto.v1.Envelope;
 import org.w3c.dom.Document;
@@ -40,15 +32,13 @@ public class Dossiers {
 
     private final CaseGate access;
     private final ExportLedger ledger;
-    private final CaseDocuments documents;
-    private final ExcerptCitations citations;
+    private final CaseService cases;
 
     @Inject
-    public Dossiers(CaseGate access, ExportLedger ledger, CaseDocuments documents, ExcerptCitations citations) {
+    public Dossiers(CaseGate access, ExportLedger ledger, CaseService cases) {
         this.access = access;
         this.ledger = ledger;
-        this.documents = documents;
-        this.citations = citations;
+        this.cases = cases;
     }
 
     /** A dossier ready to stream, already in the ledger. */
@@ -69,20 +59,8 @@ public class Dossiers {
         }
         Viewer as = ceiling.readAs(reader);
         CaseGate.Opened shown = as.isAnonymous() ? access.open(as, rawId) : opened;
-        CaseFile file = CaseService.existing(shown);
-        CasePolicy policy = shown.policy();
-        Set<Section> sections = shown.decision().sections();
-        StoredCase stored = StoredCase.of(file);
-        // the register's view asks no one about excerpts: an anonymous reader is answered none
-        String token = as.isAnonymous() ? null : citations.readerToken();
-        CodedCase coded = CaseViews.coded(
-                stored,
-                CaseViews.writtenPeriod(file),
-                policy.tier(),
-                policy.resultsReleased(),
-                sections,
-                documents,
-                citations.citableIn(stored.codedSections(sections), token));
+        // as GET /cases/{id}/coded builds it; the register's view asks no one about excerpts
+        CodedCase coded = cases.codedView(as, shown, CaseService.existing(shown));
 
         Envelope recorded = ledger.recordDossier(reader, shown.id().toString(), ceiling);
         Watermark watermark = new Watermark(

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +21,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.parley.cases.api.codebook.Codebook;
 import org.parley.cases.api.codebook.CodedSection;
+import org.parley.cases.casefile.ImportWrites;
 import org.parley.cases.support.CasesTestResource;
 import org.parley.testing.Jdbc;
 import org.parley.testing.SharedStack;
@@ -168,24 +168,7 @@ class CodebookShapeMigrationTest {
 
     /** v1 wrote "not coded" as null; the derived document leaves such fields out. */
     private static ObjectNode withoutNulls(JsonNode node) {
-        ObjectNode copy = ((ObjectNode) node).deepCopy();
-        strip(copy);
-        return copy;
-    }
-
-    private static void strip(JsonNode node) {
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (field.getValue().isNull()) {
-                    fields.remove();
-                } else {
-                    strip(field.getValue());
-                }
-            }
-        } else if (node.isArray()) {
-            node.forEach(CodebookShapeMigrationTest::strip);
-        }
+        return ImportWrites.withoutNulls((ObjectNode) node);
     }
 
     private static FluentConfiguration flyway(StackInfo stack, String url) {
