@@ -9,8 +9,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -28,7 +31,7 @@ import org.parley.policy.Viewer;
 /**
  * Item 9 (issue 17's performance target): the comparison matrix and a cross-tabulation through the cases service
  * (HTTP, a real token) for a partner organisation holding exactly {@value #GRANTS} active grants, against the very
- * statements the service runs ({@link VisibleCases#matrix}, {@link VisibleCases#crosstab}) over plain JDBC, on the
+ * statements the service runs ({@link VisibleCases#matrix}, {@link VisibleCases#crosstabRegister}, {@link VisibleCases#crosstabAbove}) over plain JDBC, on the
  * cases item 1 generates, measured as item 1 measures (capacity, then a fixed arrival rate, ABBA).
  */
 final class CompareBench {
@@ -97,7 +100,7 @@ final class CompareBench {
                             cases,
                             compareCheck,
                             () -> ListBench.get(bench, compareUrl, USER),
-                            jdbc(pool, VisibleCases.matrix(viewer, query, false), 1),
+                            compareJdbc(pool, query),
                             capacitySeconds,
                             latencySeconds));
             scale.set(
@@ -107,32 +110,20 @@ final class CompareBench {
                             cases,
                             crosstabCheck,
                             () -> ListBench.get(bench, crosstabUrl, USER),
-                            jdbc(pool, VisibleCases.crosstab(viewer, query, false, ROWS, COLS), 4),
+                            crosstabJdbc(pool, query),
                             capacitySeconds,
                             latencySeconds));
-            // The crosstab's SQL against the statement it replaced (each counted case's coded_facets unnested),
-            // same data, same run; "http" in the line is the current statement, "jdbc" the replaced one.
-            VisibleCases.Statement current = VisibleCases.crosstab(viewer, query, false, ROWS, COLS);
-            VisibleCases.Statement replaced = unnesting(current);
             Connection checking = pool.take();
-            boolean same;
             try {
-                same = cells(checking, current).equals(cells(checking, replaced));
-                String plan = ListBench.plan(checking, current);
-                scale.put("crosstabExecutionMs", ListBench.executionMs(plan));
-                scale.put("crosstabPlan", plan);
+                String plan = ListBench.plan(checking, VisibleCases.crosstabAbove(viewer, query, false, ROWS, COLS));
+                scale.put("crosstabAboveExecutionMs", ListBench.executionMs(plan));
+                scale.put("crosstabAbovePlan", plan);
+                plan = ListBench.plan(checking, VisibleCases.crosstabRegister(query, ROWS, COLS));
+                scale.put("crosstabRegisterExecutionMs", ListBench.executionMs(plan));
+                scale.put("crosstabRegisterPlan", plan);
             } finally {
                 pool.add(checking);
             }
-            ListBench.Measured sql =
-                    list.measure(jdbc(pool, current, 4), jdbc(pool, replaced, 4), capacitySeconds, latencySeconds);
-            ObjectNode node = sql.node();
-            node.put("sameCells", same);
-            node.put("reading", "http = the crosstab's statement (case_coded_value), jdbc = the unnesting one");
-            scale.set("crosstabSqlVsUnnesting", node);
-            Bench.log(Bench.f(
-                    "compare %,7d crosstab SQL, value table vs unnesting (as http vs jdbc) %s | same cells: %s",
-                    cases, sql.line(), same));
         } finally {
             for (Connection connection : pool) {
                 connection.close();
@@ -171,17 +162,6 @@ final class CompareBench {
                 check.path("agree").asBoolean() ? "" : " DISAGREE",
                 met ? "met" : "not met"));
         return node;
-    }
-
-    private static Load.Call jdbc(BlockingQueue<Connection> pool, VisibleCases.Statement statement, int totalColumn) {
-        return () -> {
-            Connection connection = pool.take();
-            try {
-                ListBench.runSql(connection, statement, totalColumn, row -> {});
-            } finally {
-                pool.add(connection);
-            }
-        };
     }
 
     /**
@@ -233,12 +213,7 @@ final class CompareBench {
         List<String> httpIds = new ArrayList<>();
         answer.path("rows").forEach(row -> httpIds.add(row.path("id").asText()));
         List<String> jdbcIds = new ArrayList<>();
-        long jdbcTotal = ListBench.runSql(db, VisibleCases.matrix(viewer, query, false), 1, row -> {
-            UUID id = row.getObject(2, UUID.class);
-            if (id != null && jdbcIds.size() < query.limit()) {
-                jdbcIds.add(id.toString());
-            }
-        });
+        long jdbcTotal = compare(db, query, jdbcIds);
         return check(answer.path("total").asLong(), jdbcTotal, httpIds.equals(jdbcIds), httpIds.size());
     }
 
@@ -249,47 +224,77 @@ final class CompareBench {
         answer.path("cells")
                 .forEach(cell -> httpCells.add(text(cell.path("row")) + "|" + text(cell.path("col")) + "|"
                         + cell.path("count").asLong()));
+        Map<String, Long> counts = new TreeMap<>();
+        long jdbcTotal = crosstab(db, query, counts);
         Set<String> jdbcCells = new TreeSet<>();
-        long jdbcTotal = ListBench.runSql(
-                db,
-                VisibleCases.crosstab(viewer, query, false, ROWS, COLS),
-                4,
-                row -> jdbcCells.add(row.getString(1) + "|" + row.getString(2) + "|" + row.getLong(3)));
+        counts.forEach((cell, count) -> jdbcCells.add(cell + "|" + count));
         return check(answer.path("total").asLong(), jdbcTotal, httpCells.equals(jdbcCells), httpCells.size());
     }
 
     /**
-     * The crosstab statement as it was before {@code case_coded_value}: each counted case's coded_facets read back and
-     * unnested (an empty key as one NULL), the key written into the SQL; the baseline of the value table.
+     * The crosstab as the service computes it without its kept register answer (the stricter figure): the register's
+     * statement and the corrections over the partner's cases above it, summed by sign into {@code cells} ("row|col" →
+     * count); returns the total.
      */
-    static VisibleCases.Statement unnesting(VisibleCases.Statement current) {
-        String sql = current.sql()
-                .replace(
-                        "counted AS (SELECT id FROM visible WHERE",
-                        "counted AS (SELECT visible.id, f.coded_facets FROM visible JOIN case_file f ON f.id ="
-                                + " visible.id WHERE");
-        List<Object> parameters = new ArrayList<>(current.parameters());
-        for (String alias : List.of("c", "r")) {
-            String key = (String) parameters.remove(parameters.size() - 1);
-            String join = " LEFT JOIN case_coded_value " + alias + " ON " + alias + ".case_id = counted.id AND " + alias
-                    + ".key = ?";
-            if (!sql.contains(join)) {
-                throw new IllegalStateException("the crosstab's statement changed: " + alias);
+    private long crosstab(Connection db, ListQuery query, Map<String, Long> cells) throws SQLException {
+        long total = 0;
+        for (VisibleCases.Statement statement : List.of(
+                VisibleCases.crosstabRegister(query, ROWS, COLS),
+                VisibleCases.crosstabAbove(viewer, query, false, ROWS, COLS))) {
+            Map<Integer, Long> totals = new HashMap<>();
+            ListBench.runSql(db, statement, 1, row -> {
+                int sign = row.getInt(2);
+                if (!row.wasNull()) {
+                    cells.merge(row.getString(3) + "|" + row.getString(4), sign * row.getLong(5), Long::sum);
+                    totals.put(sign, row.getLong(6));
+                }
+            });
+            for (Map.Entry<Integer, Long> entry : totals.entrySet()) {
+                total += entry.getKey() * entry.getValue();
             }
-            sql = sql.replace(
-                    join,
-                    ", LATERAL (SELECT e.value #>> '{}' AS value FROM jsonb_array_elements(CASE WHEN"
-                            + " jsonb_array_length(coded_facets -> '" + key + "') = 0 THEN '[null]'::jsonb ELSE"
-                            + " coded_facets -> '" + key + "' END) AS e(value)) AS " + alias);
         }
-        return new VisibleCases.Statement(sql, parameters);
+        cells.values().removeIf(count -> count == 0);
+        return total;
     }
 
-    private static Set<String> cells(Connection db, VisibleCases.Statement statement) throws SQLException {
-        Set<String> cells = new TreeSet<>();
-        ListBench.runSql(
-                db, statement, 4, row -> cells.add(row.getString(1) + "|" + row.getString(2) + "|" + row.getLong(3)));
-        return cells;
+    /**
+     * The matrix's first page as the service computes it without its kept register answer: the register's total and
+     * the page with its corrections; the page's ids go into {@code ids}; returns the total.
+     */
+    private long compare(Connection db, ListQuery query, List<String> ids) throws SQLException {
+        long[] register = new long[1];
+        ListBench.runSql(db, VisibleCases.registerSummary(query), 1, row -> register[0] = row.getLong(2));
+        long[] corrections = new long[1];
+        ListBench.runSql(db, VisibleCases.matrix(viewer, query, false), 1, row -> {
+            corrections[0] = row.getLong(2) - row.getLong(3);
+            UUID id = row.getObject(4, UUID.class);
+            if (id != null && ids.size() < query.limit()) {
+                ids.add(id.toString());
+            }
+        });
+        return register[0] + corrections[0];
+    }
+
+    private Load.Call compareJdbc(BlockingQueue<Connection> pool, ListQuery query) {
+        return () -> {
+            Connection connection = pool.take();
+            try {
+                compare(connection, query, new ArrayList<>());
+            } finally {
+                pool.add(connection);
+            }
+        };
+    }
+
+    private Load.Call crosstabJdbc(BlockingQueue<Connection> pool, ListQuery query) {
+        return () -> {
+            Connection connection = pool.take();
+            try {
+                crosstab(connection, query, new HashMap<>());
+            } finally {
+                pool.add(connection);
+            }
+        };
     }
 
     private static String text(JsonNode value) {

@@ -95,6 +95,21 @@ public final class SecrecyRules {
         return MATRIX[relationship.ordinal()][tier.ordinal()][released ? 1 : 0][scopeIndex];
     }
 
+    /** Whether some case shows a viewer of this relationship more than the public register. */
+    static boolean showsMoreThanPublic(Relationship relationship) {
+        for (Tier tier : Tier.values()) {
+            for (boolean released : new boolean[] {false, true}) {
+                for (int scopeIndex = 0; scopeIndex <= GrantScope.values().length; scopeIndex++) {
+                    if (!MATRIX[relationship.ordinal()][tier.ordinal()][released ? 1 : 0][scopeIndex].equals(
+                            publicSections(tier, released))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** What everyone, anonymous readers included, may see: the public register. */
     public static Set<Section> publicSections(Tier tier, boolean released) {
         return MATRIX[Relationship.ANONYMOUS.ordinal()][tier.ordinal()][released ? 1 : 0][0];

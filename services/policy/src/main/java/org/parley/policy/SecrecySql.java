@@ -47,6 +47,32 @@ public final class SecrecySql {
     }
 
     /**
+     * The cases on which this viewer may see more than the public register: the case facts of every line of the
+     * precedence whose relationship shows more than the register ({@link SecrecyRules#showsMoreThanPublic}) and
+     * that this viewer's own facts (signed in, roles) do not rule out. A case where none of those facts holds is
+     * decided by a later line, which shows exactly the register.
+     */
+    public static AbovePublic abovePublic(Viewer viewer) {
+        // Only whether a line folds to FALSE matters here, so the columns are placeholders.
+        CaseColumns anyCase = new CaseColumns("owner", SqlFragment.of("on_team"), SqlFragment.of("holds_grant"));
+        boolean team = false;
+        boolean ownOrganisation = false;
+        boolean grants = false;
+        for (SecrecyRules.RelationshipRule line : SecrecyRules.RELATIONSHIP_PRECEDENCE) {
+            if (!SecrecyRules.showsMoreThanPublic(line.relationship())
+                    || applies(line.rule(), viewer, anyCase).isFalse()) {
+                continue;
+            }
+            for (CaseFact fact : line.rule().facts()) {
+                team |= fact == CaseFact.ON_TEAM;
+                ownOrganisation |= fact == CaseFact.OWN_ORGANISATION;
+                grants |= fact == CaseFact.ACTIVE_GRANT;
+            }
+        }
+        return new AbovePublic(team, ownOrganisation, grants);
+    }
+
+    /**
      * A predicate: the viewer's relationship to the row's case is {@code relationship}, that is its line of
      * the precedence applies and no earlier line does.
      */

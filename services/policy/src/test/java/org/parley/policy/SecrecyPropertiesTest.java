@@ -224,6 +224,31 @@ class SecrecyPropertiesTest {
         return Arbitraries.subsetOf(Role.values());
     }
 
+    /**
+     * The lists answer from the public register and correct it only on the cases {@link SecrecySql#abovePublic}
+     * names: on any other case every viewer must see exactly the register, or a list would hide or show too much.
+     */
+    @Property
+    void offTheCasesAbovePublicNamesAViewerSeesExactlyThePublicRegister(
+            @ForAll("viewers") Viewer viewer, @ForAll("policies") CasePolicy policy, @ForAll("instants") Instant now) {
+        AbovePublic above = SecrecySql.abovePublic(viewer);
+        boolean named = (above.team() && policy.isOnTeam(viewer.subject()))
+                || (above.ownOrganisation() && viewer.belongsTo(policy.owningOrganisation()))
+                || (above.grants() && policy.activeScopeFor(viewer.organisation(), now) != null);
+        Assume.that(!named);
+        Decision decision = decide(viewer, policy, now);
+        assertThat(decision.sections()).isEqualTo(SecrecyRules.publicSections(policy.tier(), policy.resultsReleased()));
+    }
+
+    @Property
+    void aPlainSignedInViewerIsAbovePublicOnlyThroughTeamAndGrants(@ForAll("signedInViewers") Viewer viewer) {
+        AbovePublic above = SecrecySql.abovePublic(viewer);
+        assertThat(above.team()).isTrue();
+        assertThat(above.grants()).isTrue();
+        assertThat(above.ownOrganisation()).isEqualTo(viewer.has(Role.SECRECY_ADMIN));
+        assertThat(SecrecySql.abovePublic(Viewer.anonymous()).nowhere()).isTrue();
+    }
+
     @Property
     void everyoneSeesThePublicRegisterAndStaffAndOthersSeeExactlyIt(
             @ForAll("viewers") Viewer viewer, @ForAll("policies") CasePolicy policy, @ForAll("instants") Instant now) {

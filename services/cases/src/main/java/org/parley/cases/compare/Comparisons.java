@@ -38,8 +38,10 @@ import org.parley.cases.api.codebook.Dimension;
 import org.parley.cases.api.codebook.DimensionType;
 import org.parley.cases.audit.CaseAudit;
 import org.parley.cases.casefile.CaseFile;
+import org.parley.cases.search.CaseSearch;
 import org.parley.cases.search.Cursor;
 import org.parley.cases.search.ListQuery;
+import org.parley.cases.search.RegisterAnswers;
 import org.parley.cases.search.VisibleCases;
 import org.parley.gate.CaseGate;
 import org.parley.policy.Section;
@@ -57,13 +59,23 @@ public class Comparisons {
     private final CaseGate access;
     private final CaseAudit audit;
     private final ObjectMapper json;
+    private final CaseSearch search;
+    private final RegisterAnswers registerAnswers;
 
     @Inject
-    public Comparisons(EntityManager entityManager, CaseGate access, CaseAudit audit, ObjectMapper json) {
+    public Comparisons(
+            EntityManager entityManager,
+            CaseGate access,
+            CaseAudit audit,
+            ObjectMapper json,
+            CaseSearch search,
+            RegisterAnswers registerAnswers) {
         this.entityManager = entityManager;
         this.access = access;
         this.audit = audit;
         this.json = json;
+        this.search = search;
+        this.registerAnswers = registerAnswers;
     }
 
     /**
@@ -105,16 +117,82 @@ public class Comparisons {
     /** The cross-tabulation; while the policy projection is stale, nobody gets one (503), as for the list. */
     @Transactional
     public CrossTab crosstab(Viewer viewer, Dimension rows, Dimension cols, ListQuery query, boolean mine) {
-        VisibleCases.Statement statement = VisibleCases.crosstab(viewer, query, mine, rows.key(), cols.key());
+        Counts counts = counts(
+                List.of("crosstab", query.filters(), rows.key(), cols.key()),
+                2,
+                VisibleCases.crosstabAbove(viewer, query, mine, rows.key(), cols.key()),
+                VisibleCases.crosstabRegister(query, rows.key(), cols.key()),
+                mine);
         List<CrossTab.Cell> cells = new ArrayList<>();
-        long total = run(statement, result -> {
-            cells.add(new CrossTab.Cell(
-                    value(rows, result.getString(1)), value(cols, result.getString(2)), result.getLong(3)));
-            return result.getLong(4);
-        });
+        counts.counts()
+                .forEach((group, count) ->
+                        cells.add(new CrossTab.Cell(value(rows, group.get(0)), value(cols, group.get(1)), count)));
         cells.sort(Comparator.comparingInt((CrossTab.Cell cell) -> rows.rank(cell.row()))
                 .thenComparingInt(cell -> cols.rank(cell.col())));
-        return new CrossTab(rows.key(), cols.key(), List.copyOf(cells), total);
+        return new CrossTab(rows.key(), cols.key(), List.copyOf(cells), counts.total());
+    }
+
+    /**
+     * Grouped counts of cases (group columns as text → count) and how many cases were counted, at a listing version.
+     * The register's plus the corrections over the viewer's cases above it are the viewer's; a group whose count comes
+     * to zero is left out, as one no case is in.
+     */
+    private record Counts(long version, Map<List<String>, Long> counts, long total)
+            implements RegisterAnswers.Versioned {
+
+        Counts plus(Counts other) {
+            Map<List<String>, Long> sum = new LinkedHashMap<>(counts);
+            other.counts.forEach((group, count) -> sum.merge(group, count, Long::sum));
+            sum.values().removeIf(count -> count == 0);
+            if (sum.values().stream().anyMatch(count -> count < 0) || total + other.total < 0) {
+                // The corrections subtract only what the register counted on the same cases.
+                throw new IllegalStateException("a count came out negative");
+            }
+            return new Counts(version, sum, total + other.total);
+        }
+    }
+
+    /**
+     * The viewer's counts: those of {@code register} (kept per {@code key} and version) plus those of {@code above},
+     * both statements of {@link VisibleCases}' signed shape with {@code width} group columns; with {@code mine} only
+     * the viewer's team cases count, and {@code above} alone is the answer.
+     */
+    private Counts counts(
+            List<Object> key, int width, VisibleCases.Statement above, VisibleCases.Statement register, boolean mine) {
+        if (mine) {
+            return signedCounts(above, width);
+        }
+        return registerAnswers.answer(
+                key, () -> signedCounts(above, width), () -> signedCounts(register, width), Counts::plus);
+    }
+
+    /**
+     * Reads rows {@code (version, sign, group columns…, count, total)}: each group's count times its sign, summed, and
+     * the total of each sign's rows times the sign, summed. A row with a null sign only carries the version.
+     */
+    private Counts signedCounts(VisibleCases.Statement statement, int width) {
+        long[] version = new long[1];
+        Map<Integer, Long> totals = new HashMap<>();
+        Map<List<String>, Long> counts = new LinkedHashMap<>();
+        run(statement, result -> {
+            version[0] = result.getLong(1);
+            int sign = result.getInt(2);
+            if (result.wasNull()) {
+                return 0;
+            }
+            List<String> group = new ArrayList<>(width);
+            for (int i = 0; i < width; i++) {
+                group.add(result.getString(3 + i));
+            }
+            counts.merge(group, sign * result.getLong(3 + width), Long::sum);
+            totals.put(sign, result.getLong(4 + width));
+            return 0;
+        });
+        counts.values().removeIf(count -> count == 0);
+        long total = totals.entrySet().stream()
+                .mapToLong(entry -> entry.getKey() * entry.getValue())
+                .sum();
+        return new Counts(version[0], counts, total);
     }
 
     /**
@@ -136,7 +214,7 @@ public class Comparisons {
      */
     @Transactional
     public CaseMatrix matrix(Viewer viewer, List<Dimension> dimensions, ListQuery query, boolean mine) {
-        Page page = page(VisibleCases.matrix(viewer, query, mine), query);
+        Page page = page(VisibleCases.matrix(viewer, query, mine), query, mine);
         List<CaseMatrix.Row> rows = new ArrayList<>();
         List<CaseAudit.Read> reads = new ArrayList<>();
         for (Found row : page.found()) {
@@ -169,27 +247,56 @@ public class Comparisons {
     /** A page of cases: at most the query's limit, the total, and where the next page starts (null on the last). */
     private record Page(List<Found> found, long total, String nextCursor) {}
 
-    /** Runs a statement of {@link VisibleCases#matrix}'s shape; the row beyond the limit gives the next cursor. */
-    private Page page(VisibleCases.Statement statement, ListQuery query) {
-        List<Found> found = new ArrayList<>();
-        long total = run(statement, result -> {
-            UUID id = result.getObject(2, UUID.class);
-            if (id != null) {
-                found.add(new Found(
-                        id,
-                        result.getDate(3).toLocalDate(),
-                        Tier.valueOf(result.getString(4)),
-                        result.getBoolean(5),
-                        result.getString(6),
-                        result.getString(7)));
-            }
-            return result.getLong(1);
-        });
+    /** The statement's page with the corrections to the register's total, at a listing version. */
+    private record Corrected(long version, List<Found> found, long mine, long minePublic)
+            implements RegisterAnswers.Versioned {}
+
+    /**
+     * Runs a statement of {@link VisibleCases#matrix}'s shape; its total is the register's (shared with the list's)
+     * plus its corrections, and the row beyond the limit gives the next cursor.
+     */
+    private Page page(VisibleCases.Statement statement, ListQuery query, boolean mine) {
+        Corrected[] read = new Corrected[1];
+        long total;
+        if (mine) {
+            // Only the viewer's team cases: the register takes no part.
+            read[0] = corrected(statement);
+            total = read[0].mine();
+        } else {
+            total = registerAnswers.answer(
+                    CaseSearch.summaryKey(query),
+                    () -> read[0] = corrected(statement),
+                    () -> search.registerSummary(query),
+                    (part, register) -> register.total() + part.mine() - part.minePublic());
+        }
+        List<Found> found = read[0].found();
         if (found.size() <= query.limit()) {
             return new Page(found, total, null);
         }
         Found last = found.get(query.limit() - 1);
         return new Page(found.subList(0, query.limit()), total, new Cursor(last.periodStart(), last.id()).encode());
+    }
+
+    private Corrected corrected(VisibleCases.Statement statement) {
+        List<Found> found = new ArrayList<>();
+        long[] read = new long[3];
+        run(statement, result -> {
+            read[0] = result.getLong(1);
+            read[1] = result.getLong(2);
+            read[2] = result.getLong(3);
+            UUID id = result.getObject(4, UUID.class);
+            if (id != null) {
+                found.add(new Found(
+                        id,
+                        result.getDate(5).toLocalDate(),
+                        Tier.valueOf(result.getString(6)),
+                        result.getBoolean(7),
+                        result.getString(8),
+                        result.getString(9)));
+            }
+            return 0;
+        });
+        return new Corrected(read[0], found, read[1], read[2]);
     }
 
     /** {@code effects}' parameters, each checked (a 400 names the first bad one), then {@link #effects}. */
@@ -216,7 +323,7 @@ public class Comparisons {
                 asked.to(),
                 asked.cursor(),
                 asked.limit());
-        Page page = page(VisibleCases.results(viewer, query, mine), query);
+        Page page = page(VisibleCases.results(viewer, query, mine), query, mine);
         List<CaseEffects.Row> rows = new ArrayList<>();
         List<CaseAudit.Read> reads = new ArrayList<>();
         for (Found row : page.found()) {
@@ -277,25 +384,30 @@ public class Comparisons {
     public TruthTable truthTable(
             Viewer viewer, List<Dimension> conditions, Dimension outcome, ListQuery query, boolean mine) {
         List<String> keys = conditions.stream().map(Dimension::key).toList();
-        VisibleCases.Statement statement = VisibleCases.truthTable(viewer, query, mine, keys, outcome.key());
         int width = conditions.size();
+        // Group columns: the conditions' values, the outcome's, and 1 where the row counts a configuration alone.
+        Counts counts = counts(
+                List.of("truthtable", query.filters(), keys, outcome.key()),
+                width + 2,
+                VisibleCases.truthTableAbove(viewer, query, mine, keys, outcome.key()),
+                VisibleCases.truthTableRegister(query, keys, outcome.key()),
+                mine);
         Map<List<Object>, Long> cases = new HashMap<>();
         Map<List<Object>, Map<String, Long>> outcomes = new HashMap<>();
-        long total = run(statement, result -> {
+        counts.counts().forEach((group, number) -> {
             List<Object> configuration = new ArrayList<>();
             for (int i = 0; i < width; i++) {
-                configuration.add(value(conditions.get(i), result.getString(i + 1)));
+                configuration.add(value(conditions.get(i), group.get(i)));
             }
-            long number = result.getLong(width + 3);
-            if (result.getInt(width + 2) == 1) {
+            if ("1".equals(group.get(width + 1))) {
                 cases.put(configuration, number);
             } else {
-                String value = result.getString(width + 1);
+                String value = group.get(width);
                 outcomes.computeIfAbsent(configuration, c -> new LinkedHashMap<>())
                         .put(value == null ? "null" : value, number);
             }
-            return result.getLong(width + 4);
         });
+        long total = counts.total();
         Comparator<List<Object>> byCodebook = (a, b) -> 0;
         for (int i = 0; i < width; i++) {
             int at = i;

@@ -3,6 +3,7 @@ package org.parley.cases.search;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -47,16 +48,20 @@ public class CaseSearch {
     private final CaseGate access;
     private final CaseAudit audit;
     private final CaseDocuments documents;
-    private final ObjectMapper json;
+    private final RegisterAnswers registerAnswers;
 
     @Inject
     public CaseSearch(
-            EntityManager entityManager, CaseGate access, CaseAudit audit, CaseDocuments documents, ObjectMapper json) {
+            EntityManager entityManager,
+            CaseGate access,
+            CaseAudit audit,
+            CaseDocuments documents,
+            RegisterAnswers registerAnswers) {
         this.entityManager = entityManager;
         this.access = access;
         this.audit = audit;
         this.documents = documents;
-        this.json = json;
+        this.registerAnswers = registerAnswers;
     }
 
     /**
@@ -74,16 +79,21 @@ public class CaseSearch {
         if (access.isStale()) {
             throw access.stale();
         }
-        VisibleCases.Statement statement = VisibleCases.list(viewer, query, mine);
-        Page page = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (Statement settings = connection.createStatement()) {
-                settings.execute(VisibleCases.GENERIC_PLAN);
-            }
-            try (PreparedStatement prepared = statement.prepare(connection);
-                    ResultSet rows = prepared.executeQuery()) {
-                return read(rows);
-            }
-        });
+        Page page;
+        Summary summary;
+        if (mine) {
+            // Only the viewer's team cases: the register takes no part.
+            page = run(VisibleCases.listPage(viewer, query, true), CaseSearch::readPage);
+            summary = page.mine();
+        } else {
+            Page[] read = new Page[1];
+            summary = registerAnswers.answer(
+                    summaryKey(query),
+                    () -> read[0] = run(VisibleCases.listPage(viewer, query, false), CaseSearch::readPage),
+                    () -> registerSummary(query),
+                    (part, register) -> register.plus(part.mine()).minus(part.minePublic()));
+            page = read[0];
+        }
         List<CaseView> items = new ArrayList<>();
         List<CaseAudit.Read> reads = new ArrayList<>();
         String nextCursor = null;
@@ -99,76 +109,165 @@ public class CaseSearch {
             items.add(view);
         }
         audit.readAll(viewer, reads);
-        return new CaseList(items, page.total, facets(page.facets), nextCursor);
+        return new CaseList(items, summary.total(), ordered(summary.facets()), nextCursor);
+    }
+
+    /** The key of the register's total and facets for the query's filters among {@link RegisterAnswers}'. */
+    public static List<Object> summaryKey(ListQuery query) {
+        return List.of("list", query.filters());
+    }
+
+    /**
+     * The public register's total and facets for the query's filters, at the listing version of the caller's
+     * transaction's statement; the register's answer every reader's starts from.
+     */
+    public Summary registerSummary(ListQuery query) {
+        return run(VisibleCases.registerSummary(query), rows -> {
+            rows.next();
+            return new Summary(rows.getLong(1), rows.getLong(2), facets(rows.getString(3)));
+        });
+    }
+
+    @FunctionalInterface
+    interface ResultReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /** Runs a statement of {@link VisibleCases} in the caller's transaction, with its generic plan. */
+    <T> T run(VisibleCases.Statement statement, ResultReader<T> reader) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (Statement settings = connection.createStatement()) {
+                settings.execute(VisibleCases.GENERIC_PLAN);
+            }
+            try (PreparedStatement prepared = statement.prepare(connection);
+                    ResultSet rows = prepared.executeQuery()) {
+                return reader.read(rows);
+            }
+        });
+    }
+
+    /**
+     * A total and facets (facet or coded key → value → count). The register's answer plus the viewer's counts over
+     * their cases above it minus the register's counts there is the viewer's answer; a count that comes to zero is
+     * left out, as a value no case has.
+     */
+    public record Summary(long version, long total, Map<String, Map<String, Long>> facets)
+            implements RegisterAnswers.Versioned {
+
+        public Summary plus(Summary other) {
+            return add(other, 1);
+        }
+
+        public Summary minus(Summary other) {
+            return add(other, -1);
+        }
+
+        private Summary add(Summary other, int sign) {
+            Map<String, Map<String, Long>> sum = new LinkedHashMap<>();
+            facets.forEach((facet, counts) -> sum.put(facet, new LinkedHashMap<>(counts)));
+            other.facets.forEach((facet, counts) -> counts.forEach((value, count) -> {
+                Map<String, Long> values = sum.computeIfAbsent(facet, f -> new LinkedHashMap<>());
+                long n = values.getOrDefault(value, 0L) + sign * count;
+                if (n < 0) {
+                    // The corrections subtract only what the register counted on the same cases.
+                    throw new IllegalStateException("a facet count came out negative");
+                }
+                if (n == 0) {
+                    values.remove(value);
+                } else {
+                    values.put(value, n);
+                }
+            }));
+            long n = total + sign * other.total;
+            if (n < 0) {
+                throw new IllegalStateException("a total came out negative");
+            }
+            return new Summary(version, n, sum);
+        }
     }
 
     private record Row(StoredCase stored, Tier tier, boolean released, Set<Section> sections) {}
 
-    private record Page(long total, String facets, List<Row> rows) {}
+    /** The statement of {@link VisibleCases#listPage}: its page and the corrections to the register's answer. */
+    private record Page(long version, Summary mine, Summary minePublic, List<Row> rows)
+            implements RegisterAnswers.Versioned {}
 
-    private static Page read(ResultSet rows) throws java.sql.SQLException {
-        long total = 0;
-        String facets = "{}";
+    private static Page readPage(ResultSet rows) throws SQLException {
+        long version = 0;
+        Summary mine = null;
+        Summary minePublic = null;
         List<Row> page = new ArrayList<>();
         while (rows.next()) {
-            total = rows.getLong(1);
-            facets = rows.getString(2);
-            UUID id = rows.getObject(3, UUID.class);
+            version = rows.getLong(1);
+            mine = new Summary(version, rows.getLong(2), facets(rows.getString(3)));
+            minePublic = new Summary(version, rows.getLong(4), facets(rows.getString(5)));
+            // The case columns follow the summary's five.
+            int at = 5;
+            UUID id = rows.getObject(at + 1, UUID.class);
             if (id == null) {
                 continue;
             }
             Set<Section> sections = EnumSet.noneOf(Section.class);
-            if (rows.getBoolean(7)) {
+            if (rows.getBoolean(at + 5)) {
                 sections.add(Section.HEADER);
             }
-            if (rows.getBoolean(8)) {
+            if (rows.getBoolean(at + 6)) {
                 sections.add(Section.CONTEXT);
             }
-            if (rows.getBoolean(9)) {
+            if (rows.getBoolean(at + 7)) {
                 sections.add(Section.PROCESS);
             }
-            if (rows.getBoolean(10)) {
+            if (rows.getBoolean(at + 8)) {
                 sections.add(Section.RESULTS);
             }
-            Date start = rows.getDate(15);
-            Date end = rows.getDate(16);
+            Date start = rows.getDate(at + 13);
+            Date end = rows.getDate(at + 14);
             StoredCase stored = new StoredCase(
                     id,
-                    rows.getLong(4),
-                    rows.getLong(21),
-                    rows.getLong(22),
-                    rows.getLong(23),
-                    rows.getLong(24),
-                    rows.getString(11),
-                    rows.getString(12),
-                    rows.getString(13),
-                    rows.getString(14),
+                    rows.getLong(at + 2),
+                    rows.getLong(at + 19),
+                    rows.getLong(at + 20),
+                    rows.getLong(at + 21),
+                    rows.getLong(at + 22),
+                    rows.getString(at + 9),
+                    rows.getString(at + 10),
+                    rows.getString(at + 11),
+                    rows.getString(at + 12),
                     start == null ? null : start.toLocalDate(),
                     end == null ? null : end.toLocalDate(),
-                    rows.getString(17),
-                    rows.getString(18),
-                    rows.getString(19),
-                    rows.getString(20),
+                    rows.getString(at + 15),
+                    rows.getString(at + 16),
+                    rows.getString(at + 17),
+                    rows.getString(at + 18),
                     null);
-            page.add(new Row(stored, Tier.valueOf(rows.getString(5)), rows.getBoolean(6), sections));
+            page.add(new Row(stored, Tier.valueOf(rows.getString(at + 3)), rows.getBoolean(at + 4), sections));
         }
-        return new Page(total, facets, page);
+        return new Page(version, mine, minePublic, page);
     }
 
-    private Map<String, Map<String, Long>> facets(String text) {
-        Map<String, Map<String, Long>> named;
-        Map<String, Map<String, Long>> coded;
+    private static final ObjectMapper FACETS_JSON = new ObjectMapper();
+
+    /** The statement's facets object, the coded member's keys beside the named facets. */
+    private static Map<String, Map<String, Long>> facets(String text) {
+        Map<String, Map<String, Long>> flat = new LinkedHashMap<>();
         try {
-            JsonNode tree = json.readTree(text);
+            JsonNode tree = FACETS_JSON.readTree(text);
             JsonNode codedTree = ((ObjectNode) tree).remove(CODED);
-            named = json.convertValue(tree, FACETS);
-            coded = codedTree == null ? Map.of() : json.convertValue(codedTree, FACETS);
+            flat.putAll(FACETS_JSON.convertValue(tree, FACETS));
+            if (codedTree != null) {
+                flat.putAll(FACETS_JSON.convertValue(codedTree, FACETS));
+            }
         } catch (JsonProcessingException | IllegalArgumentException | ClassCastException e) {
             throw new IllegalStateException("facets not readable", null);
         }
+        return flat;
+    }
+
+    /** Every facet of the list, in the list's order, each most frequent value first. */
+    private static Map<String, Map<String, Long>> ordered(Map<String, Map<String, Long>> facets) {
         Map<String, Map<String, Long>> ordered = new LinkedHashMap<>();
-        CaseList.FACETS.forEach(facet -> ordered.put(facet, byCount(named.getOrDefault(facet, Map.of()))));
-        CaseList.COUNTED_FACETS.forEach(key -> ordered.put(key, byCount(coded.getOrDefault(key, Map.of()))));
+        CaseList.FACETS.forEach(facet -> ordered.put(facet, byCount(facets.getOrDefault(facet, Map.of()))));
+        CaseList.COUNTED_FACETS.forEach(key -> ordered.put(key, byCount(facets.getOrDefault(key, Map.of()))));
         return ordered;
     }
 

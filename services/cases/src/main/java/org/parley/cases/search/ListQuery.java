@@ -49,6 +49,11 @@ public record ListQuery(
     public static final int MAX_LIMIT = 100;
     public static final int MAX_TEXT = 1000;
 
+    /** The filters alone (no cursor, no page length): what the public register's kept answers are keyed by. */
+    public ListQuery filters() {
+        return new ListQuery(text, countries, statuses, tiers, entityTypes, groupTypes, coded, from, to, null, 0);
+    }
+
     public static ListQuery parse(CaseListFilters filters) {
         List<Problem.FieldError> errors = new ArrayList<>();
         String q = filters.q();

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.parley.cases.api.CaseList;
+import org.parley.policy.AbovePublic;
 import org.parley.policy.CaseColumns;
 import org.parley.policy.Relationship;
 import org.parley.policy.SecrecySql;
@@ -21,17 +22,16 @@ import org.parley.policy.Tier;
 import org.parley.policy.Viewer;
 
 /**
- * The list and search statement, with the secrecy rules inside it: each case's relationship to the
+ * The list, search and comparison statements, with the secrecy rules inside them: each case's relationship to the
  * viewer is computed per row ({@link SecrecySql#relationshipOf}, the precedence of {@code
- * SecrecyRules.relationshipOf}), joined with {@code visibility_rule} (written from {@code
- * SecrecyRules.sections}), and only cases with a visible
- * section survive. Total, facets and page all come from that one filtered set, in one statement and one
- * snapshot; sections the viewer may not see are masked in the SQL, so their text never leaves the
- * database. Text search matches a section only where the viewer may see it.
+ * SecrecyRules.relationshipOf}), joined with {@code visibility_rule} (written from {@code SecrecyRules.sections}), and
+ * only cases with a visible section survive; sections the viewer may not see are masked in the SQL, so their text never
+ * leaves the database. Text search matches a section only where the viewer may see it.
  *
- * <p>Result: one row per case of the page (at most limit + 1, the extra one only says there is a next
- * page), or a single row with null case columns when the page is empty; every row carries the total
- * and the facets (a JSON object).
+ * <p>Lists and counts are the public register's answer ({@link #registerSummary}, {@link #crosstabRegister}, …, kept
+ * by {@link RegisterAnswers}) corrected over the few cases where the viewer sees more ({@link #listPage}, {@link
+ * #crosstabAbove}, …), so their cost follows those cases, not every case. Comparable cases and exports read one
+ * visible set of every case ({@code visible}).
  */
 public final class VisibleCases {
 
@@ -126,15 +126,6 @@ public final class VisibleCases {
     private VisibleCases() {}
 
     /**
-     * @param teamOnly only the viewer's own team cases (GET /cases?team=mine)
-     */
-    public static Statement list(Viewer viewer, ListQuery query, boolean teamOnly) {
-        VisibleCases statement = new VisibleCases();
-        statement.build(viewer, query, teamOnly);
-        return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
-    }
-
-    /**
      * The WITH entries (each followed by ", ") for the viewer's team cases and their organisation's widest
      * active grant per case; none for an anonymous viewer, whose relationship the viewer alone decides.
      */
@@ -187,82 +178,12 @@ public final class VisibleCases {
     }
 
     /**
-     * The cross-tabulation of two coded facet keys over the cases of {@link #list}: rows {@code (row, col, count,
-     * total)}. A case counts only where the viewer sees the sections of both keys, once per distinct value pair; no
-     * value (an empty list or a JSON null) counts as NULL. {@code total} repeats, on every row, the number of cases
-     * counted; no row means none was.
-     */
-    public static Statement crosstab(Viewer viewer, ListQuery query, boolean teamOnly, String rows, String cols) {
-        VisibleCases statement = new VisibleCases();
-        statement.visible(viewer, query, teamOnly);
-        statement
-                .sql
-                .append(", counted AS (SELECT id FROM visible WHERE ")
-                .append(VISIBLE.of(sectionOf(rows)))
-                .append(" AND ")
-                .append(VISIBLE.of(sectionOf(cols)))
-                .append(
-                        ") SELECT r.value, c.value, count(DISTINCT counted.id), (SELECT count(*) FROM counted) FROM counted");
-        statement.values("r", rows);
-        statement.values("c", cols);
-        statement.sql.append(" GROUP BY r.value, c.value");
-        return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
-    }
-
-    /**
-     * The truth table's counts over the cases of {@link #list}: one row per configuration of the conditions and
-     * value of the outcome, {@code (condition values…, outcome value, 0, cases, total)}, and one per configuration
-     * alone, {@code (condition values…, NULL, 1, cases, total)} (the 1 is {@code GROUPING} of the outcome). A case
-     * counts only where the viewer sees the sections of every key, in each configuration it has once; no value counts
-     * as NULL. {@code total} is the number of cases counted, on every row.
-     */
-    public static Statement truthTable(
-            Viewer viewer, ListQuery query, boolean teamOnly, List<String> conditions, String outcome) {
-        VisibleCases statement = new VisibleCases();
-        statement.visible(viewer, query, teamOnly);
-        List<String> keys = new ArrayList<>(conditions);
-        keys.add(outcome);
-        statement
-                .sql
-                .append(", counted AS (SELECT id FROM visible WHERE ")
-                .append(String.join(
-                        " AND ",
-                        keys.stream()
-                                .map(key -> VISIBLE.of(sectionOf(key)))
-                                .distinct()
-                                .toList()))
-                .append(") SELECT ");
-        List<String> columns = new ArrayList<>();
-        for (int i = 0; i < conditions.size(); i++) {
-            columns.add("k" + i + ".value");
-        }
-        statement
-                .sql
-                .append(String.join(", ", columns))
-                .append(
-                        ", o.value, GROUPING(o.value), count(DISTINCT counted.id), (SELECT count(*) FROM counted) FROM counted");
-        for (int i = 0; i < conditions.size(); i++) {
-            statement.values("k" + i, conditions.get(i));
-        }
-        statement.values("o", outcome);
-        String configuration = String.join(", ", columns);
-        statement
-                .sql
-                .append(" GROUP BY GROUPING SETS ((")
-                .append(configuration)
-                .append(", o.value), (")
-                .append(configuration)
-                .append("))");
-        return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
-    }
-
-    /**
      * A join {@code alias(v)} of the counted cases to each distinct value of a coded key (the rows of {@code
      * case_coded_value}, kept by a trigger from the coded facets), or one NULL for a case without any.
      */
-    private void values(String alias, String key) {
+    private void values(String alias, String key, String counted) {
         append(
-                " LEFT JOIN case_coded_value " + alias + " ON " + alias + ".case_id = counted.id AND " + alias
+                " LEFT JOIN case_coded_value " + alias + " ON " + alias + ".case_id = " + counted + ".id AND " + alias
                         + ".key = ?",
                 key);
     }
@@ -279,15 +200,51 @@ public final class VisibleCases {
     private void visible(Viewer viewer, ListQuery query, boolean teamOnly, Tier strictest) {
         sql.append("WITH ");
         append(viewerScopes(viewer));
-        sql.append("visible AS MATERIALIZED (SELECT c.id, c.period_start, c.country, c.status, p.tier,"
-                + " p.results_released, c.entity_type, c.group_types, c.counted_facets, r.relationship, ");
+        cases(new Part(VISIBLE_SET, viewer, null, false, true), query, teamOnly, strictest);
+    }
+
+    /**
+     * One set of cases a statement reads, as a {@code WITH} entry.
+     *
+     * @param name the entry's name
+     * @param rules whose rules decide the sections: the viewer, or {@link Viewer#anonymous()} for the public register
+     * @param among only these cases (the name of an entry with a uuid column {@code id}), or null for every case
+     * @param exceptAmong leaving out the cases of {@link #ABOVE}
+     * @param materialized computed once (it is read more than once); otherwise the planner may push a page's order
+     *     and limit into it
+     */
+    private record Part(String name, Viewer rules, String among, boolean exceptAmong, boolean materialized) {}
+
+    private static final String VISIBLE_SET = "visible";
+
+    /** The cases on which the viewer may see more than the public register ({@link SecrecySql#abovePublic}). */
+    private static final String ABOVE = "above";
+
+    /**
+     * {@code name AS [MATERIALIZED] (…)}: the cases of the part that its rules let be known and that the query's
+     * filters match, with the sections the rules show as flags ({@code s_header} …).
+     */
+    private void cases(Part part, ListQuery query, boolean teamOnly, Tier strictest) {
+        Viewer viewer = part.rules();
+        sql.append(part.name())
+                .append(part.materialized() ? " AS MATERIALIZED" : " AS")
+                .append(" (SELECT c.id, c.period_start, c.country, c.status, p.tier,"
+                        + " p.results_released, c.entity_type, c.group_types, c.counted_facets, r.relationship, ");
         sql.append(RULE_FLAGS);
-        sql.append(" FROM case_file c JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted ");
+        if (part.among() != null) {
+            sql.append(" FROM ").append(part.among()).append(" k JOIN case_file c ON c.id = k.id");
+        } else {
+            sql.append(" FROM case_file c");
+        }
+        sql.append(" JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted ");
         append(ruleOf(viewer, "c.id"));
         if (query.text() != null) {
             append("CROSS JOIN (SELECT websearch_to_tsquery('parley_search', ?) AS q) sq ", query.text());
         }
         sql.append("WHERE c.deleted_at IS NULL AND ").append(RULE.anyVisible());
+        if (part.exceptAmong()) {
+            sql.append(" AND NOT EXISTS (SELECT 1 FROM " + ABOVE + " x WHERE x.id = c.id)");
+        }
         if (teamOnly) {
             sql.append(" AND r.relationship = '" + Relationship.MEMBER.name() + "'");
         }
@@ -356,18 +313,6 @@ public final class VisibleCases {
         sql.append(')');
     }
 
-    /** {@code , page AS (…)}: the query's page of {@code visible} and one row more, newest period first. */
-    private void page(ListQuery query) {
-        sql.append(", page AS (SELECT * FROM visible");
-        if (query.cursor() != null) {
-            append(
-                    " WHERE (period_start, id) < (?, ?)",
-                    query.cursor().periodStart(),
-                    query.cursor().id());
-        }
-        append(" ORDER BY period_start DESC, id DESC LIMIT ?)", query.limit() + 1);
-    }
-
     /**
      * Whether the viewer may see the section of the coded key {@code key} (its first part), by the flags {@code
      * flags} of the case's row.
@@ -384,8 +329,9 @@ public final class VisibleCases {
     }
 
     /**
-     * The comparison matrix over the cases of {@link #list}: one row per case of the page (at most limit + 1),
-     * {@code (total, id, period_start, tier, results_released, title, coded values)}, or a single row with null case
+     * The comparison matrix over the cases of {@link #listPage}: one row per case of the page (at most limit + 1),
+     * {@code (version, total_mine, total_mine_public, id, period_start, tier, results_released, title, coded values)}
+     * (the total is the register's at that version plus the first minus the second), or a single row with null case
      * columns when the page is empty. The coded values hold only the keys of sections the viewer may see, so a hidden
      * value never leaves the database; the title is NULL unless the HEADER is visible.
      */
@@ -399,7 +345,7 @@ public final class VisibleCases {
     }
 
     /**
-     * The page of {@link #list} with each case's RESULTS document where the viewer sees it: rows as {@link #matrix}'s,
+     * The page of {@link #listPage} with each case's RESULTS document where the viewer sees it: rows as {@link #matrix}'s,
      * the last column the document (null where RESULTS is hidden). Effects across cases read it.
      */
     public static Statement results(Viewer viewer, ListQuery query, boolean teamOnly) {
@@ -407,17 +353,21 @@ public final class VisibleCases {
     }
 
     /**
-     * A page of {@link #list}: rows {@code (total, id, period_start, tier, results_released, title where the HEADER
-     * is seen, the given column)}, one row with a null id when the page is empty.
+     * A page of {@link #listPage}: rows {@code (version, total_mine, total_mine_public, id, period_start, tier,
+     * results_released, title where the HEADER is seen, the given column)}, one row with a null id when the page is
+     * empty.
      */
     private static Statement pageWith(Viewer viewer, ListQuery query, boolean teamOnly, String column) {
         VisibleCases statement = new VisibleCases();
-        statement.visible(viewer, query, teamOnly);
-        statement.page(query);
+        statement.parts(viewer, query, teamOnly, true);
+        statement.page(pageSets(teamOnly), query);
         statement
                 .sql
-                .append(
-                        " SELECT (SELECT count(*) FROM visible), pg.id, pg.period_start, pg.tier, pg.results_released, ")
+                .append(" SELECT ")
+                .append(VERSION)
+                .append(", (SELECT count(*) FROM " + MINE + "), ")
+                .append(teamOnly ? "0" : "(SELECT count(*) FROM " + MINE_AS_PUBLIC + ")")
+                .append(", pg.id, pg.period_start, pg.tier, pg.results_released, ")
                 .append(PAGE.masked(Section.HEADER, "c.title"))
                 .append(", ")
                 .append(column)
@@ -436,7 +386,7 @@ public final class VisibleCases {
     }
 
     /**
-     * The cases of {@link #list} most like the case {@code anchor}, compared on its coded keys {@code anchorKeys}
+     * The cases of {@link #listPage} most like the case {@code anchor}, compared on its coded keys {@code anchorKeys}
      * (those of the sections the viewer sees of it, which the caller decided) wherever the viewer also sees that key's
      * section of the other case and both have it coded: rows {@code (id, tier, results_released, title, matching keys,
      * differing keys)}, the larger share of matching keys first, then more of them, then by id; at most the query's
@@ -467,39 +417,12 @@ public final class VisibleCases {
         return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
     }
 
-    private void build(Viewer viewer, ListQuery query, boolean teamOnly) {
-        visible(viewer, query, teamOnly);
-        page(query);
-        sql.append(", summary AS (SELECT (SELECT count(*) FROM visible) AS total, jsonb_build_object(");
-        facet("country", "SELECT country AS k, count(*) AS n FROM visible GROUP BY country");
-        sql.append(", ");
-        facet("status", "SELECT status AS k, count(*) AS n FROM visible GROUP BY status");
-        sql.append(", ");
-        facet("tier", "SELECT tier AS k, count(*) AS n FROM visible GROUP BY tier");
-        sql.append(", ");
-        facet(
-                "entityType",
-                "SELECT entity_type AS k, count(*) AS n FROM visible WHERE " + VISIBLE.of(Section.CONTEXT)
-                        + " AND entity_type IS NOT NULL GROUP BY entity_type");
-        sql.append(", ");
-        facet(
-                "groupType",
-                // A case with two groups of one type counts once.
-                "SELECT d.k, count(*) AS n FROM (SELECT DISTINCT visible.id, t.k FROM visible,"
-                        + " jsonb_array_elements_text(visible.group_types) AS t(k) WHERE " + VISIBLE.of(Section.CONTEXT)
-                        + ") d GROUP BY d.k");
-        sql.append(", ");
-        // Every coded facet in one pass: a case counts once per value of a key whose section the viewer sees.
-        facet(
-                "coded",
-                "SELECT x.key AS k, jsonb_object_agg(x.value, x.n) AS n FROM (SELECT f.key, e.value #>> '{}' AS value,"
-                        + " count(DISTINCT visible.id) AS n FROM visible, jsonb_each(visible.counted_facets) AS f(key,"
-                        + " vals), jsonb_array_elements(f.vals) AS e(value) WHERE jsonb_typeof(e.value) <> 'null' AND"
-                        + " f.key IN (" + COUNTED_KEYS + ") AND "
-                        + codedKeyVisible("f.key", VISIBLE)
-                        + " GROUP BY f.key, e.value #>> '{}') x GROUP BY x.key");
-        sql.append(")::text AS facets) ");
-        sql.append("SELECT s.total, s.facets, pg.id, c.version, pg.tier, pg.results_released, ");
+    /**
+     * {@code SELECT <first>pg.id, c.version, …}: the page's columns as CaseSearch reads them, masked by the page rows'
+     * flags, after {@code first} (columns of {@code summary s}), newest period first.
+     */
+    private void pageColumns(String first) {
+        sql.append("SELECT ").append(first).append("pg.id, c.version, pg.tier, pg.results_released, ");
         sql.append(String.join(", ", LISTED.stream().map(PAGE::of).toList())).append(", ");
         sql.append(String.join(
                 ", ",
@@ -509,6 +432,313 @@ public final class VisibleCases {
         sql.append(", c.header_edits, c.context_edits, c.process_edits, c.results_edits"
                 + " FROM summary s LEFT JOIN page pg ON true LEFT JOIN case_file c ON c.id = pg.id"
                 + " ORDER BY pg.period_start DESC, pg.id DESC");
+    }
+
+    /**
+     * {@code (SELECT count(*) FROM set) AS total_<set>, jsonb_build_object(…)::text AS facets_<set>}: how many cases a
+     * set holds and its facets, each in one pass over the set.
+     */
+    private void summaryOf(String set) {
+        sql.append("(SELECT count(*) FROM ").append(set).append(") AS total_").append(set);
+        sql.append(", jsonb_build_object(");
+        facet("country", "SELECT country AS k, count(*) AS n FROM " + set + " GROUP BY country");
+        sql.append(", ");
+        facet("status", "SELECT status AS k, count(*) AS n FROM " + set + " GROUP BY status");
+        sql.append(", ");
+        facet("tier", "SELECT tier AS k, count(*) AS n FROM " + set + " GROUP BY tier");
+        sql.append(", ");
+        facet(
+                "entityType",
+                "SELECT entity_type AS k, count(*) AS n FROM " + set + " WHERE " + VISIBLE.of(Section.CONTEXT)
+                        + " AND entity_type IS NOT NULL GROUP BY entity_type");
+        sql.append(", ");
+        facet(
+                "groupType",
+                // A case with two groups of one type counts once.
+                "SELECT d.k, count(*) AS n FROM (SELECT DISTINCT s.id, t.k FROM " + set + " s,"
+                        + " jsonb_array_elements_text(s.group_types) AS t(k) WHERE s." + VISIBLE.of(Section.CONTEXT)
+                        + ") d GROUP BY d.k");
+        sql.append(", ");
+        // Every coded facet in one pass: a case counts once per value of a key whose section the viewer sees.
+        facet(
+                "coded",
+                "SELECT x.key AS k, jsonb_object_agg(x.value, x.n) AS n FROM (SELECT f.key, e.value #>> '{}' AS value,"
+                        + " count(DISTINCT s.id) AS n FROM " + set + " s, jsonb_each(s.counted_facets) AS f(key,"
+                        + " vals), jsonb_array_elements(f.vals) AS e(value) WHERE jsonb_typeof(e.value) <> 'null' AND"
+                        + " f.key IN (" + COUNTED_KEYS + ") AND "
+                        + codedKeyVisible("f.key", new SectionFlags("s.s_"))
+                        + " GROUP BY f.key, e.value #>> '{}') x GROUP BY x.key");
+        sql.append(")::text AS facets_").append(set);
+    }
+
+    // ---- the public register and the cases above it (issue 18) ---------------------------------------------------
+    //
+    // Every reader sees at least the public register, and sees exactly it except on the cases SecrecySql.abovePublic
+    // names (their team's, their organisation's grants, an admin's own organisation's). So an answer made of counts
+    // is the register's (the same for every reader: RegisterAnswers keeps one per filter and version) plus, over the
+    // cases above it, what the reader counts there minus what the register counts there. A page is the newest of
+    // the reader's cases above the register and the register's other cases, each read from an index in order.
+
+    /** The viewer's cases above the register, with the sections the viewer's rules show. */
+    private static final String MINE = "mine";
+
+    /** The same cases with the sections the register shows. */
+    private static final String MINE_AS_PUBLIC = "mine_public";
+
+    /** The register's cases, those above it for this viewer left out. */
+    private static final String REGISTER = "register";
+
+    /** The register's answers carry the version they were computed at, which every statement below reads too. */
+    private static final String VERSION = "(SELECT version FROM case_listing_version)";
+
+    /**
+     * {@code WITH} the viewer's scopes, {@code above}, {@code mine}, {@code mine_public} (unless {@code teamOnly},
+     * where the register takes no part) and, when {@code withRegister}, {@code register}.
+     */
+    private void parts(Viewer viewer, ListQuery query, boolean teamOnly, boolean withRegister) {
+        sql.append("WITH ");
+        append(viewerScopes(viewer));
+        AbovePublic above = SecrecySql.abovePublic(viewer);
+        List<String> branches = new ArrayList<>();
+        if (!viewer.isAnonymous() && above.team()) {
+            branches.add("SELECT case_id FROM viewer_team");
+        }
+        if (!viewer.isAnonymous() && above.grants()) {
+            branches.add("SELECT case_id FROM viewer_grant");
+        }
+        if (!viewer.isAnonymous() && above.ownOrganisation()) {
+            branches.add("SELECT case_id FROM case_policy WHERE owning_organisation = ?");
+            parameters.add(viewer.organisation());
+        }
+        sql.append(ABOVE)
+                .append(" AS MATERIALIZED (")
+                .append(
+                        branches.isEmpty()
+                                ? "SELECT CAST(NULL AS uuid) AS id WHERE false"
+                                : "SELECT case_id AS id FROM (" + String.join(" UNION ", branches) + ") b")
+                .append("), ");
+        cases(new Part(MINE, viewer, ABOVE, false, true), query, teamOnly, Tier.SECRET);
+        if (!teamOnly) {
+            sql.append(", ");
+            cases(new Part(MINE_AS_PUBLIC, Viewer.anonymous(), ABOVE, false, true), query, false, Tier.SECRET);
+            if (withRegister) {
+                sql.append(", ");
+                cases(new Part(REGISTER, Viewer.anonymous(), null, true, false), query, false, Tier.SECRET);
+            }
+        }
+    }
+
+    /**
+     * {@code , page AS (…)}: the query's page of the union of {@code sets} (disjoint) and one row more, newest period
+     * first; each set is read in that order and stops at the page's length, so a page costs its length, not the sets'.
+     */
+    private void page(List<String> sets, ListQuery query) {
+        sql.append(", page AS (SELECT * FROM (");
+        for (int i = 0; i < sets.size(); i++) {
+            sql.append(i == 0 ? "(" : " UNION ALL (").append("SELECT * FROM ").append(sets.get(i));
+            if (query.cursor() != null) {
+                append(
+                        " WHERE (period_start, id) < (?, ?)",
+                        query.cursor().periodStart(),
+                        query.cursor().id());
+            }
+            append(" ORDER BY period_start DESC, id DESC LIMIT ?)", query.limit() + 1);
+        }
+        append(") u ORDER BY period_start DESC, id DESC LIMIT ?)", query.limit() + 1);
+    }
+
+    /** The sets a page of {@link #parts} reads. */
+    private static List<String> pageSets(boolean teamOnly) {
+        return teamOnly ? List.of(MINE) : List.of(MINE, REGISTER);
+    }
+
+    /**
+     * The list's page with the corrections to the register's total and facets, in one statement (one snapshot):
+     * rows {@code (version, total_mine, facets_mine, total_mine_public, facets_mine_public, page columns as the
+     * single statement's after its total and facets)}, one per case of the page (at most limit + 1) or a single row
+     * with null case columns when the page is empty. The answer's total and facets are the register's ({@link
+     * #registerSummary} at the same version) plus the mine pair minus the mine_public pair; with {@code teamOnly}
+     * the mine pair alone (the mine_public pair is 0 and empty).
+     */
+    public static Statement listPage(Viewer viewer, ListQuery query, boolean teamOnly) {
+        VisibleCases statement = new VisibleCases();
+        statement.parts(viewer, query, teamOnly, true);
+        statement.page(pageSets(teamOnly), query);
+        statement.sql.append(", summary AS (SELECT ").append(VERSION).append(" AS version, ");
+        statement.summaryOf(MINE);
+        if (teamOnly) {
+            statement.sql.append(", 0 AS total_mine_public, '{}' AS facets_mine_public");
+        } else {
+            statement.sql.append(", ");
+            statement.summaryOf(MINE_AS_PUBLIC);
+        }
+        statement.sql.append(") ");
+        statement.pageColumns("s.version, s.total_mine, s.facets_mine, s.total_mine_public, s.facets_mine_public, ");
+        return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
+    }
+
+    /**
+     * The public register's total and facets for the query's filters (its page and cursor play no part): one row
+     * {@code (version, total, facets)}, the same for every reader.
+     */
+    public static Statement registerSummary(ListQuery query) {
+        VisibleCases statement = new VisibleCases();
+        statement.sql.append("WITH ");
+        statement.cases(new Part(REGISTER, Viewer.anonymous(), null, false, true), query, false, Tier.SECRET);
+        statement.sql.append(" SELECT ").append(VERSION).append(", ");
+        statement.summaryOf(REGISTER);
+        return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
+    }
+
+    /**
+     * Counts over the register alone: {@code WITH register AS (…)}, then rows {@code (version, 1, group columns…,
+     * count, total)} of {@code counting} over it, or one row {@code (version, NULL…)} when nothing counts.
+     */
+    private static Statement registerCounts(ListQuery query, List<String> keys, Counting counting) {
+        VisibleCases statement = new VisibleCases();
+        statement.sql.append("WITH ");
+        statement.cases(new Part(REGISTER, Viewer.anonymous(), null, false, true), query, false, Tier.SECRET);
+        statement.counted(REGISTER, keys);
+        statement.sql.append(" SELECT ver.version, x.* FROM ").append(VERSION);
+        statement.sql.append(" ver LEFT JOIN (");
+        counting.over(statement, 1, REGISTER);
+        statement.sql.append(") x ON true");
+        return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
+    }
+
+    /**
+     * The corrections to {@link #registerCounts} over the viewer's cases above the register: rows {@code (version,
+     * sign, group columns…, count, total)}, sign 1 for the viewer's counts there and -1 for the register's, or one row
+     * {@code (version, NULL…)}; with {@code teamOnly} only the viewer's (the answer itself).
+     */
+    private static Statement aboveCounts(
+            Viewer viewer, ListQuery query, boolean teamOnly, List<String> keys, Counting counting) {
+        VisibleCases statement = new VisibleCases();
+        statement.parts(viewer, query, teamOnly, false);
+        statement.counted(MINE, keys);
+        if (!teamOnly) {
+            statement.counted(MINE_AS_PUBLIC, keys);
+        }
+        statement.sql.append(" SELECT ver.version, x.* FROM ").append(VERSION);
+        statement.sql.append(" ver LEFT JOIN (");
+        counting.over(statement, 1, MINE);
+        if (!teamOnly) {
+            statement.sql.append(" UNION ALL ");
+            counting.over(statement, -1, MINE_AS_PUBLIC);
+        }
+        statement.sql.append(") x ON true");
+        return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
+    }
+
+    /** A grouped count over the counted cases of one set, its rows starting with a sign. */
+    @FunctionalInterface
+    private interface Counting {
+        void over(VisibleCases statement, int sign, String set);
+    }
+
+    /**
+     * {@code , counted_<set> AS (…)}: the cases of a set whose sections of every key the rules show (a case counts
+     * only where every dimension is visible).
+     */
+    private void counted(String set, List<String> keys) {
+        sql.append(", counted_")
+                .append(set)
+                .append(" AS (SELECT id FROM ")
+                .append(set)
+                .append(" WHERE ")
+                .append(String.join(
+                        " AND ",
+                        keys.stream()
+                                .map(key -> VISIBLE.of(sectionOf(key)))
+                                .distinct()
+                                .toList()))
+                .append(')');
+    }
+
+    /** The cross-tabulation's rows over one set: {@code (sign, row value, col value, count, total)}. */
+    private static Counting crosstabCounting(String rows, String cols) {
+        return (statement, sign, set) -> {
+            String counted = "counted_" + set;
+            statement
+                    .sql
+                    .append("SELECT ")
+                    .append(sign)
+                    .append(" AS sign, r.value, c.value, count(DISTINCT ")
+                    .append(counted)
+                    .append(".id), (SELECT count(*) FROM ")
+                    .append(counted)
+                    .append(") FROM ")
+                    .append(counted);
+            statement.values("r", rows, counted);
+            statement.values("c", cols, counted);
+            statement.sql.append(" GROUP BY r.value, c.value");
+        };
+    }
+
+    /** The crosstab of {@link #crosstab} over the register alone, as {@link #registerCounts}. */
+    public static Statement crosstabRegister(ListQuery query, String rows, String cols) {
+        return registerCounts(query, List.of(rows, cols), crosstabCounting(rows, cols));
+    }
+
+    /** The crosstab's corrections over the viewer's cases above the register, as {@link #aboveCounts}. */
+    public static Statement crosstabAbove(Viewer viewer, ListQuery query, boolean teamOnly, String rows, String cols) {
+        return aboveCounts(viewer, query, teamOnly, List.of(rows, cols), crosstabCounting(rows, cols));
+    }
+
+    /**
+     * The truth table's rows over one set: {@code (sign, condition values…, outcome value, GROUPING of the outcome,
+     * count, total)}, as {@link #truthTable}'s.
+     */
+    private static Counting truthTableCounting(List<String> conditions, String outcome) {
+        return (statement, sign, set) -> {
+            String counted = "counted_" + set;
+            List<String> columns = new ArrayList<>();
+            for (int i = 0; i < conditions.size(); i++) {
+                columns.add("k" + i + ".value");
+            }
+            String configuration = String.join(", ", columns);
+            statement
+                    .sql
+                    .append("SELECT ")
+                    .append(sign)
+                    .append(" AS sign, ")
+                    .append(configuration)
+                    .append(", o.value, GROUPING(o.value), count(DISTINCT ")
+                    .append(counted)
+                    .append(".id), (SELECT count(*) FROM ")
+                    .append(counted)
+                    .append(") FROM ")
+                    .append(counted);
+            for (int i = 0; i < conditions.size(); i++) {
+                statement.values("k" + i, conditions.get(i), counted);
+            }
+            statement.values("o", outcome, counted);
+            statement
+                    .sql
+                    .append(" GROUP BY GROUPING SETS ((")
+                    .append(configuration)
+                    .append(", o.value), (")
+                    .append(configuration)
+                    .append("))");
+        };
+    }
+
+    private static List<String> truthTableKeys(List<String> conditions, String outcome) {
+        List<String> keys = new ArrayList<>(conditions);
+        keys.add(outcome);
+        return keys;
+    }
+
+    /** The truth table over the register alone, as {@link #registerCounts}. */
+    public static Statement truthTableRegister(ListQuery query, List<String> conditions, String outcome) {
+        return registerCounts(query, truthTableKeys(conditions, outcome), truthTableCounting(conditions, outcome));
+    }
+
+    /** The truth table's corrections over the viewer's cases above the register, as {@link #aboveCounts}. */
+    public static Statement truthTableAbove(
+            Viewer viewer, ListQuery query, boolean teamOnly, List<String> conditions, String outcome) {
+        return aboveCounts(
+                viewer, query, teamOnly, truthTableKeys(conditions, outcome), truthTableCounting(conditions, outcome));
     }
 
     private void facet(String name, String counts) {
@@ -534,7 +764,7 @@ public final class VisibleCases {
             .toList();
 
     /**
-     * Every case of {@link #list} (no page: the export), leaving out those of a tier stricter than {@code strictest},
+     * Every case the list would show (no page: the export), leaving out those of a tier stricter than {@code strictest},
      * in the list's order, one row each: {@code (id, version, header_edits, context_edits, process_edits,
      * results_edits, tier, results_released, relationship, s_header, s_context, s_process, s_results, title, country,
      * region, status, period_start, period_end, context, process, timeline, results, period_start_written,

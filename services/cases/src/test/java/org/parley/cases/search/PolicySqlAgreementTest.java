@@ -275,8 +275,10 @@ class PolicySqlAgreementTest {
                             expected.put(c.policy().caseId(), sections);
                         }
                     }
-                    assertThat(listed(db, VisibleCases.list(viewer, everything, mine)))
-                            .as(entry.getKey() + (mine ? ", team=mine" : ""))
+                    // The register's answer plus the corrections over the viewer's cases above it (issue 18).
+                    long register = mine ? 0 : registerTotal(db, everything);
+                    assertThat(listed(db, VisibleCases.listPage(viewer, everything, mine), 3, register))
+                            .as(entry.getKey() + (mine ? ", team=mine" : "") + ", register and corrections")
                             .isEqualTo(expected);
                 }
             }
@@ -505,33 +507,44 @@ class PolicySqlAgreementTest {
         return rows;
     }
 
-    /** The list statement's answer: each listed case's visible sections, read from its flags and masks. */
-    private static Map<String, Set<Section>> listed(Connection db, VisibleCases.Statement statement)
-            throws SQLException {
+    private static long registerTotal(Connection db, ListQuery query) throws SQLException {
+        try (PreparedStatement statement = VisibleCases.registerSummary(query).prepare(db);
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(2);
+        }
+    }
+
+    /**
+     * The list statement's answer ({@link VisibleCases#listPage}, its columns from {@code offset} + 1 on): each listed
+     * case's visible sections, read from its flags and masks; its total is {@code register} plus its corrections.
+     */
+    private static Map<String, Set<Section>> listed(
+            Connection db, VisibleCases.Statement statement, int offset, long register) throws SQLException {
         Map<String, Set<Section>> listed = new HashMap<>();
         long total = -1;
         try (PreparedStatement query = statement.prepare(db);
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                total = rows.getLong(1);
-                String id = rows.getString(3);
+                total = register + rows.getLong(2) - rows.getLong(4);
+                String id = rows.getString(offset + 3);
                 if (id == null) {
                     continue;
                 }
                 Set<Section> flags = EnumSet.noneOf(Section.class);
                 Section[] flagged = {Section.HEADER, Section.CONTEXT, Section.PROCESS, Section.RESULTS};
                 for (int i = 0; i < flagged.length; i++) {
-                    if (rows.getBoolean(7 + i)) {
+                    if (rows.getBoolean(offset + 7 + i)) {
                         flags.add(flagged[i]);
                     }
                 }
                 // Columns 11-16 are the header's, 17 the context, 18-19 the process, 20 the results.
                 Map<Section, Boolean> shown = new EnumMap<>(Section.class);
                 for (int column = 11; column <= 20; column++) {
+                    boolean present = rows.getString(offset + column) != null;
                     Section section = column <= 16
                             ? Section.HEADER
                             : column == 17 ? Section.CONTEXT : column <= 19 ? Section.PROCESS : Section.RESULTS;
-                    boolean present = rows.getString(column) != null;
                     assertThat(shown.getOrDefault(section, present))
                             .as(id + " column " + column)
                             .isEqualTo(present);

@@ -1,0 +1,70 @@
+package org.parley.cases.search;
+
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.parley.web.ProblemException;
+import org.parley.web.Problems;
+
+/**
+ * The public register's answers (totals, facets, counts), one per filter and kind, shared by every reader: each
+ * reader's answer is the register's plus corrections over their own cases above it ({@link VisibleCases}). An answer
+ * is used only at the version of {@code case_listing_version} it was computed at, which every write to what the
+ * register shows moves in the writing transaction; so a stale answer is never served, and after a change the next
+ * request computes the new one (fail closed).
+ */
+@ApplicationScoped
+public class RegisterAnswers {
+
+    /** Something read from the database together with the listing version of its snapshot. */
+    public interface Versioned {
+        long version();
+    }
+
+    /** A write landing between the reader's two statements makes it start again; this many times at most. */
+    static final int ATTEMPTS = 5;
+
+    // Bounded: filters are the readers' to choose. Old versions' entries are overwritten or age out.
+    private final Cache<List<Object>, Versioned> answers =
+            Caffeine.newBuilder().maximumSize(2_000).build();
+
+    /**
+     * The answer made of the reader's part ({@code mine}, which carries the version of its snapshot) and the
+     * register's answer for {@code key} at that same version ({@code register}, computed when not kept or kept at
+     * another version), combined by {@code combine}. Both statements run in the caller's transaction.
+     */
+    public <M extends Versioned, R extends Versioned, T> T answer(
+            List<Object> key, Supplier<M> mine, Supplier<R> register, BiFunction<M, R, T> combine) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            M part = mine.get();
+            R kept = registerAt(key, part.version(), register);
+            if (kept != null) {
+                return combine.apply(part, kept);
+            }
+        }
+        throw new ProblemException(Problems.unavailable("The cases are changing quickly; try again shortly."), 1L);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R extends Versioned> R registerAt(List<Object> key, long version, Supplier<R> register) {
+        Versioned kept = answers.getIfPresent(key);
+        if (kept != null && kept.version() == version) {
+            return (R) kept;
+        }
+        R computed = register.get();
+        if (computed.version() >= version) {
+            answers.put(key, computed);
+        }
+        return computed.version() == version ? computed : null;
+    }
+
+    /** Forgets every kept answer (tests that compare a computed answer with a kept one). */
+    public void clear() {
+        answers.invalidateAll();
+    }
+}

@@ -1,0 +1,161 @@
+package org.parley.cases.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.parley.cases.api.EntityType;
+import org.parley.cases.api.GroupType;
+import org.parley.cases.casefile.CaseService;
+import org.parley.cases.support.AccessStub;
+import org.parley.cases.support.AccessStub.GrantSpec;
+import org.parley.cases.support.CasesTestResource;
+import org.parley.cases.support.Sample;
+import org.parley.policy.GrantScope;
+import org.parley.policy.Role;
+import org.parley.policy.TeamRole;
+import org.parley.policy.Tier;
+import org.parley.policy.Viewer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 18: the public register's answer is kept per filter and shared by every reader, so it must never outlive a
+ * change to what the register shows. Each test warms the kept answer, changes a case the way the platform does (the
+ * policy projection applying an event) or behind the service's back (plain SQL), and asks again at once: the very
+ * next answer must show the change, with no wait (the kept answer is keyed by the listing version, which the
+ * writing transaction moves).
+ */
+@QuarkusTest
+class RegisterAnswersTest {
+
+    static final Class<?> STACK = CasesTestResource.class;
+    static final Viewer LEAD = Viewer.signedIn("ra-lead", "ifit", Set.of(Role.STAFF));
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    EntityManager entityManager;
+
+    private String open(String family, String suffix, Tier tier, boolean released, List<GrantSpec> grants) {
+        String id = cases.create(
+                        LEAD, Sample.withMarkers(family, family + suffix, "MX", EntityType.CHURCH, GroupType.MAFIA))
+                .id();
+        AccessStub.setPolicy(id, "ifit", tier, released, Map.of("ra-lead", TeamRole.LEAD), grants);
+        return id;
+    }
+
+    private static Response register(String family) {
+        return given().queryParam("q", family).get("/public/cases");
+    }
+
+    private static long total(Response answer) {
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return answer.jsonPath().getLong("total");
+    }
+
+    private long listingVersion() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager
+                                .createNativeQuery("SELECT version FROM case_listing_version")
+                                .getSingleResult())
+                        .longValue());
+    }
+
+    private void sql(String statement, String caseId) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery(statement)
+                        .setParameter(1, UUID.fromString(caseId))
+                        .executeUpdate());
+    }
+
+    @Test
+    void aPolicyChangeShowsInTheVeryNextAnswer() {
+        AccessStub.ensureFresh();
+        String family = "ra" + UUID.randomUUID().toString().substring(0, 6);
+        String id = open(family, "a", Tier.PUBLICLY_KNOWN, false, List.of());
+        open(family, "b", Tier.PUBLICLY_KNOWN, false, List.of());
+        assertThat(total(register(family))).isEqualTo(2);
+        // Kept now: asked again, the same.
+        assertThat(register(family).asString()).isEqualTo(register(family).asString());
+
+        AccessStub.setPolicy(id, "ifit", Tier.SECRET, false, Map.of("ra-lead", TeamRole.LEAD), List.of());
+        Response after = register(family);
+        assertThat(total(after)).isEqualTo(1);
+        assertThat(after.jsonPath().getList("items.id", String.class)).doesNotContain(id);
+        assertThat(after.jsonPath().getMap("facets.country")).containsEntry("MX", 1);
+
+        AccessStub.setPolicy(id, "ifit", Tier.PUBLICLY_KNOWN, false, Map.of("ra-lead", TeamRole.LEAD), List.of());
+        assertThat(total(register(family))).isEqualTo(2);
+    }
+
+    @Test
+    void aWriteBehindTheServicesBackIsSeenToo() {
+        AccessStub.ensureFresh();
+        String family = "rb" + UUID.randomUUID().toString().substring(0, 6);
+        String id = open(family, "a", Tier.PUBLICLY_KNOWN, false, List.of());
+        assertThat(total(register(family))).isEqualTo(1);
+
+        long before = listingVersion();
+        sql("UPDATE case_policy SET tier = 'SECRET' WHERE case_id = ?1", id);
+        assertThat(listingVersion()).isGreaterThan(before);
+        assertThat(total(register(family))).isZero();
+
+        sql("UPDATE case_policy SET tier = 'PUBLICLY_KNOWN' WHERE case_id = ?1", id);
+        assertThat(total(register(family))).isEqualTo(1);
+        sql("UPDATE case_file SET deleted_at = now() WHERE id = ?1", id);
+        assertThat(total(register(family))).isZero();
+    }
+
+    @Test
+    void aTransactionMovesTheVersionOnceHoweverManyRowsItWrites() {
+        AccessStub.ensureFresh();
+        String family = "rc" + UUID.randomUUID().toString().substring(0, 6);
+        String first = open(family, "a", Tier.SECRET, false, List.of());
+        String second = open(family, "b", Tier.SECRET, false, List.of());
+        long before = listingVersion();
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("UPDATE case_file SET region = region WHERE id IN (?1, ?2)")
+                        .setParameter(1, UUID.fromString(first))
+                        .setParameter(2, UUID.fromString(second))
+                        .executeUpdate());
+        assertThat(listingVersion()).isEqualTo(before + 1);
+    }
+
+    @Test
+    @TestSecurity(user = "ra-partner", roles = "partner")
+    @OidcSecurity(claims = {@Claim(key = "sub", value = "ra-partner"), @Claim(key = "org", value = "ra-org")})
+    void aRevokedGrantLeavesTheGranteeWithTheRegisterAtOnce() {
+        AccessStub.ensureFresh();
+        String family = "rd" + UUID.randomUUID().toString().substring(0, 6);
+        String shared =
+                open(family, "a", Tier.SECRET, false, List.of(new GrantSpec("ra-org", GrantScope.PROCESS, null)));
+        String known = open(family, "b", Tier.PUBLICLY_KNOWN, false, List.of());
+        // The register's answer for this filter is kept by the first request; the grantee's adds the shared case.
+        assertThat(total(register(family))).isEqualTo(1);
+        Response granted = given().queryParam("q", family).get("/cases");
+        assertThat(granted.jsonPath().getList("items.id", String.class)).containsExactlyInAnyOrder(shared, known);
+        assertThat(total(granted)).isEqualTo(2);
+
+        AccessStub.setPolicy(shared, "ifit", Tier.SECRET, false, Map.of("ra-lead", TeamRole.LEAD), List.of());
+        Response revoked = given().queryParam("q", family).get("/cases");
+        assertThat(revoked.jsonPath().getList("items.id", String.class)).containsExactly(known);
+        assertThat(total(revoked)).isEqualTo(1);
+        assertThat(revoked.jsonPath().getMap("facets.country")).containsEntry("MX", 1);
+    }
+}
