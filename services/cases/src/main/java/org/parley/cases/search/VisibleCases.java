@@ -198,9 +198,34 @@ public final class VisibleCases {
 
     /** As {@link #visible(Viewer, ListQuery, boolean)}, leaving out the cases of a tier stricter than {@code strictest}. */
     private void visible(Viewer viewer, ListQuery query, boolean teamOnly, Tier strictest) {
+        with(viewer, query);
+        cases(new Part(VISIBLE_SET, viewer, null, false, true), query, teamOnly, strictest);
+    }
+
+    /** The cases whose text matches the query's, with the sections that hold a match as bits ({@code id, hits}). */
+    private static final String TEXT_HITS = "text_hits";
+
+    /**
+     * {@code WITH} and the entries every set of {@link #cases} may join: the viewer's scopes ({@link #viewerScopes})
+     * and, for a text query, {@code text_hits}: one branch per section, each answered by that section's full-text
+     * index, the bit of each section with a hit OR-ed per case ({@link #SEARCHED}'s order), so no stored text-search
+     * vector is read again to decide which sections matched.
+     */
+    private void with(Viewer viewer, ListQuery query) {
         sql.append("WITH ");
         append(viewerScopes(viewer));
-        cases(new Part(VISIBLE_SET, viewer, null, false, true), query, teamOnly, strictest);
+        if (query.text() != null) {
+            List<String> branches = new ArrayList<>();
+            for (int i = 0; i < SEARCHED.size(); i++) {
+                branches.add("SELECT id, " + (1 << i) + " AS bit FROM case_file c WHERE "
+                        + SEARCHED.get(i).expression() + " @@ websearch_to_tsquery('parley_search', ?)");
+                parameters.add(query.text());
+            }
+            sql.append(TEXT_HITS)
+                    .append(" AS MATERIALIZED (SELECT id, bit_or(bit) AS hits FROM (")
+                    .append(String.join(" UNION ALL ", branches))
+                    .append(") b GROUP BY id), ");
+        }
     }
 
     /**
@@ -239,7 +264,7 @@ public final class VisibleCases {
         sql.append(" JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted ");
         append(ruleOf(viewer, "c.id"));
         if (query.text() != null) {
-            append("CROSS JOIN (SELECT websearch_to_tsquery('parley_search', ?) AS q) sq ", query.text());
+            sql.append("JOIN " + TEXT_HITS + " th ON th.id = c.id ");
         }
         sql.append("WHERE c.deleted_at IS NULL AND ").append(RULE.anyVisible());
         if (part.exceptAmong()) {
@@ -294,21 +319,12 @@ public final class VisibleCases {
             append(" AND (c.period_end IS NULL OR c.period_end >= ?)", query.from());
         }
         if (query.text() != null) {
-            // The first condition only lets the text indexes narrow the rows; the second decides.
-            sql.append(" AND (")
-                    .append(String.join(
-                            " OR ",
-                            SEARCHED.stream()
-                                    .map(vector -> vector.expression() + " @@ sq.q")
-                                    .toList()))
-                    .append(") AND (")
-                    .append(String.join(
-                            " OR ",
-                            SEARCHED.stream()
-                                    .map(vector -> "(" + RULE.of(vector.section()) + " AND " + vector.expression()
-                                            + " @@ sq.q)")
-                                    .toList()))
-                    .append(')');
+            // A case matches where a section the rules show has a hit.
+            List<String> shown = new ArrayList<>();
+            for (int i = 0; i < SEARCHED.size(); i++) {
+                shown.add("(" + RULE.of(SEARCHED.get(i).section()) + " AND th.hits & " + (1 << i) + " <> 0)");
+            }
+            sql.append(" AND (").append(String.join(" OR ", shown)).append(')');
         }
         sql.append(')');
     }
@@ -496,8 +512,7 @@ public final class VisibleCases {
      * where the register takes no part) and, when {@code withRegister}, {@code register}.
      */
     private void parts(Viewer viewer, ListQuery query, boolean teamOnly, boolean withRegister) {
-        sql.append("WITH ");
-        append(viewerScopes(viewer));
+        with(viewer, query);
         AbovePublic above = SecrecySql.abovePublic(viewer);
         List<String> branches = new ArrayList<>();
         if (!viewer.isAnonymous() && above.team()) {
@@ -583,7 +598,7 @@ public final class VisibleCases {
      */
     public static Statement registerSummary(ListQuery query) {
         VisibleCases statement = new VisibleCases();
-        statement.sql.append("WITH ");
+        statement.with(Viewer.anonymous(), query);
         statement.cases(new Part(REGISTER, Viewer.anonymous(), null, false, true), query, false, Tier.SECRET);
         statement.sql.append(" SELECT ").append(VERSION).append(", ");
         statement.summaryOf(REGISTER);
@@ -596,7 +611,7 @@ public final class VisibleCases {
      */
     private static Statement registerCounts(ListQuery query, List<String> keys, Counting counting) {
         VisibleCases statement = new VisibleCases();
-        statement.sql.append("WITH ");
+        statement.with(Viewer.anonymous(), query);
         statement.cases(new Part(REGISTER, Viewer.anonymous(), null, false, true), query, false, Tier.SECRET);
         statement.counted(REGISTER, keys);
         statement.sql.append(" SELECT ver.version, x.* FROM ").append(VERSION);
