@@ -3,7 +3,11 @@ package org.parley.bench;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +45,7 @@ final class CompareBench {
     static final List<String> DIMENSIONS = CaseList.CODED_FACETS.subList(0, 8);
     static final String ROWS = "context.groups.internalControl";
     static final String COLS = "results.dealReached";
+    static final List<String> SCOPES = List.of("SUMMARY", "RESULTS", "PROCESS", "EXCERPTS");
 
     private final Bench bench;
     private final ListBench list;
@@ -65,7 +70,7 @@ final class CompareBench {
         scale.put("target", TARGET);
         scale.put("p99TargetMs", P99_TARGET_MS);
         scale.put("partnerOrganisation", ORGANISATION);
-        scale.put("partnerActiveGrants", ListBench.grantExactly(bench, ORGANISATION, GRANTS, cases, 0x1717));
+        scale.put("partnerActiveGrants", grant(cases));
         scale.set("dimensions", Bench.JSON.valueToTree(DIMENSIONS));
         ListQuery query = ListQuery.parse(new CaseListFilters());
         String compareUrl = bench.url("cases") + "/cases/compare?dims="
@@ -177,6 +182,49 @@ final class CompareBench {
                 pool.add(connection);
             }
         };
+    }
+
+    /**
+     * Gives the partner exactly {@value #GRANTS} active grants, on cases spread evenly over the generated ones, in
+     * every scope in turn, a third of them expiring in 30 days; returns the active grants counted back.
+     */
+    private long grant(int cases) throws SQLException {
+        if (cases < GRANTS) {
+            throw new IllegalArgumentException("item 9 needs at least " + GRANTS + " cases, not " + cases);
+        }
+        int step = cases / GRANTS;
+        try (Connection db = bench.db("cases_bench")) {
+            try (PreparedStatement delete = db.prepareStatement("DELETE FROM case_grant WHERE organisation = ?")) {
+                delete.setString(1, ORGANISATION);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO case_grant (case_id, grant_id, organisation, scope, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+                Timestamp expires = Timestamp.from(Instant.now().plusSeconds(86_400L * 30));
+                for (int k = 0; k < GRANTS; k++) {
+                    insert.setObject(1, ListBench.caseId(k * step + k % step));
+                    insert.setString(2, new UUID(0x1717_0000_0000_0000L, k).toString());
+                    insert.setString(3, ORGANISATION);
+                    insert.setString(4, SCOPES.get(k % SCOPES.size()));
+                    insert.setTimestamp(5, k % 3 == 0 ? expires : null);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement count = db.prepareStatement("SELECT count(*) FROM case_grant WHERE organisation = ?"
+                    + " AND (expires_at IS NULL OR expires_at > now())")) {
+                count.setString(1, ORGANISATION);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    long active = rows.getLong(1);
+                    if (active != GRANTS) {
+                        throw new IllegalStateException(
+                                active + " active grants for " + ORGANISATION + ", not " + GRANTS);
+                    }
+                    return active;
+                }
+            }
+        }
     }
 
     /** The matrix's total and first page's ids over HTTP and over JDBC. */

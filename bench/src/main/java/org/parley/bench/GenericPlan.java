@@ -19,6 +19,8 @@ import java.util.UUID;
  */
 final class GenericPlan {
 
+    private static final java.util.concurrent.atomic.AtomicLong NEXT = new java.util.concurrent.atomic.AtomicLong();
+
     private GenericPlan() {}
 
     static String explain(Connection db, String sql, List<Object> parameters) throws SQLException {
@@ -28,14 +30,16 @@ final class GenericPlan {
             types.add(type(parameter));
             values.add(literal(parameter));
         }
+        // A prepared statement belongs to the session, not the transaction: its own name, and DEALLOCATE after.
+        String name = "bench_generic_" + NEXT.incrementAndGet();
         StringBuilder plan = new StringBuilder();
         boolean autoCommit = db.getAutoCommit();
         db.setAutoCommit(false);
         try (Statement statement = db.createStatement()) {
             statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-            statement.execute("PREPARE bench_generic" + (types.isEmpty() ? "" : " (" + String.join(", ", types) + ")")
+            statement.execute("PREPARE " + name + (types.isEmpty() ? "" : " (" + String.join(", ", types) + ")")
                     + " AS " + numbered(sql));
-            try (ResultSet rows = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_generic"
+            try (ResultSet rows = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE " + name
                     + (values.isEmpty() ? "" : "(" + String.join(", ", values) + ")"))) {
                 while (rows.next()) {
                     plan.append(rows.getString(1)).append('\n');
@@ -43,6 +47,12 @@ final class GenericPlan {
             }
         } finally {
             db.rollback();
+            db.setAutoCommit(true);
+            try (Statement deallocate = db.createStatement()) {
+                deallocate.execute("DEALLOCATE " + name);
+            } catch (SQLException neverPrepared) {
+                // the PREPARE itself failed: nothing to free
+            }
             db.setAutoCommit(autoCommit);
         }
         return plan.toString();

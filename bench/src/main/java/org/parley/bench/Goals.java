@@ -105,6 +105,12 @@ final class Goals {
             startup.put("met", false);
             note(startup, "./parley start exited with " + warm.path("exitCode").asInt(-1));
         }
+        if (results.path("environment").path("quick").asBoolean()) {
+            for (var row : goals) {
+                ((ObjectNode) row).put("met", false);
+                note((ObjectNode) row, "a --quick run: shortened phases, nothing judged");
+            }
+        }
         return goals;
     }
 
@@ -209,7 +215,8 @@ final class Goals {
         }
         row.put("samples", count.asLong());
         if (count.asLong() < Targets.ENOUGH_SAMPLES) {
-            note(row, "p99 of " + count.asLong() + " samples, fewer than " + Targets.ENOUGH_SAMPLES);
+            row.put("met", false);
+            note(row, "p99 of " + count.asLong() + " samples, fewer than " + Targets.ENOUGH_SAMPLES + ": not judged");
         }
     }
 

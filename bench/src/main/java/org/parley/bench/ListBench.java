@@ -666,16 +666,28 @@ final class ListBench {
         node.put("how", "SET LOCAL plan_cache_mode = force_generic_plan; PREPARE; EXPLAIN (ANALYZE, BUFFERS) EXECUTE");
         for (Reader reader : readers) {
             for (String query : List.of("", search)) {
-                String text = ServiceSql.explain(db, reader.viewer(), query);
                 String key = reader.name() + (query.isEmpty() ? "List" : "Search");
-                node.put(key + "ExecutionMs", GenericPlan.executionMs(text));
-                node.put(key + "Plan", text);
+                plan(node, key, () -> ServiceSql.explain(db, reader.viewer(), query));
             }
         }
-        String naive = NaiveSql.explain(db, readers.get(0).viewer(), "");
-        node.put("memberListNaiveExecutionMs", GenericPlan.executionMs(naive));
-        node.put("memberListNaivePlan", naive);
+        plan(node, "memberListNaive", () -> NaiveSql.explain(db, readers.get(0).viewer(), ""));
         return node;
+    }
+
+    private interface Explain {
+        String plan() throws SQLException;
+    }
+
+    /** A plan and its execution time under {@code key}; a plan that cannot be had is recorded, not fatal. */
+    private static void plan(ObjectNode node, String key, Explain explain) {
+        try {
+            String text = explain.plan();
+            node.put(key + "ExecutionMs", GenericPlan.executionMs(text));
+            node.put(key + "Plan", text);
+        } catch (SQLException e) {
+            node.put(key + "PlanError", e.getMessage());
+            Bench.log("list: no plan for " + key + ": " + e.getMessage());
+        }
     }
 
     /** EXPLAIN (ANALYZE, BUFFERS) of a statement's generic plan, as text (item 9's statements). */

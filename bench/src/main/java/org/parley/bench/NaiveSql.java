@@ -118,7 +118,10 @@ final class NaiveSql {
                 + " c.entity_type, c.group_types, c.counted_facets, f.s_header, f.s_context, f.s_process, f.s_results"
                 + " FROM case_file c JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted"
                 + " CROSS JOIN LATERAL (SELECT ");
-        sql.add(relationship).add(" AS relationship) r CROSS JOIN LATERAL (SELECT ");
+        // OFFSET 0 keeps each LATERAL evaluated once per row: PostgreSQL would otherwise copy its expression,
+        // subqueries
+        // and all, into every place that reads it (the relationship into each of the matrix's comparisons).
+        sql.add(relationship).add(" AS relationship OFFSET 0) r CROSS JOIN LATERAL (SELECT ");
         if (anonymous) {
             sql.add("''");
         } else {
@@ -134,12 +137,12 @@ final class NaiveSql {
                             + " DESC LIMIT 1) ELSE '' END",
                     viewer.organisation());
         }
-        sql.add(" AS scope) s CROSS JOIN LATERAL (SELECT ");
+        sql.add(" AS scope OFFSET 0) s CROSS JOIN LATERAL (SELECT ");
         List<String> flags = new ArrayList<>();
         for (Section section : LISTED) {
             flags.add(matrix(section) + " AS " + flag(section));
         }
-        sql.add(String.join(", ", flags)).add(") f");
+        sql.add(String.join(", ", flags)).add(" OFFSET 0) f");
         if (query.text() != null) {
             sql.add(" CROSS JOIN (SELECT websearch_to_tsquery('parley_search', ?) AS q) sq", query.text());
         }
