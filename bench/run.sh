@@ -2,7 +2,9 @@
 # Every benchmark of BENCHMARKS.md in one command. Builds the project (no tests), then this module, then runs
 # org.parley.bench.RunAll, which starts its own stack (ports 35432/39092/38080) and the services from their jars
 # (ports 38181-38185) and, for item 6, `./parley start` in a folder of its own under bench/target.
-# Arguments go to RunAll: --items 1,2,3,4,5,6,7,8,9,10 (default all) --scales 1000,10000,100000.
+# Arguments go to RunAll: --items 1,2,3,4,5,6,7,8,9,10 (default all) --scales 1000,10000,100000, and --quick for a
+# smoke run (every phase shortened; its figures measure nothing). Goals against issue 18's targets (Targets.java) go
+# into bench/target/results.json and docs/bench/latest.json; exit code 3 when HTTP and JDBC answers disagreed.
 # BENCH_SKIP_BUILD=1 reuses the jars already built.
 #
 # The JMH microbenchmarks alone (no stack, no services): bench/run.sh jmh [JMH options], e.g.

@@ -45,6 +45,10 @@ final class Bench {
     BenchStack stack;
     ApiClient api;
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** --quick: every phase shortened, for a smoke run; its figures prove the bench works, not the platform. */
+    boolean quick;
+    /** What made this run fail (HTTP and JDBC disagreeing, the naive SQL answering differently): exit non-zero. */
+    final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Bench(Path root, ObjectNode results) throws IOException {
         this.root = root;
@@ -183,6 +187,13 @@ final class Bench {
             Thread.currentThread().interrupt();
         }
         return sums;
+    }
+
+    /** Records a failure of the run, loudly; the run goes on measuring and exits non-zero at the end. */
+    void fail(String failure) {
+        failures.add(failure);
+        log("FAILED: " + failure);
+        results.withArray("failures").add(failure);
     }
 
     static void log(String message) {

@@ -89,7 +89,11 @@ final class BenchStack implements AutoCloseable {
                 "--keycloak-dist",
                 stackTarget.resolve("keycloak").toString(),
                 "--watch-pid",
-                Long.toString(ProcessHandle.current().pid())));
+                Long.toString(ProcessHandle.current().pid()),
+                // Production durability (fsync, synchronous commit, full-page writes), said out loud: a stack jar
+                // too old to know the option fails here instead of running without it.
+                "--durable",
+                "true"));
         Path output = state.resolve("logs/stack.out");
         Process process = new ProcessBuilder(command)
                 .directory(root.toFile())
@@ -143,6 +147,34 @@ final class BenchStack implements AutoCloseable {
     long postgresPid() throws IOException {
         Path pidFile = state.resolve("postgres/data/postmaster.pid");
         return Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+    }
+
+    /** The settings that decide what a write costs, as the server reports them. */
+    static final List<String> DURABILITY = List.of("fsync", "synchronous_commit", "full_page_writes");
+
+    /**
+     * The PostgreSQL settings read back from the running server (durability, memory, planner); refuses to go on
+     * when fsync or synchronous_commit is not on, so no figure is ever taken without production durability.
+     */
+    Map<String, String> postgresSettings() throws SQLException {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        try (Connection admin = DriverManager.getConnection(jdbcBase() + "postgres", "postgres", postgresPassword());
+                Statement query = admin.createStatement();
+                java.sql.ResultSet rows = query.executeQuery("SELECT name, setting || coalesce(' ' || unit, '')"
+                        + " FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes',"
+                        + " 'wal_sync_method', 'shared_buffers', 'work_mem', 'effective_cache_size', 'jit',"
+                        + " 'max_connections', 'server_version') ORDER BY name")) {
+            while (rows.next()) {
+                settings.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        for (String setting : DURABILITY) {
+            if (!"on".equals(settings.get(setting))) {
+                throw new IllegalStateException("the bench PostgreSQL runs with " + setting + "="
+                        + settings.get(setting) + "; the benchmarks need production durability (on)");
+            }
+        }
+        return settings;
     }
 
     void recreateDatabase(String database) throws SQLException {

@@ -3,11 +3,7 @@ package org.parley.bench;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -172,39 +168,7 @@ final class CompareBench {
         if (cases < GRANTS) {
             throw new IllegalArgumentException("item 9 needs at least " + GRANTS + " cases, not " + cases);
         }
-        int step = cases / GRANTS;
-        try (Connection db = bench.db("cases_bench")) {
-            try (PreparedStatement delete = db.prepareStatement("DELETE FROM case_grant WHERE organisation = ?")) {
-                delete.setString(1, ORGANISATION);
-                delete.executeUpdate();
-            }
-            try (PreparedStatement insert = db.prepareStatement(
-                    "INSERT INTO case_grant (case_id, grant_id, organisation, scope, expires_at) VALUES (?, ?, ?, ?, ?)")) {
-                Timestamp expires = Timestamp.from(Instant.now().plusSeconds(86_400L * 30));
-                for (int k = 0; k < GRANTS; k++) {
-                    insert.setObject(1, ListBench.caseId(k * step + k % step));
-                    insert.setString(2, new UUID(0x1717_0000_0000_0000L, k).toString());
-                    insert.setString(3, ORGANISATION);
-                    insert.setString(4, SCOPES.get(k % SCOPES.size()));
-                    insert.setTimestamp(5, k % 3 == 0 ? expires : null);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            try (PreparedStatement count = db.prepareStatement("SELECT count(*) FROM case_grant WHERE organisation = ?"
-                    + " AND (expires_at IS NULL OR expires_at > now())")) {
-                count.setString(1, ORGANISATION);
-                try (ResultSet rows = count.executeQuery()) {
-                    rows.next();
-                    long active = rows.getLong(1);
-                    if (active != GRANTS) {
-                        throw new IllegalStateException(
-                                active + " active grants for " + ORGANISATION + ", not " + GRANTS);
-                    }
-                    return active;
-                }
-            }
-        }
+        return ListBench.grantExactly(bench, ORGANISATION, GRANTS, cases, 0x1717);
     }
 
     /** The matrix's total and first page's ids over HTTP and over JDBC. */

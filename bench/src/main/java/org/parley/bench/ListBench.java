@@ -4,17 +4,18 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,9 +24,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.parley.cases.api.GroupType;
 import org.parley.cases.api.InternalControl;
@@ -35,7 +36,6 @@ import org.parley.cases.api.RelativeStrength;
 import org.parley.cases.api.RiskKind;
 import org.parley.cases.api.SideEffectKind;
 import org.parley.cases.coded.LegacyShape;
-import org.parley.cases.search.ListQuery;
 import org.parley.cases.search.VisibleCases;
 import org.parley.policy.Role;
 import org.parley.policy.Viewer;
@@ -43,9 +43,14 @@ import org.postgresql.PGConnection;
 
 /**
  * Items 1 and 7: visibility-filtered list and search through the cases service (HTTP, real tokens) against the
- * very statement the service runs ({@link VisibleCases}) executed over plain JDBC from this JVM, for a member, a
- * grantee, staff of another organisation and an anonymous reader, at growing numbers of cases (50
- * organisations, 10 grants per case). Data goes straight into the cases database with COPY.
+ * service's own SQL over plain JDBC from this JVM ({@link ServiceSql}), and against the naive SQL ({@link NaiveSql}),
+ * for a member, a grantee with exactly 100 grants, staff of another organisation and an anonymous reader, at growing
+ * numbers of cases (50 organisations, 10 grants per case). Every reader's visible set is the same at 10,000 and
+ * 100,000 cases: the cases added past {@value #GROWTH_BASE} are SECRET, owned and granted only among organisations
+ * none of the readers belongs to. Texts are drawn from {@link Corpus}; the search queries are single words chosen,
+ * on the loaded data, to match about 0.1 %, 1 % and 10 % of cases. Data goes straight into the cases database with
+ * COPY. Latency is measured at {@link Targets#FIXED_RATE_PER_SECOND} requests per second, and every run checks first
+ * that HTTP and JDBC (and the naive SQL) give the same answer.
  */
 final class ListBench {
 
@@ -53,103 +58,106 @@ final class ListBench {
     static final int GRANTS_PER_CASE = 10;
     static final int CAPACITY_WORKERS = 4;
     static final int OPEN_LOOP_WORKERS = 8;
+    /** The cases from this one on are invisible to every reader (see the class comment). */
+    static final int GROWTH_BASE = 10_000;
+    /** The member is on the team of one generated case in this many (below GROWTH_BASE). */
+    static final int MEMBER_EVERY = 50;
+    /** The grantee's organisation: it owns no case and holds exactly {@value #GRANTEE_GRANTS} active grants. */
+    static final String GRANTEE_ORGANISATION = "org-grantee100";
+
+    static final int GRANTEE_GRANTS = 100;
     static final List<String> LISTS = List.of("", "country=MX", "status=ACTIVE", "tier=PUBLICLY_KNOWN");
-    static final List<String> SEARCHES = List.of(
-            "tregua", "cartel prison", "homicidios", "\"gang violence\"", "acuerdo -amnesty", "iglesia", "mayor");
-    static final List<String> WORDS = List.of(
-            "negociación",
-            "tregua",
-            "pandilla",
-            "cartel",
-            "gobierno",
-            "iglesia",
-            "mediador",
-            "acuerdo",
-            "prisión",
-            "violencia",
-            "homicidios",
-            "extorsión",
-            "territorio",
-            "comunidad",
-            "ceasefire",
-            "truce",
-            "talks",
-            "leaders",
-            "prison",
-            "gang",
-            "violence",
-            "agreement",
-            "municipal",
-            "mayor",
-            "bishop",
-            "spoilers",
-            "amnesty",
-            "disarmament",
-            "weapons",
-            "trust",
-            "channel",
-            "secret",
-            "public",
-            "results",
-            "process",
-            "concession");
+    /** Search words tried per fraction before the closest three are kept. */
+    private static final int CANDIDATES = 8;
+
+    private static final int QUERIES_PER_FRACTION = 3;
 
     record Reader(String name, String user, Viewer viewer, String path) {}
 
     private final Bench bench;
     private final long casesPid;
     private final List<Reader> readers = new ArrayList<>();
+    private final Corpus corpus;
+    /** Per corpus word: how many generated cases hold it, and the last case counted (while loading). */
+    private final int[] casesWith;
+
+    private final int[] lastCaseOf;
+    private int currentCase = -1;
     private String memberSubject;
     private int loaded;
     private boolean warm;
 
-    ListBench(Bench bench, long casesPid) {
+    ListBench(Bench bench, long casesPid) throws java.io.IOException {
         this.bench = bench;
         this.casesPid = casesPid;
+        this.corpus = Corpus.load();
+        this.casesWith = new int[corpus.size()];
+        this.lastCaseOf = new int[corpus.size()];
+        Arrays.fill(lastCaseOf, -1);
     }
 
     /** Makes the three signed-in readers in Keycloak; their subjects go into the generated teams. */
     void prepareReaders() throws Exception {
         memberSubject = bench.stack.createUser("bench-member", "org-00", "staff");
-        String grantee = bench.stack.createUser("bench-grantee", "org-07", "partner");
+        String grantee = bench.stack.createUser("bench-grantee", GRANTEE_ORGANISATION, "partner");
         String other = bench.stack.createUser("bench-other", "org-none", "staff");
         readers.add(new Reader(
                 "member", "bench-member", Viewer.signedIn(memberSubject, "org-00", Set.of(Role.STAFF)), "/cases"));
         readers.add(new Reader(
-                "grantee", "bench-grantee", Viewer.signedIn(grantee, "org-07", Set.of(Role.PARTNER)), "/cases"));
+                "grantee",
+                "bench-grantee",
+                Viewer.signedIn(grantee, GRANTEE_ORGANISATION, Set.of(Role.PARTNER)),
+                "/cases"));
         readers.add(new Reader(
                 "otherStaff", "bench-other", Viewer.signedIn(other, "org-none", Set.of(Role.STAFF)), "/cases"));
         readers.add(new Reader("anonymous", null, Viewer.anonymous(), "/public/cases"));
     }
 
     /** Loads up to {@code cases} and measures every reader; returns this scale's results. */
-    ObjectNode measureAt(int cases, boolean profile, double capacitySeconds, double latencySeconds) throws Exception {
+    ObjectNode measureAt(int cases, boolean profile, double capacitySeconds) throws Exception {
         long start = System.nanoTime();
         loadTo(cases);
+        long granted = grantExactly(bench, GRANTEE_ORGANISATION, GRANTEE_GRANTS, Math.min(cases, GROWTH_BASE), 0x1818);
         ObjectNode scale = Bench.JSON.createObjectNode();
         scale.put("cases", cases);
         scale.put("organisations", ORGANISATIONS);
         scale.put("grants", (long) cases * GRANTS_PER_CASE);
+        scale.put("granteeActiveGrants", granted);
+        scale.put("vocabularyWords", corpus.size());
         scale.put("loadSeconds", Bench.round((System.nanoTime() - start) / 1e9, 1));
         Bench.log(Bench.f("list: %,d cases loaded in %.1f s", cases, (System.nanoTime() - start) / 1e9));
-        Profile recording =
-                profile ? Profile.start(casesPid, bench.target.resolve("cases-list-" + cases + ".jfr")) : null;
+        Map<String, List<String>> searches;
+        try (Connection db = bench.db("cases_bench")) {
+            searches = chooseSearches(db, cases, scale.putObject("searchQueries"));
+        }
         BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(OPEN_LOOP_WORKERS);
         for (int i = 0; i < OPEN_LOOP_WORKERS; i++) {
             pool.add(bench.db("cases_bench"));
         }
+        Profile recording = null;
         try {
+            crossCheck(scale, searches, pool);
             if (!warm) {
                 // The load generator's own JIT: its HTTP client and JDBC paths warm before anything is measured.
                 for (Reader reader : readers) {
-                    measureQuietly(reader, pool);
+                    for (List<String> queries : List.of(LISTS, searches.get("1%"))) {
+                        Load.Call[] calls = calls(reader, queries, pool);
+                        Load.closed(2, bench.quick ? 20 : 150, 8, calls[0]);
+                        Load.closed(2, bench.quick ? 20 : 150, 8, calls[1]);
+                    }
                 }
                 warm = true;
             }
+            recording = profile ? Profile.start(casesPid, bench.target.resolve("cases-list-" + cases + ".jfr")) : null;
             for (Reader reader : readers) {
-                ObjectNode byKind = scale.putObject(reader.name());
-                for (String kind : List.of("list", "search")) {
-                    byKind.set(kind, measure(reader, kind, pool, capacitySeconds, latencySeconds));
+                ObjectNode byReader = scale.with(reader.name());
+                byReader.set("list", measure(reader, "list", LISTS, pool, capacitySeconds));
+                byReader.set("naive", naive(reader, pool, capacitySeconds));
+                ObjectNode search = byReader.putObject("search");
+                for (String fraction : Targets.FRACTIONS) {
+                    search.set(
+                            fraction,
+                            measure(reader, "search " + fraction, searches.get(fraction), pool, capacitySeconds));
                 }
             }
         } finally {
@@ -161,7 +169,7 @@ final class ListBench {
             scale.set("serviceProfile", recording.stop());
         }
         try (Connection db = bench.db("cases_bench")) {
-            scale.set("explain", explain(db));
+            scale.set("explain", explain(db, searches.get("1%").get(0)));
         }
         return scale;
     }
@@ -187,64 +195,234 @@ final class ListBench {
         return new UUID(0x5eed_0000_0000_0000L | i, new Random(i * 7919L + 17).nextLong());
     }
 
-    private void measureQuietly(Reader reader, BlockingQueue<Connection> pool) throws Exception {
-        for (String kind : List.of("list", "search")) {
-            Load.Call[] calls = calls(reader, kind, pool);
-            Load.closed(2, 150, 8, calls[0]);
-            Load.closed(2, 150, 8, calls[1]);
+    /**
+     * Gives {@code organisation} exactly {@code grants} active grants (its earlier ones removed), on cases spread evenly
+     * over the first {@code overCases} generated ones, in every scope in turn, a third of them expiring in 30 days;
+     * returns the active grants counted back. The grant ids come from {@code idPrefix}.
+     */
+    static long grantExactly(Bench bench, String organisation, int grants, int overCases, long idPrefix)
+            throws SQLException {
+        if (overCases < grants) {
+            throw new IllegalArgumentException(grants + " grants need at least as many cases, not " + overCases);
+        }
+        List<String> scopes = List.of("SUMMARY", "RESULTS", "PROCESS", "EXCERPTS");
+        int step = overCases / grants;
+        try (Connection db = bench.db("cases_bench")) {
+            try (PreparedStatement delete = db.prepareStatement("DELETE FROM case_grant WHERE organisation = ?")) {
+                delete.setString(1, organisation);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO case_grant (case_id, grant_id, organisation, scope, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+                Timestamp expires = Timestamp.from(Instant.now().plusSeconds(86_400L * 30));
+                for (int k = 0; k < grants; k++) {
+                    insert.setObject(1, caseId(k * step + k % step));
+                    insert.setString(2, new UUID(idPrefix << 48, k).toString());
+                    insert.setString(3, organisation);
+                    insert.setString(4, scopes.get(k % scopes.size()));
+                    insert.setTimestamp(5, k % 3 == 0 ? expires : null);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement count = db.prepareStatement("SELECT count(*) FROM case_grant WHERE organisation = ?"
+                    + " AND (expires_at IS NULL OR expires_at > now())")) {
+                count.setString(1, organisation);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    long active = rows.getLong(1);
+                    if (active != grants) {
+                        throw new IllegalStateException(
+                                active + " active grants for " + organisation + ", not " + grants);
+                    }
+                    return active;
+                }
+            }
         }
     }
 
-    private Load.Call[] calls(Reader reader, String kind, BlockingQueue<Connection> pool) {
-        List<String> queries = kind.equals("list")
-                ? LISTS
-                : SEARCHES.stream()
-                        .map(q -> "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
-                        .toList();
+    /**
+     * Per fraction of {@link Targets#FRACTIONS}, the {@value #QUERIES_PER_FRACTION} single-word queries whose share of
+     * matching cases (any section, before visibility: the service's own match) is closest to it: candidates by the
+     * generator's count of cases holding each word, then counted in the database. Records each query's matches.
+     */
+    private Map<String, List<String>> chooseSearches(Connection db, int cases, ObjectNode record) throws SQLException {
+        Map<String, List<String>> chosen = new LinkedHashMap<>();
+        for (String fraction : Targets.FRACTIONS) {
+            double wanted = Targets.fraction(fraction);
+            List<Integer> candidates = new ArrayList<>();
+            for (int i = 0; i < corpus.size(); i++) {
+                if (casesWith[i] > 0) {
+                    candidates.add(i);
+                }
+            }
+            candidates.sort(Comparator.comparingDouble(i -> distance((double) casesWith[i] / cases, wanted)));
+            List<double[]> measured = new ArrayList<>();
+            List<String> words = new ArrayList<>();
+            for (int i : candidates.subList(0, Math.min(CANDIDATES, candidates.size()))) {
+                String word = corpus.word(i);
+                words.add(word);
+                measured.add(new double[] {words.size() - 1, matches(db, word)});
+            }
+            measured.sort(Comparator.comparingDouble(m -> distance(m[1] / cases, wanted)));
+            ArrayNode queries = record.putArray(fraction);
+            List<String> kept = new ArrayList<>();
+            for (double[] m : measured.subList(0, Math.min(QUERIES_PER_FRACTION, measured.size()))) {
+                String word = words.get((int) m[0]);
+                kept.add(BenchQuery.search(word));
+                ObjectNode query = queries.addObject();
+                query.put("q", word);
+                query.put("matchingCases", (long) m[1]);
+                query.put("matchFraction", Bench.round(m[1] / cases, 5));
+            }
+            chosen.put(fraction, kept);
+            Bench.log(Bench.f("list: search queries for ~%s of %,d cases: %s", fraction, cases, queries));
+        }
+        return chosen;
+    }
+
+    private static double distance(double share, double wanted) {
+        return share <= 0 ? Double.MAX_VALUE : Math.abs(Math.log(share / wanted));
+    }
+
+    /** Cases whose text matches the query in any section (the service's match, before visibility). */
+    private static long matches(Connection db, String word) throws SQLException {
+        try (PreparedStatement count = db.prepareStatement(
+                "SELECT count(*) FROM case_file c, websearch_to_tsquery('parley_search', ?) q WHERE c.deleted_at IS NULL"
+                        + " AND (c.header_tsv @@ q OR c.context_tsv @@ q OR c.process_tsv @@ q OR c.results_tsv @@ q)")) {
+            count.setString(1, word);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Every reader, every list and search query: the service over HTTP and its SQL over JDBC must give the same total,
+     * facets and page. A disagreement is recorded and fails the run ({@link Bench#fail}). Records each reader's
+     * visible total (the unfiltered list's).
+     */
+    private void crossCheck(ObjectNode scale, Map<String, List<String>> searches, BlockingQueue<Connection> pool)
+            throws Exception {
+        ArrayNode checks = scale.putArray("crossCheck");
+        List<String> queries = new ArrayList<>(LISTS);
+        searches.values().forEach(queries::addAll);
+        int agreed = 0;
+        Connection db = pool.take();
+        try {
+            for (Reader reader : readers) {
+                for (String query : queries) {
+                    ListAnswer http = ListAnswer.ofHttp(get(
+                            bench,
+                            bench.url("cases") + reader.path() + "?limit=" + BenchQuery.LIMIT + "&" + query,
+                            reader.user()));
+                    ListAnswer jdbc = ServiceSql.list(db, reader.viewer(), query);
+                    String difference = http.differenceFrom(jdbc);
+                    if (query.isEmpty()) {
+                        scale.with(reader.name()).put("visibleTotal", http.total());
+                    }
+                    if (difference == null) {
+                        agreed++;
+                        continue;
+                    }
+                    ObjectNode check = checks.addObject();
+                    check.put("reader", reader.name());
+                    check.put("query", query);
+                    check.put("httpTotal", http.total());
+                    check.put("jdbcTotal", jdbc.total());
+                    check.put("difference", difference);
+                    bench.fail(Bench.f(
+                            "HTTP and JDBC disagree at %,d cases for %s, query '%s': %s",
+                            loaded, reader.name(), query, difference));
+                }
+            }
+        } finally {
+            pool.add(db);
+        }
+        scale.put("crossCheckAgreed", agreed);
+        scale.put("crossCheckCompared", readers.size() * queries.size());
+        Bench.log(Bench.f(
+                "list: HTTP vs JDBC, total, facets and page: %d of %d answers agree",
+                agreed, readers.size() * queries.size()));
+    }
+
+    /**
+     * The naive SQL against the service's, for one reader: the same answer first (the unfiltered list), then capacity
+     * of each over JDBC in ABBA slices, rotating over {@link #LISTS}.
+     */
+    private ObjectNode naive(Reader reader, BlockingQueue<Connection> pool, double capacitySeconds) throws Exception {
+        ObjectNode node = Bench.JSON.createObjectNode();
+        Connection db = pool.take();
+        try {
+            ListAnswer service = ServiceSql.list(db, reader.viewer(), "");
+            ListAnswer naive = NaiveSql.list(db, reader.viewer(), "");
+            String difference = service.differenceFrom(naive);
+            node.put("sameAnswer", difference == null);
+            if (difference != null) {
+                node.put("difference", difference);
+                bench.fail(Bench.f(
+                        "the naive SQL and the service's disagree at %,d cases for %s: %s",
+                        loaded, reader.name(), difference));
+            }
+        } finally {
+            pool.add(db);
+        }
+        Load.Call serviceSql =
+                jdbc(LISTS, pool, (connection, query) -> ServiceSql.list(connection, reader.viewer(), query));
+        Load.Call naiveSql =
+                jdbc(LISTS, pool, (connection, query) -> NaiveSql.list(connection, reader.viewer(), query));
+        Load.closed(2, 10, 3, serviceSql);
+        Load.closed(2, 10, 3, naiveSql);
+        Load.Result service = null;
+        Load.Result naive = null;
+        for (boolean serviceSlice : new boolean[] {true, false, false, true}) {
+            Load.Result slice =
+                    Load.closed(CAPACITY_WORKERS, 1_000, capacitySeconds / 2, serviceSlice ? serviceSql : naiveSql);
+            if (serviceSlice) {
+                service = Load.merge(service, slice);
+            } else {
+                naive = Load.merge(naive, slice);
+            }
+        }
+        node.set("serviceSql", service.json());
+        node.set("naiveSql", naive.json());
+        double ratio = service.throughput() / naive.throughput();
+        node.put("ratio", Bench.round(ratio, 3));
+        Bench.log(Bench.f(
+                "list %,7d %-10s naive   service SQL %6.1f/s, naive SQL %6.1f/s: %.2fx (goal %s)",
+                loaded, reader.name(), service.throughput(), naive.throughput(), ratio, Targets.NAIVE.text()));
+        return node;
+    }
+
+    /** A statement run with one connection of the pool. */
+    private interface Run {
+        ListAnswer run(Connection connection, String query) throws SQLException;
+    }
+
+    /** A JDBC call of the load generator: the queries in turn, a connection from the pool. */
+    private static Load.Call jdbc(List<String> queries, BlockingQueue<Connection> pool, Run run) {
         AtomicInteger next = new AtomicInteger();
-        Load.Call http = () -> {
+        return () -> {
             String query = queries.get(Math.floorMod(next.getAndIncrement(), queries.size()));
-            get(bench, bench.url("cases") + reader.path() + "?limit=20&" + query, reader.user());
-        };
-        AtomicInteger nextSql = new AtomicInteger();
-        Load.Call jdbc = () -> {
-            String query = queries.get(Math.floorMod(nextSql.getAndIncrement(), queries.size()));
             Connection connection = pool.take();
             try {
-                serviceList(connection, reader.viewer(), parse(query));
+                run.run(connection, query);
             } finally {
                 pool.add(connection);
             }
         };
-        return new Load.Call[] {http, jdbc};
     }
 
-    /** The register's totals kept by the bench as the service keeps them: per filters, with their listing version. */
-    private static final Map<ListQuery, long[]> REGISTER = new ConcurrentHashMap<>();
-
-    /**
-     * The list as the service computes it, over JDBC: the page with its corrections ({@link VisibleCases#listPage}),
-     * and the register's summary ({@link VisibleCases#registerSummary}) only when none is kept at the page's listing
-     * version, as {@code RegisterAnswers} does; returns the total.
-     */
-    static long serviceList(Connection db, Viewer viewer, ListQuery query) throws SQLException {
-        long[] page = new long[3];
-        runSql(db, VisibleCases.listPage(viewer, query, false), 1, row -> {
-            page[0] = row.getLong(1);
-            page[1] = row.getLong(2);
-            page[2] = row.getLong(4);
-        });
-        long[] kept = REGISTER.get(query.filters());
-        if (kept == null || kept[0] != page[0]) {
-            long[] computed = new long[2];
-            runSql(db, VisibleCases.registerSummary(query), 1, row -> {
-                computed[0] = row.getLong(1);
-                computed[1] = row.getLong(2);
-            });
-            REGISTER.put(query.filters(), computed);
-            kept = computed;
-        }
-        return kept[1] + page[1] - page[2];
+    private Load.Call[] calls(Reader reader, List<String> queries, BlockingQueue<Connection> pool) {
+        AtomicInteger next = new AtomicInteger();
+        Load.Call http = () -> {
+            String query = queries.get(Math.floorMod(next.getAndIncrement(), queries.size()));
+            get(bench, bench.url("cases") + reader.path() + "?limit=" + BenchQuery.LIMIT + "&" + query, reader.user());
+        };
+        Load.Call jdbc =
+                jdbc(queries, pool, (connection, query) -> ServiceSql.list(connection, reader.viewer(), query));
+        return new Load.Call[] {http, jdbc};
     }
 
     /** A GET as a signed-in {@code user} (or anonymous if null) that must answer 200; returns the body. */
@@ -302,6 +480,7 @@ final class ListBench {
         ObjectNode json() {
             ObjectNode node = Bench.JSON.createObjectNode();
             used.forEach((name, ms) -> node.put(name + "CpuMsPerRequest", Bench.round(ms / Math.max(1, requests), 3)));
+            node.put("requests", requests);
             node.put(
                     "machineCpuBusyPercent",
                     Bench.round(
@@ -322,21 +501,21 @@ final class ListBench {
         }
     }
 
+    /** One reader's list or search figure: HTTP against the service's SQL at the goals' fixed rate. */
     private ObjectNode measure(
-            Reader reader, String kind, BlockingQueue<Connection> pool, double capacitySeconds, double latencySeconds)
+            Reader reader, String kind, List<String> queries, BlockingQueue<Connection> pool, double capacitySeconds)
             throws Exception {
-        Load.Call[] calls = calls(reader, kind, pool);
-        Measured measured = measure(calls[0], calls[1], capacitySeconds, latencySeconds);
+        Load.Call[] calls = calls(reader, queries, pool);
+        Measured measured = measure(
+                calls[0],
+                calls[1],
+                capacitySeconds,
+                Targets.FIXED_RATE_PER_SECOND,
+                bench.quick ? 100 : Targets.ENOUGH_SAMPLES,
+                0);
         ObjectNode node = measured.node();
-        double ratio = measured.ratio();
-        node.put("ratioTarget", 0.5);
-        node.put("p99Target", 50);
-        node.put(
-                "meetsTargets",
-                ratio >= 0.5
-                        && measured.httpLatency().p(99) < 50
-                        && measured.httpLatency().errors() == 0);
-        Bench.log(Bench.f("list %,7d %-10s %-6s %s", loaded, reader.name(), kind, measured.line()));
+        node.set("queries", Bench.JSON.valueToTree(queries));
+        Bench.log(Bench.f("list %,7d %-10s %-11s %s", loaded, reader.name(), kind, measured.line()));
         return node;
     }
 
@@ -355,7 +534,7 @@ final class ListBench {
 
         String line() {
             return Bench.f(
-                    "http %6.1f/s p50 %6.1f p99 %7.1f ms | jdbc %6.1f/s p50 %6.1f p99 %7.1f ms | ratio %.2f at %.1f/s",
+                    "http %6.1f/s p50 %6.1f p99 %7.1f ms | jdbc %6.1f/s p50 %6.1f p99 %7.1f ms | ratio %.2f at %.1f/s, %d samples",
                     httpCapacity.throughput(),
                     httpLatency.p(50),
                     httpLatency.p(99),
@@ -363,15 +542,34 @@ final class ListBench {
                     jdbcLatency.p(50),
                     jdbcLatency.p(99),
                     ratio(),
-                    rate);
+                    rate,
+                    httpLatency.micros().getTotalCount());
         }
     }
 
     /**
-     * Measures {@code http} against {@code jdbc}: capacity with {@link #CAPACITY_WORKERS} workers, then latency at a
-     * fixed arrival rate of half the HTTP capacity, the same rate for both; both in ABBA slices.
+     * Item 9's measurement (CompareBench): capacity, then latency at half the HTTP capacity, 200 requests at most per
+     * side in {@code latencySeconds} of schedule.
      */
     Measured measure(Load.Call http, Load.Call jdbc, double capacitySeconds, double latencySeconds) throws Exception {
+        return measure(http, jdbc, capacitySeconds, Double.NaN, 200, latencySeconds);
+    }
+
+    /**
+     * Measures {@code http} against {@code jdbc}: capacity with {@link #CAPACITY_WORKERS} workers, then latency at a
+     * fixed arrival rate, the same rate for both, both in ABBA slices. With a {@code fixedRate}, {@code samples} per
+     * side at that rate; when either side's capacity is below the rate, its queue would grow for as long as requests
+     * arrive, so then only as many as it answers in about 30 s (at least 100), and the JSON says so. Without one (NaN),
+     * half the HTTP capacity, at most {@code samples} per side in {@code latencySeconds} of schedule.
+     */
+    Measured measure(
+            Load.Call http,
+            Load.Call jdbc,
+            double capacitySeconds,
+            double fixedRate,
+            int samples,
+            double latencySeconds)
+            throws Exception {
         Map<String, Long> pids = Map.of(
                 "service", casesPid,
                 "postgres", bench.stack.postgresPid(),
@@ -411,12 +609,24 @@ final class ListBench {
         ObjectNode httpCpu = httpCpuSum.json();
         ObjectNode jdbcCpu = jdbcCpuSum.json();
 
-        // Latency at a fixed arrival rate: half the service's measured capacity, the same rate for both, ABBA too.
-        double rate = Math.max(0.1, 0.5 * httpCapacity.throughput());
+        boolean fixed = !Double.isNaN(fixedRate);
+        double rate = fixed ? fixedRate : Math.max(0.1, 0.5 * httpCapacity.throughput());
+        double slower = Math.min(httpCapacity.throughput(), jdbcCapacity.throughput());
+        int perSide = samples;
+        String samplesNote = null;
+        if (fixed && slower < rate) {
+            perSide = (int) Math.min(samples, Math.max(100, slower * 30));
+            samplesNote = Bench.f(
+                    "capacity %.1f req/s is below the fixed rate %.0f req/s: %d samples per side, not %d",
+                    slower, rate, perSide, samples);
+        }
         Load.Result httpLatency = null;
         Load.Result jdbcLatency = null;
         for (boolean httpSlice : new boolean[] {true, false, false, true}) {
-            Load.Result slice = Load.open(rate, 200, latencySeconds / 2, OPEN_LOOP_WORKERS, httpSlice ? http : jdbc);
+            int count = (perSide + 1) / 2;
+            Load.Result slice = fixed
+                    ? Load.open(rate, count, count / rate + 1, OPEN_LOOP_WORKERS, httpSlice ? http : jdbc)
+                    : Load.open(rate, count, latencySeconds / 2, OPEN_LOOP_WORKERS, httpSlice ? http : jdbc);
             if (httpSlice) {
                 httpLatency = Load.merge(httpLatency, slice);
             } else {
@@ -425,6 +635,11 @@ final class ListBench {
         }
 
         ObjectNode node = Bench.JSON.createObjectNode();
+        node.put("fixedRatePerSecond", Bench.round(rate, 1));
+        node.put("latencySamplesPerSide", perSide);
+        if (samplesNote != null) {
+            node.put("samplesNote", samplesNote);
+        }
         ObjectNode httpNode = node.putObject("http");
         httpNode.set("capacity", httpCapacity.json());
         httpNode.set("fixedRate", httpLatency.json());
@@ -442,63 +657,46 @@ final class ListBench {
         return new Measured(node, httpCapacity, jdbcCapacity, httpLatency, jdbcLatency, rate);
     }
 
-    /** EXPLAIN ANALYZE of the anonymous list and the member search: where PostgreSQL spends the time. */
-    private ObjectNode explain(Connection db) throws SQLException {
+    /**
+     * EXPLAIN (ANALYZE, BUFFERS) of the generic plan the service runs ({@link ServiceSql#explain}), for each reader's
+     * unfiltered list and its search for {@code search}; and of the naive statement for the member's list.
+     */
+    private ObjectNode explain(Connection db, String search) throws SQLException {
         ObjectNode node = Bench.JSON.createObjectNode();
+        node.put("how", "SET LOCAL plan_cache_mode = force_generic_plan; PREPARE; EXPLAIN (ANALYZE, BUFFERS) EXECUTE");
         for (Reader reader : readers) {
-            for (String query : List.of("", "q=" + URLEncoder.encode("cartel prison", StandardCharsets.UTF_8))) {
-                String text = plan(db, VisibleCases.listPage(reader.viewer(), parse(query), false));
+            for (String query : List.of("", search)) {
                 String key = reader.name() + (query.isEmpty() ? "List" : "Search");
-                node.put(key + "ExecutionMs", executionMs(text));
-                if (reader.name().equals("anonymous") || reader.name().equals("grantee")) {
-                    node.put(key + "Plan", text);
-                }
+                plan(node, key, () -> ServiceSql.explain(db, reader.viewer(), query));
             }
         }
+        plan(node, "memberListNaive", () -> NaiveSql.explain(db, readers.get(0).viewer(), ""));
         return node;
     }
 
-    /** EXPLAIN (ANALYZE, BUFFERS) of a statement, as text. */
-    static String plan(Connection db, VisibleCases.Statement statement) throws SQLException {
-        VisibleCases.Statement explained = new VisibleCases.Statement(
-                "EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) " + statement.sql(), statement.parameters());
-        StringBuilder plan = new StringBuilder();
-        try (PreparedStatement prepared = explained.prepare(db);
-                ResultSet rows = prepared.executeQuery()) {
-            while (rows.next()) {
-                plan.append(rows.getString(1)).append('\n');
-            }
+    private interface Explain {
+        String plan() throws SQLException;
+    }
+
+    /** A plan and its execution time under {@code key}; a plan that cannot be had is recorded, not fatal. */
+    private static void plan(ObjectNode node, String key, Explain explain) {
+        try {
+            String text = explain.plan();
+            node.put(key + "ExecutionMs", GenericPlan.executionMs(text));
+            node.put(key + "Plan", text);
+        } catch (SQLException e) {
+            node.put(key + "PlanError", e.getMessage());
+            Bench.log("list: no plan for " + key + ": " + e.getMessage());
         }
-        return plan.toString();
+    }
+
+    /** EXPLAIN (ANALYZE, BUFFERS) of a statement's generic plan, as text (item 9's statements). */
+    static String plan(Connection db, VisibleCases.Statement statement) throws SQLException {
+        return GenericPlan.explain(db, statement.sql(), statement.parameters());
     }
 
     static double executionMs(String plan) {
-        for (String line : plan.split("\n")) {
-            if (line.startsWith("Execution Time:")) {
-                return Double.parseDouble(line.replaceAll("[^0-9.]", ""));
-            }
-        }
-        return Double.NaN;
-    }
-
-    static ListQuery parse(String query) {
-        String q = null;
-        List<String> country = null;
-        List<String> status = null;
-        List<String> tier = null;
-        if (!query.isEmpty()) {
-            String[] pair = query.split("=", 2);
-            String value = URLDecoder.decode(pair[1], StandardCharsets.UTF_8);
-            switch (pair[0]) {
-                case "q" -> q = value;
-                case "country" -> country = List.of(value);
-                case "status" -> status = List.of(value);
-                case "tier" -> tier = List.of(value);
-                default -> throw new IllegalArgumentException(query);
-            }
-        }
-        return ListQuery.parse(
-                new org.parley.cases.api.CaseListFilters(q, country, status, tier, null, null, null, null, null, "20"));
+        return GenericPlan.executionMs(plan);
     }
 
     /** The service's per-transaction plan setting (VisibleCases.GENERIC_PLAN), when its version has one. */
@@ -512,22 +710,15 @@ final class ListBench {
         }
     }
 
-    /**
-     * Runs the statement as the service does: in a transaction, after the service's plan setting, reading every
-     * column of every row.
-     */
-    static long runSql(Connection db, VisibleCases.Statement statement) throws SQLException {
-        return runSql(db, statement, 1, row -> {});
-    }
-
     /** A row of a result, read while the statement runs. */
     interface RowReader {
         void read(ResultSet row) throws SQLException;
     }
 
     /**
-     * {@link #runSql(Connection, VisibleCases.Statement)} for a statement whose every row carries the total in
-     * column {@code totalColumn}; {@code reader} sees each row first.
+     * Runs a statement as the service does (item 9's): in a transaction, after the service's plan setting, reading
+     * every column of every row; each row carries the total in column {@code totalColumn}, and {@code reader} sees
+     * each row first.
      */
     static long runSql(Connection db, VisibleCases.Statement statement, int totalColumn, RowReader reader)
             throws SQLException {
@@ -585,8 +776,12 @@ final class ListBench {
                     // The coded values (item 9 compares them) from a stream of their own, so the rest of each case
                     // stays what earlier runs of item 1 measured.
                     Random coding = new Random(i * 104_729L + 3);
-                    int ownerIndex = i % ORGANISATIONS;
+                    // Cases from GROWTH_BASE on change no reader's visible set: owned by org-01..org-49 (never the
+                    // member's org-00), SECRET, granted only among those organisations, on no reader's team.
+                    boolean added = i >= GROWTH_BASE;
+                    int ownerIndex = added ? 1 + i % (ORGANISATIONS - 1) : i % ORGANISATIONS;
                     String owner = org(ownerIndex);
+                    startCase(i);
                     LocalDate start = LocalDate.of(1990, 1, 1).plusDays(random.nextInt(12_000));
                     String context = "{\"negotiatingEntity\":{\"type\":\"" + pick(random, entities) + "\",\"name\":\""
                             + sentence(random, 3) + "\",\"relativeStrength\":\""
@@ -655,14 +850,16 @@ final class ListBench {
                             now,
                             now);
                     int tierDraw = random.nextInt(10);
-                    String tier = tierDraw < 4 ? "SECRET" : tierDraw < 7 ? "RESULTS_PUBLIC" : "PUBLICLY_KNOWN";
+                    String tier = added || tierDraw < 4 ? "SECRET" : tierDraw < 7 ? "RESULTS_PUBLIC" : "PUBLICLY_KNOWN";
                     csv(policies, id, owner, tier, random.nextBoolean(), 1);
                     csv(teams, id, "lead-" + i, "LEAD");
-                    if (i % 50 == 0) {
+                    if (!added && i % MEMBER_EVERY == 0) {
                         csv(teams, id, memberSubject, "MEMBER");
                     }
                     for (int g = 0; g < GRANTS_PER_CASE; g++) {
-                        int grantee = (ownerIndex + 1 + random.nextInt(ORGANISATIONS - 1)) % ORGANISATIONS;
+                        int grantee = added
+                                ? 1 + (ownerIndex + random.nextInt(ORGANISATIONS - 2)) % (ORGANISATIONS - 1)
+                                : (ownerIndex + 1 + random.nextInt(ORGANISATIONS - 1)) % ORGANISATIONS;
                         int expiry = random.nextInt(10);
                         csv(
                                 grants,
@@ -727,14 +924,17 @@ final class ListBench {
         out.append('\n');
     }
 
-    private static String sentence(Random random, int words) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < words; i++) {
-            if (i > 0) {
-                text.append(' ');
+    /** The text of the case being generated: drawn from the corpus, each word counted once per case. */
+    private String sentence(Random random, int words) {
+        return corpus.sentence(random, words, index -> {
+            if (lastCaseOf[index] != currentCase) {
+                lastCaseOf[index] = currentCase;
+                casesWith[index]++;
             }
-            text.append(WORDS.get(random.nextInt(WORDS.size())));
-        }
-        return text.toString();
+        });
+    }
+
+    private void startCase(int i) {
+        currentCase = i;
     }
 }

@@ -150,6 +150,13 @@ final class Load {
         pool.shutdown();
         if (!pool.awaitTermination(120, TimeUnit.SECONDS)) {
             pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        // A request still unanswered after the drain counts as an error: leaving it out would flatter the latency.
+        long unfinished = requests - micros.getTotalCount() - errors.get();
+        if (unfinished > 0) {
+            errors.addAndGet(unfinished);
+            firstError.compareAndSet(null, unfinished + " requests unanswered 120 s after the last was sent");
         }
         double seconds = (Math.max(lastDone.get(), start) - start) / 1e9;
         return new Result(

@@ -11,10 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Item 2: the policy's {@link org.parley.bench.policy.DecisionBenchmark} (JMH), briefly, with -prof gc and -rf
- * json, parsed here. JMH runs in its own JVM on this module's classpath (the benchmark is compiled here).
+ * Item 2: the policy's {@link org.parley.bench.policy.DecisionBenchmark} (JMH) in {@value #FORKS} forks (quick: fewer
+ * and shorter iterations, still {@value #FORKS} forks), with -prof gc and -rf json, parsed here: the score and JMH's
+ * error (99.9 % confidence) of each relationship. JMH runs in its own JVMs on this module's classpath.
  */
 final class PolicyJmh {
+
+    /** Forks of every JMH run: the issue asks for several, Targets for at least {@link Targets#JMH_FORKS}. */
+    static final int FORKS = 3;
 
     private PolicyJmh() {}
 
@@ -23,6 +27,8 @@ final class PolicyJmh {
         List<String> launcher = List.of(java, "-cp", System.getProperty("java.class.path"), "org.openjdk.jmh.Main");
         ObjectNode node = Bench.JSON.createObjectNode();
         node.put("jar", "bench");
+        node.put("forks", FORKS);
+        node.put("options", String.join(" ", options(bench)));
         // decide() for every relationship; the two baselines do not depend on the relationship: one value.
         JsonNode decide = jmh(bench, launcher, "DecisionBenchmark.decide$", List.of(), "jmh-decide.json");
         JsonNode baselines = jmh(
@@ -55,12 +61,19 @@ final class PolicyJmh {
             ObjectNode entry = byRelationship.putObject(relationship);
             entry.put("nsPerDecision", Bench.round(ns, 2));
             entry.put("nsError", Bench.round(error, 2));
+            entry.put(
+                    "errorConfidence",
+                    result.path("primaryMetric").path("scoreConfidence").toString());
+            entry.put(
+                    "measurementIterations",
+                    result.path("measurementIterations").asInt()
+                            * result.path("forks").asInt());
             entry.put("decisionsPerSecond", Math.round(1e9 / ns));
             entry.put("bytesAllocatedPerDecision", Bench.round(bytes, 1));
             entry.put("ratioToHashMapLookup", Bench.round(ns / hashMapNs, 2));
             Bench.log(Bench.f(
-                    "policy decide %-13s %7.1f ns (%,.0f/s), %5.0f B/op, %.1fx a HashMap lookup",
-                    relationship, ns, 1e9 / ns, bytes, ns / hashMapNs));
+                    "policy decide %-13s %7.1f ± %.1f ns (%,.0f/s), %5.0f B/op, %.1fx a HashMap lookup",
+                    relationship, ns, error, 1e9 / ns, bytes, ns / hashMapNs));
         }
         return node;
     }
@@ -71,7 +84,7 @@ final class PolicyJmh {
         Files.deleteIfExists(json);
         List<String> command = new ArrayList<>(launcher);
         command.add(pattern);
-        command.addAll(List.of("-f", "1", "-wi", "2", "-i", "3", "-w", "1s", "-r", "1s", "-prof", "gc"));
+        command.addAll(options(bench));
         command.addAll(extra);
         command.addAll(List.of("-rf", "json", "-rff", json.toString()));
         Process process = new ProcessBuilder(command)
@@ -85,5 +98,23 @@ final class PolicyJmh {
             throw new IllegalStateException("JMH failed; see " + bench.logs.resolve(output.replace(".json", ".log")));
         }
         return Bench.JSON.readTree(json.toFile());
+    }
+
+    private static List<String> options(Bench bench) {
+        return bench.quick
+                ? List.of(
+                        "-f",
+                        Integer.toString(FORKS),
+                        "-wi",
+                        "1",
+                        "-i",
+                        "2",
+                        "-w",
+                        "300ms",
+                        "-r",
+                        "300ms",
+                        "-prof",
+                        "gc")
+                : List.of("-f", Integer.toString(FORKS), "-wi", "3", "-i", "5", "-w", "1s", "-r", "1s", "-prof", "gc");
     }
 }

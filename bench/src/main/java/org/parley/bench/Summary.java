@@ -33,34 +33,80 @@ final class Summary {
                 f.at("/jdbc/fixedRate/p99Ms").asDouble());
     }
 
+    private static void row(StringBuilder md, JsonNode scale, String reader, String query, JsonNode f, String naive) {
+        if (f.isMissingNode()) {
+            return;
+        }
+        md.append(Bench.f(
+                "| %,d | %s | %s | %s | %d · %d | %.1f · %.1f | %.1f | %s |%n",
+                scale.path("cases").asInt(),
+                reader,
+                query,
+                loadColumns(f),
+                f.at("/http/fixedRate/requests").asLong(),
+                f.at("/jdbc/fixedRate/requests").asLong(),
+                f.at("/http/cpu/serviceCpuMsPerRequest").asDouble(),
+                f.at("/http/cpu/postgresCpuMsPerRequest").asDouble(),
+                f.at("/http/auditEventsPerRequest").asDouble(),
+                naive));
+    }
+
     static String markdown(JsonNode results) {
         StringBuilder md = new StringBuilder();
+        if (results.path("environment").path("quick").asBoolean()) {
+            md.append(
+                    "**A --quick run: every phase shortened; these figures show the bench works and measure nothing.**\n\n");
+        }
+        if (results.has("goals")) {
+            md.append(Goals.markdown(results.path("goals"))).append('\n');
+        }
         JsonNode list = results.has("item1_7_list") ? results.path("item1_7_list") : results.path("item1_list");
         if (!list.isMissingNode()) {
             md.append(
-                    "| cases | reader | query | HTTP req/s | JDBC req/s | ratio (≥ 0.5) | fixed rate | HTTP p50 / p99 ms (< 50)"
-                            + " | JDBC p50 / p99 ms | CPU ms/req: service · PostgreSQL | audit rows/req | met |\n"
-                            + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    "| cases | reader | query | HTTP req/s | JDBC req/s | ratio (≥ 0.8) | fixed rate | HTTP p50 / p99 ms"
+                            + " | JDBC p50 / p99 ms | samples HTTP · JDBC | CPU ms/req: service · PostgreSQL | audit rows/req"
+                            + " | naive: service SQL / naive SQL req/s |\n"
+                            + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Iterator<Map.Entry<String, JsonNode>> scales = list.fields(); scales.hasNext(); ) {
                 JsonNode scale = scales.next().getValue();
-                for (String reader : new String[] {"member", "grantee", "otherStaff", "anonymous"}) {
-                    for (String kind : new String[] {"list", "search"}) {
-                        JsonNode f = scale.path(reader).path(kind);
-                        if (f.isMissingNode()) {
-                            continue;
-                        }
-                        md.append(Bench.f(
-                                "| %,d | %s | %s | %s | %.1f · %.1f | %.1f | %s |%n",
-                                scale.path("cases").asInt(),
+                for (String reader : Targets.READERS) {
+                    JsonNode byReader = scale.path(reader);
+                    JsonNode naive = byReader.path("naive");
+                    row(
+                            md,
+                            scale,
+                            reader,
+                            "list",
+                            byReader.path("list"),
+                            naive.isMissingNode()
+                                    ? ""
+                                    : Bench.f(
+                                            "%.1f / %.1f = %.2f×",
+                                            naive.at("/serviceSql/throughputPerSecond")
+                                                    .asDouble(),
+                                            naive.at("/naiveSql/throughputPerSecond")
+                                                    .asDouble(),
+                                            naive.path("ratio").asDouble()));
+                    for (String fraction : Targets.FRACTIONS) {
+                        row(
+                                md,
+                                scale,
                                 reader,
-                                kind,
-                                loadColumns(f),
-                                f.at("/http/cpu/serviceCpuMsPerRequest").asDouble(),
-                                f.at("/http/cpu/postgresCpuMsPerRequest").asDouble(),
-                                f.at("/http/auditEventsPerRequest").asDouble(),
-                                f.path("meetsTargets").asBoolean() ? "yes" : "**no**"));
+                                "search ~" + fraction,
+                                byReader.path("search").path(fraction),
+                                "");
                     }
                 }
+            }
+            md.append('\n');
+            for (Iterator<Map.Entry<String, JsonNode>> scales = list.fields(); scales.hasNext(); ) {
+                JsonNode scale = scales.next().getValue();
+                md.append(Bench.f(
+                        "%,d cases: HTTP and JDBC agreed on %d of %d answers; search words %s%n",
+                        scale.path("cases").asInt(),
+                        scale.path("crossCheckAgreed").asInt(),
+                        scale.path("crossCheckCompared").asInt(),
+                        scale.path("searchQueries")));
             }
             md.append('\n');
         }
@@ -99,7 +145,7 @@ final class Summary {
         JsonNode policy = results.path("item2_policyDecision");
         if (!policy.isMissingNode()) {
             md.append(Bench.f(
-                    "| relationship | ns/decision | decisions/s | B/decision | × HashMap lookup (%.1f ns) |%n"
+                    "| relationship | ns/decision ± error | decisions/s | B/decision | × HashMap lookup (%.1f ns) |%n"
                             + "|---|---|---|---|---|%n",
                     policy.path("baselineHashMapLookupNs").asDouble()));
             for (Iterator<Map.Entry<String, JsonNode>> it =
@@ -107,9 +153,10 @@ final class Summary {
                     it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 md.append(Bench.f(
-                        "| %s | %.1f | %,d | %.0f | %.1f |%n",
+                        "| %s | %.1f ± %.1f | %,d | %.0f | %.1f |%n",
                         e.getKey(),
                         e.getValue().path("nsPerDecision").asDouble(),
+                        e.getValue().path("nsError").asDouble(),
                         e.getValue().path("decisionsPerSecond").asLong(),
                         e.getValue().path("bytesAllocatedPerDecision").asDouble(),
                         e.getValue().path("ratioToHashMapLookup").asDouble()));
@@ -119,7 +166,7 @@ final class Summary {
         JsonNode revocation = results.path("item3_revocation");
         JsonNode kafka = results.path("baseline_kafkaRoundTrip");
         if (!revocation.isMissingNode()) {
-            md.append("| revocation → first 404 | p50 ms | p99 ms (< 1000) | max ms |\n|---|---|---|---|\n");
+            md.append("| revocation → first 404 | p50 ms | p99 ms (< 200) | max ms |\n|---|---|---|---|\n");
             for (String service : new String[] {"cases", "interviews", "events", "all"}) {
                 JsonNode h = revocation.path(service);
                 md.append(Bench.f(

@@ -1,0 +1,138 @@
+package org.parley.bench;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.parley.cases.api.CaseListFilters;
+import org.parley.cases.search.ListQuery;
+import org.parley.cases.search.VisibleCases;
+import org.parley.policy.Viewer;
+
+/**
+ * The one place the bench runs the cases service's own list SQL over JDBC (the baseline of items 1 and 7, the
+ * cross-check against HTTP, the naive baseline's opponent and the EXPLAIN). When the service's list changes, rewire
+ * {@link #statements} (what the service runs for a list, in order) and, if their rows change shape, {@link #list}.
+ */
+final class ServiceSql {
+
+    private ServiceSql() {}
+
+    /** The register's summaries kept as the service keeps them: per filters, with their listing version. */
+    private static final Map<ListQuery, Summary> REGISTER = new ConcurrentHashMap<>();
+
+    /** A total and facets (named and coded keys alike) at a listing version. */
+    private record Summary(long version, long total, Map<String, Map<String, Long>> facets) {}
+
+    /**
+     * The list as the service runs it ({@code CaseSearch.list}): in a transaction, after the service's plan setting,
+     * the page with its corrections ({@link VisibleCases#listPage}), every column of every row read, and the register's
+     * summary ({@link VisibleCases#registerSummary}) only when none is kept at the page's listing version, as {@code
+     * RegisterAnswers} does; the answer is the register's plus the corrections.
+     */
+    static ListAnswer list(Connection db, Viewer viewer, String query) throws SQLException {
+        ListQuery parsed = serviceQuery(query);
+        db.setAutoCommit(false);
+        try {
+            if (ListBench.PLAN_SETTING != null) {
+                try (java.sql.Statement setting = db.createStatement()) {
+                    setting.execute(ListBench.PLAN_SETTING);
+                }
+            }
+            Summary mine = null;
+            Summary minePublic = null;
+            List<UUID> page = new ArrayList<>();
+            try (PreparedStatement prepared =
+                            VisibleCases.listPage(viewer, parsed, false).prepare(db);
+                    ResultSet rows = prepared.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    for (int c = 1; c <= columns; c++) {
+                        rows.getObject(c);
+                    }
+                    long version = rows.getLong(1);
+                    mine = new Summary(version, rows.getLong(2), ListAnswer.facetsOfStatement(rows.getString(3)));
+                    minePublic = new Summary(version, rows.getLong(4), ListAnswer.facetsOfStatement(rows.getString(5)));
+                    UUID id = rows.getObject(6, UUID.class);
+                    if (id != null && page.size() < BenchQuery.LIMIT) {
+                        page.add(id);
+                    }
+                }
+            }
+            Summary register = REGISTER.get(parsed.filters());
+            if (register == null || register.version() != mine.version()) {
+                try (PreparedStatement prepared =
+                                VisibleCases.registerSummary(parsed).prepare(db);
+                        ResultSet rows = prepared.executeQuery()) {
+                    rows.next();
+                    register = new Summary(
+                            rows.getLong(1), rows.getLong(2), ListAnswer.facetsOfStatement(rows.getString(3)));
+                }
+                REGISTER.put(parsed.filters(), register);
+            }
+            db.commit();
+            Map<String, Map<String, Long>> facets = new TreeMap<>();
+            add(facets, register.facets(), 1);
+            add(facets, mine.facets(), 1);
+            add(facets, minePublic.facets(), -1);
+            return new ListAnswer(register.total() + mine.total() - minePublic.total(), facets, page);
+        } catch (SQLException | IOException | RuntimeException e) {
+            db.rollback();
+            throw e instanceof SQLException sql ? sql : new SQLException("the list statements failed", e);
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    private static void add(Map<String, Map<String, Long>> sum, Map<String, Map<String, Long>> counts, int sign) {
+        counts.forEach((facet, values) -> values.forEach((value, count) -> {
+            Map<String, Long> into = sum.computeIfAbsent(facet, f -> new TreeMap<>());
+            into.merge(value, sign * count, Long::sum);
+            if (into.get(value) == 0) {
+                into.remove(value);
+            }
+            if (into.isEmpty()) {
+                sum.remove(facet);
+            }
+        }));
+    }
+
+    /** The statements of {@link #list}: the page with its corrections, and the register's (when its version moved). */
+    static List<VisibleCases.Statement> statements(Viewer viewer, String query) {
+        ListQuery parsed = serviceQuery(query);
+        return List.of(VisibleCases.listPage(viewer, parsed, false), VisibleCases.registerSummary(parsed));
+    }
+
+    /** EXPLAIN (ANALYZE, BUFFERS) of the generic plan of each statement {@link #list} runs, one after the other. */
+    static String explain(Connection db, Viewer viewer, String query) throws SQLException {
+        StringBuilder plans = new StringBuilder();
+        for (VisibleCases.Statement statement : statements(viewer, query)) {
+            plans.append(GenericPlan.explain(db, statement.sql(), statement.parameters()));
+        }
+        return plans.toString();
+    }
+
+    /** The service's own parsing of a bench query string ({@link BenchQuery}). */
+    static ListQuery serviceQuery(String query) {
+        BenchQuery parsed = BenchQuery.parse(query);
+        return ListQuery.parse(new CaseListFilters(
+                parsed.text(),
+                parsed.country() == null ? null : List.of(parsed.country()),
+                parsed.status() == null ? null : List.of(parsed.status()),
+                parsed.tier() == null ? null : List.of(parsed.tier()),
+                null,
+                null,
+                null,
+                null,
+                null,
+                Integer.toString(BenchQuery.LIMIT)));
+    }
+}
