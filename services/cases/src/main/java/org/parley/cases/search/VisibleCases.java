@@ -254,7 +254,7 @@ public final class VisibleCases {
         sql.append(part.name())
                 .append(part.materialized() ? " AS MATERIALIZED" : " AS")
                 .append(" (SELECT c.id, c.period_start, c.country, c.status, p.tier,"
-                        + " p.results_released, c.entity_type, c.group_types, c.counted_facets, r.relationship, ");
+                        + " p.results_released, c.entity_type, c.group_types, r.relationship, ");
         sql.append(RULE_FLAGS);
         if (part.among() != null) {
             sql.append(" FROM ").append(part.among()).append(" k JOIN case_file c ON c.id = k.id");
@@ -475,15 +475,15 @@ public final class VisibleCases {
                         + " jsonb_array_elements_text(s.group_types) AS t(k) WHERE s." + VISIBLE.of(Section.CONTEXT)
                         + ") d GROUP BY d.k");
         sql.append(", ");
-        // Every coded facet in one pass: a case counts once per value of a key whose section the viewer sees.
+        // Every coded facet in one pass over the value table (a row per case, key and distinct value, kept by a
+        // trigger): a case counts once per value of a key whose section the viewer sees.
         facet(
                 "coded",
-                "SELECT x.key AS k, jsonb_object_agg(x.value, x.n) AS n FROM (SELECT f.key, e.value #>> '{}' AS value,"
-                        + " count(DISTINCT s.id) AS n FROM " + set + " s, jsonb_each(s.counted_facets) AS f(key,"
-                        + " vals), jsonb_array_elements(f.vals) AS e(value) WHERE jsonb_typeof(e.value) <> 'null' AND"
-                        + " f.key IN (" + COUNTED_KEYS + ") AND "
-                        + codedKeyVisible("f.key", new SectionFlags("s.s_"))
-                        + " GROUP BY f.key, e.value #>> '{}') x GROUP BY x.key");
+                "SELECT x.key AS k, jsonb_object_agg(x.value, x.n) AS n FROM (SELECT v.key, v.value, count(*) AS n FROM "
+                        + set
+                        + " s JOIN case_coded_value v ON v.case_id = s.id WHERE v.value IS NOT NULL AND v.key IN ("
+                        + COUNTED_KEYS + ") AND " + codedKeyVisible("v.key", new SectionFlags("s.s_"))
+                        + " GROUP BY v.key, v.value) x GROUP BY x.key");
         sql.append(")::text AS facets_").append(set);
     }
 
