@@ -257,11 +257,16 @@ public final class VisibleCases {
                         + " p.results_released, c.entity_type, c.group_types, r.relationship, ");
         sql.append(RULE_FLAGS);
         if (part.among() != null) {
-            sql.append(" FROM ").append(part.among()).append(" k JOIN case_file c ON c.id = k.id");
+            // Each case of the few looked up by its key (OFFSET 0 keeps the planner from turning the lookups back
+            // into a join that hashes every case and every policy): the cost follows the few, not the table.
+            sql.append(" FROM ")
+                    .append(part.among())
+                    .append(" k CROSS JOIN LATERAL (SELECT * FROM case_file f WHERE f.id = k.id OFFSET 0) c"
+                            + " CROSS JOIN LATERAL (SELECT * FROM case_policy q WHERE q.case_id = k.id AND NOT q.deleted"
+                            + " OFFSET 0) p ");
         } else {
-            sql.append(" FROM case_file c");
+            sql.append(" FROM case_file c JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted ");
         }
-        sql.append(" JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted ");
         append(ruleOf(viewer, "c.id"));
         if (query.text() != null) {
             sql.append("JOIN " + TEXT_HITS + " th ON th.id = c.id ");
