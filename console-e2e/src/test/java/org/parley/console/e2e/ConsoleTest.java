@@ -86,4 +86,15 @@ abstract class ConsoleTest {
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** The console path of the newest pending request whose row in the signed-in admin's queue names this text. */
+    static String requestLink(String text) {
+        browser.open("/requests");
+        return browser.all("#requests tbody tr").stream()
+                .filter(row -> row.getText().contains(text))
+                .map(row -> row.findElement(org.openqa.selenium.By.tagName("a")).getAttribute("href"))
+                .map(href -> href.substring(platform.console.length()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no pending request about " + text));
+    }
 }

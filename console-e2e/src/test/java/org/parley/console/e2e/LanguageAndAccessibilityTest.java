@@ -48,6 +48,10 @@ class LanguageAndAccessibilityTest extends ConsoleTest {
                 "/cases/" + randomId())) {
             assertAccessible(path);
         }
+        // the custodian's page with its lookup's matches and the reveal form
+        browser.signIn("carlos");
+        assertAccessible("/identity?find=1&pseudonym=official");
+        assertThat(browser.all("#lookup-results tbody tr")).isNotEmpty();
         // a member's case page too: every edit form, with its repeated rows
         browser.signIn("sofia");
         assertAccessible("/cases/" + platform.caseId("el-salvador"));

@@ -1,5 +1,6 @@
 package org.parley.access;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.proto.v1.Envelope;
+import org.parley.proto.v1.SecrecyChangeWithdrawn;
 import org.parley.testing.Jdbc;
 import org.parley.testing.Tokens;
 
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
 class TwoPersonRuleTest extends AccessStackTest {
@@ -359,5 +362,124 @@ class TwoPersonRuleTest extends AccessStackTest {
                         .jsonPath()
                         .getList("id", String.class))
                 .doesNotContain(requestId);
+    }
+
+    @Test
+    void theRequesterWithdrawsAndNobodyCanApproveItAfterwards() {
+        String caseId = openCase("sofia");
+        long before = version(caseId);
+        String requestId = requestLoosening(caseId, "PUBLICLY_KNOWN");
+
+        // (that the requester never approves or rejects it: theRequesterCannotApproveTheirOwnRequest)
+        String reason = "announced too early " + UUID.randomUUID();
+        as("ana")
+                .body(Map.of("reason", reason))
+                .post("/secrecy-requests/{id}/withdrawal", requestId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("WITHDRAWN"))
+                .body("decidedBy.username", equalTo("ana"))
+                .body("decisionReason", equalTo(reason));
+
+        as("bruno")
+                .body(Map.of("reason", "agreed"))
+                .post("/secrecy-requests/{id}/approval", requestId)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        as("bruno")
+                .body(Map.of("reason", "no"))
+                .post("/secrecy-requests/{id}/rejection", requestId)
+                .then()
+                .statusCode(409);
+        as("ana")
+                .body("{}")
+                .post("/secrecy-requests/{id}/withdrawal", requestId)
+                .then()
+                .statusCode(409);
+        assertThat(version(caseId)).isEqualTo(before);
+        as("ana").get("/cases/{id}/access", caseId).then().body("tier", equalTo("SECRET"));
+
+        // gone from the waiting list, kept among the withdrawn
+        assertThat(requestIds("bruno", "PENDING")).doesNotContain(requestId);
+        assertThat(requestIds("bruno", "WITHDRAWN")).contains(requestId);
+        as("bruno").get("/secrecy-requests/{id}", requestId).then().body("status", equalTo("WITHDRAWN"));
+
+        // ledgered: who withdrew which request, never why
+        List<Envelope> events =
+                topic.awaitAbout(caseId, received -> received.stream().anyMatch(Envelope::hasSecrecyChangeWithdrawn));
+        Envelope withdrawn = events.stream()
+                .filter(Envelope::hasSecrecyChangeWithdrawn)
+                .findFirst()
+                .orElseThrow();
+        assertThat(withdrawn.getSecrecyChangeWithdrawn())
+                .isEqualTo(SecrecyChangeWithdrawn.newBuilder()
+                        .setRequestId(requestId)
+                        .build());
+        assertThat(withdrawn.getActor().getSubject()).isEqualTo(subjectOf("ana"));
+        assertThat(withdrawn.getPolicyVersion()).isZero();
+        assertThat(new String(withdrawn.toByteArray(), StandardCharsets.UTF_8)).doesNotContain(reason);
+    }
+
+    @Test
+    void nobodyButTheRequesterWithdrawsAndEachGetsTheAnswerForARequestTheyMayNotSee() {
+        String caseId = openCase("sofia");
+        String requestId = requestLoosening(caseId, "PUBLICLY_KNOWN");
+        String unknown = UUID.randomUUID().toString();
+
+        // bruno may approve it, but it is not his to withdraw: the bytes of a request that never existed
+        assertThat(withdrawal("bruno", requestId, 404)).isEqualTo(withdrawal("bruno", unknown, 404));
+        // mateo (staff off the team) and lucia (a partner) may not know the case: the same
+        assertThat(withdrawal("mateo", requestId, 404)).isEqualTo(withdrawal("mateo", unknown, 404));
+        assertThat(withdrawal("lucia", requestId, 404)).isEqualTo(withdrawal("lucia", unknown, 404));
+        // sofia leads the case but is no secrecy admin: what reading the request answers her
+        byte[] read = as("sofia")
+                .get("/secrecy-requests/{id}", requestId)
+                .then()
+                .statusCode(403)
+                .extract()
+                .asByteArray();
+        assertThat(withdrawal("sofia", requestId, 403)).isEqualTo(read);
+
+        // none of it withdrew anything: a second admin still approves
+        as("bruno").get("/secrecy-requests/{id}", requestId).then().body("status", equalTo("PENDING"));
+        // and a withdrawal's reason is checked like any reason
+        as("ana")
+                .body(Map.of("reason", "\u200B\u200B"))
+                .post("/secrecy-requests/{id}/withdrawal", requestId)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("reason"));
+        as("bruno")
+                .body("{}")
+                .post("/secrecy-requests/{id}/approval", requestId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("APPROVED"));
+        as("ana")
+                .body("{}")
+                .post("/secrecy-requests/{id}/withdrawal", requestId)
+                .then()
+                .statusCode(409);
+    }
+
+    private static byte[] withdrawal(String user, String requestId, int status) {
+        return as(user).body("{}")
+                .post("/secrecy-requests/{id}/withdrawal", requestId)
+                .then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .extract()
+                .asByteArray();
+    }
+
+    private static List<String> requestIds(String user, String status) {
+        return as(user).queryParam("status", status)
+                .get("/secrecy-requests")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id", String.class);
     }
 }

@@ -102,6 +102,20 @@ class LeakScanTest {
                 .statusCode(200)
                 .extract()
                 .path("rows[0].interviewId");
+        // The custodian's lookup: what was searched for is in no log line and no event (a refused lookup's neither).
+        String searched = "looked up by the custodian " + Fixtures.RUN;
+        Fixtures.SECRETS.add(searched);
+        as("carlos")
+                .queryParam("pseudonym", searched)
+                .get("/identity/interviews")
+                .then()
+                .statusCode(200);
+        as("carlos")
+                .queryParam("pseudonym", searched)
+                .queryParam("limit", "0")
+                .get("/identity/interviews")
+                .then()
+                .statusCode(400);
         Map<String, Object> invalid = interview(caseId);
         invalid.put("category", "WARLORD");
         as("sofia").body(invalid).post("/interviews").then().statusCode(400);
@@ -121,7 +135,8 @@ class LeakScanTest {
                 .contains(importedId)
                 .contains("IdentityRevealed")
                 .contains("RestrictedRead")
-                .contains("ExcerptWithdrawn");
+                .contains("ExcerptWithdrawn")
+                .contains("InterviewLookupMade");
         assertThat(log).contains(id).contains(importedId);
         assertThat(Fixtures.SECRETS).hasSizeGreaterThan(20);
 

@@ -43,7 +43,8 @@ public interface SecrecyRequestsApi {
             description = "Not a secrecy admin",
             content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
     List<RequestView> requests(
-            @Parameter(description = "PENDING, APPROVED, REJECTED or EXPIRED; all when absent") @QueryParam("status")
+            @Parameter(description = "PENDING, APPROVED, REJECTED, EXPIRED or WITHDRAWN; all when absent")
+                    @QueryParam("status")
                     String status);
 
     @GET
@@ -117,4 +118,30 @@ public interface SecrecyRequestsApi {
             description = "Already decided or expired",
             content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
     RequestView reject(@PathParam("id") String id, ReasonBody body);
+
+    /**
+     * By the requester only, while the request waits: it ends (WITHDRAWN) and nobody can approve it any more. Anyone
+     * else gets the answer for a request they may not see. The reason is optional.
+     */
+    @POST
+    @Path("/{id}/withdrawal")
+    @Operation(
+            summary = "Withdraw one's own request",
+            description = "By the secrecy admin who filed it, while it is pending; ledgered as SecrecyChangeWithdrawn."
+                    + " Anyone else gets the answer for a request they may not see.")
+    @APIResponse(responseCode = "200", description = "Withdrawn")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid body",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller knows the case but is not its secrecy admin (as for reading the request)",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", ref = "RequestNotFound")
+    @APIResponse(
+            responseCode = "409",
+            description = "Already decided, withdrawn or expired",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    RequestView withdraw(@PathParam("id") String id, ReasonBody body);
 }

@@ -71,6 +71,12 @@ public class SecrecyRequestResource implements SecrecyRequestsApi {
         return requests.reject(id, caller.viewer(), body.reason());
     }
 
+    @Override
+    public RequestView withdraw(@PathParam("id") String id, ReasonBody withdrawal) {
+        ApprovalBody body = checks.optional(ApprovalBody.of(withdrawal));
+        return requests.withdraw(id, caller.viewer(), body == null ? null : body.reason());
+    }
+
     private static RequestStatus parseStatus(String status) {
         if (status == null || status.isBlank()) {
             return null;
@@ -78,8 +84,8 @@ public class SecrecyRequestResource implements SecrecyRequestsApi {
         try {
             return RequestStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new ProblemException(Problems.invalid(
-                    List.of(new Problem.FieldError("status", "one of PENDING, APPROVED, REJECTED, EXPIRED"))));
+            throw new ProblemException(Problems.invalid(List.of(
+                    new Problem.FieldError("status", "one of PENDING, APPROVED, REJECTED, EXPIRED, WITHDRAWN"))));
         }
     }
 }

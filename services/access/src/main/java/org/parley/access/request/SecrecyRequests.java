@@ -41,6 +41,7 @@ import org.parley.policy.Viewer;
 import org.parley.proto.v1.SecrecyChangeApproved;
 import org.parley.proto.v1.SecrecyChangeRejected;
 import org.parley.proto.v1.SecrecyChangeRequested;
+import org.parley.proto.v1.SecrecyChangeWithdrawn;
 import org.parley.web.ProblemException;
 import org.parley.web.Problems;
 
@@ -262,13 +263,46 @@ public class SecrecyRequests {
         Visible found = visibleToAdmin(requestId, admin);
         SecrecyRequest request = found.request();
         requireSecondAdmin(admin, found.visibleCase().policy(), request, "reject");
-        decide(request.id, RequestStatus.REJECTED, admin, reason, clock.instant());
-        UUID id = request.id;
-        publisher.notice(
-                request.caseId,
-                actorOf(admin),
+        String id = request.id.toString();
+        return end(
+                request,
+                RequestStatus.REJECTED,
+                admin,
+                reason,
                 envelope -> envelope.setSecrecyChangeRejected(
-                        SecrecyChangeRejected.newBuilder().setRequestId(id.toString())));
+                        SecrecyChangeRejected.newBuilder().setRequestId(id)));
+    }
+
+    /**
+     * The requester ends their own pending request (WITHDRAWN): afterwards nobody can approve or reject it. Anyone
+     * who may handle the request but did not file it gets the answer for a request they may not see (it is not
+     * theirs to withdraw); a caller who may not handle it gets what every other verb answers them.
+     */
+    @Transactional
+    public RequestView withdraw(String requestId, Viewer requester, String reason) {
+        SecrecyRequest request = visibleToAdmin(requestId, requester).request();
+        if (!request.requestedBy.equals(requester.subject())) {
+            throw Problems.notFoundException(KIND);
+        }
+        String id = request.id.toString();
+        return end(
+                request,
+                RequestStatus.WITHDRAWN,
+                requester,
+                reason,
+                envelope -> envelope.setSecrecyChangeWithdrawn(
+                        SecrecyChangeWithdrawn.newBuilder().setRequestId(id)));
+    }
+
+    /** Ends a pending request without a change (rejected, withdrawn), with its event, and answers it as it is now. */
+    private RequestView end(
+            SecrecyRequest request,
+            RequestStatus outcome,
+            Viewer by,
+            String reason,
+            java.util.function.Consumer<org.parley.proto.v1.Envelope.Builder> event) {
+        decide(request.id, outcome, by, reason, clock.instant());
+        publisher.notice(request.caseId, actorOf(by), event);
         SecrecyRequest.getEntityManager().refresh(request);
         return view(request);
     }
@@ -356,7 +390,7 @@ public class SecrecyRequests {
                 .executeUpdate();
         if (updated == 0) {
             throw new ProblemException(
-                    Problems.conflict("This request is no longer pending: it was decided or it expired."));
+                    Problems.conflict("This request is no longer pending: it was decided, withdrawn or it expired."));
         }
     }
 

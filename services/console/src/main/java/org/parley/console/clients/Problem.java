@@ -31,4 +31,11 @@ public record Problem(String type, String title, int status, String detail, List
         }
         return new Problem(null, response.getStatusInfo().getReasonPhrase(), response.getStatus(), null, null);
     }
+
+    /** The names of the fields the service refused, each once; {@code whenNone} alone if it named none. */
+    public List<String> fieldNames(String whenNone) {
+        return errors == null || errors.isEmpty()
+                ? List.of(whenNone)
+                : errors.stream().map(FieldError::field).distinct().toList();
+    }
 }

@@ -217,6 +217,9 @@ public interface Labels {
     @Message("Expired")
     String requestStatus_EXPIRED();
 
+    @Message("Withdrawn")
+    String requestStatus_WITHDRAWN();
+
     @Message("All")
     String requestStatus_ALL();
 
@@ -409,6 +412,9 @@ public interface Labels {
     @Message("Rejected.")
     String done_rejected();
 
+    @Message("Withdrawn: nobody can approve this request any more.")
+    String done_withdrawn();
+
     @Message("The interview was recorded.")
     String done_recorded();
 
@@ -567,6 +573,9 @@ public interface Labels {
     @Message("Secrecy change rejected")
     String ledgerType_SecrecyChangeRejected();
 
+    @Message("Secrecy change withdrawn")
+    String ledgerType_SecrecyChangeWithdrawn();
+
     @Message("Organisation registered")
     String ledgerType_OrganisationRegistered();
 
@@ -602,6 +611,9 @@ public interface Labels {
 
     @Message("Import made")
     String ledgerType_ImportMade();
+
+    @Message("Interview lookup")
+    String ledgerType_InterviewLookupMade();
 
     @Message("Cases linked")
     String ledgerType_CaseLinked();

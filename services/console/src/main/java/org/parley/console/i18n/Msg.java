@@ -570,7 +570,8 @@ public interface Msg {
     @Message("Organisation")
     String organisation();
 
-    @Message("You filed this request: a different secrecy admin must approve it.")
+    @Message(
+            "You filed this request, so you do not decide on it: a different secrecy admin approves or rejects it. Withdrawing ends it; nobody can approve it afterwards.")
     String own_request();
 
     @Message("Owner")
@@ -623,6 +624,9 @@ public interface Msg {
 
     @Message("Reject")
     String reject();
+
+    @Message("Withdraw the request")
+    String withdraw();
 
     @Message("Release the results")
     String release_results();

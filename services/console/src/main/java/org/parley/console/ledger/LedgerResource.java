@@ -113,13 +113,7 @@ public class LedgerResource {
                 throw e;
             }
             page = new LedgerEntryView.Page(List.of(), null);
-            Problem problem = Problem.of(e);
-            invalid = problem.errors() == null || problem.errors().isEmpty()
-                    ? List.of("filter")
-                    : problem.errors().stream()
-                            .map(Problem.FieldError::field)
-                            .distinct()
-                            .toList();
+            invalid = Problem.of(e).fieldNames("filter");
         }
         String next = page.nextCursor() == null ? null : filter.url(page.nextCursor());
         return ctx.render(Templates.ledger(filter, page, verification, invalid, next, LedgerEntryView.EVENT_TYPES));

@@ -32,6 +32,7 @@ import org.parley.console.clients.SecrecyRequestsClient;
 import org.parley.console.web.ActionFailed;
 import org.parley.console.web.Ctx;
 import org.parley.console.web.Flash;
+import org.parley.console.web.Globals;
 import org.parley.console.web.Paths;
 import org.parley.console.web.ServiceErrors;
 
@@ -73,7 +74,7 @@ public class SecrecyResource {
     @GET
     public TemplateInstance requests(@RestQuery String status, @RestQuery String done, @RestQuery String err) {
         String wanted = status == null ? "PENDING" : status;
-        if (!List.of("PENDING", "APPROVED", "REJECTED", "EXPIRED", "ALL").contains(wanted)) {
+        if (!Globals.requestStatuses.contains(wanted)) {
             wanted = "PENDING";
         }
         List<RequestView> found = access.requests("ALL".equals(wanted) ? null : wanted);
@@ -110,6 +111,14 @@ public class SecrecyResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reject(@RestPath String id, @RestForm String reason) {
         return decide(id, () -> access.reject(id, new ReasonBody(Paths.blankToNull(reason))), "rejected");
+    }
+
+    /** Only the requester is offered this (and the service refuses anyone else, as a request they may not see). */
+    @POST
+    @Path("/{id}/withdrawal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw(@RestPath String id, @RestForm String reason) {
+        return decide(id, () -> access.withdraw(id, new ReasonBody(Paths.blankToNull(reason))), "withdrawn");
     }
 
     private Response decide(String id, Runnable call, String done) {

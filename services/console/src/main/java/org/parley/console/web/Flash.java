@@ -19,6 +19,7 @@ public record Flash(String done, String err, String fields) {
             "team-requested",
             "approved",
             "rejected",
+            "withdrawn",
             "recorded",
             "proposed",
             "excerpt-approved",

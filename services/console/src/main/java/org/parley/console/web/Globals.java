@@ -47,7 +47,9 @@ public class Globals {
     static List<String> attributions = names(Attribution.values());
     // the codebook's research questions (RQ1 to RQ8), as interviews and excerpts are tagged; labels via fmt.question
     static List<String> researchQuestions = Codebook.standard().researchQuestionCodes();
-    static List<String> requestStatuses = List.of("PENDING", "APPROVED", "REJECTED", "EXPIRED", "ALL");
+    // the requests page's tabs, also the statuses it accepts in its query
+    public static final List<String> requestStatuses =
+            List.of("PENDING", "APPROVED", "REJECTED", "EXPIRED", "WITHDRAWN", "ALL");
 
     private static List<String> names(Enum<?>[] values) {
         return java.util.Arrays.stream(values).map(Enum::name).toList();

@@ -70,6 +70,7 @@ public final class LedgerEntryView {
             "SecrecyChangeApproved",
             "SecrecyChangeRejected",
             "OrganisationRegistered",
+            "SecrecyChangeWithdrawn",
             "InterviewRecorded",
             "InterviewUpdated",
             "InterviewLinked",
@@ -82,5 +83,6 @@ public final class LedgerEntryView {
             "ExportMade",
             "CaseLinked",
             "CaseUnlinked",
-            "ImportMade");
+            "ImportMade",
+            "InterviewLookupMade");
 }

@@ -17,6 +17,7 @@ import org.parley.proto.v1.ExcerptWithdrawal;
 import org.parley.proto.v1.ExcerptWithdrawn;
 import org.parley.proto.v1.IdentityRevealed;
 import org.parley.proto.v1.InterviewLinked;
+import org.parley.proto.v1.InterviewLookupMade;
 import org.parley.proto.v1.InterviewRecorded;
 import org.parley.proto.v1.InterviewUpdated;
 import org.parley.proto.v1.RestrictedRead;
@@ -125,6 +126,20 @@ public class InterviewEvents {
                                 .setResourceKind("interview")
                                 .setResourceId(interviewId.toString())
                                 .addSections(part)));
+    }
+
+    /**
+     * The custodian looked interviews up: how many matched and which criteria were used, by name. About no case and
+     * on the audit topic, like an export: never the search text, a pseudonym or an interview id.
+     */
+    public void lookupMade(Viewer custodian, long matches, int shown, List<String> criteria) {
+        outbox.append(
+                Topics.AUDIT,
+                Envelopes.about(null, custodian.subject(), custodian.organisation(), clock.instant())
+                        .setInterviewLookupMade(InterviewLookupMade.newBuilder()
+                                .setMatchCount((int) Math.min(matches, Integer.MAX_VALUE))
+                                .setShownCount(shown)
+                                .addAllCriteria(criteria)));
     }
 
     private org.parley.proto.v1.Envelope.Builder about(String caseId, Viewer actor) {

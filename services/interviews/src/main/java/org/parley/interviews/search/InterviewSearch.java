@@ -103,29 +103,14 @@ public class InterviewSearch {
                 }
             }
             List<String> questionList = ResearchQuestions.filter(query.questions(), errors);
-            IntervieweeCategory categoryValue = null;
-            if (query.category() != null) {
-                categoryValue = enumOf(IntervieweeCategory.class, query.category());
-                if (categoryValue == null) {
-                    errors.add(new Problem.FieldError(
-                            "category", "must be one of " + Arrays.toString(IntervieweeCategory.values())));
-                }
-            }
-            if (query.country() != null && !Formats.isCountry(query.country())) {
-                errors.add(new Problem.FieldError("country", "must be an ISO 3166-1 alpha-2 code"));
-            }
+            IntervieweeCategory categoryValue = category(query.category(), errors);
+            country(query.country(), errors);
             LocalDate fromMonth = month("from", query.from(), errors);
             LocalDate toMonth = month("to", query.to(), errors);
             if (query.language() != null && !query.language().matches(Formats.LANGUAGE)) {
                 errors.add(new Problem.FieldError("language", "must be a language tag such as es or pt-BR"));
             }
-            Cursor after = null;
-            if (query.cursor() != null) {
-                after = Cursor.decode(query.cursor());
-                if (after == null) {
-                    errors.add(new Problem.FieldError("cursor", "is not a cursor this search returned"));
-                }
-            }
+            Cursor after = cursor(query.cursor(), errors);
             Integer limitValue = null;
             if (query.limit() != null) {
                 try {
@@ -150,7 +135,41 @@ public class InterviewSearch {
                     limitValue);
         }
 
-        private static LocalDate month(String field, String value, List<Problem.FieldError> errors) {
+        // The readers of the parameters the member's search and the custodian's lookup share: each adds a named
+        // error for a bad value (never echoing it) and answers null for it.
+
+        static IntervieweeCategory category(String value, List<Problem.FieldError> errors) {
+            if (value == null) {
+                return null;
+            }
+            IntervieweeCategory category = enumOf(IntervieweeCategory.class, value);
+            if (category == null) {
+                errors.add(new Problem.FieldError(
+                        "category", "must be one of " + Arrays.toString(IntervieweeCategory.values())));
+            }
+            return category;
+        }
+
+        static String country(String value, List<Problem.FieldError> errors) {
+            if (value != null && !Formats.isCountry(value)) {
+                errors.add(new Problem.FieldError("country", "must be an ISO 3166-1 alpha-2 code"));
+                return null;
+            }
+            return value;
+        }
+
+        static Cursor cursor(String value, List<Problem.FieldError> errors) {
+            if (value == null) {
+                return null;
+            }
+            Cursor after = Cursor.decode(value);
+            if (after == null) {
+                errors.add(new Problem.FieldError("cursor", "is not a cursor this search returned"));
+            }
+            return after;
+        }
+
+        static LocalDate month(String field, String value, List<Problem.FieldError> errors) {
             if (value == null) {
                 return null;
             }
@@ -161,7 +180,7 @@ public class InterviewSearch {
             return Formats.firstDayOf(value);
         }
 
-        private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
             for (E constant : type.getEnumConstants()) {
                 if (constant.name().equals(value)) {
                     return constant;
@@ -226,36 +245,77 @@ public class InterviewSearch {
                     .append("]::text[]");
             params.addAll(filter.questions());
         }
-        if (filter.category() != null) {
-            where.append(" AND i.category = ?");
-            params.add(filter.category().name());
-        }
-        if (filter.country() != null) {
-            where.append(" AND i.country = ?");
-            params.add(filter.country());
-        }
-        if (filter.from() != null) {
-            where.append(" AND i.interview_month >= ?");
-            params.add(Date.valueOf(filter.from()));
-        }
-        if (filter.to() != null) {
-            where.append(" AND i.interview_month <= ?");
-            params.add(Date.valueOf(filter.to()));
-        }
+        narrow(where, params, filter.category(), filter.country(), filter.from(), filter.to());
         if (filter.language() != null) {
             where.append(" AND i.language = ?");
             params.add(filter.language());
         }
+        Paged<InterviewSummary> page = page(
+                new Rows<>(
+                        SUMMARY_COLUMNS,
+                        InterviewSearch::summary,
+                        hit -> new Cursor(Formats.firstDayOf(hit.date()), hit.id())),
+                where.toString(),
+                params,
+                filter.after(),
+                limit);
+        return new InterviewPage(page.items(), page.total(), page.nextCursor());
+    }
+
+    /** The conditions on the columns in clear that the search and the custodian's lookup share; null: any. */
+    static void narrow(
+            StringBuilder where,
+            List<Object> params,
+            IntervieweeCategory category,
+            String country,
+            LocalDate from,
+            LocalDate to) {
+        if (category != null) {
+            where.append(" AND i.category = ?");
+            params.add(category.name());
+        }
+        if (country != null) {
+            where.append(" AND i.country = ?");
+            params.add(country);
+        }
+        if (from != null) {
+            where.append(" AND i.interview_month >= ?");
+            params.add(Date.valueOf(from));
+        }
+        if (to != null) {
+            where.append(" AND i.interview_month <= ?");
+            params.add(Date.valueOf(to));
+        }
+    }
+
+    /** One row of a page, read from its result set. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** What a page is made of: the columns selected, how a row is read, and where a read row stands in the order. */
+    record Rows<T>(String columns, RowReader<T> reader, java.util.function.Function<T, Cursor> positionOf) {}
+
+    /** A page of rows of {@code interview i}, with the total of the same WHERE clause and the next page's cursor. */
+    record Paged<T>(List<T> items, long total, String nextCursor) {}
+
+    /**
+     * The page after {@code after} of the interviews {@code where} selects (on {@code interview i}), in the order
+     * month descending, id ascending, and their total; both read on one connection.
+     */
+    <T> Paged<T> page(Rows<T> rows, String where, List<Object> params, Cursor after, int limit) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try {
-                return page(connection, where.toString(), params, filter.after(), limit);
+                return page(connection, rows, where, params, after, limit);
             } catch (SQLException e) {
                 throw new IllegalStateException("interview search failed: " + e.getSQLState());
             }
         });
     }
 
-    private static InterviewPage page(Connection connection, String where, List<Object> params, Cursor after, int limit)
+    private static <T> Paged<T> page(
+            Connection connection, Rows<T> shape, String where, List<Object> params, Cursor after, int limit)
             throws SQLException {
         long total = count(connection, where, params);
         List<Object> pageParams = new ArrayList<>(params);
@@ -267,14 +327,23 @@ public class InterviewSearch {
             pageParams.add(after.id());
         }
         pageParams.add(limit + 1);
-        List<InterviewSummary> items = items(connection, pageWhere.toString(), pageParams);
+        String sql = "SELECT " + shape.columns() + " FROM interview i WHERE " + pageWhere
+                + " ORDER BY i.interview_month DESC, i.id LIMIT ?";
+        List<T> items = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, pageParams);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    items.add(shape.reader().read(rows));
+                }
+            }
+        }
         String next = null;
         if (items.size() > limit) {
             items = items.subList(0, limit);
-            InterviewSummary last = items.get(limit - 1);
-            next = new Cursor(Formats.firstDayOf(last.date()), last.id()).encode();
+            next = shape.positionOf().apply(items.get(limit - 1)).encode();
         }
-        return new InterviewPage(List.copyOf(items), total, next);
+        return new Paged<>(List.copyOf(items), total, next);
     }
 
     private static long count(Connection connection, String where, List<Object> params) throws SQLException {
@@ -288,35 +357,25 @@ public class InterviewSearch {
         }
     }
 
-    private static List<InterviewSummary> items(Connection connection, String where, List<Object> params)
-            throws SQLException {
-        String sql = "SELECT i.id, i.pseudonym, i.category, i.interview_month, i.country, i.mode, i.language,"
-                + " i.themes, i.research_questions, ARRAY(SELECT CAST(l.case_id AS text) FROM interview_case_link l"
-                + " WHERE l.interview_id = i.id ORDER BY l.position) AS cases"
-                + " FROM interview i WHERE " + where + " ORDER BY i.interview_month DESC, i.id LIMIT ?";
-        List<InterviewSummary> items = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, params);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    items.add(new InterviewSummary(
-                            rows.getObject("id", UUID.class),
-                            rows.getString("pseudonym"),
-                            IntervieweeCategory.valueOf(rows.getString("category")),
-                            Formats.monthOf(rows.getDate("interview_month").toLocalDate()),
-                            rows.getString("country"),
-                            InterviewMode.valueOf(rows.getString("mode")),
-                            rows.getString("language"),
-                            Arrays.stream((String[]) rows.getArray("themes").getArray())
-                                    .map(Theme::valueOf)
-                                    .toList(),
-                            ResearchQuestions.of((String[])
-                                    rows.getArray("research_questions").getArray()),
-                            List.of((String[]) rows.getArray("cases").getArray())));
-                }
-            }
-        }
-        return items;
+    private static final String SUMMARY_COLUMNS = "i.id, i.pseudonym, i.category, i.interview_month, i.country,"
+            + " i.mode, i.language, i.themes, i.research_questions, ARRAY(SELECT CAST(l.case_id AS text)"
+            + " FROM interview_case_link l WHERE l.interview_id = i.id ORDER BY l.position) AS cases";
+
+    private static InterviewSummary summary(ResultSet rows) throws SQLException {
+        return new InterviewSummary(
+                rows.getObject("id", UUID.class),
+                rows.getString("pseudonym"),
+                IntervieweeCategory.valueOf(rows.getString("category")),
+                Formats.monthOf(rows.getDate("interview_month").toLocalDate()),
+                rows.getString("country"),
+                InterviewMode.valueOf(rows.getString("mode")),
+                rows.getString("language"),
+                Arrays.stream((String[]) rows.getArray("themes").getArray())
+                        .map(Theme::valueOf)
+                        .toList(),
+                ResearchQuestions.of(
+                        (String[]) rows.getArray("research_questions").getArray()),
+                List.of((String[]) rows.getArray("cases").getArray()));
     }
 
     private static void bind(PreparedStatement statement, List<Object> params) throws SQLException {

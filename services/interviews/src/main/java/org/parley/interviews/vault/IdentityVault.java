@@ -121,14 +121,22 @@ public class IdentityVault {
 
     /** The custodian's way in: anyone else is refused before the id is looked at, so the refusal says nothing. */
     private Opened open(Viewer viewer, String rawId) {
-        if (!InterviewAccess.mayRevealIdentity(viewer)) {
-            throw new ProblemException(Problems.forbidden("Only the identity custodian reads the vault."));
-        }
+        refuseAnyoneButTheCustodian(viewer);
         IdentityRecord row = RecordIds.parse(rawId)
                 .map(id -> IdentityRecord.<IdentityRecord>findById(id))
                 .orElseThrow(() -> CaseGate.neverExisted("interview"));
         return new Opened(
                 row.interviewId, row, crypto.opener(Purpose.IDENTITY, row.interviewId, row.dataKey, row.kekKeyId));
+    }
+
+    /**
+     * The vault's one refusal, for every door to it (reveal, reveal log, lookup): the same 403 whatever was asked,
+     * given before anything asked is read.
+     */
+    public static void refuseAnyoneButTheCustodian(Viewer viewer) {
+        if (!InterviewAccess.mayRevealIdentity(viewer)) {
+            throw new ProblemException(Problems.forbidden("Only the identity custodian reads the vault."));
+        }
     }
 
     /**
