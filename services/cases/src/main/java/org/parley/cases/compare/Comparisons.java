@@ -1,9 +1,7 @@
 package org.parley.cases.compare;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,14 +15,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.hibernate.Session;
 import org.parley.cases.api.CaseEffects;
 import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseListFilters;
@@ -55,7 +51,6 @@ import org.parley.web.Problems;
 @ApplicationScoped
 public class Comparisons {
 
-    private final EntityManager entityManager;
     private final CaseGate access;
     private final CaseAudit audit;
     private final ObjectMapper json;
@@ -64,13 +59,7 @@ public class Comparisons {
 
     @Inject
     public Comparisons(
-            EntityManager entityManager,
-            CaseGate access,
-            CaseAudit audit,
-            ObjectMapper json,
-            CaseSearch search,
-            RegisterAnswers registerAnswers) {
-        this.entityManager = entityManager;
+            CaseGate access, CaseAudit audit, ObjectMapper json, CaseSearch search, RegisterAnswers registerAnswers) {
         this.access = access;
         this.audit = audit;
         this.json = json;
@@ -142,11 +131,9 @@ public class Comparisons {
 
         Counts plus(Counts other) {
             Map<List<String>, Long> sum = new LinkedHashMap<>(counts);
-            other.counts.forEach((group, count) -> sum.merge(group, count, Long::sum));
-            sum.values().removeIf(count -> count == 0);
-            if (sum.values().stream().anyMatch(count -> count < 0) || total + other.total < 0) {
-                // The corrections subtract only what the register counted on the same cases.
-                throw new IllegalStateException("a count came out negative");
+            RegisterAnswers.add(sum, other.counts, 1);
+            if (total + other.total < 0) {
+                throw new IllegalStateException("a total came out negative");
             }
             return new Counts(version, sum, total + other.total);
         }
@@ -178,7 +165,7 @@ public class Comparisons {
             version[0] = result.getLong(1);
             int sign = result.getInt(2);
             if (result.wasNull()) {
-                return 0;
+                return;
             }
             List<String> group = new ArrayList<>(width);
             for (int i = 0; i < width; i++) {
@@ -186,7 +173,6 @@ public class Comparisons {
             }
             counts.merge(group, sign * result.getLong(3 + width), Long::sum);
             totals.put(sign, result.getLong(4 + width));
-            return 0;
         });
         counts.values().removeIf(count -> count == 0);
         long total = totals.entrySet().stream()
@@ -294,7 +280,6 @@ public class Comparisons {
                         result.getString(8),
                         result.getString(9)));
             }
-            return 0;
         });
         return new Corrected(read[0], found, read[1], read[2]);
     }
@@ -466,7 +451,6 @@ public class Comparisons {
             reads.add(new CaseAudit.Read(id, Tier.valueOf(result.getString(2)), result.getBoolean(3), returned));
             double score = (double) matching.size() / (matching.size() + differing.size());
             similar.add(new ComparableCase(id, title, score, matching, differing));
-            return 0;
         });
         audit.readAll(viewer, reads);
         return List.copyOf(similar);
@@ -482,33 +466,25 @@ public class Comparisons {
                 .toList();
     }
 
-    /** Reads one row of a statement's result and gives the total that every row carries. */
+    /** Reads one row of a statement's result. */
     @FunctionalInterface
     private interface RowReader {
-        long read(ResultSet row) throws SQLException;
+        void read(ResultSet row) throws SQLException;
     }
 
     /**
-     * Runs a statement of {@link VisibleCases} in the caller's transaction, with its generic plan, passing each row
-     * to {@code reader}; gives the total the rows carry, or 0 when there is none. While the policy projection is
-     * stale, nobody gets an answer (503), as for the list.
+     * Runs a statement of {@link VisibleCases} in the caller's transaction ({@link CaseSearch#run}), passing each row to
+     * {@code reader}. While the policy projection is stale, nobody gets an answer (503), as for the list.
      */
-    private long run(VisibleCases.Statement statement, RowReader reader) {
+    private void run(VisibleCases.Statement statement, RowReader reader) {
         if (access.isStale()) {
             throw access.stale();
         }
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (Statement settings = connection.createStatement()) {
-                settings.execute(VisibleCases.GENERIC_PLAN);
+        search.run(statement, rows -> {
+            while (rows.next()) {
+                reader.read(rows);
             }
-            long total = 0;
-            try (PreparedStatement prepared = statement.prepare(connection);
-                    ResultSet result = prepared.executeQuery()) {
-                while (result.next()) {
-                    total = reader.read(result);
-                }
-            }
-            return total;
+            return null;
         });
     }
 

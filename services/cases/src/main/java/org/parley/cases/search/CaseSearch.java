@@ -129,12 +129,12 @@ public class CaseSearch {
     }
 
     @FunctionalInterface
-    interface ResultReader<T> {
+    public interface ResultReader<T> {
         T read(ResultSet rows) throws SQLException;
     }
 
     /** Runs a statement of {@link VisibleCases} in the caller's transaction, with its generic plan. */
-    <T> T run(VisibleCases.Statement statement, ResultReader<T> reader) {
+    public <T> T run(VisibleCases.Statement statement, ResultReader<T> reader) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (Statement settings = connection.createStatement()) {
                 settings.execute(VisibleCases.GENERIC_PLAN);
@@ -165,19 +165,8 @@ public class CaseSearch {
         private Summary add(Summary other, int sign) {
             Map<String, Map<String, Long>> sum = new LinkedHashMap<>();
             facets.forEach((facet, counts) -> sum.put(facet, new LinkedHashMap<>(counts)));
-            other.facets.forEach((facet, counts) -> counts.forEach((value, count) -> {
-                Map<String, Long> values = sum.computeIfAbsent(facet, f -> new LinkedHashMap<>());
-                long n = values.getOrDefault(value, 0L) + sign * count;
-                if (n < 0) {
-                    // The corrections subtract only what the register counted on the same cases.
-                    throw new IllegalStateException("a facet count came out negative");
-                }
-                if (n == 0) {
-                    values.remove(value);
-                } else {
-                    values.put(value, n);
-                }
-            }));
+            other.facets.forEach((facet, counts) ->
+                    RegisterAnswers.add(sum.computeIfAbsent(facet, f -> new LinkedHashMap<>()), counts, sign));
             long n = total + sign * other.total;
             if (n < 0) {
                 throw new IllegalStateException("a total came out negative");

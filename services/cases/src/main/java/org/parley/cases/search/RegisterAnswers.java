@@ -1,6 +1,7 @@
 package org.parley.cases.search;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -63,8 +64,22 @@ public class RegisterAnswers {
         return computed.version() == version ? computed : null;
     }
 
-    /** Forgets every kept answer (tests that compare a computed answer with a kept one). */
-    public void clear() {
-        answers.invalidateAll();
+    /**
+     * Adds {@code sign} times each count of {@code counts} into {@code sums}, leaving out a key whose count comes to
+     * zero (as a value no case has). A count below zero fails: the corrections subtract only what the register counted
+     * on the same cases, so it would mean the two parts disagree.
+     */
+    public static <K> void add(Map<K, Long> sums, Map<K, Long> counts, int sign) {
+        counts.forEach((key, count) -> {
+            long sum = sums.getOrDefault(key, 0L) + sign * count;
+            if (sum < 0) {
+                throw new IllegalStateException("a count came out negative");
+            }
+            if (sum == 0) {
+                sums.remove(key);
+            } else {
+                sums.put(key, sum);
+            }
+        });
     }
 }
