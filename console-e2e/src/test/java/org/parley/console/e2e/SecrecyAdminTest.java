@@ -60,6 +60,14 @@ class SecrecyAdminTest extends ConsoleTest {
         assertThat(browser.find("#notice").getText()).isEqualTo("Approved and applied.");
         assertThat(browser.find("#request-status").getText()).isEqualTo("Approved");
         browser.open(grantRequest);
+        // the dry run names the approved excerpt the grant would open (Official A's), by number and month only,
+        // and not the security adviser's, whose interview is also linked to Haiti, which oas may not read
+        assertThat(browser.find("#opening-h").getText()).contains("oas");
+        assertThat(browser.all("#opening li")).hasSize(1);
+        assertThat(browser.find("#opening").getText())
+                .contains("Excerpt 1 of the interview of")
+                .doesNotContain("keep the state standing", "Official A");
+        browser.screenshot("dry-run-excerpts");
         browser.submit("#approve");
         assertThat(browser.find("#request-status").getText()).isEqualTo("Approved");
 
@@ -117,6 +125,19 @@ class SecrecyAdminTest extends ConsoleTest {
         assertThat(browser.find("#notice").getText()).isEqualTo("Changed.");
         assertThat(browser.find("#grants").getText()).contains("medic-ngo", "Summary", "Active");
         browser.screenshot("case-ana");
+        // one grant per organisation and case: the same again is refused, a wider one replaces it
+        browser.select("#g-org", "medic-ngo");
+        browser.select("#g-scope", "SUMMARY");
+        browser.type("#g-reason", "Field access planning, again.");
+        browser.submit("#issue-grant");
+        assertThat(browser.find("#notice").getText()).contains("already holds a grant on this case");
+        browser.select("#g-org", "medic-ngo");
+        browser.select("#g-scope", "RESULTS");
+        browser.type("#g-reason", "Results too.");
+        browser.submit("#issue-grant");
+        assertThat(browser.find("#notice").getText()).isEqualTo("Changed.");
+        assertThat(browser.find("#grants").getText()).contains("Replaced by a wider grant", "Results", "Active");
+        assertThat(browser.all("#grants form")).hasSize(1); // only the active grant can be revoked
 
         browser.type("#grants input[name=reason]", "Planning ended.");
         browser.submit("#grants form");

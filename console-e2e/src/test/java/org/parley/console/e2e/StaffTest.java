@@ -1,5 +1,6 @@
 package org.parley.console.e2e;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Staff: sofia leads every seeded case; mateo is staff on no team. */
 class StaffTest extends ConsoleTest {
@@ -132,6 +134,14 @@ class StaffTest extends ConsoleTest {
         assertThat(browser.find("#context").getText())
                 .contains("Alcaldía de Medellín", "State or local government", "La Oficina de Envigado", "Fragmented");
         browser.screenshot("case-edited-sofia");
+        // the History shows each section's edit, and to the team who made it (events arrive asynchronously)
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    browser.open("/cases/" + id);
+                    assertThat(browser.find("#history").getText())
+                            .contains("Section edited: Context — by sofia", "Section edited: Process — by sofia");
+                });
 
         // someone else edits the case while this page is open: the form's version is stale
         String caseUrl = platform.endpoints.cases() + "/cases/" + id;

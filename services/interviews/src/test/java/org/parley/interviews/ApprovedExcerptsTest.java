@@ -29,6 +29,7 @@ import static org.parley.interviews.Fixtures.interview;
 import static org.parley.interviews.Fixtures.newCase;
 import static org.parley.interviews.Fixtures.patch;
 import static org.parley.interviews.Fixtures.projectionIs;
+import static org.parley.interviews.Fixtures.proposeAndApprove;
 import static org.parley.interviews.Fixtures.record;
 
 /**
@@ -189,18 +190,6 @@ class ApprovedExcerptsTest {
                 false,
                 Map.of("sofia", TeamRole.LEAD, "mateo", TeamRole.MEMBER),
                 Map.of("oas", GrantScope.EXCERPTS));
-    }
-
-    private static void proposeAndApprove(String id, int quote) {
-        as("mateo")
-                .body(Map.of("quote", quote))
-                .post("/interviews/" + id + "/excerpts")
-                .then()
-                .statusCode(201);
-        as("sofia")
-                .post("/interviews/" + id + "/excerpts/" + quote + "/approval")
-                .then()
-                .statusCode(200);
     }
 
     /** What lucia reads of the interview's approved excerpts; both ways in agree. */

@@ -235,6 +235,19 @@ public final class Fixtures {
         return ((Map<String, String>) body.get("identity")).get("contact");
     }
 
+    /** mateo (a member) proposes the quote as an excerpt and sofia (the lead) approves it. */
+    public static void proposeAndApprove(String id, int quote) {
+        as("mateo")
+                .body(Map.of("quote", quote))
+                .post("/interviews/" + id + "/excerpts")
+                .then()
+                .statusCode(201);
+        as("sofia")
+                .post("/interviews/" + id + "/excerpts/" + quote + "/approval")
+                .then()
+                .statusCode(200);
+    }
+
     /** Records the interview as {@code user}; returns its id. */
     public static String record(String user, Map<String, Object> body) {
         Response response = as(user).body(body).post("/interviews");

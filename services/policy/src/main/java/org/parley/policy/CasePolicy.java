@@ -34,6 +34,13 @@ public record CasePolicy(
                 caseId, owningOrganisation, Tier.SECRET, false, Map.of(leadSubject, TeamRole.LEAD), List.of(), 1);
     }
 
+    /** This policy with one more grant, at the same version: what a dry run asks ("and if it also held this?"). */
+    public CasePolicy withGrant(Grant grant) {
+        List<Grant> widened = new java.util.ArrayList<>(grants);
+        widened.add(grant);
+        return new CasePolicy(caseId, owningOrganisation, tier, resultsReleased, team, widened, version);
+    }
+
     public boolean isLead(@Nullable String subject) {
         return subject != null && team.get(subject) == TeamRole.LEAD;
     }

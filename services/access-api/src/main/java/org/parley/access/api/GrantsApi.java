@@ -44,7 +44,9 @@ public interface GrantsApi {
     @Operation(
             summary = "Grant a partner organisation access",
             description = "SUMMARY and RESULTS: issued at once by one secrecy admin (201). PROCESS and EXCERPTS:"
-                    + " a request a different secrecy admin must approve (202).")
+                    + " a request a different secrecy admin must approve (202). An organisation holds one active"
+                    + " grant per case: a wider or longer grant replaces its current one (which ends as REPLACED"
+                    + " in the same policy version); one that would not widen it is a 409.")
     @APIResponse(responseCode = "201", description = "Issued")
     @APIResponse(responseCode = "202", description = "Requested; see the Location header")
     @APIResponse(
@@ -53,6 +55,11 @@ public interface GrantsApi {
             content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "403", ref = "NotCaseSecrecyAdmin")
     @APIResponse(responseCode = "404", ref = "CaseNotFound")
+    @APIResponse(
+            responseCode = "409",
+            description = "The organisation already holds a grant on the case at least as wide and as long;"
+                    + " revoke it first to narrow it",
+            content = @Content(mediaType = CaseAccessApi.PROBLEM, schema = @Schema(ref = "Problem")))
     Response issueGrant(@PathParam("id") String caseId, NewGrant grant);
 
     /** Tightening, at once; 409 when the grant has already ended. */

@@ -27,4 +27,16 @@ public record TeamView(String caseId, long version, UserRef lead, List<Member> m
         }
         return members != null && members.stream().anyMatch(m -> subject.equals(m.subject()));
     }
+
+    /** The name of this team member (the lead included), or null when the subject is not on the team now. */
+    public String nameOf(String subject) {
+        if (subject == null || members == null) {
+            return null;
+        }
+        return members.stream()
+                .filter(m -> subject.equals(m.subject()))
+                .map(Member::name)
+                .findFirst()
+                .orElse(null);
+    }
 }

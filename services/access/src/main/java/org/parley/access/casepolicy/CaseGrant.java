@@ -66,6 +66,10 @@ public class CaseGrant extends PanacheEntityBase {
     @Column(name = "end_reason")
     public String endReason;
 
+    /** The wider grant that took this one's place (status REPLACED). */
+    @Column(name = "replaced_by")
+    public UUID replacedBy;
+
     public Grant asPolicyGrant() {
         return new Grant(organisation, scope, expiresAt);
     }

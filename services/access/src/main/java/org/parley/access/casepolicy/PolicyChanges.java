@@ -3,6 +3,7 @@ package org.parley.access.casepolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +68,11 @@ public class PolicyChanges {
                         ResultsReleaseChanged.newBuilder().setReleased(released)));
     }
 
-    /** Issues a grant; {@code approvedBy} is the second admin for scopes that need one. */
+    /**
+     * Issues a grant; {@code approvedBy} is the second admin for scopes that need one. {@code replaces} is the
+     * organisation's narrower grant on the case ({@link GrantTargets#replaced}), ended as REPLACED in the same
+     * policy version and named in the {@code GrantIssued} event.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public CaseGrant issueGrant(
             CaseAccess row,
@@ -78,7 +83,8 @@ public class PolicyChanges {
             String approvedBy,
             Actor actor,
             String reason,
-            UUID requestId) {
+            UUID requestId,
+            Optional<CaseGrant> replaces) {
         CaseGrant grant = new CaseGrant();
         grant.id = UUID.randomUUID();
         grant.caseId = row.caseId;
@@ -92,6 +98,11 @@ public class PolicyChanges {
         grant.reason = reason;
         grant.issuedAt = clock.instant();
         grant.persist();
+        // One policy version for both: the organisation never holds neither grant, nor both.
+        replaces.ifPresent(narrower -> {
+            end(narrower, GrantStatus.REPLACED, actor.subject(), reason);
+            narrower.replacedBy = grant.id;
+        });
         publisher.changed(row, actor, reason, requestId, envelope -> {
             GrantIssued.Builder issued = GrantIssued.newBuilder()
                     .setGrantId(grant.id.toString())
@@ -100,6 +111,7 @@ public class PolicyChanges {
             if (expiresAt != null) {
                 issued.setExpiresAt(Envelopes.timestamp(expiresAt));
             }
+            replaces.ifPresent(narrower -> issued.setReplacesGrantId(narrower.id.toString()));
             envelope.setGrantIssued(issued);
         });
         return grant;

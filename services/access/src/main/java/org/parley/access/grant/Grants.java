@@ -3,6 +3,7 @@ package org.parley.access.grant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,6 +105,9 @@ public class Grants {
                 needsSecondAdmin ? Action.REQUEST_SECRECY_CHANGE : Action.ISSUE_GRANT,
                 "Only a secrecy admin of the case's organisation issues grants.");
         targets.check(visible.row(), body.organisation(), body.expiresAt(), visible.now());
+        // Checked now to refuse at once what could never replace the organisation's grant; again on approval.
+        Optional<CaseGrant> replaced =
+                targets.replaced(visible.row(), body.organisation(), body.scope(), body.expiresAt(), visible.now());
         if (needsSecondAdmin) {
             return ChangeOutcome.requested(requests.requestGrant(
                     visible, viewer, body.organisation(), body.scope(), body.expiresAt(), body.reason()));
@@ -117,7 +121,8 @@ public class Grants {
                 null,
                 actorOf(viewer),
                 body.reason(),
-                null);
+                null,
+                replaced);
         return ChangeOutcome.applied(full(grant, directory.usernames(Set.of(viewer.subject()))));
     }
 

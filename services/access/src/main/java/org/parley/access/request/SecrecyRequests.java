@@ -247,7 +247,10 @@ public class SecrecyRequests {
                         approver.subject(),
                         actor,
                         request.reason,
-                        request.id);
+                        request.id,
+                        // The organisation's grants may have changed while the request waited (a 409 rolls back).
+                        grantTargets.replaced(
+                                row, request.grantOrganisation, request.grantScope, request.grantExpiresAt, now));
             case TEAM -> {
                 if (locked.team().get(request.teamSubject) != request.teamRole) {
                     changes.putMember(row, request.teamSubject, request.teamRole, actor, request.reason, request.id);

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.parley.access.api.GrantScope;
@@ -73,16 +74,22 @@ public class GrantChanges {
                         GrantScope.class,
                         "scope",
                         scope,
-                        granted -> CaseActions.doneOrRequested(
-                                grants.issueGrant(
-                                        id,
-                                        new NewGrant(
-                                                Paths.blankToNull(organisation),
-                                                granted,
-                                                Paths.blankToNull(reason),
-                                                until)),
-                                "done=changed",
-                                "done=requested")));
+                        granted -> issue(
+                                id,
+                                new NewGrant(
+                                        Paths.blankToNull(organisation), granted, Paths.blankToNull(reason), until))));
+    }
+
+    /** A 409 here means the organisation already holds a grant at least as wide: said so, not "already decided". */
+    private String issue(String id, NewGrant grant) {
+        try {
+            return CaseActions.doneOrRequested(grants.issueGrant(id, grant), "done=changed", "done=requested");
+        } catch (ClientWebApplicationException e) {
+            if (e.getResponse() != null && e.getResponse().getStatus() == 409) {
+                return "err=grant-held";
+            }
+            throw e;
+        }
     }
 
     @POST

@@ -205,6 +205,9 @@ public interface Labels {
     @Message("Expired")
     String grantStatus_EXPIRED();
 
+    @Message("Replaced by a wider grant")
+    String grantStatus_REPLACED();
+
     @Message("Pending")
     String requestStatus_PENDING();
 
@@ -358,6 +361,9 @@ public interface Labels {
     @Message("Grant expired")
     String event_GRANT_EXPIRED();
 
+    @Message("Section edited")
+    String event_SECTION_EDITED();
+
     @Message("Country")
     String facet_country();
 
@@ -458,6 +464,10 @@ public interface Labels {
 
     @Message("This was already decided or cannot change any more.")
     String err_conflict();
+
+    @Message(
+            "This organisation already holds a grant on this case at least as wide and as long: to narrow it, revoke it first.")
+    String err_grant_held();
 
     @Message("Someone changed this meanwhile: please look again and redo your change.")
     String err_stale();

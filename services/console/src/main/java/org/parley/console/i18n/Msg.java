@@ -121,6 +121,22 @@ public interface Msg {
     @Message("Nobody's view would change.")
     String dry_run_none();
 
+    @Message("Approved excerpts this grant would show to {organisation}'s users")
+    String opening_title(String organisation);
+
+    @Message("Excerpt {number} of the interview of {month} (interview {reference}…)")
+    String opening_item(int number, String month, String reference);
+
+    @Message("No approved excerpt would become visible (excerpts approved later will be, while the grant lasts).")
+    String opening_none();
+
+    @Message(
+            "Only numbers and dates are shown: secrecy admins never read interviews. An interview also linked to other cases counts only if the organisation may already read excerpts on all of them.")
+    String opening_note();
+
+    @Message("The interviews service did not answer: which excerpts would become visible is unknown for now.")
+    String opening_unavailable();
+
     @Message("Dry run")
     String dry_run_title();
 
@@ -645,6 +661,12 @@ public interface Msg {
 
     @Message("Requested by")
     String requested_by();
+
+    @Message("by")
+    String edited_by();
+
+    @Message("a former team member")
+    String former_team_member();
 
     @Message("Loosening changes wait here for a second secrecy admin.")
     String requests_intro();

@@ -23,10 +23,13 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.parley.access.api.DryRunResult;
+import org.parley.access.api.GrantScope;
 import org.parley.access.api.ReasonBody;
+import org.parley.access.api.RequestKind;
 import org.parley.access.api.RequestStatus;
 import org.parley.access.api.RequestView;
 import org.parley.cases.api.CaseView;
+import org.parley.console.clients.CaseExcerptsClient;
 import org.parley.console.clients.CasesClient;
 import org.parley.console.clients.SecrecyRequestsClient;
 import org.parley.console.web.ActionFailed;
@@ -35,6 +38,7 @@ import org.parley.console.web.Flash;
 import org.parley.console.web.Globals;
 import org.parley.console.web.Paths;
 import org.parley.console.web.ServiceErrors;
+import org.parley.interviews.api.ExcerptsOpening;
 
 /**
  * For secrecy admins: the queue of loosening requests that wait for a second admin, each with its dry-run
@@ -61,14 +65,34 @@ public class SecrecyResource {
     @RestClient
     CasesClient cases;
 
+    @RestClient
+    CaseExcerptsClient excerpts;
+
     /** A request and the title of its case (null when the cases service does not show it). */
     public record Row(RequestView request, String title) {}
+
+    /**
+     * For a pending grant covering excerpts: the approved excerpts it would open to the organisation's users,
+     * or {@code unavailable} when the interviews service did not answer (the page still shows the rest).
+     */
+    public record Opening(List<OpenedExcerpt> excerpts, boolean unavailable) {}
+
+    /** One excerpt as the admin is shown it: its number, its interview's month and the interview id's start. */
+    public record OpenedExcerpt(int number, String month, String reference) {
+
+        static OpenedExcerpt of(ExcerptsOpening.Opened opened) {
+            String id = opened.interviewId();
+            return new OpenedExcerpt(
+                    opened.excerptNumber(), String.valueOf(opened.month()), id.substring(0, Math.min(8, id.length())));
+        }
+    }
 
     @CheckedTemplate
     public static class Templates {
         public static native TemplateInstance requests(List<Row> rows, String status, Flash flash);
 
-        public static native TemplateInstance request(Row row, DryRunResult dryRun, boolean mine, Flash flash);
+        public static native TemplateInstance request(
+                Row row, DryRunResult dryRun, Opening opening, boolean mine, Flash flash);
     }
 
     @GET
@@ -93,10 +117,26 @@ public class SecrecyResource {
         }
         RequestView request = access.request(id);
         DryRunResult dryRun = request.status() == RequestStatus.PENDING ? access.dryRun(id) : null;
+        Opening opening = dryRun != null
+                        && request.kind() == RequestKind.GRANT
+                        && request.grant() != null
+                        && request.grant().scope() == GrantScope.EXCERPTS
+                ? openingOf(request)
+                : null;
         boolean mine =
                 request.requestedBy() != null && request.requestedBy().subject().equals(ctx.subject());
-        return ctx.render(
-                Templates.request(new Row(request, title(request.caseId())), dryRun, mine, Flash.of(done, err)));
+        return ctx.render(Templates.request(
+                new Row(request, title(request.caseId())), dryRun, opening, mine, Flash.of(done, err)));
+    }
+
+    private Opening openingOf(RequestView request) {
+        try {
+            ExcerptsOpening answer =
+                    excerpts.opening(request.caseId(), request.grant().organisation());
+            return new Opening(answer.excerpts().stream().map(OpenedExcerpt::of).toList(), false);
+        } catch (ClientWebApplicationException | jakarta.ws.rs.ProcessingException e) {
+            return new Opening(List.of(), true);
+        }
     }
 
     @POST

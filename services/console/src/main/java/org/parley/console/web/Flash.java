@@ -26,7 +26,8 @@ public record Flash(String done, String err, String fields) {
             "opened",
             "linked",
             "unlinked");
-    private static final Set<String> ERRORS = Set.of("invalid", "forbidden", "conflict", "stale", "failed");
+    private static final Set<String> ERRORS =
+            Set.of("invalid", "forbidden", "conflict", "stale", "failed", "grant-held");
 
     public static Flash of(String done, String err) {
         return of(done, err, null);

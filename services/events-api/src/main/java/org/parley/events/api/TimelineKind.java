@@ -9,5 +9,7 @@ public enum TimelineKind {
     INTERVIEW_LINKED,
     GRANT_ISSUED,
     GRANT_REVOKED,
-    GRANT_EXPIRED
+    GRANT_EXPIRED,
+    /** A case section's text changed: which section and the case version; who, only for the team. */
+    SECTION_EDITED
 }

@@ -61,6 +61,13 @@ public class TimelineRecorder {
                 details.put("entryKind", envelope.getProcessEntryAdded().getKind());
                 details.put("entryDate", envelope.getProcessEntryAdded().getEntryDate());
             }
+            case CASE_SECTION_EDITED -> {
+                kind = TimelineKind.SECTION_EDITED;
+                details.put("section", envelope.getCaseSectionEdited().getSection());
+                details.put("caseVersion", envelope.getCaseSectionEdited().getCaseVersion());
+                // an OIDC subject, never a name; the timeline shows it to the case's team only
+                details.put(TimelineVisibility.EDITOR, envelope.getActor().getSubject());
+            }
             case INTERVIEW_LINKED -> {
                 kind = TimelineKind.INTERVIEW_LINKED;
                 details.put("interviewId", envelope.getInterviewLinked().getInterviewId());

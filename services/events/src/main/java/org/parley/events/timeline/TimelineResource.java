@@ -88,7 +88,7 @@ public class TimelineResource implements TimelineApi {
         for (StoredEntry entry : entries) {
             TimelineKind kind = entry.kind();
             if (window.includes(entry.occurredAt(), TimelineVisibility.statesStanding(kind))
-                    && TimelineVisibility.visibleTo(kind, viewer, decision, entry.grantOrganisation())
+                    && TimelineVisibility.visibleTo(entry, viewer, decision)
                     && (kind != TimelineKind.INTERVIEW_LINKED
                             || CaseHistory.showsInterview(
                                     viewer,
@@ -96,7 +96,8 @@ public class TimelineResource implements TimelineApi {
                                     interviews.links().get(entry.detail("interviewId")),
                                     interviews.policies(),
                                     now))) {
-                visible.add(new TimelineView.Entry(entry.eventId(), kind, entry.occurredAt(), entry.details()));
+                visible.add(new TimelineView.Entry(
+                        entry.eventId(), kind, entry.occurredAt(), TimelineVisibility.detailsFor(entry, decision)));
             }
         }
         return new TimelineView(opened.policy().caseId(), visible);

@@ -4,6 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -47,4 +48,38 @@ public interface CaseExcerptsApi {
                     "Not answered by this endpoint (Quarkus lists a 403 on every secured one; it would be a problem)",
             content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
     CaseExcerpts list(@PathParam("caseId") String caseId);
+
+    /** For the dry run of a grant covering excerpts: what it would open, before anyone approves it. */
+    @GET
+    @Path("/opening")
+    @Operation(
+            summary = "Which approved excerpts an EXCERPTS grant to an organisation would open",
+            description = "Secrecy admins of the case's owning organisation only. The approved excerpts, on"
+                    + " interviews linked to the case and whose consent allows sharing, that a user of the"
+                    + " organisation (no role, not on the team) would see if its grant on this case covered"
+                    + " excerpts and does not see now; an interview also linked to other cases counts only"
+                    + " when the organisation may already read excerpts on every one of them. Interview ids,"
+                    + " months and excerpt numbers, never text.")
+    @APIResponse(responseCode = "200", description = "The excerpts it would open (possibly none)")
+    @APIResponse(
+            responseCode = "400",
+            description = "No organisation named",
+            content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "403",
+            description = "The caller knows the case but is not a secrecy admin of its owning organisation",
+            content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "404",
+            description = "No case with this id (or none the caller may know exists)",
+            content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "503",
+            description = "Access rules are being refreshed",
+            content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid bearer token",
+            content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    ExcerptsOpening opening(@PathParam("caseId") String caseId, @QueryParam("organisation") String organisation);
 }

@@ -1,6 +1,7 @@
 package org.parley.interviews.access;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,24 @@ public class InterviewGate {
         Optional<CasePolicy> policy = policies.find(RecordIds.parse(rawCaseId).orElseGet(UUID::randomUUID));
         refuseUnlessExcerpts(policy.map(p -> accessTo(viewer, List.of(p))).orElse(InterviewAccess.NONE), "case");
         return policy.orElseThrow();
+    }
+
+    /**
+     * Admits a secrecy admin of the case's owning organisation (who decides on its grants); whoever else may
+     * know the case gets a 403, everyone else and any unknown or malformed id the never-existed 404.
+     */
+    public CasePolicy admitOwnerSecrecyAdmin(Viewer viewer, String rawCaseId) {
+        Optional<CasePolicy> policy = policies.find(RecordIds.parse(rawCaseId).orElseGet(UUID::randomUUID));
+        cases.refuseWhileStale();
+        Instant now = clock.instant();
+        if (policy.isEmpty() || !SecrecyRules.decide(viewer, policy.get(), now).knowsExists()) {
+            throw CaseGate.neverExisted("case");
+        }
+        if (!SecrecyRules.mayPerform(viewer, policy.get(), Action.REQUEST_SECRECY_CHANGE, now)) {
+            throw new ProblemException(
+                    Problems.forbidden("Only a secrecy admin of the case's organisation decides on its grants."));
+        }
+        return policy.get();
     }
 
     /** The refusals both doors share: the stale 503 first (for every id), then the never-existed 404. */

@@ -1,6 +1,9 @@
 package org.parley.interviews.excerpt;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +29,7 @@ import org.parley.interviews.api.ExcerptId;
 import org.parley.interviews.api.ExcerptView;
 import org.parley.interviews.api.ExcerptVisibilityApi;
 import org.parley.interviews.api.Excerpts;
+import org.parley.interviews.api.ExcerptsOpening;
 import org.parley.interviews.api.Quote;
 import org.parley.interviews.events.InterviewEvents;
 import org.parley.interviews.interview.InterviewRecord;
@@ -33,6 +37,8 @@ import org.parley.interviews.interview.SealedContent;
 import org.parley.interviews.problems.InterviewProblems;
 import org.parley.interviews.questions.ResearchQuestions;
 import org.parley.policy.CasePolicy;
+import org.parley.policy.Grant;
+import org.parley.policy.GrantScope;
 import org.parley.policy.InterviewAccess;
 import org.parley.policy.Viewer;
 import org.parley.web.Problem;
@@ -179,6 +185,57 @@ public class ExcerptService {
             }
         }
         return new CaseExcerpts(policy.caseId(), shared);
+    }
+
+    /** A user of the organisation asked about in a dry run: no role, on no team (not a Keycloak subject). */
+    private static final String ANY_USER = "~any-user-of-the-organisation";
+
+    /**
+     * What an EXCERPTS grant to {@code organisation} on this case would newly show its users (see {@link
+     * org.parley.interviews.api.CaseExcerptsApi#opening}): each interview's access decided on its linked cases
+     * as they are and again with this case's policy widened by the grant. Nothing is decrypted (so nothing
+     * is audited as read): numbers and months only.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public ExcerptsOpening opening(Viewer viewer, String rawCaseId, String organisation) {
+        CasePolicy policy = gate.admitOwnerSecrecyAdmin(viewer, rawCaseId);
+        if (organisation == null || organisation.isBlank() || organisation.length() > 200) {
+            throw new ProblemException(Problems.invalid(
+                    List.of(new Problem.FieldError("organisation", "name the organisation the grant is for"))));
+        }
+        Viewer partner = Viewer.signedIn(ANY_USER, organisation, Set.of());
+        CasePolicy widened = policy.withGrant(new Grant(organisation, GrantScope.EXCERPTS, null));
+        List<Object[]> rows = entityManager
+                .createNativeQuery("SELECT i.id, i.interview_month, e.quote_number FROM interview i"
+                        + " JOIN interview_case_link l ON l.interview_id = i.id AND l.case_id = CAST(?1 AS uuid)"
+                        + " JOIN interview_excerpt e ON e.interview_id = i.id AND e.status = 'APPROVED'"
+                        + " ORDER BY i.interview_month DESC, i.id, e.quote_number")
+                .setParameter(1, policy.caseId())
+                .getResultList();
+        Map<UUID, Boolean> opens = new HashMap<>();
+        List<ExcerptsOpening.Opened> opened = new ArrayList<>();
+        for (Object[] row : rows) {
+            UUID interviewId = (UUID) row[0];
+            boolean interviewOpens = opens.computeIfAbsent(interviewId, id -> {
+                if (!InterviewRecord.<InterviewRecord>findById(id).allowsSharingQuotes()) {
+                    return false;
+                }
+                List<CasePolicy> linked = gate.linkedPolicies(id);
+                List<CasePolicy> afterGrant = linked.stream()
+                        .map(one -> one.caseId().equals(policy.caseId()) ? widened : one)
+                        .toList();
+                return !linked.isEmpty()
+                        && !gate.accessTo(partner, linked).showsExcerpt(true, true)
+                        && gate.accessTo(partner, afterGrant).showsExcerpt(true, true);
+            });
+            if (interviewOpens) {
+                LocalDate month = row[1] instanceof LocalDate date ? date : ((java.sql.Date) row[1]).toLocalDate();
+                opened.add(new ExcerptsOpening.Opened(
+                        interviewId.toString(), YearMonth.from(month), ((Number) row[2]).intValue()));
+            }
+        }
+        return new ExcerptsOpening(policy.caseId(), organisation, opened);
     }
 
     /**
