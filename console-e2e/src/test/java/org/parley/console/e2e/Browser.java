@@ -139,6 +139,11 @@ final class Browser {
         return !driver.findElements(By.cssSelector(css)).isEmpty();
     }
 
+    /** Waits (up to the suite's 20 s) until the page has this element, e.g. once a redirect has landed. */
+    WebElement waitFor(String css) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
     List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }

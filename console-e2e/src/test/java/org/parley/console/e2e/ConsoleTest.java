@@ -97,4 +97,15 @@ abstract class ConsoleTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no pending request about " + text));
     }
+
+    /** ana asks to make a new case publicly known; answers the request's path, with ana signed in. */
+    static String fileTierRequest(String title) throws Exception {
+        String id = platform.newCase(title);
+        browser.signIn("ana");
+        browser.open("/cases/" + id);
+        browser.select("#s-tier", "PUBLICLY_KNOWN");
+        browser.type("#s-tier-reason", "The talks were announced publicly.");
+        browser.submit("#change-tier");
+        return requestLink(title);
+    }
 }

@@ -42,6 +42,7 @@ class LanguageAndAccessibilityTest extends ConsoleTest {
                 "/interviews/new",
                 "/import",
                 "/requests",
+                "/todo",
                 "/register",
                 "/register/" + platform.caseId("el-salvador"),
                 "/cases/" + platform.caseId("el-salvador"),

@@ -1,10 +1,15 @@
 package org.parley.access.grant;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +20,8 @@ import org.parley.access.api.GrantScope;
 import org.parley.access.api.GrantStatus;
 import org.parley.access.api.GrantView;
 import org.parley.access.api.UserRef;
+import org.parley.access.api.WorkQueueView;
+import org.parley.access.casepolicy.CaseAccess;
 import org.parley.access.casepolicy.CaseGrant;
 import org.parley.access.casepolicy.CasePolicies;
 import org.parley.access.casepolicy.GrantTargets;
@@ -28,6 +35,8 @@ import org.parley.gate.CaseGate;
 import org.parley.policy.Action;
 import org.parley.policy.RecordIds;
 import org.parley.policy.Relationship;
+import org.parley.policy.Role;
+import org.parley.policy.SecrecyRules;
 import org.parley.policy.Viewer;
 import org.parley.web.ProblemException;
 import org.parley.web.Problems;
@@ -45,9 +54,11 @@ public class Grants {
     private final SecrecyRequests requests;
     private final GrantTargets targets;
     private final Directory directory;
+    private final Clock clock;
 
     @Inject
     public Grants(
+            Clock clock,
             CasePolicies policies,
             PolicyChanges changes,
             SecrecyRequests requests,
@@ -58,6 +69,7 @@ public class Grants {
         this.requests = requests;
         this.targets = targets;
         this.directory = directory;
+        this.clock = clock;
     }
 
     /** Either the grant issued at once, or the request filed for it. */
@@ -92,6 +104,66 @@ public class Grants {
         return active.stream()
                 .filter(grant -> viewer.belongsTo(grant.organisation))
                 .map(Grants::summary)
+                .toList();
+    }
+
+    /**
+     * For a secrecy admin (the work queue): active grants on their organisation's cases that expire between now
+     * and {@code now + within}, soonest first, with who issued them; each case checked by the rules, as the grants
+     * page is. Empty for anyone else.
+     */
+    public List<GrantView> expiringOnOwnCases(Viewer viewer, Duration within) {
+        if (!viewer.has(Role.SECRECY_ADMIN)) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<CaseGrant> expiring = CaseGrant.list(
+                "status = ?1 AND expiresAt > ?2 AND expiresAt <= ?3 AND caseId IN (SELECT c.caseId FROM CaseAccess c"
+                        + " WHERE c.owningOrganisation = ?4 AND c.deleted = false) ORDER BY expiresAt, id",
+                GrantStatus.ACTIVE,
+                now,
+                now.plus(within),
+                viewer.organisation());
+        Map<UUID, Boolean> adminOfCase = new HashMap<>();
+        List<CaseGrant> visible = expiring.stream()
+                .filter(grant -> adminOfCase.computeIfAbsent(
+                        grant.caseId,
+                        caseId -> SecrecyRules.mayPerform(
+                                viewer, policies.policyOf(CaseAccess.findById(caseId)), Action.TIGHTEN_SECRECY, now)))
+                .toList();
+        Set<String> subjects = new HashSet<>();
+        visible.forEach(grant -> subjects.add(grant.issuedBy));
+        Map<String, String> usernames = directory.usernames(subjects);
+        return visible.stream()
+                .map(grant -> view(grant, ref(grant.issuedBy, usernames), null, null, null, null))
+                .toList();
+    }
+
+    /**
+     * For a partner (the work queue): the cases whose grant to their organisation, active and unexpired now, was
+     * issued after {@code since} (every active one when {@code since} is null), newest first. A revoked or expired
+     * grant is not among them, so neither is its case.
+     */
+    public List<WorkQueueView.SharedCase> sharedWith(Viewer viewer, Instant since) {
+        if (!viewer.has(Role.PARTNER)) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<CaseGrant> grants = CaseGrant.list(
+                "organisation = ?1 AND status = ?2 AND (expiresAt IS NULL OR expiresAt > ?3) AND issuedAt > ?4"
+                        + " AND caseId IN (SELECT c.caseId FROM CaseAccess c WHERE c.deleted = false)"
+                        + " ORDER BY issuedAt DESC, id",
+                viewer.organisation(),
+                GrantStatus.ACTIVE,
+                now,
+                since == null ? Instant.EPOCH : since);
+        return grants.stream()
+                .filter(grant -> viewer.belongsTo(grant.organisation))
+                .map(grant -> new WorkQueueView.SharedCase(
+                        grant.caseId.toString(),
+                        ApiEnums.as(GrantScope.class, grant.scope),
+                        grant.issuedAt,
+                        grant.expiresAt))
                 .toList();
     }
 

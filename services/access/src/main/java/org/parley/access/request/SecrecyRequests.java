@@ -187,6 +187,36 @@ public class SecrecyRequests {
         return views(visible);
     }
 
+    /**
+     * The pending, unexpired requests this secrecy admin may decide now (the work queue): on their organisation's
+     * cases, never their own, never one that would put them on a team. Empty for anyone else.
+     */
+    public List<RequestView> waitingFor(Viewer viewer) {
+        if (!viewer.has(Role.SECRECY_ADMIN)) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<SecrecyRequest> pending = SecrecyRequest.list(
+                "caseId IN (SELECT c.caseId FROM CaseAccess c WHERE c.owningOrganisation = ?1 AND c.deleted = false)"
+                        + " AND status = ?2 AND expiresAt > ?3 ORDER BY createdAt DESC",
+                viewer.organisation(),
+                RequestStatus.PENDING,
+                now);
+        Map<UUID, CasePolicy> policyOfCase = new HashMap<>();
+        List<SecrecyRequest> waiting = new ArrayList<>();
+        for (SecrecyRequest request : pending) {
+            CasePolicy policy = policyOfCase.computeIfAbsent(
+                    request.caseId, caseId -> policies.policyOf(CaseAccess.findById(caseId)));
+            if (SecrecyRules.mayApprove(viewer, policy, request.requestedBy, now)
+                    && (request.kind != RequestKind.TEAM
+                            || SecrecyRules.mayApproveTeamAddition(
+                                    viewer, policy, request.requestedBy, request.teamSubject, now))) {
+                waiting.add(request);
+            }
+        }
+        return views(waiting);
+    }
+
     public RequestView get(String requestId, Viewer viewer) {
         return view(visibleToAdmin(requestId, viewer).request());
     }

@@ -19,6 +19,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.parley.console.web.Ctx;
 import org.parley.console.web.Paths;
 
@@ -68,6 +69,17 @@ public class HomeResource {
                 .sameSite(NewCookie.SameSite.LAX)
                 .build();
         return Response.seeOther(URI.create(back(referer))).cookie(cookie).build();
+    }
+
+    /**
+     * The switch on a page that has no form token (an error answered before any page, e.g. a path no page serves):
+     * a link. It changes nothing but the reader's own language cookie, so a forged link can do no more than that.
+     */
+    @GET
+    @Path("language")
+    @PermitAll
+    public Response languageLink(@RestQuery String lang, @HeaderParam("Referer") String referer) {
+        return language(lang, referer);
     }
 
     /** The page the switch was used on: the path and query of the referrer, on this site only. */

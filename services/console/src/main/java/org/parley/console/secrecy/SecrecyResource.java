@@ -1,9 +1,7 @@
 package org.parley.console.secrecy;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,10 +26,10 @@ import org.parley.access.api.ReasonBody;
 import org.parley.access.api.RequestKind;
 import org.parley.access.api.RequestStatus;
 import org.parley.access.api.RequestView;
-import org.parley.cases.api.CaseView;
+import org.parley.console.cases.CaseTitles;
 import org.parley.console.clients.CaseExcerptsClient;
-import org.parley.console.clients.CasesClient;
 import org.parley.console.clients.SecrecyRequestsClient;
+import org.parley.console.todo.TodoCounts;
 import org.parley.console.web.ActionFailed;
 import org.parley.console.web.Ctx;
 import org.parley.console.web.Flash;
@@ -52,18 +50,19 @@ public class SecrecyResource {
 
     private final Ctx ctx;
     private final ServiceErrors errors;
+    private final CaseTitles titles;
+    private final TodoCounts todoCounts;
 
     @Inject
-    public SecrecyResource(Ctx ctx, ServiceErrors errors) {
+    public SecrecyResource(Ctx ctx, ServiceErrors errors, CaseTitles titles, TodoCounts todoCounts) {
         this.ctx = ctx;
         this.errors = errors;
+        this.titles = titles;
+        this.todoCounts = todoCounts;
     }
 
     @RestClient
     SecrecyRequestsClient access;
-
-    @RestClient
-    CasesClient cases;
 
     @RestClient
     CaseExcerptsClient excerpts;
@@ -102,10 +101,8 @@ public class SecrecyResource {
             wanted = "PENDING";
         }
         List<RequestView> found = access.requests("ALL".equals(wanted) ? null : wanted);
-        Map<String, String> titles = new HashMap<>();
-        List<Row> rows = found.stream()
-                .map(r -> new Row(r, titles.computeIfAbsent(r.caseId(), this::title)))
-                .toList();
+        List<Row> rows =
+                found.stream().map(r -> new Row(r, titles.of(r.caseId()))).toList();
         return ctx.render(Templates.requests(rows, wanted, Flash.of(done, err)));
     }
 
@@ -126,7 +123,7 @@ public class SecrecyResource {
         boolean mine =
                 request.requestedBy() != null && request.requestedBy().subject().equals(ctx.subject());
         return ctx.render(Templates.request(
-                new Row(request, title(request.caseId())), dryRun, opening, mine, Flash.of(done, err)));
+                new Row(request, titles.of(request.caseId())), dryRun, opening, mine, Flash.of(done, err)));
     }
 
     private Opening openingOf(RequestView request) {
@@ -167,6 +164,8 @@ public class SecrecyResource {
         }
         try {
             call.run();
+            // the decided request leaves the admin's work queue at once, not when the kept count expires
+            todoCounts.forget(ctx.subject());
             return Response.seeOther(URI.create("/requests/" + id + "?done=" + done))
                     .build();
         } catch (ClientWebApplicationException e) {
@@ -175,15 +174,6 @@ public class SecrecyResource {
             }
             return Response.seeOther(URI.create("/requests/" + id + "?err=" + ActionFailed.key(e)))
                     .build();
-        }
-    }
-
-    private String title(String caseId) {
-        try {
-            CaseView c = cases.read(caseId);
-            return c.header() == null ? null : c.header().title();
-        } catch (ClientWebApplicationException | jakarta.ws.rs.ProcessingException e) {
-            return null;
         }
     }
 }

@@ -169,13 +169,20 @@ public class Ctx {
 
     private String resolveLanguage() {
         Cookie cookie = request.getCookie(LANGUAGE_COOKIE);
-        if (cookie != null && LANGUAGES.contains(cookie.getValue())) {
-            return cookie.getValue();
+        return language(cookie == null ? null : cookie.getValue(), request.getHeader("Accept-Language"));
+    }
+
+    /**
+     * "en" or "es" from the language cookie's value, else the Accept-Language header, else English; also used
+     * where no page is rendered (the sign-in redirect to Keycloak).
+     */
+    public static String language(String cookieValue, String acceptLanguage) {
+        if (cookieValue != null && LANGUAGES.contains(cookieValue)) {
+            return cookieValue;
         }
-        String header = request.getHeader("Accept-Language");
-        if (header != null && !header.isBlank()) {
+        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
             try {
-                String best = Locale.lookupTag(Locale.LanguageRange.parse(header), LANGUAGES);
+                String best = Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
                 if (best != null) {
                     return best;
                 }
