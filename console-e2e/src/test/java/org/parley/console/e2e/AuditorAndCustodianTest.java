@@ -34,6 +34,16 @@ class AuditorAndCustodianTest extends ConsoleTest {
                 .toList();
         assertThat(types).isNotEmpty().allMatch("Tier changed"::equals);
         assertThat(browser.find("#l-type").getAttribute("value")).isEqualTo("TierChanged");
+        // ifit's own actors by username (the seeds' tier changes are ana's and bruno's), and the filter takes one
+        assertThat(browser.all("#ledger .actor-name").stream().map(cell -> cell.getText()))
+                .isNotEmpty()
+                .allMatch(name -> name.equals("ana") || name.equals("bruno"));
+        String someone = browser.find("#ledger .actor-name").getText();
+        browser.open("/ledger?type=TierChanged&actor=" + someone);
+        assertThat(browser.all("#ledger .actor-name").stream().map(cell -> cell.getText()))
+                .isNotEmpty()
+                .allMatch(someone::equals);
+        assertThat(browser.find("#l-actor").getAttribute("value")).isEqualTo(someone);
         // ids, types, times and hashes only: no case text
         assertNames(browser.source(), List.of(), List.of(EL_SALVADOR, MEXICO, HAITI));
 

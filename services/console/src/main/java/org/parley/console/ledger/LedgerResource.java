@@ -19,6 +19,7 @@ import io.quarkus.qute.TemplateInstance;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.parley.console.clients.ColleaguesClient;
 import org.parley.console.clients.LedgerClient;
 import org.parley.console.clients.Problem;
 import org.parley.console.web.Ctx;
@@ -45,6 +46,9 @@ public class LedgerResource {
 
     @RestClient
     LedgerClient events;
+
+    @RestClient
+    ColleaguesClient colleagues;
 
     public record Filter(String caseId, String actor, String organisation, String type, String from, String to) {
         public String url(String cursor) {
@@ -73,7 +77,8 @@ public class LedgerResource {
                 VerificationReport verification,
                 List<String> invalidFields,
                 String nextUrl,
-                List<String> types);
+                List<String> types,
+                ActorNames names);
 
         public static native TemplateInstance detail(LedgerEntryView.Detail detail, LedgerEntryView.PublicKey key);
     }
@@ -95,12 +100,13 @@ public class LedgerResource {
                 Paths.blankToNull(from),
                 Paths.blankToNull(to));
         VerificationReport verification = events.verify(null);
+        ActorNames names = actorNames();
         LedgerEntryView.Page page;
         List<String> invalid = List.of();
         try {
             page = events.entries(
                     filter.caseId(),
-                    filter.actor(),
+                    names.subjectFor(filter.actor()),
                     filter.organisation(),
                     filter.type(),
                     filter.from(),
@@ -116,7 +122,17 @@ public class LedgerResource {
             invalid = Problem.of(e).fieldNames("filter");
         }
         String next = page.nextCursor() == null ? null : filter.url(page.nextCursor());
-        return ctx.render(Templates.ledger(filter, page, verification, invalid, next, LedgerEntryView.EVENT_TYPES));
+        return ctx.render(
+                Templates.ledger(filter, page, verification, invalid, next, LedgerEntryView.EVENT_TYPES, names));
+    }
+
+    /** Without an answer from access the actors are shown as subjects, as before: the ledger still reads. */
+    private ActorNames actorNames() {
+        try {
+            return new ActorNames(colleagues.colleagues());
+        } catch (ClientWebApplicationException | jakarta.ws.rs.ProcessingException e) {
+            return ActorNames.none();
+        }
     }
 
     /** One entry (by sequence or event id): its hashes and the checkpoint that covers it. */
