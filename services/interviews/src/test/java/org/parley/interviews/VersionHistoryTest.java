@@ -12,16 +12,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.proto.v1.GrantScope;
-import org.parley.proto.v1.TeamRole;
-import org.parley.proto.v1.Tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.interviews.Fixtures.as;
 import static org.parley.interviews.Fixtures.consent;
 import static org.parley.interviews.Fixtures.database;
 import static org.parley.interviews.Fixtures.interview;
-import static org.parley.interviews.Fixtures.newCase;
 import static org.parley.interviews.Fixtures.patch;
 import static org.parley.interviews.Fixtures.projectionIs;
 import static org.parley.interviews.Fixtures.record;
@@ -42,7 +38,7 @@ class VersionHistoryTest {
 
     @Test
     void everyVersionSaysWhoMadeItWhenAndWhichFieldsChangedNeverWhatTo() throws SQLException {
-        String caseId = sharedCase();
+        String caseId = Fixtures.sharedCase();
         Map<String, Object> body = interview(caseId);
         String id = record("sofia", body);
         String newNotes = "Notes of a later meeting " + Fixtures.RUN;
@@ -88,7 +84,7 @@ class VersionHistoryTest {
 
     @Test
     void aRefusedChangeLeavesNoVersion() {
-        String id = record("sofia", interview(sharedCase()));
+        String id = record("sofia", interview(Fixtures.sharedCase()));
         as("mateo")
                 .header("If-Match", "\"7\"")
                 .body(Map.of("notes", "never stored"))
@@ -103,7 +99,7 @@ class VersionHistoryTest {
 
     @Test
     void whoMayNotReadTheInterviewMayNotReadItsHistory() {
-        String id = record("sofia", interview(sharedCase()));
+        String id = record("sofia", interview(Fixtures.sharedCase()));
         Response neverExisted = as("pierre").get("/interviews/" + UUID.randomUUID() + "/history");
         neverExisted.then().statusCode(404).contentType("application/problem+json");
 
@@ -117,14 +113,5 @@ class VersionHistoryTest {
         as("lucia").get("/interviews/" + id).then().statusCode(403);
         as("lucia").get("/interviews/" + id + "/history").then().statusCode(403);
         as(null).get("/interviews/" + id + "/history").then().statusCode(401);
-    }
-
-    /** A case led by sofia with mateo on the team and an EXCERPTS grant to oas (lucia's organisation). */
-    private static String sharedCase() {
-        return newCase(
-                Tier.SECRET,
-                false,
-                Map.of("sofia", TeamRole.LEAD, "mateo", TeamRole.MEMBER),
-                Map.of("oas", GrantScope.EXCERPTS));
     }
 }
