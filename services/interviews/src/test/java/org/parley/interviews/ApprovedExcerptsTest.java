@@ -17,16 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.parley.messaging.Envelopes;
 import org.parley.proto.v1.Envelope;
 import org.parley.proto.v1.ExcerptWithdrawal;
-import org.parley.proto.v1.GrantScope;
-import org.parley.proto.v1.TeamRole;
-import org.parley.proto.v1.Tier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.parley.interviews.Fixtures.as;
 import static org.parley.interviews.Fixtures.consent;
 import static org.parley.interviews.Fixtures.database;
 import static org.parley.interviews.Fixtures.interview;
-import static org.parley.interviews.Fixtures.newCase;
 import static org.parley.interviews.Fixtures.patch;
 import static org.parley.interviews.Fixtures.projectionIs;
 import static org.parley.interviews.Fixtures.proposeAndApprove;
@@ -49,7 +45,7 @@ class ApprovedExcerptsTest {
 
     @Test
     void aMemberChangingTheAttributionTakesTheExcerptFromPartnersUntilTheLeadApprovesAgain() throws SQLException {
-        String caseId = sharedCase();
+        String caseId = Fixtures.sharedCase();
         Map<String, Object> body = interview(caseId);
         String id = record("sofia", body);
         proposeAndApprove(id, 1);
@@ -84,7 +80,7 @@ class ApprovedExcerptsTest {
 
     @Test
     void everyChangeToWhatPartnersAreShownNeedsANewApproval() throws SQLException {
-        String caseId = sharedCase();
+        String caseId = Fixtures.sharedCase();
         List<Map<String, Object>> changes = List.of(
                 Map.of("descriptor", "a changed descriptor " + Fixtures.RUN),
                 Map.of("category", "CLERGY"),
@@ -107,7 +103,7 @@ class ApprovedExcerptsTest {
 
     @Test
     void aChangePartnersAreNotShownKeepsTheApproval() throws SQLException {
-        String caseId = sharedCase();
+        String caseId = Fixtures.sharedCase();
         Map<String, Object> body = interview(caseId);
         String id = record("sofia", body);
         proposeAndApprove(id, 1);
@@ -126,7 +122,7 @@ class ApprovedExcerptsTest {
 
     @Test
     void withdrawingConsentTakesEveryApprovedExcerptFromPartnersAtOnceAndForGood() throws SQLException {
-        String caseId = sharedCase();
+        String caseId = Fixtures.sharedCase();
         for (Map<String, Object> withdrawn :
                 List.of(consent(true, "DESCRIPTOR", false), consent(false, "DESCRIPTOR", true))) {
             String id = record("sofia", interview(caseId));
@@ -165,7 +161,7 @@ class ApprovedExcerptsTest {
 
     @Test
     void aRewordedQuoteIsWithdrawnAndRecorded() throws SQLException {
-        String caseId = sharedCase();
+        String caseId = Fixtures.sharedCase();
         String id = record("sofia", interview(caseId));
         proposeAndApprove(id, 1);
         proposeAndApprove(id, 2);
@@ -181,15 +177,6 @@ class ApprovedExcerptsTest {
                 .containsExactly("1 QUOTE_CHANGED", "2 QUOTE_CHANGED");
         assertThat(as("mateo").get("/interviews/" + id + "/excerpts").jsonPath().getList("items"))
                 .isEmpty();
-    }
-
-    /** A case led by sofia with mateo on the team and an EXCERPTS grant to oas (lucia's organisation). */
-    private static String sharedCase() {
-        return newCase(
-                Tier.SECRET,
-                false,
-                Map.of("sofia", TeamRole.LEAD, "mateo", TeamRole.MEMBER),
-                Map.of("oas", GrantScope.EXCERPTS));
     }
 
     /** What lucia reads of the interview's approved excerpts; both ways in agree. */

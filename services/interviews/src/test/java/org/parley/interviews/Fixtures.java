@@ -93,6 +93,15 @@ public final class Fixtures {
         return caseId;
     }
 
+    /** A SECRET case led by sofia with mateo on the team and an EXCERPTS grant to oas (lucia's organisation). */
+    public static String sharedCase() {
+        return newCase(
+                Tier.SECRET,
+                false,
+                Map.of("sofia", TeamRole.LEAD, "mateo", TeamRole.MEMBER),
+                Map.of("oas", GrantScope.EXCERPTS));
+    }
+
     public static String secretCase(String lead, String... members) {
         Map<String, TeamRole> team = new LinkedHashMap<>();
         team.put(lead, TeamRole.LEAD);

@@ -114,6 +114,21 @@ public class CaseListFilters {
         return new CaseListFilters(null, null, null, null, null, null, null, null, null, Integer.toString(limit));
     }
 
+    /** The first page of the cases whose text matches these words, every other filter left open. */
+    public static CaseListFilters matching(String words, int limit) {
+        return new CaseListFilters(
+                words,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                Integer.toString(limit));
+    }
+
     public String q() {
         return q;
     }

@@ -79,9 +79,4 @@ public class CaseActions {
         }
         return change.apply(chosen);
     }
-
-    /** The If-Match that names the version the form was drawn from. */
-    static String etag(long version) {
-        return "\"" + version + "\"";
-    }
 }

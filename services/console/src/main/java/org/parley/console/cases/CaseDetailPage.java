@@ -99,7 +99,7 @@ public class CaseDetailPage {
             new CaseListFilters(null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, "5");
 
     /** The cases a member may pick to link to: those the words match, or the most recent ones. */
-    private static final String LINK_TARGETS = "20";
+    private static final int LINK_TARGETS = 20;
 
     @GET
     @Path("/{id}")
@@ -152,17 +152,7 @@ public class CaseDetailPage {
         var links = part("links", () -> caseLinks.links(id, null, linkView.after()), problems);
         List<CaseView> linkTargets = null;
         if (member) {
-            CaseListFilters targets = new CaseListFilters(
-                    linkView.search(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    null,
-                    null,
-                    null,
-                    LINK_TARGETS);
+            CaseListFilters targets = CaseListFilters.matching(linkView.search(), LINK_TARGETS);
             var visible = part("cases", () -> cases.list(targets, null), problems);
             linkTargets = visible == null
                     ? null

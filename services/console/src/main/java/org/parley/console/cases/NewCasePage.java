@@ -21,6 +21,7 @@ import org.parley.cases.api.CaseView;
 import org.parley.console.clients.CasesClient;
 import org.parley.console.clients.Problem;
 import org.parley.console.web.Ctx;
+import org.parley.console.web.Paths;
 
 /**
  * "New case" for staff (the role the cases service lets open cases): the header's fields, the creator becomes the
@@ -63,7 +64,7 @@ public class NewCasePage {
             created = cases.create(form.body());
             Map<String, Object> written = form.writtenPeriod();
             if (written != null) {
-                cases.patchCoded(created.id(), "header", CaseActions.etag(created.version()), written);
+                cases.patchCoded(created.id(), "header", Paths.etag(created.version()), written);
             }
         } catch (ClientWebApplicationException e) {
             if (e.getResponse() == null || e.getResponse().getStatus() != 400) {

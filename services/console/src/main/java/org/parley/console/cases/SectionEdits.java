@@ -115,7 +115,7 @@ public class SectionEdits {
             return again(id, typed.with(words.of(parsed.errors())), 400);
         }
         try {
-            cases.editCoded(id, path, CaseActions.etag(typed.version()), parsed.document());
+            cases.editCoded(id, path, Paths.etag(typed.version()), parsed.document());
             return CaseActions.back(id, "done=saved", path);
         } catch (ClientWebApplicationException e) {
             if (e.getResponse() == null || e.getResponse().getStatus() != 400) {
@@ -181,7 +181,7 @@ public class SectionEdits {
                 // the form offers the kinds: anything else was not typed in it
                 return "err=invalid";
             }
-            cases.addTimelineEntry(id, CaseActions.etag(version), entry).close();
+            cases.addTimelineEntry(id, Paths.etag(version), entry).close();
             return "done=entry-added";
         });
     }
@@ -189,7 +189,7 @@ public class SectionEdits {
     /** A merge patch of one coded section, through the codebook's shape (dates keep their precision). */
     private Response edit(String id, String section, long version, Map<String, Object> patch) {
         return actions.run(id, "edit", () -> {
-            cases.patchCoded(id, section, CaseActions.etag(version), patch);
+            cases.patchCoded(id, section, Paths.etag(version), patch);
             return "done=saved";
         });
     }

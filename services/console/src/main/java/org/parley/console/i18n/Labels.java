@@ -630,4 +630,9 @@ public interface Labels {
 
     @Message("Cases unlinked")
     String ledgerType_CaseUnlinked();
+
+    // --- an interview's life (issue 19) ---
+
+    @Message("The withdrawal of consent was recorded: partners no longer see any excerpt of this interview.")
+    String done_consent_withdrawn();
 }

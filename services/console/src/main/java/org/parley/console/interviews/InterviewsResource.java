@@ -1,16 +1,17 @@
 package org.parley.console.interviews;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,7 +25,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.parley.cases.api.CaseList;
 import org.parley.cases.api.CaseListFilters;
-import org.parley.cases.api.CaseView;
 import org.parley.console.clients.CasesClient;
 import org.parley.console.clients.ExcerptsClient;
 import org.parley.console.clients.InterviewsClient;
@@ -34,6 +34,7 @@ import org.parley.console.web.Flash;
 import org.parley.console.web.Paths;
 import org.parley.console.web.ServiceErrors;
 import org.parley.interviews.api.Excerpts;
+import org.parley.interviews.api.InterviewHistory;
 import org.parley.interviews.api.InterviewListFilters;
 import org.parley.interviews.api.InterviewPage;
 import org.parley.interviews.api.InterviewView;
@@ -49,11 +50,15 @@ public class InterviewsResource {
 
     private final Ctx ctx;
     private final ServiceErrors errors;
+    private final InterviewFormPages formPages;
+    private final LinkableCases linkable;
 
     @Inject
-    public InterviewsResource(Ctx ctx, ServiceErrors errors) {
+    public InterviewsResource(Ctx ctx, ServiceErrors errors, InterviewFormPages formPages, LinkableCases linkable) {
         this.ctx = ctx;
         this.errors = errors;
+        this.formPages = formPages;
+        this.linkable = linkable;
     }
 
     @RestClient
@@ -85,10 +90,14 @@ public class InterviewsResource {
         public static native TemplateInstance list(
                 Filter filter, InterviewPage result, List<CaseRef> caseOptions, String nextUrl);
 
-        public static native TemplateInstance form(InterviewForm form, List<CaseRef> caseOptions, Flash flash);
+        public static native TemplateInstance form(InterviewFormPage page);
 
         public static native TemplateInstance detail(
-                InterviewView interview, List<CaseRef> linked, Excerpts excerpts, Flash flash);
+                InterviewView interview,
+                List<CaseRef> linked,
+                Excerpts excerpts,
+                InterviewHistory history,
+                Flash flash);
     }
 
     @GET
@@ -119,69 +128,29 @@ public class InterviewsResource {
 
     @GET
     @Path("/new")
-    public TemplateInstance form(@RestQuery("case") String caseId) {
+    public Response form(@RestQuery("case") String caseId) {
         InterviewForm form = InterviewForm.empty();
         if (Paths.isId(caseId)) {
-            form = withCase(form, caseId);
+            form = form.withCases(List.of(caseId));
         }
-        return ctx.render(Templates.form(form, caseOptions(), Flash.of(null, null)));
+        return formPages.draw(200, form, null, null, null, Flash.of(null, null));
     }
 
+    /** Records the interview, or draws the form again as typed: after a case search, or with the refused fields. */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object record(
-            @RestForm String pseudonym,
-            @RestForm String descriptor,
-            @RestForm String category,
-            @RestForm String date,
-            @RestForm String country,
-            @RestForm String interviewers,
-            @RestForm String mode,
-            @RestForm String language,
-            @RestForm("case") List<String> linked,
-            @RestForm String mayQuote,
-            @RestForm String attribution,
-            @RestForm String mayShareWithPartners,
-            @RestForm("theme") List<String> themes,
-            @RestForm("question") List<String> questions,
-            @RestForm String notes,
-            @RestForm String transcript,
-            @RestForm String quotes,
-            @RestForm String identityName,
-            @RestForm String identityContact) {
-        InterviewForm form = new InterviewForm(
-                pseudonym,
-                descriptor,
-                category,
-                date,
-                country,
-                interviewers,
-                mode,
-                language,
-                linked == null ? List.of() : linked.stream().filter(Paths::isId).toList(),
-                "on".equals(mayQuote),
-                attribution,
-                "on".equals(mayShareWithPartners),
-                Paths.nonBlank(themes),
-                Paths.nonBlank(questions),
-                notes,
-                transcript,
-                quotes,
-                identityName,
-                identityContact);
+    public Response record(@BeanParam InterviewFormInput input) {
+        InterviewForm form = input.form();
+        if (input.findingCases()) {
+            return formPages.draw(200, form, null, null, input, Flash.of(null, null));
+        }
         try {
             InterviewView created = interviews.record(form.body());
             return Response.seeOther(URI.create("/interviews/" + created.id() + "?done=recorded"))
                     .build();
         } catch (ClientWebApplicationException e) {
             // shown again with what was typed (the identity too: it is the author's own input, never stored here)
-            return Response.status(e.getResponse().getStatus() == 403 ? 403 : 400)
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(ctx.render(Templates.form(
-                                    form, caseOptions(), Flash.of(null, ActionFailed.key(e), ActionFailed.fields(e))))
-                            .render())
-                    .header("Cache-Control", "no-store")
-                    .build();
+            return formPages.refused(form, null, null, input, e);
         }
     }
 
@@ -198,11 +167,14 @@ public class InterviewsResource {
         } catch (ClientWebApplicationException e) {
             excerpts = null;
         }
-        List<CaseRef> linked = new ArrayList<>();
-        for (String caseId : interview.linkedCases() == null ? List.<String>of() : interview.linkedCases()) {
-            linked.add(new CaseRef(caseId, title(caseId)));
+        InterviewHistory history;
+        try {
+            history = interviews.history(id);
+        } catch (ClientWebApplicationException | ProcessingException e) {
+            history = null; // the page says the history is unavailable; the interview itself was read
         }
-        return ctx.render(Templates.detail(interview, linked, excerpts, Flash.of(done, err)));
+        List<CaseRef> linked = linkable.titled(interview.linkedCases());
+        return ctx.render(Templates.detail(interview, linked, excerpts, history, Flash.of(done, err)));
     }
 
     @POST
@@ -247,38 +219,6 @@ public class InterviewsResource {
                     .toList();
         } catch (ClientWebApplicationException | jakarta.ws.rs.ProcessingException e) {
             return List.of();
-        }
-    }
-
-    private static InterviewForm withCase(InterviewForm form, String caseId) {
-        return new InterviewForm(
-                form.pseudonym(),
-                form.descriptor(),
-                form.category(),
-                form.date(),
-                form.country(),
-                form.interviewers(),
-                form.mode(),
-                form.language(),
-                List.of(caseId),
-                form.mayQuote(),
-                form.attribution(),
-                form.mayShareWithPartners(),
-                form.themes(),
-                form.researchQuestions(),
-                form.notes(),
-                form.transcript(),
-                form.quotes(),
-                form.identityName(),
-                form.identityContact());
-    }
-
-    private String title(String caseId) {
-        try {
-            CaseView c = cases.read(caseId);
-            return c.header() == null ? null : c.header().title();
-        } catch (ClientWebApplicationException | jakarta.ws.rs.ProcessingException e) {
-            return null;
         }
     }
 }

@@ -25,7 +25,8 @@ public record Flash(String done, String err, String fields) {
             "excerpt-approved",
             "opened",
             "linked",
-            "unlinked");
+            "unlinked",
+            "consent-withdrawn");
     private static final Set<String> ERRORS =
             Set.of("invalid", "forbidden", "conflict", "stale", "failed", "grant-held");
 

@@ -50,6 +50,11 @@ public final class Paths {
         return value == null || value.isBlank() ? "" : "&" + name + "=" + encode(value);
     }
 
+    /** The If-Match of a change made from this version (a service's ETag: the version in quotes). */
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
     /** Blank form values are absent values. */
     public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();

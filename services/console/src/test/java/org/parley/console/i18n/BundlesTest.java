@@ -28,7 +28,8 @@ class BundlesTest {
         "org.parley.console.i18n.LedgerMsg, messages/ledger_es.properties",
         "org.parley.console.i18n.TransferMsg, messages/xfer_es.properties",
         "org.parley.console.i18n.VaultMsg, messages/vault_es.properties",
-        "org.parley.console.i18n.TodoMsg, messages/todomsg_es.properties"
+        "org.parley.console.i18n.TodoMsg, messages/todomsg_es.properties",
+        "org.parley.console.i18n.InterviewMsg, messages/iv_es.properties"
     })
     void spanishCoversTheWholeBundle(String bundle, String file) throws Exception {
         Set<String> methods = Arrays.stream(Class.forName(bundle).getDeclaredMethods())

@@ -61,4 +61,27 @@ public interface InterviewsApi {
             description = "Access rules are being refreshed: everyone waits, members too, for every id",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     InterviewView read(@PathParam("id") String id);
+
+    /** Who changed what and when, for exactly those who may read the interview; never a value. */
+    @GET
+    @Path("/{id}/history")
+    @Operation(
+            summary = "An interview's version history",
+            description = "Members of every linked case, as for reading it: each version with who made it, when and"
+                    + " the names of the fields that changed, newest first; never a value. Everyone else gets the"
+                    + " answer for an id that never existed.")
+    @APIResponse(responseCode = "200", description = "The versions, newest first")
+    @APIResponse(
+            responseCode = "403",
+            description = "A partner whose grant covers approved excerpts only",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "404",
+            description = "No interview with this id (or none the caller may know of)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "503",
+            description = "Access rules are being refreshed: everyone waits, members too, for every id",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+    InterviewHistory history(@PathParam("id") String id);
 }

@@ -22,10 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.parley.interviews.api.InterviewHistory;
 import org.parley.interviews.api.InterviewListFilters;
 import org.parley.interviews.api.InterviewPage;
 import org.parley.interviews.api.InterviewView;
 import org.parley.interviews.api.InterviewsApi;
+import org.parley.interviews.history.VersionHistory;
 import org.parley.interviews.search.InterviewSearch;
 import org.parley.web.CallerIdentity;
 import org.parley.web.Preconditions;
@@ -47,12 +49,15 @@ public class InterviewResource implements InterviewsApi {
     private final CallerIdentity caller;
     private final InterviewService interviews;
     private final InterviewSearch search;
+    private final VersionHistory history;
 
     @Inject
-    public InterviewResource(CallerIdentity caller, InterviewService interviews, InterviewSearch search) {
+    public InterviewResource(
+            CallerIdentity caller, InterviewService interviews, InterviewSearch search, VersionHistory history) {
         this.caller = caller;
         this.interviews = interviews;
         this.search = search;
+        this.history = history;
     }
 
     @POST
@@ -119,6 +124,11 @@ public class InterviewResource implements InterviewsApi {
                     String ifMatch,
             @Valid @NotNull InterviewPatch patch) {
         return interviews.update(caller.viewer(), id, Preconditions.ifMatch(ifMatch), patch);
+    }
+
+    @Override
+    public InterviewHistory history(@PathParam("id") String id) {
+        return history.read(caller.viewer(), id);
     }
 
     @Override

@@ -32,6 +32,7 @@ import org.parley.interviews.api.Theme;
 import org.parley.interviews.config.InterviewsConfig;
 import org.parley.interviews.events.InterviewEvents;
 import org.parley.interviews.excerpt.ExcerptWithdrawals;
+import org.parley.interviews.history.VersionHistory;
 import org.parley.interviews.questions.ResearchQuestions;
 import org.parley.interviews.vault.IdentityVault;
 import org.parley.policy.CasePolicy;
@@ -61,6 +62,7 @@ public class InterviewService {
     private final InterviewEvents events;
     private final ExcerptWithdrawals excerpts;
     private final InterviewsConfig config;
+    private final VersionHistory history;
 
     @Inject
     public InterviewService(
@@ -71,7 +73,8 @@ public class InterviewService {
             InterviewGate gate,
             InterviewEvents events,
             ExcerptWithdrawals excerpts,
-            InterviewsConfig config) {
+            InterviewsConfig config,
+            VersionHistory history) {
         this.clock = clock;
         this.entityManager = entityManager;
         this.sealed = sealed;
@@ -80,6 +83,7 @@ public class InterviewService {
         this.events = events;
         this.excerpts = excerpts;
         this.config = config;
+        this.history = history;
     }
 
     @Transactional
@@ -170,6 +174,7 @@ public class InterviewService {
             vault.store(row.id, body.identity());
         }
         events.recorded(viewer, row.id, cases, row.version);
+        history.record(viewer, row.id, row.version, row.createdAt, List.of());
         LOG.infof("interview %s recorded, %d linked cases", row.id, cases.size());
         return view(row, content, cases);
     }
@@ -201,6 +206,7 @@ public class InterviewService {
         SealedContent.Content before = sealed.open(row);
         ExcerptWithdrawals.SharedAs sharedBefore = ExcerptWithdrawals.SharedAs.of(row, before.descriptor());
         List<String> casesBefore = caseIds(admitted.cases());
+        InterviewView viewBefore = view(row, before, casesBefore);
 
         List<Problem.FieldError> errors = new ArrayList<>();
         if (patch.country() != null) {
@@ -268,6 +274,8 @@ public class InterviewService {
                     .executeUpdate();
             insertLinks(row.id, cases);
         }
+        InterviewView viewAfter = view(row, after, cases);
+        history.record(viewer, row.id, row.version, row.updatedAt, VersionHistory.changedFields(viewBefore, viewAfter));
         events.updated(viewer, row.id, cases, row.version);
         events.linked(viewer, row.id, added, cases, row.version);
         // What partners see must stay what the leads approved: in this transaction, an approved excerpt
@@ -286,7 +294,7 @@ public class InterviewService {
         if (withdrawal != null) {
             excerpts.backToProposed(viewer, row.id, cases.get(0), withdrawal);
         }
-        return view(row, after, cases);
+        return viewAfter;
     }
 
     /** The numbers of the quotes that were removed or reworded: their excerpts are not what was proposed. */
