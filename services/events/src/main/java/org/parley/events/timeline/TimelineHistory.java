@@ -18,6 +18,9 @@ import org.parley.policy.Tier;
  */
 final class TimelineHistory {
 
+    /** The detail of a grant's issue naming the grant it replaced, which ends at that instant. */
+    static final String REPLACES = "replacesGrantId";
+
     private TimelineHistory() {}
 
     static List<Standing> standings(List<StoredEntry> entries) {
@@ -46,26 +49,30 @@ final class TimelineHistory {
                 continue;
             }
             switch (entry.kind()) {
-                case GRANT_ISSUED ->
+                case GRANT_ISSUED -> {
+                    String replaced = entry.detail(REPLACES);
+                    if (replaced != null) {
+                        byId.computeIfPresent(replaced, (id, grant) -> endedAt(grant, entry.occurredAt()));
+                    }
                     byId.put(
                             grantId,
                             new GrantPeriod(
                                     entry.grantOrganisation(),
                                     entry.occurredAt(),
                                     instantOf(entry.detail("expiresAt"))));
+                }
                 case GRANT_REVOKED, GRANT_EXPIRED ->
-                    byId.computeIfPresent(
-                            grantId,
-                            (id, grant) -> new GrantPeriod(
-                                    grant.organisation(),
-                                    grant.issuedAt(),
-                                    earlier(grant.endsAt(), entry.occurredAt())));
+                    byId.computeIfPresent(grantId, (id, grant) -> endedAt(grant, entry.occurredAt()));
                 default -> {
                     // not about a grant
                 }
             }
         }
         return List.copyOf(byId.values());
+    }
+
+    private static GrantPeriod endedAt(GrantPeriod grant, Instant at) {
+        return new GrantPeriod(grant.organisation(), grant.issuedAt(), earlier(grant.endsAt(), at));
     }
 
     private static Tier tierOf(String name) {

@@ -78,6 +78,11 @@ public class TimelineRecorder {
                 details.put("grantId", envelope.getGrantIssued().getGrantId());
                 details.put("organisation", grantOrganisation);
                 details.put("scope", envelope.getGrantIssued().getScope().name());
+                if (!envelope.getGrantIssued().getReplacesGrantId().isEmpty()) {
+                    // the organisation's narrower grant ended here (one active grant per organisation and case)
+                    details.put(
+                            TimelineHistory.REPLACES, envelope.getGrantIssued().getReplacesGrantId());
+                }
                 if (envelope.getGrantIssued().hasExpiresAt()) {
                     details.put(
                             "expiresAt",
