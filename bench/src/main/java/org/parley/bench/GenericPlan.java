@@ -36,7 +36,11 @@ final class GenericPlan {
         boolean autoCommit = db.getAutoCommit();
         db.setAutoCommit(false);
         try (Statement statement = db.createStatement()) {
-            statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+            // The service's settings (the generic plan, no parallel workers), or at least the generic plan.
+            statement.execute(
+                    ListBench.PLAN_SETTING != null
+                            ? ListBench.PLAN_SETTING
+                            : "SET LOCAL plan_cache_mode = force_generic_plan");
             statement.execute("PREPARE " + name + (types.isEmpty() ? "" : " (" + String.join(", ", types) + ")")
                     + " AS " + numbered(sql));
             try (ResultSet rows = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE " + name

@@ -663,7 +663,9 @@ final class ListBench {
      */
     private ObjectNode explain(Connection db, String search) throws SQLException {
         ObjectNode node = Bench.JSON.createObjectNode();
-        node.put("how", "SET LOCAL plan_cache_mode = force_generic_plan; PREPARE; EXPLAIN (ANALYZE, BUFFERS) EXECUTE");
+        node.put(
+                "how",
+                "the service's VisibleCases.PLAN_SETTINGS (SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL max_parallel_workers_per_gather = 0); PREPARE; EXPLAIN (ANALYZE, BUFFERS) EXECUTE");
         for (Reader reader : readers) {
             for (String query : List.of("", search)) {
                 String key = reader.name() + (query.isEmpty() ? "List" : "Search");
@@ -699,12 +701,12 @@ final class ListBench {
         return GenericPlan.executionMs(plan);
     }
 
-    /** The service's per-transaction plan setting (VisibleCases.GENERIC_PLAN), when its version has one. */
+    /** The service's per-transaction plan settings (VisibleCases.PLAN_SETTINGS), when its version has them. */
     static final String PLAN_SETTING = planSetting();
 
     private static String planSetting() {
         try {
-            return (String) VisibleCases.class.getField("GENERIC_PLAN").get(null);
+            return (String) VisibleCases.class.getField("PLAN_SETTINGS").get(null);
         } catch (ReflectiveOperationException absent) {
             return null;
         }
@@ -894,7 +896,8 @@ final class ListBench {
                 db.setAutoCommit(true);
             }
             try (Statement analyze = db.createStatement()) {
-                analyze.execute("VACUUM ANALYZE case_file, case_policy, case_team_member, case_grant");
+                analyze.execute(
+                        "VACUUM ANALYZE case_file, case_policy, case_team_member, case_grant, case_coded_value");
             }
         }
     }

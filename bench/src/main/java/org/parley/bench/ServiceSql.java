@@ -58,9 +58,13 @@ final class ServiceSql {
                     for (int c = 1; c <= columns; c++) {
                         rows.getObject(c);
                     }
-                    long version = rows.getLong(1);
-                    mine = new Summary(version, rows.getLong(2), ListAnswer.facetsOfStatement(rows.getString(3)));
-                    minePublic = new Summary(version, rows.getLong(4), ListAnswer.facetsOfStatement(rows.getString(5)));
+                    if (mine == null) {
+                        // Every row repeats the corrections: read once, as CaseSearch does.
+                        long version = rows.getLong(1);
+                        mine = new Summary(version, rows.getLong(2), ListAnswer.facetsOfStatement(rows.getString(3)));
+                        minePublic =
+                                new Summary(version, rows.getLong(4), ListAnswer.facetsOfStatement(rows.getString(5)));
+                    }
                     UUID id = rows.getObject(6, UUID.class);
                     if (id != null && page.size() < BenchQuery.LIMIT) {
                         page.add(id);

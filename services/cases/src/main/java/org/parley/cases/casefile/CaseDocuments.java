@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.parley.cases.api.TimelineEntry;
 import org.parley.cases.coded.LegacyShape;
 import org.parley.policy.Section;
@@ -80,6 +82,26 @@ public class CaseDocuments {
             // Derived from a document the codebook checked: a fault, and says nothing of the content.
             throw new IllegalStateException("a stored section is not readable as " + type.getSimpleName(), null);
         }
+    }
+
+    /** A stored section's answered (v1) record, by the section, the record and the stored text itself. */
+    private record LegacyKey(Section section, Class<?> type, String stored) {}
+
+    // Keyed by the stored text, so an edit is a new key and nothing is ever stale. Pages are read far more than cases
+    // change (a list page converted 20 documents per request, ~10 % of the service's CPU under load). Bounded by
+    // weight, as one case's process can be hundreds of kilobytes: about 4 bytes kept per stored character (the text
+    // and its record), 16 MiB in all.
+    private final Cache<LegacyKey, Object> answered = Caffeine.newBuilder()
+            .maximumWeight(16L * 1024 * 1024)
+            .<LegacyKey, Object>weigher((key, value) -> 4 * key.stored().length())
+            .build();
+
+    /**
+     * {@link #legacy} for answering a read: the same record, shared between reads of the same stored text (the
+     * records are never changed once made; an edit goes through {@link #legacy}, which makes its own).
+     */
+    public <T> T legacyView(String stored, Section section, Class<T> type) {
+        return type.cast(answered.get(new LegacyKey(section, type, stored), key -> legacy(stored, section, type)));
     }
 
     /** A section written in the first shape, laid over the stored coded document (entries in order). */

@@ -32,11 +32,11 @@ public final class CaseViews {
     public static CaseView of(
             StoredCase stored, Tier tier, boolean released, Set<Section> sections, CaseDocuments documents) {
         Context context = sections.contains(Section.CONTEXT) && stored.context() != null
-                ? documents.legacy(stored.context(), Section.CONTEXT, Context.class)
+                ? documents.legacyView(stored.context(), Section.CONTEXT, Context.class)
                 : null;
         ProcessView process = null;
         if (sections.contains(Section.PROCESS) && stored.process() != null) {
-            ProcessView written = documents.legacy(stored.process(), Section.PROCESS, ProcessView.class);
+            ProcessView written = documents.legacyView(stored.process(), Section.PROCESS, ProcessView.class);
             process = new ProcessView(
                     written.objectives(),
                     written.redlines(),
@@ -46,7 +46,7 @@ public final class CaseViews {
                     stored.timeline() == null ? List.of() : documents.timeline(stored.timeline()));
         }
         Results results = sections.contains(Section.RESULTS) && stored.results() != null
-                ? documents.legacy(stored.results(), Section.RESULTS, Results.class)
+                ? documents.legacyView(stored.results(), Section.RESULTS, Results.class)
                 : null;
         return new CaseView(
                 stored.id().toString(),

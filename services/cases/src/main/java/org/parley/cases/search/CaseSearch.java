@@ -137,7 +137,7 @@ public class CaseSearch {
     public <T> T run(VisibleCases.Statement statement, ResultReader<T> reader) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (Statement settings = connection.createStatement()) {
-                settings.execute(VisibleCases.GENERIC_PLAN);
+                settings.execute(VisibleCases.PLAN_SETTINGS);
             }
             try (PreparedStatement prepared = statement.prepare(connection);
                     ResultSet rows = prepared.executeQuery()) {
@@ -187,9 +187,12 @@ public class CaseSearch {
         Summary minePublic = null;
         List<Row> page = new ArrayList<>();
         while (rows.next()) {
-            version = rows.getLong(1);
-            mine = new Summary(version, rows.getLong(2), facets(rows.getString(3)));
-            minePublic = new Summary(version, rows.getLong(4), facets(rows.getString(5)));
+            if (mine == null) {
+                // Every row repeats the summary's columns: read them once.
+                version = rows.getLong(1);
+                mine = new Summary(version, rows.getLong(2), facets(rows.getString(3)));
+                minePublic = new Summary(version, rows.getLong(4), facets(rows.getString(5)));
+            }
             // The case columns follow the summary's five.
             int at = 5;
             UUID id = rows.getObject(at + 1, UUID.class);

@@ -58,10 +58,12 @@ public final class VisibleCases {
 
     /**
      * Run in the statement's transaction: the prepared statement keeps one plan instead of planning each time (10–30
-     * ms for these statements on the bench's machine). Whether a custom plan would walk a page's index better for
-     * some parameters has not been measured.
+     * ms for these statements on the bench's machine); and no parallel workers, whose start cost more than the few
+     * rows a reader's statement reads (a search of 100,000 cases matching 100 of them: 11–13 ms with them, 5–7
+     * without; no difference at 10,000 matches).
      */
-    public static final String GENERIC_PLAN = "SET LOCAL plan_cache_mode = force_generic_plan";
+    public static final String PLAN_SETTINGS =
+            "SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL max_parallel_workers_per_gather = 0";
 
     /** The rule row's flags ({@code visibility_rule v}). */
     /** The keys a list counts, as SQL literals (codebook keys: letters and dots only, checked by CodebookRules). */
@@ -234,7 +236,7 @@ public final class VisibleCases {
      *
      * @param name the entry's name
      * @param rules whose rules decide the sections: the viewer, or {@link Viewer#anonymous()} for the public register
-     * @param among only these cases (the name of an entry with a uuid column {@code id}), or null for every case
+     * @param among only these cases (the name of an entry of rows as {@link #ABOVE_ROWS}'s), or null for every case
      * @param exceptAmong leaving out the cases of {@link #ABOVE}
      * @param materialized computed once (it is read more than once); otherwise the planner may push a page's order
      *     and limit into it
@@ -245,6 +247,18 @@ public final class VisibleCases {
 
     /** The cases on which the viewer may see more than the public register ({@link SecrecySql#abovePublic}). */
     private static final String ABOVE = "above";
+
+    /**
+     * The rows of {@link #ABOVE}'s cases that the sets read: each case and its policy looked up by key, once for both
+     * {@link #MINE} and {@link #MINE_AS_PUBLIC} (OFFSET 0 keeps the planner from turning the lookups back into a join
+     * that hashes every case and every policy), so the cost follows the few cases, not the table; and materialized,
+     * so the rule table is joined to the set once rather than once per case.
+     */
+    private static final String ABOVE_ROWS = "above_rows";
+
+    /** The case columns {@link #cases} reads from a set's rows. */
+    private static final String ROW_COLUMNS = "f.id, f.period_start, f.period_end, f.country, f.status, f.entity_type,"
+            + " f.group_types, f.coded_facets, f.deleted_at";
 
     /**
      * {@code name AS [MATERIALIZED] (…)}: the cases of the part that its rules let be known and that the query's
@@ -258,23 +272,29 @@ public final class VisibleCases {
                         + " p.results_released, c.entity_type, c.group_types, r.relationship, ");
         sql.append(RULE_FLAGS);
         if (part.among() != null) {
-            // Each case of the few looked up by its key (OFFSET 0 keeps the planner from turning the lookups back
-            // into a join that hashes every case and every policy): the cost follows the few, not the table.
+            // The few cases' rows, looked up once (ABOVE_ROWS); the policy's columns are on the same row.
             sql.append(" FROM ")
                     .append(part.among())
-                    .append(" k CROSS JOIN LATERAL (SELECT * FROM case_file f WHERE f.id = k.id OFFSET 0) c"
-                            + " CROSS JOIN LATERAL (SELECT * FROM case_policy q WHERE q.case_id = k.id AND NOT q.deleted"
-                            + " OFFSET 0) p ");
+                    .append(" c CROSS JOIN LATERAL (SELECT c.owning_organisation, c.tier, c.results_released) p ");
+        } else if (query.text() != null) {
+            // Every case the text matches, looked up by key from the full-text indexes' hits (OFFSET 0 as above):
+            // left to the planner, a signed-in reader's search hashed or walked every case (100,000 cases: ~90 ms
+            // for a query matching 100 of them).
+            sql.append(" FROM " + TEXT_HITS + " th CROSS JOIN LATERAL (SELECT * FROM case_file f WHERE f.id = th.id"
+                    + " OFFSET 0) c CROSS JOIN LATERAL (SELECT * FROM case_policy q WHERE q.case_id = th.id"
+                    + " AND NOT q.deleted OFFSET 0) p ");
         } else {
             sql.append(" FROM case_file c JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted ");
         }
         append(ruleOf(viewer, "c.id"));
-        if (query.text() != null) {
+        if (query.text() != null && part.among() != null) {
             sql.append("JOIN " + TEXT_HITS + " th ON th.id = c.id ");
         }
         sql.append("WHERE c.deleted_at IS NULL AND ").append(RULE.anyVisible());
         if (part.exceptAmong()) {
-            sql.append(" AND NOT EXISTS (SELECT 1 FROM " + ABOVE + " x WHERE x.id = c.id)");
+            // NOT IN (ids are never null) is a hashed subplan: a page walking the period index asks it per case,
+            // which NOT EXISTS answered by scanning the whole set each time.
+            sql.append(" AND c.id NOT IN (SELECT id FROM " + ABOVE + ")");
         }
         if (teamOnly) {
             sql.append(" AND r.relationship = '" + Relationship.MEMBER.name() + "'");
@@ -538,13 +558,28 @@ public final class VisibleCases {
                                 ? "SELECT CAST(NULL AS uuid) AS id WHERE false"
                                 : "SELECT case_id AS id FROM (" + String.join(" UNION ", branches) + ") b")
                 .append("), ");
-        cases(new Part(MINE, viewer, ABOVE, false, true), query, teamOnly, Tier.SECRET);
+        sql.append(ABOVE_ROWS)
+                .append(" AS MATERIALIZED (SELECT ")
+                .append(ROW_COLUMNS)
+                .append(", q.owning_organisation, q.tier, q.results_released FROM ")
+                .append(ABOVE)
+                .append(" k CROSS JOIN LATERAL (SELECT * FROM case_file f WHERE f.id = k.id OFFSET 0) f"
+                        + " CROSS JOIN LATERAL (SELECT * FROM case_policy q WHERE q.case_id = k.id AND NOT q.deleted"
+                        + " OFFSET 0) q), ");
+        cases(new Part(MINE, viewer, ABOVE_ROWS, false, true), query, teamOnly, Tier.SECRET);
         if (!teamOnly) {
             sql.append(", ");
-            cases(new Part(MINE_AS_PUBLIC, Viewer.anonymous(), ABOVE, false, true), query, false, Tier.SECRET);
+            cases(new Part(MINE_AS_PUBLIC, Viewer.anonymous(), ABOVE_ROWS, false, true), query, false, Tier.SECRET);
             if (withRegister) {
                 sql.append(", ");
-                cases(new Part(REGISTER, Viewer.anonymous(), null, true, false), query, false, Tier.SECRET);
+                // A text query's register is its few matches, found from the full-text indexes and then sorted:
+                // left to the planner, a page of them walked the period index of every case (100,000 cases: a
+                // 0.1 % query's page took ~200 ms).
+                cases(
+                        new Part(REGISTER, Viewer.anonymous(), null, true, query.text() != null),
+                        query,
+                        false,
+                        Tier.SECRET);
             }
         }
     }
@@ -563,9 +598,22 @@ public final class VisibleCases {
                         query.cursor().periodStart(),
                         query.cursor().id());
             }
-            append(" ORDER BY period_start DESC, id DESC LIMIT ?)", query.limit() + 1);
+            sql.append(" ORDER BY period_start DESC, id DESC ");
+            limit(query);
+            sql.append(')');
         }
-        append(") u ORDER BY period_start DESC, id DESC LIMIT ?)", query.limit() + 1);
+        sql.append(") u ORDER BY period_start DESC, id DESC ");
+        limit(query);
+        sql.append(')');
+    }
+
+    /**
+     * {@code LIMIT} the page's length and one more, written in rather than bound: with a parameter, a generic plan
+     * assumes a tenth of the set and sorts all of it; with the number, it walks the period index and stops (a checked
+     * integer: ListQuery bounds it).
+     */
+    private void limit(ListQuery query) {
+        sql.append("LIMIT ").append(query.limit() + 1);
     }
 
     /** The sets a page of {@link #parts} reads. */

@@ -11,6 +11,7 @@ import org.parley.cases.api.GroupType;
 import org.parley.cases.api.Results;
 import org.parley.cases.content.NewCase;
 import org.parley.cases.support.Sample;
+import org.parley.policy.Section;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +41,28 @@ class CaseViewsTest {
                 .containsExactly(java.util.Arrays.stream(org.parley.policy.Tier.values())
                         .map(Enum::name)
                         .toArray(String[]::new));
+    }
+
+    @Test
+    void aKeptConversionIsTheStoredTextsOwnAndAnEditIsNeverAnsweredFromTheOldOne() {
+        CaseDocuments documents = new CaseDocuments(json);
+        String before =
+                storedContext(documents, Sample.withMarkers("before", "MX", EntityType.CHURCH, GroupType.CARTEL));
+        String after = storedContext(
+                documents, Sample.withMarkers("after", "CO", EntityType.INDIVIDUAL, GroupType.STREET_GANG));
+
+        Context first = documents.legacyView(before, Section.CONTEXT, Context.class);
+
+        assertThat(first).isEqualTo(documents.legacy(before, Section.CONTEXT, Context.class));
+        assertThat(documents.legacyView(before, Section.CONTEXT, Context.class)).isSameAs(first);
+        Context edited = documents.legacyView(after, Section.CONTEXT, Context.class);
+        assertThat(edited)
+                .isEqualTo(documents.legacy(after, Section.CONTEXT, Context.class))
+                .isNotEqualTo(first);
+    }
+
+    private static String storedContext(CaseDocuments documents, NewCase written) {
+        return documents.write(documents.codedFromLegacy(Section.CONTEXT, written.context(), null));
     }
 
     private void assertRoundTrip(Object stored, Class<?> answered) throws Exception {
