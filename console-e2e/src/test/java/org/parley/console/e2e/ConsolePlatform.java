@@ -281,6 +281,17 @@ final class ConsolePlatform {
         throw new IllegalStateException("access never heard of the new case");
     }
 
+    /**
+     * The results' terms changed by {@code user} through the API at the case's current version (as another tab or
+     * colleague would, behind the page's back); the answer's status.
+     */
+    int editResultsTerms(String user, String id, List<String> terms) throws Exception {
+        String caseUrl = endpoints.cases() + "/cases/" + id;
+        long version = api.get(user, caseUrl).body().path("version").asLong();
+        return api.update(user, "PATCH", caseUrl + "/results", version, Map.of("terms", terms))
+                .status();
+    }
+
     /** The id of the seeded interview with this pseudonym, found as the lead of its case. */
     String interviewId(String caseKey, String pseudonym) throws Exception {
         JsonNode page = api.get("sofia", endpoints.interviews() + "/interviews?limit=100&case=" + caseId(caseKey))

@@ -2,7 +2,6 @@ package org.parley.console.e2e;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,17 +38,7 @@ class GrantsAndHistoryInSpanishTest extends ConsoleTest {
             browser.screenshot("dry-run-excerpts-es");
 
             // sofia's edit of the results shows in the History, in Spanish, with her name for the team
-            String caseUrl = platform.endpoints.cases() + "/cases/" + id;
-            long version =
-                    platform.api.get("sofia", caseUrl).body().path("version").asLong();
-            assertThat(platform.api
-                            .update(
-                                    "sofia",
-                                    "PATCH",
-                                    caseUrl + "/results",
-                                    version,
-                                    Map.of("terms", List.of("Una tregua de seis meses")))
-                            .status())
+            assertThat(platform.editResultsTerms("sofia", id, List.of("Una tregua de seis meses")))
                     .isEqualTo(200);
             browser.signIn("sofia"); // signing in forgets every cookie, the language's too
             browser.open("/language?lang=es");

@@ -2,7 +2,6 @@ package org.parley.console.e2e;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -144,17 +143,7 @@ class StaffTest extends ConsoleTest {
                 });
 
         // someone else edits the case while this page is open: the form's version is stale
-        String caseUrl = platform.endpoints.cases() + "/cases/" + id;
-        long versionElsewhere =
-                platform.api.get("sofia", caseUrl).body().path("version").asLong();
-        assertThat(platform.api
-                        .update(
-                                "sofia",
-                                "PATCH",
-                                caseUrl + "/results",
-                                versionElsewhere,
-                                Map.of("terms", List.of("Changed elsewhere")))
-                        .status())
+        assertThat(platform.editResultsTerms("sofia", id, List.of("Changed elsewhere")))
                 .isEqualTo(200);
         browser.type("#h-title", "A title typed on an old page");
         browser.submit("#edit-header");
