@@ -249,12 +249,22 @@ public final class VisibleCases {
     private static final String ABOVE = "above";
 
     /**
-     * The rows of {@link #ABOVE}'s cases that the sets read: each case and its policy looked up by key, once for both
-     * {@link #MINE} and {@link #MINE_AS_PUBLIC} (OFFSET 0 keeps the planner from turning the lookups back into a join
-     * that hashes every case and every policy), so the cost follows the few cases, not the table; and materialized,
-     * so the rule table is joined to the set once rather than once per case.
+     * The rows of {@link #ABOVE}'s cases that the sets read: each case and its policy looked up by key ({@link #byKey}),
+     * once for both {@link #MINE} and {@link #MINE_AS_PUBLIC}, so the cost follows the few cases, not the table; and
+     * materialized, so the rule table is joined to the set once rather than once per case.
      */
     private static final String ABOVE_ROWS = "above_rows";
+
+    /**
+     * {@code CROSS JOIN LATERAL}s of the case {@code caseAlias} and its (not deleted) policy {@code policyAlias}, each
+     * looked up by the key {@code id} of the row before. OFFSET 0 keeps the planner from turning the lookups back into
+     * a join that hashes every case and every policy: the cost follows the keys, not the table.
+     */
+    private static String byKey(String id, String caseAlias, String policyAlias) {
+        return " CROSS JOIN LATERAL (SELECT * FROM case_file f WHERE f.id = " + id + " OFFSET 0) " + caseAlias
+                + " CROSS JOIN LATERAL (SELECT * FROM case_policy q WHERE q.case_id = " + id + " AND NOT q.deleted"
+                + " OFFSET 0) " + policyAlias;
+    }
 
     /** The case columns {@link #cases} reads from a set's rows. */
     private static final String ROW_COLUMNS = "f.id, f.period_start, f.period_end, f.country, f.status, f.entity_type,"
@@ -277,12 +287,12 @@ public final class VisibleCases {
                     .append(part.among())
                     .append(" c CROSS JOIN LATERAL (SELECT c.owning_organisation, c.tier, c.results_released) p ");
         } else if (query.text() != null) {
-            // Every case the text matches, looked up by key from the full-text indexes' hits (OFFSET 0 as above):
+            // Every case the text matches, looked up by key from the full-text indexes' hits:
             // left to the planner, a signed-in reader's search hashed or walked every case (100,000 cases: ~90 ms
             // for a query matching 100 of them).
-            sql.append(" FROM " + TEXT_HITS + " th CROSS JOIN LATERAL (SELECT * FROM case_file f WHERE f.id = th.id"
-                    + " OFFSET 0) c CROSS JOIN LATERAL (SELECT * FROM case_policy q WHERE q.case_id = th.id"
-                    + " AND NOT q.deleted OFFSET 0) p ");
+            sql.append(" FROM " + TEXT_HITS + " th")
+                    .append(byKey("th.id", "c", "p"))
+                    .append(' ');
         } else {
             sql.append(" FROM case_file c JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted ");
         }
@@ -563,9 +573,9 @@ public final class VisibleCases {
                 .append(ROW_COLUMNS)
                 .append(", q.owning_organisation, q.tier, q.results_released FROM ")
                 .append(ABOVE)
-                .append(" k CROSS JOIN LATERAL (SELECT * FROM case_file f WHERE f.id = k.id OFFSET 0) f"
-                        + " CROSS JOIN LATERAL (SELECT * FROM case_policy q WHERE q.case_id = k.id AND NOT q.deleted"
-                        + " OFFSET 0) q), ");
+                .append(" k")
+                .append(byKey("k.id", "f", "q"))
+                .append("), ");
         cases(new Part(MINE, viewer, ABOVE_ROWS, false, true), query, teamOnly, Tier.SECRET);
         if (!teamOnly) {
             sql.append(", ");
