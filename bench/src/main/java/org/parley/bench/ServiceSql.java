@@ -5,9 +5,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,14 +32,29 @@ final class ServiceSql {
     /** The register's summaries kept as the service keeps them: per filters, with their listing version. */
     private static final Map<ListQuery, Summary> REGISTER = new ConcurrentHashMap<>();
 
+    /**
+     * Organisations' corrections kept as the service keeps them: per organisation, roles and filters, with their
+     * listing version and the instant they stop holding.
+     */
+    private static final Map<List<Object>, Organisation> ORGANISATION = new ConcurrentHashMap<>();
+
     /** A total and facets (named and coded keys alike) at a listing version. */
     private record Summary(long version, long total, Map<String, Map<String, Long>> facets) {}
+
+    /** An organisation's corrections ({@link VisibleCases#organisationSummary}). */
+    private record Organisation(long version, Instant validUntil, Summary seen, Summary seenAsPublic) {
+
+        boolean holdsAt(long at, Instant now) {
+            return version == at && (validUntil == null || now.isBefore(validUntil));
+        }
+    }
 
     /**
      * The list as the service runs it ({@code CaseSearch.list}): in a transaction, after the service's plan setting,
      * the page with its corrections ({@link VisibleCases#listPage}), every column of every row read, and the register's
-     * summary ({@link VisibleCases#registerSummary}) only when none is kept at the page's listing version, as {@code
-     * RegisterAnswers} does; the answer is the register's plus the corrections.
+     * summary ({@link VisibleCases#registerSummary}) and the viewer's organisation's corrections ({@link
+     * VisibleCases#organisationSummary}) only when none is kept that holds at the page's listing version and instant,
+     * as {@code RegisterAnswers} does; the answer is the register's plus the corrections.
      */
     static ListAnswer list(Connection db, Viewer viewer, String query) throws SQLException {
         ListQuery parsed = serviceQuery(query);
@@ -49,6 +67,7 @@ final class ServiceSql {
             }
             Summary mine = null;
             Summary minePublic = null;
+            Instant readAt = null;
             List<UUID> page = new ArrayList<>();
             try (PreparedStatement prepared =
                             VisibleCases.listPage(viewer, parsed, false).prepare(db);
@@ -64,8 +83,9 @@ final class ServiceSql {
                         mine = new Summary(version, rows.getLong(2), ListAnswer.facetsOfStatement(rows.getString(3)));
                         minePublic =
                                 new Summary(version, rows.getLong(4), ListAnswer.facetsOfStatement(rows.getString(5)));
+                        readAt = rows.getObject(6, OffsetDateTime.class).toInstant();
                     }
-                    UUID id = rows.getObject(6, UUID.class);
+                    UUID id = rows.getObject(7, UUID.class);
                     if (id != null && page.size() < BenchQuery.LIMIT) {
                         page.add(id);
                     }
@@ -82,17 +102,49 @@ final class ServiceSql {
                 }
                 REGISTER.put(parsed.filters(), register);
             }
+            Organisation organisation = null;
+            if (VisibleCases.hasOrganisationPart(viewer)) {
+                List<Object> key = List.of(viewer.organisation(), Set.copyOf(viewer.roles()), parsed.filters());
+                organisation = ORGANISATION.get(key);
+                if (organisation == null || !organisation.holdsAt(mine.version(), readAt)) {
+                    organisation = organisation(db, viewer, parsed);
+                    ORGANISATION.put(key, organisation);
+                }
+            }
             db.commit();
             Map<String, Map<String, Long>> facets = new TreeMap<>();
             add(facets, register.facets(), 1);
+            long total = register.total() + mine.total() - minePublic.total();
+            if (organisation != null) {
+                add(facets, organisation.seen().facets(), 1);
+                add(facets, organisation.seenAsPublic().facets(), -1);
+                total += organisation.seen().total()
+                        - organisation.seenAsPublic().total();
+            }
             add(facets, mine.facets(), 1);
             add(facets, minePublic.facets(), -1);
-            return new ListAnswer(register.total() + mine.total() - minePublic.total(), facets, page);
+            return new ListAnswer(total, facets, page);
         } catch (SQLException | IOException | RuntimeException e) {
             db.rollback();
             throw e instanceof SQLException sql ? sql : new SQLException("the list statements failed", e);
         } finally {
             db.setAutoCommit(true);
+        }
+    }
+
+    private static Organisation organisation(Connection db, Viewer viewer, ListQuery query)
+            throws SQLException, IOException {
+        try (PreparedStatement prepared =
+                        VisibleCases.organisationSummary(viewer, query).prepare(db);
+                ResultSet rows = prepared.executeQuery()) {
+            rows.next();
+            long version = rows.getLong(1);
+            OffsetDateTime until = rows.getObject(2, OffsetDateTime.class);
+            return new Organisation(
+                    version,
+                    until == null ? null : until.toInstant(),
+                    new Summary(version, rows.getLong(3), ListAnswer.facetsOfStatement(rows.getString(4))),
+                    new Summary(version, rows.getLong(5), ListAnswer.facetsOfStatement(rows.getString(6))));
         }
     }
 
@@ -109,10 +161,18 @@ final class ServiceSql {
         }));
     }
 
-    /** The statements of {@link #list}: the page with its corrections, and the register's (when its version moved). */
+    /**
+     * The statements of {@link #list}: the page with its corrections, the register's and the organisation's (each when
+     * its version moved).
+     */
     static List<VisibleCases.Statement> statements(Viewer viewer, String query) {
         ListQuery parsed = serviceQuery(query);
-        return List.of(VisibleCases.listPage(viewer, parsed, false), VisibleCases.registerSummary(parsed));
+        List<VisibleCases.Statement> statements = new ArrayList<>(
+                List.of(VisibleCases.listPage(viewer, parsed, false), VisibleCases.registerSummary(parsed)));
+        if (VisibleCases.hasOrganisationPart(viewer)) {
+            statements.add(VisibleCases.organisationSummary(viewer, parsed));
+        }
+        return statements;
     }
 
     /** EXPLAIN (ANALYZE, BUFFERS) of the generic plan of each statement {@link #list} runs, one after the other. */

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -91,7 +93,13 @@ public class CaseSearch {
                     summaryKey(query),
                     () -> read[0] = run(VisibleCases.listPage(viewer, query, false), CaseSearch::readPage),
                     () -> registerSummary(query),
-                    (part, register) -> register.plus(part.mine()).minus(part.minePublic()));
+                    VisibleCases.hasOrganisationPart(viewer) ? organisationKey(viewer, query) : null,
+                    () -> organisationSummary(viewer, query),
+                    (part, register, organisation) -> (organisation == null
+                                    ? register
+                                    : register.plus(organisation.seen()).minus(organisation.seenAsPublic()))
+                            .plus(part.mine())
+                            .minus(part.minePublic()));
             page = read[0];
         }
         List<CaseView> items = new ArrayList<>();
@@ -116,6 +124,35 @@ public class CaseSearch {
     public static List<Object> summaryKey(ListQuery query) {
         return List.of("list", query.filters());
     }
+
+    /**
+     * The key of an organisation's corrections for the query's filters among {@link RegisterAnswers}': what they
+     * depend on ({@link VisibleCases#organisationSummary}), never the reader's subject.
+     */
+    private static List<Object> organisationKey(Viewer viewer, ListQuery query) {
+        return List.of("organisation", viewer.organisation(), Set.copyOf(viewer.roles()), query.filters());
+    }
+
+    /** The viewer's organisation's corrections to the register's answer, at the caller's transaction's version. */
+    private OrganisationPart organisationSummary(Viewer viewer, ListQuery query) {
+        return run(VisibleCases.organisationSummary(viewer, query), rows -> {
+            rows.next();
+            long version = rows.getLong(1);
+            OffsetDateTime until = rows.getObject(2, OffsetDateTime.class);
+            return new OrganisationPart(
+                    version,
+                    until == null ? null : until.toInstant(),
+                    new Summary(version, rows.getLong(3), facets(rows.getString(4))),
+                    new Summary(version, rows.getLong(5), facets(rows.getString(6))));
+        });
+    }
+
+    /**
+     * An organisation's corrections: its cases above the register as it sees them ({@code seen}) and as the register
+     * does, holding until {@code validUntil} (null: while the version does).
+     */
+    private record OrganisationPart(long version, Instant validUntil, Summary seen, Summary seenAsPublic)
+            implements RegisterAnswers.Versioned {}
 
     /**
      * The public register's total and facets for the query's filters, at the listing version of the caller's
@@ -178,13 +215,14 @@ public class CaseSearch {
     private record Row(StoredCase stored, Tier tier, boolean released, Set<Section> sections) {}
 
     /** The statement of {@link VisibleCases#listPage}: its page and the corrections to the register's answer. */
-    private record Page(long version, Summary mine, Summary minePublic, List<Row> rows)
-            implements RegisterAnswers.Versioned {}
+    private record Page(long version, Summary mine, Summary minePublic, Instant readAt, List<Row> rows)
+            implements RegisterAnswers.Read {}
 
     private static Page readPage(ResultSet rows) throws SQLException {
         long version = 0;
         Summary mine = null;
         Summary minePublic = null;
+        Instant readAt = null;
         List<Row> page = new ArrayList<>();
         while (rows.next()) {
             if (mine == null) {
@@ -192,9 +230,10 @@ public class CaseSearch {
                 version = rows.getLong(1);
                 mine = new Summary(version, rows.getLong(2), facets(rows.getString(3)));
                 minePublic = new Summary(version, rows.getLong(4), facets(rows.getString(5)));
+                readAt = rows.getObject(6, OffsetDateTime.class).toInstant();
             }
-            // The case columns follow the summary's five.
-            int at = 5;
+            // The case columns follow the summary's six.
+            int at = 6;
             UUID id = rows.getObject(at + 1, UUID.class);
             if (id == null) {
                 continue;
@@ -234,7 +273,7 @@ public class CaseSearch {
                     null);
             page.add(new Row(stored, Tier.valueOf(rows.getString(at + 3)), rows.getBoolean(at + 4), sections));
         }
-        return new Page(version, mine, minePublic, page);
+        return new Page(version, mine, minePublic, readAt, page);
     }
 
     private static final ObjectMapper FACETS_JSON = new ObjectMapper();

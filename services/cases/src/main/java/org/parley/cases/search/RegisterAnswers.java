@@ -1,5 +1,6 @@
 package org.parley.cases.search;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -14,10 +15,13 @@ import org.parley.web.Problems;
 
 /**
  * The public register's answers (totals, facets, counts), one per filter and kind, shared by every reader: each
- * reader's answer is the register's plus corrections over their own cases above it ({@link VisibleCases}). An answer
- * is used only at the version of {@code case_listing_version} it was computed at, which every write to what the
- * register shows moves in the writing transaction; so a stale answer is never served, and after a change the next
- * request computes the new one (fail closed).
+ * reader's answer is the register's plus corrections over their own cases above it ({@link VisibleCases}). A list
+ * also keeps an organisation's corrections ({@link VisibleCases#organisationSummary}), per organisation, roles and
+ * filter, shared by that organisation's readers with those roles, whatever teams they are on. An answer is used only
+ * at the version of {@code case_listing_version} it was computed at, which every write to a table a kept answer reads
+ * (cases, policies, rules, grants, scopes) moves in the writing transaction, and only before the instant it says it
+ * stops holding (a grant it counted expires); so a stale answer is never served, and after a change the next request
+ * computes the new one (fail closed).
  */
 @ApplicationScoped
 public class RegisterAnswers {
@@ -25,6 +29,22 @@ public class RegisterAnswers {
     /** Something read from the database together with the listing version of its snapshot. */
     public interface Versioned {
         long version();
+
+        /** The first instant the answer no longer holds at, though its version does; null when there is none. */
+        default Instant validUntil() {
+            return null;
+        }
+    }
+
+    /** A reader's own part of an answer, read in a transaction whose {@code now()} was {@code readAt}. */
+    public interface Read extends Versioned {
+        Instant readAt();
+    }
+
+    /** How a reader's part, the register's answer and their organisation's (or null) make the reader's answer. */
+    @FunctionalInterface
+    public interface Combination<M, R, O, T> {
+        T apply(M mine, R register, O organisation);
     }
 
     /** A write landing between the reader's two statements makes it start again; this many times at most. */
@@ -51,17 +71,59 @@ public class RegisterAnswers {
         throw new ProblemException(Problems.unavailable("The cases are changing quickly; try again shortly."), 1L);
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * As {@link #answer(List, Supplier, Supplier, BiFunction)}, with the kept corrections of the reader's organisation
+     * ({@code organisation}, kept under {@code organisationKey}; none when the key is null) at the same version and
+     * holding at the instant the reader's part was read.
+     */
+    public <M extends Read, R extends Versioned, O extends Versioned, T> T answer(
+            List<Object> key,
+            Supplier<M> mine,
+            Supplier<R> register,
+            List<Object> organisationKey,
+            Supplier<O> organisation,
+            Combination<M, R, O, T> combine) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            M part = mine.get();
+            R kept = keptAt(key, part.version(), part.readAt(), register);
+            if (kept == null) {
+                continue;
+            }
+            if (organisationKey == null) {
+                return combine.apply(part, kept, null);
+            }
+            O ours = keptAt(organisationKey, part.version(), part.readAt(), organisation);
+            if (ours != null) {
+                return combine.apply(part, kept, ours);
+            }
+        }
+        throw new ProblemException(Problems.unavailable("The cases are changing quickly; try again shortly."), 1L);
+    }
+
     private <R extends Versioned> R registerAt(List<Object> key, long version, Supplier<R> register) {
+        return keptAt(key, version, null, register);
+    }
+
+    /**
+     * The answer kept under {@code key} at {@code version} and holding at {@code at} (null: only an answer that always holds), or else
+     * the one {@code compute} gives (in the caller's transaction, so at the same instant), kept unless older than what
+     * the caller read; null when even that is at another version.
+     */
+    @SuppressWarnings("unchecked")
+    private <R extends Versioned> R keptAt(List<Object> key, long version, Instant at, Supplier<R> compute) {
         Versioned kept = answers.getIfPresent(key);
-        if (kept != null && kept.version() == version) {
+        if (kept != null && kept.version() == version && holdsAt(kept, at)) {
             return (R) kept;
         }
-        R computed = register.get();
+        R computed = compute.get();
         if (computed.version() >= version) {
             answers.put(key, computed);
         }
-        return computed.version() == version ? computed : null;
+        return computed.version() == version && holdsAt(computed, at) ? computed : null;
+    }
+
+    private static boolean holdsAt(Versioned answer, Instant at) {
+        return answer.validUntil() == null || (at != null && at.isBefore(answer.validUntil()));
     }
 
     /**

@@ -133,18 +133,23 @@ public final class VisibleCases {
      * active grant per case; none for an anonymous viewer, whose relationship the viewer alone decides.
      */
     static SqlFragment viewerScopes(Viewer viewer) {
+        return viewerScopes(viewer, true);
+    }
+
+    /** As {@link #viewerScopes(Viewer)}; without {@code withTeam}, the organisation's grants alone. */
+    private static SqlFragment viewerScopes(Viewer viewer, boolean withTeam) {
         if (viewer.isAnonymous()) {
             return SqlFragment.of("");
         }
-        // The organisation's widest active grant per case; expiry bites at the instant itself.
-        return SqlFragment.of(
-                "viewer_team AS (SELECT case_id FROM case_team_member WHERE subject = ?), "
-                        + "viewer_grant AS (SELECT DISTINCT ON (g.case_id) g.case_id, g.scope FROM case_grant g"
-                        + " JOIN visibility_scope s ON s.scope = g.scope"
-                        + " WHERE g.organisation = ? AND " + SecrecySql.grantActive("g.expires_at", "now()")
-                        + " ORDER BY g.case_id, s.width DESC), ",
-                viewer.subject(),
-                viewer.organisation());
+        SqlFragment grants = SqlFragment.of("viewer_grant AS (" + widestGrants("") + "), ", viewer.organisation());
+        if (!withTeam) {
+            return grants;
+        }
+        List<Object> values = new ArrayList<>();
+        values.add(viewer.subject());
+        values.addAll(grants.parameters());
+        return new SqlFragment(
+                "viewer_team AS (SELECT case_id FROM case_team_member WHERE subject = ?), " + grants.sql(), values);
     }
 
     /**
@@ -152,18 +157,52 @@ public final class VisibleCases {
      * relationship {@code r} and its {@code visibility_rule} row {@code v}, through the left joins m (team) and
      * g (grant) of {@link #viewerScopes}.
      */
+    /**
+     * The viewer's organisation's ({@code ?}) widest active grant per case, {@code (case_id, scope)}, among the grants
+     * {@code condition} (on {@code g}, starting with AND) leaves; expiry bites at the instant itself.
+     */
+    private static String widestGrants(String condition) {
+        return "SELECT DISTINCT ON (g.case_id) g.case_id, g.scope FROM case_grant g"
+                + " JOIN visibility_scope s ON s.scope = g.scope"
+                + " WHERE g.organisation = ? AND " + SecrecySql.grantActive("g.expires_at", "now()") + condition
+                + " ORDER BY g.case_id, s.width DESC";
+    }
+
     static SqlFragment ruleOf(Viewer viewer, String caseId) {
+        return ruleOf(viewer, caseId, true, false);
+    }
+
+    /**
+     * As {@link #ruleOf(Viewer, String)}; without {@code teamCounts}, the relationship of someone of the viewer's
+     * organisation and roles who is on no team: the organisation's, the same for each of its readers with those
+     * roles. With {@code probe}, the team and the grant of each case are looked up by its key (the cost follows the
+     * rows, for a few) rather than joined to {@link #viewerScopes}' sets, whose joins a planner that expects a row or
+     * two runs as a scan of the set per row.
+     */
+    private static SqlFragment ruleOf(Viewer viewer, String caseId, boolean teamCounts, boolean probe) {
         boolean anonymous = viewer.isAnonymous();
         SqlFragment relationship = SecrecySql.relationshipOf(
                 viewer,
                 new CaseColumns(
                         "p.owning_organisation",
-                        SqlFragment.of("m.case_id IS NOT NULL"),
+                        teamCounts ? SqlFragment.of("m.case_id IS NOT NULL") : SqlFragment.FALSE,
                         SqlFragment.of("g.scope IS NOT NULL")));
-        String joins = (anonymous
-                        ? ""
-                        : "LEFT JOIN viewer_team m ON m.case_id = " + caseId
-                                + " LEFT JOIN viewer_grant g ON g.case_id = " + caseId + " ")
+        List<Object> values = new ArrayList<>();
+        String scopes = "";
+        if (!anonymous && probe) {
+            if (teamCounts) {
+                scopes += "LEFT JOIN LATERAL (SELECT t.case_id FROM case_team_member t WHERE t.subject = ? AND"
+                        + " t.case_id = " + caseId + " OFFSET 0) m ON true ";
+                values.add(viewer.subject());
+            }
+            scopes += "LEFT JOIN LATERAL (" + widestGrants(" AND g.case_id = " + caseId) + ") g ON true ";
+            values.add(viewer.organisation());
+        } else if (!anonymous) {
+            scopes = (teamCounts ? "LEFT JOIN viewer_team m ON m.case_id = " + caseId + " " : "")
+                    + "LEFT JOIN viewer_grant g ON g.case_id = " + caseId + " ";
+        }
+        values.addAll(relationship.parameters());
+        String joins = scopes
                 + "CROSS JOIN LATERAL (SELECT " + relationship.sql() + " AS relationship) r"
                 + " JOIN visibility_rule v ON v.relationship = r.relationship AND v.tier = p.tier"
                 + " AND v.released = p.results_released"
@@ -172,7 +211,7 @@ public final class VisibleCases {
                         ? " AND v.scope = '' "
                         : " AND v.scope = CASE WHEN r.relationship = '" + Relationship.GRANTEE.name()
                                 + "' THEN g.scope ELSE '' END ");
-        return new SqlFragment(joins, relationship.parameters());
+        return new SqlFragment(joins, values);
     }
 
     private void append(SqlFragment fragment) {
@@ -202,7 +241,7 @@ public final class VisibleCases {
     /** As {@link #visible(Viewer, ListQuery, boolean)}, leaving out the cases of a tier stricter than {@code strictest}. */
     private void visible(Viewer viewer, ListQuery query, boolean teamOnly, Tier strictest) {
         with(viewer, query);
-        cases(new Part(VISIBLE_SET, viewer, null, false, true), query, teamOnly, strictest);
+        cases(new Part(VISIBLE_SET, viewer, null, true), query, teamOnly, strictest);
     }
 
     /** The cases whose text matches the query's, with the sections that hold a match as bits ({@code id, hits}). */
@@ -217,6 +256,11 @@ public final class VisibleCases {
     private void with(Viewer viewer, ListQuery query) {
         sql.append("WITH ");
         append(viewerScopes(viewer));
+        textHits(query);
+    }
+
+    /** {@code text_hits AS …, } of {@link #with}, for a text query. */
+    private void textHits(ListQuery query) {
         if (query.text() != null) {
             List<String> branches = new ArrayList<>();
             for (int i = 0; i < SEARCHED.size(); i++) {
@@ -236,12 +280,36 @@ public final class VisibleCases {
      *
      * @param name the entry's name
      * @param rules whose rules decide the sections: the viewer, or {@link Viewer#anonymous()} for the public register
+     * @param teamCounts whether the rules' viewer is on the teams they are on; without, the relationship is their
+     *     organisation's ({@link #ruleOf(Viewer, String, boolean)})
      * @param among only these cases (the name of an entry of rows as {@link #ABOVE_ROWS}'s), or null for every case
-     * @param exceptAmong leaving out the cases of {@link #ABOVE}
+     * @param above how the part takes the cases of {@link #ABOVE}
      * @param materialized computed once (it is read more than once); otherwise the planner may push a page's order
-     *     and limit into it
+     *     and limit into it, and a part of {@code among}'s rows reads them newest first
+     * @param probe each case's team and grant looked up by its key ({@link #ruleOf(Viewer, String, boolean,
+     *     boolean)}): for a few rows, or rows a page reads in order and stops
      */
-    private record Part(String name, Viewer rules, String among, boolean exceptAmong, boolean materialized) {}
+    private record Part(
+            String name,
+            Viewer rules,
+            boolean teamCounts,
+            String among,
+            AboveCases above,
+            boolean materialized,
+            boolean probe) {
+
+        /** A part whose viewer is on their teams and that takes every case ({@code among} aside), joining its sets. */
+        Part(String name, Viewer rules, String among, boolean materialized) {
+            this(name, rules, true, among, AboveCases.ANY, materialized, false);
+        }
+    }
+
+    /** Which cases of {@link #ABOVE} a part takes. */
+    private enum AboveCases {
+        ANY,
+        ONLY,
+        NONE
+    }
 
     private static final String VISIBLE_SET = "visible";
 
@@ -266,9 +334,11 @@ public final class VisibleCases {
                 + " OFFSET 0) " + policyAlias;
     }
 
-    /** The case columns {@link #cases} reads from a set's rows. */
-    private static final String ROW_COLUMNS = "f.id, f.period_start, f.period_end, f.country, f.status, f.entity_type,"
-            + " f.group_types, f.coded_facets, f.deleted_at";
+    /** The case columns {@link #cases} reads from a set's rows; the coded facets only for a coded filter. */
+    private static String rowColumns(ListQuery query) {
+        return "f.id, f.period_start, f.period_end, f.country, f.status, f.entity_type, f.group_types, "
+                + (query.coded().isEmpty() ? "" : "f.coded_facets, ") + "f.deleted_at";
+    }
 
     /**
      * {@code name AS [MATERIALIZED] (…)}: the cases of the part that its rules let be known and that the query's
@@ -281,7 +351,14 @@ public final class VisibleCases {
                 .append(" (SELECT c.id, c.period_start, c.country, c.status, p.tier,"
                         + " p.results_released, c.entity_type, c.group_types, r.relationship, ");
         sql.append(RULE_FLAGS);
-        if (part.among() != null) {
+        if (part.among() != null && !part.materialized()) {
+            // Rows a page reads: sorted newest first before they are decided, so deciding stops when the page is full
+            // (OFFSET 0 keeps the order from being planned away).
+            sql.append(" FROM (SELECT * FROM ")
+                    .append(part.among())
+                    .append(" ORDER BY period_start DESC, id DESC OFFSET 0)")
+                    .append(" c CROSS JOIN LATERAL (SELECT c.owning_organisation, c.tier, c.results_released) p ");
+        } else if (part.among() != null) {
             // The few cases' rows, looked up once (ABOVE_ROWS); the policy's columns are on the same row.
             sql.append(" FROM ")
                     .append(part.among())
@@ -296,15 +373,17 @@ public final class VisibleCases {
         } else {
             sql.append(" FROM case_file c JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted ");
         }
-        append(ruleOf(viewer, "c.id"));
+        append(ruleOf(viewer, "c.id", part.teamCounts(), part.probe()));
         if (query.text() != null && part.among() != null) {
             sql.append("JOIN " + TEXT_HITS + " th ON th.id = c.id ");
         }
         sql.append("WHERE c.deleted_at IS NULL AND ").append(RULE.anyVisible());
-        if (part.exceptAmong()) {
-            // NOT IN (ids are never null) is a hashed subplan: a page walking the period index asks it per case,
-            // which NOT EXISTS answered by scanning the whole set each time.
-            sql.append(" AND c.id NOT IN (SELECT id FROM " + ABOVE + ")");
+        // [NOT] IN (ids are never null) is a hashed subplan: a page walking the period index asks it per case,
+        // which [NOT] EXISTS answered by scanning the whole set each time.
+        switch (part.above()) {
+            case ONLY -> sql.append(" AND c.id IN (SELECT id FROM " + ABOVE + ")");
+            case NONE -> sql.append(" AND c.id NOT IN (SELECT id FROM " + ABOVE + ")");
+            case ANY -> {}
         }
         if (teamOnly) {
             sql.append(" AND r.relationship = '" + Relationship.MEMBER.name() + "'");
@@ -550,48 +629,66 @@ public final class VisibleCases {
     private void parts(Viewer viewer, ListQuery query, boolean teamOnly, boolean withRegister) {
         with(viewer, query);
         AbovePublic above = SecrecySql.abovePublic(viewer);
+        keys(ABOVE, viewer, above.team(), above.grants(), above.ownOrganisation());
+        rowsOf(ABOVE_ROWS, ABOVE, query);
+        cases(new Part(MINE, viewer, ABOVE_ROWS, true), query, teamOnly, Tier.SECRET);
+        if (!teamOnly) {
+            sql.append(", ");
+            cases(new Part(MINE_AS_PUBLIC, Viewer.anonymous(), ABOVE_ROWS, true), query, false, Tier.SECRET);
+            if (withRegister) {
+                sql.append(", ");
+                register(query);
+            }
+        }
+    }
+
+    /**
+     * {@code name AS MATERIALIZED (SELECT id …), }: the union of the viewer's team cases, their organisation's
+     * granted cases and its own cases, as asked; no case for an anonymous viewer or when none is asked.
+     */
+    private void keys(String name, Viewer viewer, boolean team, boolean grants, boolean ownOrganisation) {
         List<String> branches = new ArrayList<>();
-        if (!viewer.isAnonymous() && above.team()) {
+        if (!viewer.isAnonymous() && team) {
             branches.add("SELECT case_id FROM viewer_team");
         }
-        if (!viewer.isAnonymous() && above.grants()) {
+        if (!viewer.isAnonymous() && grants) {
             branches.add("SELECT case_id FROM viewer_grant");
         }
-        if (!viewer.isAnonymous() && above.ownOrganisation()) {
+        if (!viewer.isAnonymous() && ownOrganisation) {
             branches.add("SELECT case_id FROM case_policy WHERE owning_organisation = ?");
             parameters.add(viewer.organisation());
         }
-        sql.append(ABOVE)
+        sql.append(name)
                 .append(" AS MATERIALIZED (")
                 .append(
                         branches.isEmpty()
                                 ? "SELECT CAST(NULL AS uuid) AS id WHERE false"
                                 : "SELECT case_id AS id FROM (" + String.join(" UNION ", branches) + ") b")
                 .append("), ");
-        sql.append(ABOVE_ROWS)
+    }
+
+    /** {@code name AS MATERIALIZED (…), }: the rows of the cases of the entry {@code keys}, as {@link #ABOVE_ROWS}. */
+    private void rowsOf(String name, String keys, ListQuery query) {
+        sql.append(name)
                 .append(" AS MATERIALIZED (SELECT ")
-                .append(ROW_COLUMNS)
+                .append(rowColumns(query))
                 .append(", q.owning_organisation, q.tier, q.results_released FROM ")
-                .append(ABOVE)
+                .append(keys)
                 .append(" k")
                 .append(byKey("k.id", "f", "q"))
                 .append("), ");
-        cases(new Part(MINE, viewer, ABOVE_ROWS, false, true), query, teamOnly, Tier.SECRET);
-        if (!teamOnly) {
-            sql.append(", ");
-            cases(new Part(MINE_AS_PUBLIC, Viewer.anonymous(), ABOVE_ROWS, false, true), query, false, Tier.SECRET);
-            if (withRegister) {
-                sql.append(", ");
-                // A text query's register is its few matches, found from the full-text indexes and then sorted:
-                // left to the planner, a page of them walked the period index of every case (100,000 cases: a
-                // 0.1 % query's page took ~200 ms).
-                cases(
-                        new Part(REGISTER, Viewer.anonymous(), null, true, query.text() != null),
-                        query,
-                        false,
-                        Tier.SECRET);
-            }
-        }
+    }
+
+    /** {@code register AS …}: the register's cases, those of {@link #ABOVE} left out. */
+    private void register(ListQuery query) {
+        // A text query's register is its few matches, found from the full-text indexes and then sorted:
+        // left to the planner, a page of them walked the period index of every case (100,000 cases: a
+        // 0.1 % query's page took ~200 ms).
+        cases(
+                new Part(REGISTER, Viewer.anonymous(), true, null, AboveCases.NONE, query.text() != null, false),
+                query,
+                false,
+                Tier.SECRET);
     }
 
     /**
@@ -631,18 +728,65 @@ public final class VisibleCases {
         return teamOnly ? List.of(MINE) : List.of(MINE, REGISTER);
     }
 
+    /** The viewer's cases above the register with their rules' sections, for a page: {@link #listPage}'s. */
+    private static final String MINE_PAGE = "mine_page";
+
+    /** The rows of the viewer's team cases among {@link #ABOVE_ROWS}. */
+    private static final String TEAM_ROWS = "team_rows";
+
     /**
-     * The list's page with the corrections to the register's total and facets, in one statement (one snapshot):
-     * rows {@code (version, total_mine, facets_mine, total_mine_public, facets_mine_public, page columns as the
-     * single statement's after its total and facets)}, one per case of the page (at most limit + 1) or a single row
-     * with null case columns when the page is empty. The answer's total and facets are the register's ({@link
-     * #registerSummary} at the same version) plus the mine pair minus the mine_public pair; with {@code teamOnly}
-     * the mine pair alone (the mine_public pair is 0 and empty).
+     * The list's page with the corrections over the viewer's team cases, in one statement (one snapshot): rows {@code
+     * (version, total_mine, facets_mine, total_mine_public, facets_mine_public, read_at, page columns as the single
+     * statement's after its total and facets)}, one per case of the page (at most limit + 1) or a single row with null
+     * case columns when the page is empty; {@code read_at} is the statement's {@code now()}, the instant its grants
+     * were judged at. The mine pair counts the team cases as the viewer sees them, the mine_public pair as their
+     * organisation does ({@link #organisationSummary}'s rules). The answer's total and facets are the register's
+     * ({@link #registerSummary}) plus the organisation's corrections ({@link #organisationSummary}) plus the mine pair
+     * minus the mine_public pair, all at the same version; with {@code teamOnly} the mine pair alone (the mine_public
+     * pair is 0 and empty).
+     *
+     * <p>Why it adds up: a reader sees exactly the register except on the cases above it; there, off their team they
+     * see what their organisation sees (the relationship asks the subject only whether they are on the team), so the
+     * organisation's corrections cover every case but the team's, where the mine pair swaps the organisation's view
+     * for the reader's. On a team case the organisation does not see above the register, its view is the register's.
      */
     public static Statement listPage(Viewer viewer, ListQuery query, boolean teamOnly) {
         VisibleCases statement = new VisibleCases();
-        statement.parts(viewer, query, teamOnly, true);
-        statement.page(pageSets(teamOnly), query);
+        statement.with(viewer, query);
+        AbovePublic above = SecrecySql.abovePublic(viewer);
+        boolean onTeams = !viewer.isAnonymous() && above.team();
+        if (teamOnly) {
+            statement.keys(ABOVE, viewer, above.team(), false, false);
+        } else {
+            statement.keys(ABOVE, viewer, above.team(), above.grants(), above.ownOrganisation());
+        }
+        statement.rowsOf(ABOVE_ROWS, ABOVE, query);
+        statement
+                .sql
+                .append(TEAM_ROWS)
+                .append(" AS MATERIALIZED (SELECT * FROM ")
+                .append(ABOVE_ROWS);
+        statement.sql.append(onTeams ? " WHERE id IN (SELECT case_id FROM viewer_team)), " : " WHERE false), ");
+        statement.cases(
+                new Part(MINE, viewer, true, TEAM_ROWS, AboveCases.ANY, true, true), query, teamOnly, Tier.SECRET);
+        if (!teamOnly) {
+            statement.sql.append(", ");
+            statement.cases(
+                    new Part(MINE_AS_PUBLIC, viewer, false, TEAM_ROWS, AboveCases.ANY, true, true),
+                    query,
+                    false,
+                    Tier.SECRET);
+            statement.sql.append(", ");
+            // Read once, by the page, which sorts the rows and decides them newest first until the page is full.
+            statement.cases(
+                    new Part(MINE_PAGE, viewer, true, ABOVE_ROWS, AboveCases.ANY, false, true),
+                    query,
+                    false,
+                    Tier.SECRET);
+            statement.sql.append(", ");
+            statement.register(query);
+        }
+        statement.page(teamOnly ? List.of(MINE) : List.of(MINE_PAGE, REGISTER), query);
         statement.sql.append(", summary AS (SELECT ").append(VERSION).append(" AS version, ");
         statement.summaryOf(MINE);
         if (teamOnly) {
@@ -651,8 +795,71 @@ public final class VisibleCases {
             statement.sql.append(", ");
             statement.summaryOf(MINE_AS_PUBLIC);
         }
-        statement.sql.append(") ");
-        statement.pageColumns("s.version, s.total_mine, s.facets_mine, s.total_mine_public, s.facets_mine_public, ");
+        statement.sql.append(", now() AS read_at) ");
+        statement.pageColumns(
+                "s.version, s.total_mine, s.facets_mine, s.total_mine_public, s.facets_mine_public, s.read_at, ");
+        return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
+    }
+
+    /** The cases above the register for the viewer's organisation and roles, on no team. */
+    private static final String ORGANISATION_ABOVE = "organisation_above";
+
+    private static final String ORGANISATION_ROWS = "organisation_rows";
+
+    /** Those cases with the sections the organisation's rules show ({@link #ruleOf(Viewer, String, boolean)}). */
+    private static final String ORGANISATION = "organisation";
+
+    /** The same cases with the sections the register shows. */
+    private static final String ORGANISATION_AS_PUBLIC = "organisation_public";
+
+    /**
+     * Whether a viewer's list has corrections of their organisation's ({@link #organisationSummary}): it sees more
+     * than the register on its granted or own cases.
+     */
+    public static boolean hasOrganisationPart(Viewer viewer) {
+        AbovePublic above = SecrecySql.abovePublic(viewer);
+        return !viewer.isAnonymous() && (above.grants() || above.ownOrganisation());
+    }
+
+    /**
+     * The corrections of the viewer's organisation to the register's total and facets: one row {@code (version,
+     * valid_until, total_organisation, facets_organisation, total_organisation_public, facets_organisation_public)},
+     * counted over the cases the organisation (with the viewer's roles, on no team) sees above the register, as it
+     * sees them and as the register does. It depends on the viewer's organisation, roles and the query's filters
+     * alone, never on who they are, so it may be kept for their organisation's readers with those roles; {@code
+     * valid_until} is the first instant one of the grants it counted expires (null when none does), after which it
+     * must not be used.
+     */
+    public static Statement organisationSummary(Viewer viewer, ListQuery query) {
+        AbovePublic above = SecrecySql.abovePublic(viewer);
+        VisibleCases statement = new VisibleCases();
+        statement.sql.append("WITH ");
+        statement.append(viewerScopes(viewer, false));
+        statement.textHits(query);
+        statement.keys(ORGANISATION_ABOVE, viewer, false, above.grants(), above.ownOrganisation());
+        statement.rowsOf(ORGANISATION_ROWS, ORGANISATION_ABOVE, query);
+        statement.cases(
+                new Part(ORGANISATION, viewer, false, ORGANISATION_ROWS, AboveCases.ANY, true, false),
+                query,
+                false,
+                Tier.SECRET);
+        statement.sql.append(", ");
+        statement.cases(
+                new Part(ORGANISATION_AS_PUBLIC, Viewer.anonymous(), ORGANISATION_ROWS, true),
+                query,
+                false,
+                Tier.SECRET);
+        statement.sql.append(" SELECT ").append(VERSION).append(", ");
+        if (above.grants() && !viewer.isAnonymous()) {
+            statement.append(
+                    "(SELECT min(e.expires_at) FROM case_grant e WHERE e.organisation = ? AND e.expires_at > now()), ",
+                    viewer.organisation());
+        } else {
+            statement.sql.append("CAST(NULL AS timestamptz), ");
+        }
+        statement.summaryOf(ORGANISATION);
+        statement.sql.append(", ");
+        statement.summaryOf(ORGANISATION_AS_PUBLIC);
         return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
     }
 
@@ -663,7 +870,7 @@ public final class VisibleCases {
     public static Statement registerSummary(ListQuery query) {
         VisibleCases statement = new VisibleCases();
         statement.with(Viewer.anonymous(), query);
-        statement.cases(new Part(REGISTER, Viewer.anonymous(), null, false, true), query, false, Tier.SECRET);
+        statement.cases(new Part(REGISTER, Viewer.anonymous(), null, true), query, false, Tier.SECRET);
         statement.sql.append(" SELECT ").append(VERSION).append(", ");
         statement.summaryOf(REGISTER);
         return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
@@ -676,7 +883,7 @@ public final class VisibleCases {
     private static Statement registerCounts(ListQuery query, List<String> keys, Counting counting) {
         VisibleCases statement = new VisibleCases();
         statement.with(Viewer.anonymous(), query);
-        statement.cases(new Part(REGISTER, Viewer.anonymous(), null, false, true), query, false, Tier.SECRET);
+        statement.cases(new Part(REGISTER, Viewer.anonymous(), null, true), query, false, Tier.SECRET);
         statement.counted(REGISTER, keys);
         statement.sql.append(" SELECT ver.version, x.* FROM ").append(VERSION);
         statement.sql.append(" ver LEFT JOIN (");

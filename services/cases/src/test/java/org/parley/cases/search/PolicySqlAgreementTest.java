@@ -275,9 +275,11 @@ class PolicySqlAgreementTest {
                             expected.put(c.policy().caseId(), sections);
                         }
                     }
-                    // The register's answer plus the corrections over the viewer's cases above it (issue 18).
-                    long register = mine ? 0 : registerTotal(db, everything);
-                    assertThat(listed(db, VisibleCases.listPage(viewer, everything, mine), 3, register))
+                    // The register's answer plus the organisation's corrections plus those over the viewer's team
+                    // cases (issue 18).
+                    long register =
+                            mine ? 0 : registerTotal(db, everything) + organisationTotal(db, viewer, everything);
+                    assertThat(listed(db, VisibleCases.listPage(viewer, everything, mine), 4, register))
                             .as(entry.getKey() + (mine ? ", team=mine" : "") + ", register and corrections")
                             .isEqualTo(expected);
                 }
@@ -512,6 +514,19 @@ class PolicySqlAgreementTest {
                 ResultSet rows = statement.executeQuery()) {
             rows.next();
             return rows.getLong(2);
+        }
+    }
+
+    /** The viewer's organisation's corrections to the register's total ({@link VisibleCases#organisationSummary}). */
+    private static long organisationTotal(Connection db, Viewer viewer, ListQuery query) throws SQLException {
+        if (!VisibleCases.hasOrganisationPart(viewer)) {
+            return 0;
+        }
+        try (PreparedStatement statement =
+                        VisibleCases.organisationSummary(viewer, query).prepare(db);
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(3) - rows.getLong(5);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.parley.cases.search;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +17,9 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.parley.cases.api.CaseList;
+import org.parley.cases.api.CaseListFilters;
+import org.parley.cases.api.CaseView;
 import org.parley.cases.api.EntityType;
 import org.parley.cases.api.GroupType;
 import org.parley.cases.casefile.CaseService;
@@ -30,6 +35,7 @@ import org.parley.policy.Viewer;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 18: the public register's answer is kept per filter and shared by every reader, so it must never outlive a
@@ -50,12 +56,32 @@ class RegisterAnswersTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    CaseSearch search;
+
     private String open(String family, String suffix, Tier tier, boolean released, List<GrantSpec> grants) {
+        return open(family, suffix, tier, grants, Map.of("ra-lead", TeamRole.LEAD));
+    }
+
+    private String open(String family, String suffix, Tier tier, List<GrantSpec> grants, Map<String, TeamRole> team) {
         String id = cases.create(
                         LEAD, Sample.withMarkers(family, family + suffix, "MX", EntityType.CHURCH, GroupType.MAFIA))
                 .id();
-        AccessStub.setPolicy(id, "ifit", tier, released, Map.of("ra-lead", TeamRole.LEAD), grants);
+        AccessStub.setPolicy(id, "ifit", tier, false, team, grants);
         return id;
+    }
+
+    /** The reader's list of the family's cases, as the service answers it. */
+    private CaseList list(Viewer reader, String family) {
+        return search.list(
+                reader,
+                ListQuery.parse(new CaseListFilters(family, null, null, null, null, null, null, null, null, null)));
+    }
+
+    private static void assertListed(CaseList answer, String... ids) {
+        assertThat(answer.items()).extracting(CaseView::id).containsExactlyInAnyOrder(ids);
+        assertThat(answer.total()).isEqualTo(ids.length);
+        assertThat(answer.facets().get("country")).isEqualTo(Map.of("MX", (long) ids.length));
     }
 
     private static Response register(String family) {
@@ -157,5 +183,65 @@ class RegisterAnswersTest {
         assertThat(revoked.jsonPath().getList("items.id", String.class)).containsExactly(known);
         assertThat(total(revoked)).isEqualTo(1);
         assertThat(revoked.jsonPath().getMap("facets.country")).containsEntry("MX", 1);
+    }
+
+    @Test
+    void readersOfOneOrganisationShareItsCorrectionsButNotTheirTeams() {
+        AccessStub.ensureFresh();
+        String family = "re" + UUID.randomUUID().toString().substring(0, 6);
+        Viewer onTeam = Viewer.signedIn("re-on-team", "re-org", Set.of(Role.PARTNER));
+        Viewer offTeam = Viewer.signedIn("re-off-team", "re-org", Set.of(Role.PARTNER));
+        Viewer otherOrganisation = Viewer.signedIn("re-other", "re-other-org", Set.of(Role.PARTNER));
+        String teamCase = open(
+                family, "a", Tier.SECRET, List.of(), Map.of("ra-lead", TeamRole.LEAD, "re-on-team", TeamRole.MEMBER));
+        String granted =
+                open(family, "b", Tier.SECRET, false, List.of(new GrantSpec("re-org", GrantScope.PROCESS, null)));
+        String known = open(family, "c", Tier.PUBLICLY_KNOWN, false, List.of());
+
+        // Each order: the organisation's corrections are kept by the first of its readers and used by the next,
+        // whose own team cases are counted afresh; a reader of another organisation never gets them.
+        assertListed(list(offTeam, family), granted, known);
+        assertListed(list(onTeam, family), teamCase, granted, known);
+        assertListed(list(offTeam, family), granted, known);
+        assertListed(list(otherOrganisation, family), known);
+        assertListed(list(onTeam, family), teamCase, granted, known);
+    }
+
+    @Test
+    void aGrantWrittenBehindTheServicesBackMovesTheVersion() {
+        AccessStub.ensureFresh();
+        String family = "rf" + UUID.randomUUID().toString().substring(0, 6);
+        Viewer grantee = Viewer.signedIn("rf-partner", "rf-org", Set.of(Role.PARTNER));
+        String granted =
+                open(family, "a", Tier.SECRET, false, List.of(new GrantSpec("rf-org", GrantScope.PROCESS, null)));
+        String known = open(family, "b", Tier.PUBLICLY_KNOWN, false, List.of());
+        assertListed(list(grantee, family), granted, known);
+
+        long before = listingVersion();
+        sql("DELETE FROM case_grant WHERE case_id = ?1", granted);
+        assertThat(listingVersion()).isGreaterThan(before);
+        assertListed(list(grantee, family), known);
+    }
+
+    @Test
+    void aGrantStopsCountingTheInstantItExpiresThoughNothingIsWritten() {
+        AccessStub.ensureFresh();
+        String family = "rg" + UUID.randomUUID().toString().substring(0, 6);
+        Viewer grantee = Viewer.signedIn("rg-partner", "rg-org", Set.of(Role.PARTNER));
+        Instant expiry = Instant.now().plusSeconds(4);
+        open(family, "a", Tier.SECRET, false, List.of(new GrantSpec("rg-org", GrantScope.PROCESS, expiry)));
+        String known = open(family, "b", Tier.PUBLICLY_KNOWN, false, List.of());
+        CaseList before = list(grantee, family);
+        long version = listingVersion();
+        // Asked before the expiry (a slow machine may already be past it): the organisation's corrections are kept.
+        if (Instant.now().isBefore(expiry)) {
+            assertThat(before.total()).isEqualTo(2);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> Instant.now().isAfter(expiry.plusMillis(200)));
+        assertListed(list(grantee, family), known);
+        // No write moved the version: the kept corrections stopped holding at the grant's expiry.
+        assertThat(listingVersion()).isEqualTo(version);
+        assertThat(before.items()).extracting(CaseView::id).contains(known);
     }
 }
