@@ -282,10 +282,11 @@ public final class VisibleCases {
      * @param rules whose rules decide the sections: the viewer, or {@link Viewer#anonymous()} for the public register
      * @param teamCounts whether the rules' viewer is on the teams they are on; without, the relationship is their
      *     organisation's ({@link #ruleOf(Viewer, String, boolean)})
-     * @param among only these cases (the name of an entry of rows as {@link #ABOVE_ROWS}'s), or null for every case
+     * @param among only these cases (the name of an entry of rows as {@link #ABOVE_ROWS}'s, or of keys as {@link
+     *     #ABOVE}'s for a part that is not materialized), or null for every case
      * @param above how the part takes the cases of {@link #ABOVE}
      * @param materialized computed once (it is read more than once); otherwise the planner may push a page's order
-     *     and limit into it, and a part of {@code among}'s rows reads them newest first
+     *     and limit into it, and a part of {@code among}'s keys reads them newest first
      * @param probe each case's team and grant looked up by its key ({@link #ruleOf(Viewer, String, boolean,
      *     boolean)}): for a few rows, or rows a page reads in order and stops
      */
@@ -346,18 +347,38 @@ public final class VisibleCases {
      */
     private void cases(Part part, ListQuery query, boolean teamOnly, Tier strictest) {
         Viewer viewer = part.rules();
-        sql.append(part.name())
-                .append(part.materialized() ? " AS MATERIALIZED" : " AS")
-                .append(" (SELECT c.id, c.period_start, c.country, c.status, p.tier,"
-                        + " p.results_released, c.entity_type, c.group_types, r.relationship, ");
-        sql.append(RULE_FLAGS);
-        if (part.among() != null && !part.materialized()) {
-            // Rows a page reads: sorted newest first before they are decided, so deciding stops when the page is full
-            // (OFFSET 0 keeps the order from being planned away).
-            sql.append(" FROM (SELECT * FROM ")
+        boolean inOrder = part.among() != null && !part.materialized();
+        sql.append(part.name()).append(part.materialized() ? " AS MATERIALIZED (" : " AS (");
+        if (inOrder) {
+            // Keys a page reads: sorted newest first by their period alone, then each case decided in a subquery of
+            // its own in that order (a covering index for the period lookup was tried: no faster on the bench). The
+            // set's id and period are the
+            // sorted keys' own, so the page's order needs no sort and deciding stops when the page is full; decided
+            // in a join, a planner that expects a few rows decides them all and sorts after. OFFSET 0 keeps each
+            // subquery as written.
+            sql.append("SELECT ok.id, ok.period_start, d.country, d.status, d.tier, d.results_released,"
+                            + " d.entity_type, d.group_types, d.relationship, ")
+                    .append(String.join(
+                            ", ",
+                            LISTED.stream()
+                                    .map(section -> "d." + VISIBLE.of(section))
+                                    .toList()))
+                    .append(" FROM (SELECT k.id, o.period_start")
+                    .append(query.text() != null ? ", th.hits" : "")
+                    .append(" FROM ")
                     .append(part.among())
-                    .append(" ORDER BY period_start DESC, id DESC OFFSET 0)")
-                    .append(" c CROSS JOIN LATERAL (SELECT c.owning_organisation, c.tier, c.results_released) p ");
+                    // A text query's keys are those with a hit, joined once here rather than once per key below.
+                    .append(query.text() != null ? " k JOIN " + TEXT_HITS + " th ON th.id = k.id" : " k")
+                    .append(" CROSS JOIN LATERAL (SELECT o.period_start FROM case_file o WHERE o.id = k.id OFFSET 0) o"
+                            + " ORDER BY o.period_start DESC, k.id DESC OFFSET 0) ok CROSS JOIN LATERAL (");
+        }
+        sql.append("SELECT c.id, c.period_start, c.country, c.status, p.tier,"
+                + " p.results_released, c.entity_type, c.group_types, r.relationship, ");
+        sql.append(RULE_FLAGS);
+        if (inOrder) {
+            sql.append(query.text() != null ? " FROM (SELECT ok.id, ok.hits) th" : " FROM (SELECT ok.id) th")
+                    .append(byKey("th.id", "c", "p"))
+                    .append(' ');
         } else if (part.among() != null) {
             // The few cases' rows, looked up once (ABOVE_ROWS); the policy's columns are on the same row.
             sql.append(" FROM ")
@@ -374,7 +395,7 @@ public final class VisibleCases {
             sql.append(" FROM case_file c JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted ");
         }
         append(ruleOf(viewer, "c.id", part.teamCounts(), part.probe()));
-        if (query.text() != null && part.among() != null) {
+        if (query.text() != null && part.among() != null && !inOrder) {
             sql.append("JOIN " + TEXT_HITS + " th ON th.id = c.id ");
         }
         sql.append("WHERE c.deleted_at IS NULL AND ").append(RULE.anyVisible());
@@ -441,7 +462,7 @@ public final class VisibleCases {
             }
             sql.append(" AND (").append(String.join(" OR ", shown)).append(')');
         }
-        sql.append(')');
+        sql.append(inOrder ? " OFFSET 0) d)" : ")");
     }
 
     /**
@@ -731,7 +752,9 @@ public final class VisibleCases {
     /** The viewer's cases above the register with their rules' sections, for a page: {@link #listPage}'s. */
     private static final String MINE_PAGE = "mine_page";
 
-    /** The rows of the viewer's team cases among {@link #ABOVE_ROWS}. */
+    /** The viewer's team cases, and their rows as {@link #ABOVE_ROWS}'. */
+    private static final String TEAM = "team";
+
     private static final String TEAM_ROWS = "team_rows";
 
     /**
@@ -754,19 +777,8 @@ public final class VisibleCases {
         VisibleCases statement = new VisibleCases();
         statement.with(viewer, query);
         AbovePublic above = SecrecySql.abovePublic(viewer);
-        boolean onTeams = !viewer.isAnonymous() && above.team();
-        if (teamOnly) {
-            statement.keys(ABOVE, viewer, above.team(), false, false);
-        } else {
-            statement.keys(ABOVE, viewer, above.team(), above.grants(), above.ownOrganisation());
-        }
-        statement.rowsOf(ABOVE_ROWS, ABOVE, query);
-        statement
-                .sql
-                .append(TEAM_ROWS)
-                .append(" AS MATERIALIZED (SELECT * FROM ")
-                .append(ABOVE_ROWS);
-        statement.sql.append(onTeams ? " WHERE id IN (SELECT case_id FROM viewer_team)), " : " WHERE false), ");
+        statement.keys(TEAM, viewer, above.team(), false, false);
+        statement.rowsOf(TEAM_ROWS, TEAM, query);
         statement.cases(
                 new Part(MINE, viewer, true, TEAM_ROWS, AboveCases.ANY, true, true), query, teamOnly, Tier.SECRET);
         if (!teamOnly) {
@@ -777,12 +789,10 @@ public final class VisibleCases {
                     false,
                     Tier.SECRET);
             statement.sql.append(", ");
-            // Read once, by the page, which sorts the rows and decides them newest first until the page is full.
+            statement.keys(ABOVE, viewer, above.team(), above.grants(), above.ownOrganisation());
+            // Read once, by the page, which decides the cases newest first until the page is full.
             statement.cases(
-                    new Part(MINE_PAGE, viewer, true, ABOVE_ROWS, AboveCases.ANY, false, true),
-                    query,
-                    false,
-                    Tier.SECRET);
+                    new Part(MINE_PAGE, viewer, true, ABOVE, AboveCases.ANY, false, true), query, false, Tier.SECRET);
             statement.sql.append(", ");
             statement.register(query);
         }
