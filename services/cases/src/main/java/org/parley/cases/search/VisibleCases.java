@@ -308,7 +308,6 @@ public final class VisibleCases {
     /** Which cases of {@link #ABOVE} a part takes. */
     private enum AboveCases {
         ANY,
-        ONLY,
         NONE
     }
 
@@ -351,11 +350,10 @@ public final class VisibleCases {
         sql.append(part.name()).append(part.materialized() ? " AS MATERIALIZED (" : " AS (");
         if (inOrder) {
             // Keys a page reads: sorted newest first by their period alone, then each case decided in a subquery of
-            // its own in that order (a covering index for the period lookup was tried: no faster on the bench). The
-            // set's id and period are the
-            // sorted keys' own, so the page's order needs no sort and deciding stops when the page is full; decided
-            // in a join, a planner that expects a few rows decides them all and sorts after. OFFSET 0 keeps each
-            // subquery as written.
+            // its own in that order. The set's id and period are the sorted keys' own, so the page's order needs no
+            // sort and deciding stops when the page is full; decided in a join, a planner that expects a few rows
+            // decides them all and sorts after. OFFSET 0 keeps each subquery as written. (A covering index for the
+            // period lookup was tried: no faster on the bench.)
             sql.append("SELECT ok.id, ok.period_start, d.country, d.status, d.tier, d.results_released,"
                             + " d.entity_type, d.group_types, d.relationship, ")
                     .append(String.join(
@@ -399,12 +397,10 @@ public final class VisibleCases {
             sql.append("JOIN " + TEXT_HITS + " th ON th.id = c.id ");
         }
         sql.append("WHERE c.deleted_at IS NULL AND ").append(RULE.anyVisible());
-        // [NOT] IN (ids are never null) is a hashed subplan: a page walking the period index asks it per case,
-        // which [NOT] EXISTS answered by scanning the whole set each time.
-        switch (part.above()) {
-            case ONLY -> sql.append(" AND c.id IN (SELECT id FROM " + ABOVE + ")");
-            case NONE -> sql.append(" AND c.id NOT IN (SELECT id FROM " + ABOVE + ")");
-            case ANY -> {}
+        if (part.above() == AboveCases.NONE) {
+            // NOT IN (ids are never null) is a hashed subplan: a page walking the period index asks it per case,
+            // which NOT EXISTS answered by scanning the whole set each time.
+            sql.append(" AND c.id NOT IN (SELECT id FROM " + ABOVE + ")");
         }
         if (teamOnly) {
             sql.append(" AND r.relationship = '" + Relationship.MEMBER.name() + "'");
