@@ -61,14 +61,27 @@ public class RegisterAnswers {
      */
     public <M extends Versioned, R extends Versioned, T> T answer(
             List<Object> key, Supplier<M> mine, Supplier<R> register, BiFunction<M, R, T> combine) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            M part = mine.get();
-            R kept = registerAt(key, part.version(), register);
-            if (kept != null) {
-                return combine.apply(part, kept);
-            }
+        return answer(
+                key,
+                () -> new Untimed<>(mine.get()),
+                register,
+                null,
+                () -> null,
+                (part, kept, none) -> combine.apply(part.part(), kept));
+    }
+
+    /** A reader's part read with no instant: only answers that always hold (the register's) go with it. */
+    private record Untimed<M extends Versioned>(M part) implements Read {
+
+        @Override
+        public long version() {
+            return part.version();
         }
-        throw new ProblemException(Problems.unavailable("The cases are changing quickly; try again shortly."), 1L);
+
+        @Override
+        public Instant readAt() {
+            return null;
+        }
     }
 
     /**
@@ -100,13 +113,9 @@ public class RegisterAnswers {
         throw new ProblemException(Problems.unavailable("The cases are changing quickly; try again shortly."), 1L);
     }
 
-    private <R extends Versioned> R registerAt(List<Object> key, long version, Supplier<R> register) {
-        return keptAt(key, version, null, register);
-    }
-
     /**
-     * The answer kept under {@code key} at {@code version} and holding at {@code at} (null: only an answer that always holds), or else
-     * the one {@code compute} gives (in the caller's transaction, so at the same instant), kept unless older than what
+     * The answer kept under {@code key} at {@code version} and holding at {@code at} (null: only an answer that always
+     * holds), or else the one {@code compute} gives (in the caller's transaction, so at the same instant), kept unless older than what
      * the caller read; null when even that is at another version.
      */
     @SuppressWarnings("unchecked")
