@@ -134,7 +134,10 @@ final class ListBench {
         for (int i = 0; i < OPEN_LOOP_WORKERS; i++) {
             pool.add(bench.db("cases_bench"));
         }
-        Profile recording = null;
+        // Started before the warm-up: the first recording in a JVM sets its compiler to work again (the run of
+        // 2026-12-03 20:30 recorded the cases service's compiler threads busiest in the first figure's minute).
+        Profile recording =
+                profile ? Profile.start(casesPid, bench.target.resolve("cases-list-" + cases + ".jfr")) : null;
         try {
             crossCheck(scale, searches, pool);
             if (!warm) {
@@ -148,7 +151,12 @@ final class ListBench {
                 }
                 warm = true;
             }
-            recording = profile ? Profile.start(casesPid, bench.target.resolve("cases-list-" + cases + ".jfr")) : null;
+            if (!bench.quick) {
+                for (Reader reader : readers) {
+                    Load.Call[] calls = calls(reader, LISTS, pool);
+                    scale.with(reader.name()).set("warmUp", warmUntilSteady(reader.name(), calls));
+                }
+            }
             for (Reader reader : readers) {
                 ObjectNode byReader = scale.with(reader.name());
                 byReader.set("list", measure(reader, "list", LISTS, pool, capacitySeconds));
@@ -172,6 +180,37 @@ final class ListBench {
             scale.set("explain", explain(db, searches.get("1%").get(0)));
         }
         return scale;
+    }
+
+    /** A warm-up slice's length, and how many slices at most. */
+    private static final double WARM_SLICE_SECONDS = 3;
+
+    private static final int WARM_SLICES = 10;
+
+    /**
+     * Runs the reader's list over HTTP and over JDBC in closed-loop slices until both sides' throughput is steady (two
+     * slices in a row within 10 % of each other), at most {@value #WARM_SLICES} slices a side; returns the slices'
+     * throughputs. A figure is the steady state's: the first one measured after a load or a profile's start had paid
+     * for the JIT compilers of both JVMs, which the 19:55 and 20:30 runs of 2026-12-03 took for the member's cost.
+     */
+    private ObjectNode warmUntilSteady(String reader, Load.Call[] calls) throws InterruptedException {
+        ObjectNode node = Bench.JSON.createObjectNode();
+        String[] sides = {"http", "jdbc"};
+        for (int side = 0; side < 2; side++) {
+            ArrayNode slices = node.putArray(sides[side] + "PerSecond");
+            double previous = Double.NaN;
+            for (int slice = 0; slice < WARM_SLICES; slice++) {
+                double throughput = Load.closed(CAPACITY_WORKERS, Integer.MAX_VALUE, WARM_SLICE_SECONDS, calls[side])
+                        .throughput();
+                slices.add(Bench.round(throughput, 1));
+                if (Math.abs(throughput - previous) <= 0.1 * Math.max(throughput, previous)) {
+                    break;
+                }
+                previous = throughput;
+            }
+        }
+        Bench.log(Bench.f("list %,7d %-10s warm-up slices (req/s): %s", loaded, reader, node));
+        return node;
     }
 
     /** How many generated cases are loaded. */
@@ -449,9 +488,9 @@ final class ListBench {
         return read;
     }
 
-    /** CPU of the named process trees over several slices, per request. */
+    /** CPU of named processes over several slices, per request. */
     private static final class CpuSum {
-        private final Map<String, Long> pids;
+        private final Map<String, java.util.function.DoubleSupplier> cpu;
         private final Map<String, Double> used = new java.util.TreeMap<>();
         private final Map<String, Double> before = new java.util.TreeMap<>();
         private double machineBefore;
@@ -460,18 +499,18 @@ final class ListBench {
         private double wallMillis;
         private long requests;
 
-        CpuSum(Map<String, Long> pids) {
-            this.pids = pids;
+        CpuSum(Map<String, java.util.function.DoubleSupplier> cpu) {
+            this.cpu = cpu;
         }
 
         void begin() {
-            pids.forEach((name, pid) -> before.put(name, Proc.cpuMillis(pid)));
+            cpu.forEach((name, millis) -> before.put(name, millis.getAsDouble()));
             machineBefore = Proc.machineBusyMillis();
             startedNanos = System.nanoTime();
         }
 
         void end(long completed) {
-            pids.forEach((name, pid) -> used.merge(name, Proc.cpuMillis(pid) - before.get(name), Double::sum));
+            cpu.forEach((name, millis) -> used.merge(name, millis.getAsDouble() - before.get(name), Double::sum));
             machineUsed += Proc.machineBusyMillis() - machineBefore;
             wallMillis += (System.nanoTime() - startedNanos) / 1e6;
             requests += completed;
@@ -527,6 +566,26 @@ final class ListBench {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    /**
+     * What {@link CpuSum} reads: the cases service, PostgreSQL (every backend), the load generator (this JVM alone) and
+     * the other services this bench started (their sum). Until 2026-12-04 the load generator's figure was this JVM's
+     * process tree, which holds every service it started, the cases service included.
+     */
+    private Map<String, java.util.function.DoubleSupplier> cpuSources() throws java.io.IOException {
+        long self = ProcessHandle.current().pid();
+        long postgres = bench.stack.postgresPid();
+        List<Long> others = bench.services.values().stream()
+                .map(service -> service.pid())
+                .filter(pid -> pid != casesPid)
+                .toList();
+        return Map.of(
+                "service", () -> Proc.cpuMillis(casesPid),
+                "postgres", () -> Proc.cpuMillis(postgres),
+                "loadGenerator", () -> Proc.ownCpuMillis(self),
+                "otherServices",
+                        () -> others.stream().mapToDouble(Proc::cpuMillis).sum());
     }
 
     /** One reader's list or search figure: HTTP against the service's SQL at the goals' fixed rate. */
@@ -599,10 +658,7 @@ final class ListBench {
             int samples,
             double latencySeconds)
             throws Exception {
-        Map<String, Long> pids = Map.of(
-                "service", casesPid,
-                "postgres", bench.stack.postgresPid(),
-                "loadGenerator", ProcessHandle.current().pid());
+        Map<String, java.util.function.DoubleSupplier> pids = cpuSources();
         Load.closed(2, 40, 3, http);
         Load.closed(2, 40, 3, jdbc);
 

@@ -23,6 +23,15 @@ final class Proc {
         List<Long> pids = new ArrayList<>();
         pids.add(pid);
         ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> pids.add(d.pid())));
+        return cpuMillis(pids);
+    }
+
+    /** User + system CPU of the process alone (its children not counted), in milliseconds. */
+    static double ownCpuMillis(long pid) {
+        return cpuMillis(List.of(pid));
+    }
+
+    private static double cpuMillis(List<Long> pids) {
         double ticks = 0;
         for (long each : pids) {
             try {

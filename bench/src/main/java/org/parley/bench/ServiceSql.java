@@ -33,16 +33,16 @@ final class ServiceSql {
     private static final Map<ListQuery, Summary> REGISTER = new ConcurrentHashMap<>();
 
     /**
-     * Organisations' corrections kept as the service keeps them: per organisation, roles and filters, with their
-     * listing version and the instant they stop holding.
+     * Corrections kept as the service keeps them: an organisation's per organisation, roles and filters, a reader's
+     * team's per reader and filters, each with its listing version and the instant it stops holding.
      */
-    private static final Map<List<Object>, Organisation> ORGANISATION = new ConcurrentHashMap<>();
+    private static final Map<List<Object>, Correction> CORRECTIONS = new ConcurrentHashMap<>();
 
     /** A total and facets (named and coded keys alike) at a listing version. */
     private record Summary(long version, long total, Map<String, Map<String, Long>> facets) {}
 
-    /** An organisation's corrections ({@link VisibleCases#organisationSummary}). */
-    private record Organisation(long version, Instant validUntil, Summary seen, Summary seenAsPublic) {
+    /** Corrections ({@link VisibleCases#organisationSummary}, {@link VisibleCases#teamSummary}). */
+    private record Correction(long version, Instant validUntil, Summary seen, Summary seenAsPublic) {
 
         boolean holdsAt(long at, Instant now) {
             return version == at && (validUntil == null || now.isBefore(validUntil));
@@ -51,10 +51,10 @@ final class ServiceSql {
 
     /**
      * The list as the service runs it ({@code CaseSearch.list}): in a transaction, after the service's plan setting,
-     * the page with its corrections ({@link VisibleCases#listPage}), every column of every row read, and the register's
-     * summary ({@link VisibleCases#registerSummary}) and the viewer's organisation's corrections ({@link
-     * VisibleCases#organisationSummary}) only when none is kept that holds at the page's listing version and instant,
-     * as {@code RegisterAnswers} does; the answer is the register's plus the corrections.
+     * the page ({@link VisibleCases#listPage}), every column of every row read, and the register's summary ({@link
+     * VisibleCases#registerSummary}), the viewer's organisation's corrections ({@link VisibleCases#organisationSummary})
+     * and their team's ({@link VisibleCases#teamSummary}) only when none is kept that holds at the page's listing
+     * version and instant, as {@code RegisterAnswers} does; the answer is the register's plus the corrections.
      */
     static ListAnswer list(Connection db, Viewer viewer, String query) throws SQLException {
         ListQuery parsed = serviceQuery(query);
@@ -65,8 +65,7 @@ final class ServiceSql {
                     setting.execute(ListBench.PLAN_SETTING);
                 }
             }
-            Summary mine = null;
-            Summary minePublic = null;
+            Long version = null;
             Instant readAt = null;
             List<UUID> page = new ArrayList<>();
             try (PreparedStatement prepared =
@@ -77,22 +76,20 @@ final class ServiceSql {
                     for (int c = 1; c <= columns; c++) {
                         rows.getObject(c);
                     }
-                    if (mine == null) {
-                        // Every row repeats the corrections: read once, as CaseSearch does.
-                        long version = rows.getLong(1);
-                        mine = new Summary(version, rows.getLong(2), ListAnswer.facetsOfStatement(rows.getString(3)));
-                        minePublic =
-                                new Summary(version, rows.getLong(4), ListAnswer.facetsOfStatement(rows.getString(5)));
-                        readAt = rows.getObject(6, OffsetDateTime.class).toInstant();
+                    if (version == null) {
+                        // Every row repeats the version and instant (and a summary that is empty here): read once.
+                        version = rows.getLong(1);
+                        ListAnswer.facetsOfStatement(rows.getString(3));
+                        readAt = rows.getObject(4, OffsetDateTime.class).toInstant();
                     }
-                    UUID id = rows.getObject(7, UUID.class);
+                    UUID id = rows.getObject(5, UUID.class);
                     if (id != null && page.size() < BenchQuery.LIMIT) {
                         page.add(id);
                     }
                 }
             }
             Summary register = REGISTER.get(parsed.filters());
-            if (register == null || register.version() != mine.version()) {
+            if (register == null || register.version() != version) {
                 try (PreparedStatement prepared =
                                 VisibleCases.registerSummary(parsed).prepare(db);
                         ResultSet rows = prepared.executeQuery()) {
@@ -102,27 +99,37 @@ final class ServiceSql {
                 }
                 REGISTER.put(parsed.filters(), register);
             }
-            Organisation organisation = null;
+            List<Correction> corrections = new ArrayList<>();
             if (VisibleCases.hasOrganisationPart(viewer)) {
-                List<Object> key = List.of(viewer.organisation(), Set.copyOf(viewer.roles()), parsed.filters());
-                organisation = ORGANISATION.get(key);
-                if (organisation == null || !organisation.holdsAt(mine.version(), readAt)) {
-                    organisation = organisation(db, viewer, parsed);
-                    ORGANISATION.put(key, organisation);
-                }
+                corrections.add(kept(
+                        db,
+                        List.of("organisation", viewer.organisation(), Set.copyOf(viewer.roles()), parsed.filters()),
+                        VisibleCases.organisationSummary(viewer, parsed),
+                        version,
+                        readAt));
+            }
+            if (VisibleCases.hasTeamPart(viewer)) {
+                corrections.add(kept(
+                        db,
+                        List.of(
+                                "team",
+                                viewer.subject(),
+                                viewer.organisation(),
+                                Set.copyOf(viewer.roles()),
+                                parsed.filters()),
+                        VisibleCases.teamSummary(viewer, parsed),
+                        version,
+                        readAt));
             }
             db.commit();
             Map<String, Map<String, Long>> facets = new TreeMap<>();
             add(facets, register.facets(), 1);
-            long total = register.total() + mine.total() - minePublic.total();
-            if (organisation != null) {
-                add(facets, organisation.seen().facets(), 1);
-                add(facets, organisation.seenAsPublic().facets(), -1);
-                total += organisation.seen().total()
-                        - organisation.seenAsPublic().total();
+            long total = register.total();
+            for (Correction correction : corrections) {
+                add(facets, correction.seen().facets(), 1);
+                add(facets, correction.seenAsPublic().facets(), -1);
+                total += correction.seen().total() - correction.seenAsPublic().total();
             }
-            add(facets, mine.facets(), 1);
-            add(facets, minePublic.facets(), -1);
             return new ListAnswer(total, facets, page);
         } catch (SQLException | IOException | RuntimeException e) {
             db.rollback();
@@ -132,15 +139,26 @@ final class ServiceSql {
         }
     }
 
-    private static Organisation organisation(Connection db, Viewer viewer, ListQuery query)
+    /** The corrections kept under {@code key} if they hold at the page's version and instant, else computed and kept. */
+    private static Correction kept(
+            Connection db, List<Object> key, VisibleCases.Statement statement, long version, Instant readAt)
             throws SQLException, IOException {
-        try (PreparedStatement prepared =
-                        VisibleCases.organisationSummary(viewer, query).prepare(db);
+        Correction kept = CORRECTIONS.get(key);
+        if (kept == null || !kept.holdsAt(version, readAt)) {
+            kept = correction(db, statement);
+            CORRECTIONS.put(key, kept);
+        }
+        return kept;
+    }
+
+    private static Correction correction(Connection db, VisibleCases.Statement statement)
+            throws SQLException, IOException {
+        try (PreparedStatement prepared = statement.prepare(db);
                 ResultSet rows = prepared.executeQuery()) {
             rows.next();
             long version = rows.getLong(1);
             OffsetDateTime until = rows.getObject(2, OffsetDateTime.class);
-            return new Organisation(
+            return new Correction(
                     version,
                     until == null ? null : until.toInstant(),
                     new Summary(version, rows.getLong(3), ListAnswer.facetsOfStatement(rows.getString(4))),
@@ -162,8 +180,8 @@ final class ServiceSql {
     }
 
     /**
-     * The statements of {@link #list}: the page with its corrections, the register's and the organisation's (each when
-     * its version moved).
+     * The statements of {@link #list}: the page, the register's summary, the organisation's and the team's corrections
+     * (each when its version moved).
      */
     static List<VisibleCases.Statement> statements(Viewer viewer, String query) {
         ListQuery parsed = serviceQuery(query);
@@ -171,6 +189,9 @@ final class ServiceSql {
                 List.of(VisibleCases.listPage(viewer, parsed, false), VisibleCases.registerSummary(parsed)));
         if (VisibleCases.hasOrganisationPart(viewer)) {
             statements.add(VisibleCases.organisationSummary(viewer, parsed));
+        }
+        if (VisibleCases.hasTeamPart(viewer)) {
+            statements.add(VisibleCases.teamSummary(viewer, parsed));
         }
         return statements;
     }

@@ -89,17 +89,28 @@ public class CaseSearch {
             summary = page.mine();
         } else {
             Page[] read = new Page[1];
+            List<RegisterAnswers.Kept<Correction>> corrections = new ArrayList<>(2);
+            if (VisibleCases.hasOrganisationPart(viewer)) {
+                corrections.add(new RegisterAnswers.Kept<>(
+                        organisationKey(viewer, query),
+                        () -> correction(VisibleCases.organisationSummary(viewer, query))));
+            }
+            if (VisibleCases.hasTeamPart(viewer)) {
+                corrections.add(new RegisterAnswers.Kept<>(
+                        teamKey(viewer, query), () -> correction(VisibleCases.teamSummary(viewer, query))));
+            }
             summary = registerAnswers.answer(
                     summaryKey(query),
                     () -> read[0] = run(VisibleCases.listPage(viewer, query, false), CaseSearch::readPage),
                     () -> registerSummary(query),
-                    VisibleCases.hasOrganisationPart(viewer) ? organisationKey(viewer, query) : null,
-                    () -> organisationSummary(viewer, query),
-                    (part, register, organisation) -> (organisation == null
-                                    ? register
-                                    : register.plus(organisation.seen()).minus(organisation.seenAsPublic()))
-                            .plus(part.mine())
-                            .minus(part.minePublic()));
+                    corrections,
+                    (part, register, kept) -> {
+                        Summary answer = register;
+                        for (Correction correction : kept) {
+                            answer = answer.plus(correction.seen()).minus(correction.seenAsPublic());
+                        }
+                        return answer;
+                    });
             page = read[0];
         }
         List<CaseView> items = new ArrayList<>();
@@ -133,13 +144,21 @@ public class CaseSearch {
         return List.of("organisation", viewer.organisation(), Set.copyOf(viewer.roles()), query.filters());
     }
 
-    /** The viewer's organisation's corrections to the register's answer, at the caller's transaction's version. */
-    private OrganisationPart organisationSummary(Viewer viewer, ListQuery query) {
-        return run(VisibleCases.organisationSummary(viewer, query), rows -> {
+    /**
+     * The key of a reader's team's corrections among {@link RegisterAnswers}': they depend on who the reader is
+     * ({@link VisibleCases#teamSummary}), so the key names everything a viewer is, and only that reader is served them.
+     */
+    private static List<Object> teamKey(Viewer viewer, ListQuery query) {
+        return List.of("team", viewer.subject(), viewer.organisation(), Set.copyOf(viewer.roles()), query.filters());
+    }
+
+    /** Corrections to the register's answer (an organisation's or a team's), at the caller's transaction's version. */
+    private Correction correction(VisibleCases.Statement statement) {
+        return run(statement, rows -> {
             rows.next();
             long version = rows.getLong(1);
             OffsetDateTime until = rows.getObject(2, OffsetDateTime.class);
-            return new OrganisationPart(
+            return new Correction(
                     version,
                     until == null ? null : until.toInstant(),
                     new Summary(version, rows.getLong(3), facets(rows.getString(4))),
@@ -148,10 +167,10 @@ public class CaseSearch {
     }
 
     /**
-     * An organisation's corrections: its cases above the register as it sees them ({@code seen}) and as the register
-     * does, holding until {@code validUntil} (null: while the version does).
+     * Corrections to the register's answer over some cases above it: those cases as the reader sees them ({@code
+     * seen}) and as the register does, holding until {@code validUntil} (null: while the version does).
      */
-    private record OrganisationPart(long version, Instant validUntil, Summary seen, Summary seenAsPublic)
+    private record Correction(long version, Instant validUntil, Summary seen, Summary seenAsPublic)
             implements RegisterAnswers.Versioned {}
 
     /**
@@ -214,14 +233,12 @@ public class CaseSearch {
 
     private record Row(StoredCase stored, Tier tier, boolean released, Set<Section> sections) {}
 
-    /** The statement of {@link VisibleCases#listPage}: its page and the corrections to the register's answer. */
-    private record Page(long version, Summary mine, Summary minePublic, Instant readAt, List<Row> rows)
-            implements RegisterAnswers.Read {}
+    /** The statement of {@link VisibleCases#listPage}: its page, and with only the team's cases their summary. */
+    private record Page(long version, Summary mine, Instant readAt, List<Row> rows) implements RegisterAnswers.Read {}
 
     private static Page readPage(ResultSet rows) throws SQLException {
         long version = 0;
         Summary mine = null;
-        Summary minePublic = null;
         Instant readAt = null;
         List<Row> page = new ArrayList<>();
         while (rows.next()) {
@@ -229,11 +246,10 @@ public class CaseSearch {
                 // Every row repeats the summary's columns: read them once.
                 version = rows.getLong(1);
                 mine = new Summary(version, rows.getLong(2), facets(rows.getString(3)));
-                minePublic = new Summary(version, rows.getLong(4), facets(rows.getString(5)));
-                readAt = rows.getObject(6, OffsetDateTime.class).toInstant();
+                readAt = rows.getObject(4, OffsetDateTime.class).toInstant();
             }
-            // The case columns follow the summary's six.
-            int at = 6;
+            // The case columns follow the summary's four.
+            int at = 4;
             UUID id = rows.getObject(at + 1, UUID.class);
             if (id == null) {
                 continue;
@@ -273,7 +289,7 @@ public class CaseSearch {
                     null);
             page.add(new Row(stored, Tier.valueOf(rows.getString(at + 3)), rows.getBoolean(at + 4), sections));
         }
-        return new Page(version, mine, minePublic, readAt, page);
+        return new Page(version, mine, readAt, page);
     }
 
     private static final ObjectMapper FACETS_JSON = new ObjectMapper();

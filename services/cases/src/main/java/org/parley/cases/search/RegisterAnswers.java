@@ -1,6 +1,7 @@
 package org.parley.cases.search;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -17,9 +18,10 @@ import org.parley.web.Problems;
  * The public register's answers (totals, facets, counts), one per filter and kind, shared by every reader: each
  * reader's answer is the register's plus corrections over their own cases above it ({@link VisibleCases}). A list
  * also keeps an organisation's corrections ({@link VisibleCases#organisationSummary}), per organisation, roles and
- * filter, shared by that organisation's readers with those roles, whatever teams they are on. An answer is used only
+ * filter, shared by that organisation's readers with those roles, whatever teams they are on; and a reader's team's
+ * ({@link VisibleCases#teamSummary}), per reader and filter, served to that reader alone. An answer is used only
  * at the version of {@code case_listing_version} it was computed at, which every write to a table a kept answer reads
- * (cases, policies, rules, grants, scopes) moves in the writing transaction, and only before the instant it says it
+ * (cases, policies, teams, rules, grants, scopes) moves in the writing transaction, and only before the instant it says it
  * stops holding (a grant it counted expires); so a stale answer is never served, and after a change the next request
  * computes the new one (fail closed).
  */
@@ -41,18 +43,26 @@ public class RegisterAnswers {
         Instant readAt();
     }
 
-    /** How a reader's part, the register's answer and their organisation's (or null) make the reader's answer. */
+    /** How a reader's part, the register's answer and the kept corrections (in the order asked) make the answer. */
     @FunctionalInterface
-    public interface Combination<M, R, O, T> {
-        T apply(M mine, R register, O organisation);
+    public interface Combination<M, R, C, T> {
+        T apply(M mine, R register, List<C> corrections);
     }
+
+    /**
+     * Corrections to the register's answer kept under {@code key}, computed by {@code compute} when none is kept that
+     * holds at the reader's version and instant. Whoever the key does not name may be served them, so it names all
+     * they depend on.
+     */
+    public record Kept<C extends Versioned>(List<Object> key, Supplier<C> compute) {}
 
     /** A write landing between the reader's two statements makes it start again; this many times at most. */
     static final int ATTEMPTS = 5;
 
-    // Bounded: filters are the readers' to choose. Old versions' entries are overwritten or age out.
+    // Bounded: filters are the readers' to choose, and each reader keeps their team's. Old versions' entries are
+    // overwritten or age out; one holds a total and the facets' counts (a few kilobytes).
     private final Cache<List<Object>, Versioned> answers =
-            Caffeine.newBuilder().maximumSize(2_000).build();
+            Caffeine.newBuilder().maximumSize(5_000).build();
 
     /**
      * The answer made of the reader's part ({@code mine}, which carries the version of its snapshot) and the
@@ -65,8 +75,7 @@ public class RegisterAnswers {
                 key,
                 () -> new Untimed<>(mine.get()),
                 register,
-                null,
-                () -> null,
+                List.<Kept<Versioned>>of(),
                 (part, kept, none) -> combine.apply(part.part(), kept));
     }
 
@@ -85,30 +94,31 @@ public class RegisterAnswers {
     }
 
     /**
-     * As {@link #answer(List, Supplier, Supplier, BiFunction)}, with the kept corrections of the reader's organisation
-     * ({@code organisation}, kept under {@code organisationKey}; none when the key is null) at the same version and
-     * holding at the instant the reader's part was read.
+     * As {@link #answer(List, Supplier, Supplier, BiFunction)}, with {@code corrections} (an organisation's, a reader's
+     * team's) kept each under its key, at the same version and holding at the instant the reader's part was read.
      */
-    public <M extends Read, R extends Versioned, O extends Versioned, T> T answer(
+    public <M extends Read, R extends Versioned, C extends Versioned, T> T answer(
             List<Object> key,
             Supplier<M> mine,
             Supplier<R> register,
-            List<Object> organisationKey,
-            Supplier<O> organisation,
-            Combination<M, R, O, T> combine) {
+            List<Kept<C>> corrections,
+            Combination<M, R, C, T> combine) {
+        attempts:
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             M part = mine.get();
             R kept = keptAt(key, part.version(), part.readAt(), register);
             if (kept == null) {
                 continue;
             }
-            if (organisationKey == null) {
-                return combine.apply(part, kept, null);
+            List<C> held = new ArrayList<>(corrections.size());
+            for (Kept<C> correction : corrections) {
+                C ours = keptAt(correction.key(), part.version(), part.readAt(), correction.compute());
+                if (ours == null) {
+                    continue attempts;
+                }
+                held.add(ours);
             }
-            O ours = keptAt(organisationKey, part.version(), part.readAt(), organisation);
-            if (ours != null) {
-                return combine.apply(part, kept, ours);
-            }
+            return combine.apply(part, kept, held);
         }
         throw new ProblemException(Problems.unavailable("The cases are changing quickly; try again shortly."), 1L);
     }

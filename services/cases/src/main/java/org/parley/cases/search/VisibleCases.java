@@ -337,7 +337,7 @@ public final class VisibleCases {
     /** The case columns {@link #cases} reads from a set's rows; the coded facets only for a coded filter. */
     private static String rowColumns(ListQuery query) {
         return "f.id, f.period_start, f.period_end, f.country, f.status, f.entity_type, f.group_types, "
-                + (query.coded().isEmpty() ? "" : "f.coded_facets, ") + "f.deleted_at";
+                + (query.coded().isEmpty() ? "" : "f.coded_facets, ") + "f.deleted_at, f.in_register";
     }
 
     /**
@@ -397,6 +397,11 @@ public final class VisibleCases {
             sql.append("JOIN " + TEXT_HITS + " th ON th.id = c.id ");
         }
         sql.append("WHERE c.deleted_at IS NULL AND ").append(RULE.anyVisible());
+        if (viewer.isAnonymous()) {
+            // The register's own rules: only its cases can pass them, and a page walks them alone from their index
+            // (case_file_register_order, cases migration V112), not the period index of every case.
+            sql.append(" AND c.in_register");
+        }
         if (part.above() == AboveCases.NONE) {
             // NOT IN (ids are never null) is a hashed subplan: a page walking the period index asks it per case,
             // which NOT EXISTS answered by scanning the whole set each time.
@@ -754,37 +759,25 @@ public final class VisibleCases {
     private static final String TEAM_ROWS = "team_rows";
 
     /**
-     * The list's page with the corrections over the viewer's team cases, in one statement (one snapshot): rows {@code
-     * (version, total_mine, facets_mine, total_mine_public, facets_mine_public, read_at, page columns as the single
-     * statement's after its total and facets)}, one per case of the page (at most limit + 1) or a single row with null
-     * case columns when the page is empty; {@code read_at} is the statement's {@code now()}, the instant its grants
-     * were judged at. The mine pair counts the team cases as the viewer sees them, the mine_public pair as their
-     * organisation does ({@link #organisationSummary}'s rules). The answer's total and facets are the register's
-     * ({@link #registerSummary}) plus the organisation's corrections ({@link #organisationSummary}) plus the mine pair
-     * minus the mine_public pair, all at the same version; with {@code teamOnly} the mine pair alone (the mine_public
-     * pair is 0 and empty).
-     *
-     * <p>Why it adds up: a reader sees exactly the register except on the cases above it; there, off their team they
-     * see what their organisation sees (the relationship asks the subject only whether they are on the team), so the
-     * organisation's corrections cover every case but the team's, where the mine pair swaps the organisation's view
-     * for the reader's. On a team case the organisation does not see above the register, its view is the register's.
+     * The list's page, in one statement (one snapshot): rows {@code (version, total_mine, facets_mine, read_at, page
+     * columns as the single statement's after its total and facets)}, one per case of the page (at most limit + 1) or a
+     * single row with null case columns when the page is empty; {@code read_at} is the statement's {@code now()}, the
+     * instant its grants were judged at. With {@code teamOnly}, the page and the mine pair are the viewer's team cases
+     * alone, which make the whole answer; otherwise the page is the newest of the viewer's cases above the register and
+     * the register's others, and the mine pair is 0 and empty: the answer's total and facets are the register's ({@link
+     * #registerSummary}) plus the organisation's corrections ({@link #organisationSummary}) plus the team's ({@link
+     * #teamSummary}), all at the page's version.
      */
     public static Statement listPage(Viewer viewer, ListQuery query, boolean teamOnly) {
         VisibleCases statement = new VisibleCases();
         statement.with(viewer, query);
         AbovePublic above = SecrecySql.abovePublic(viewer);
-        statement.keys(TEAM, viewer, above.team(), false, false);
-        statement.rowsOf(TEAM_ROWS, TEAM, query);
-        statement.cases(
-                new Part(MINE, viewer, true, TEAM_ROWS, AboveCases.ANY, true, true), query, teamOnly, Tier.SECRET);
-        if (!teamOnly) {
-            statement.sql.append(", ");
+        if (teamOnly) {
+            statement.keys(TEAM, viewer, above.team(), false, false);
+            statement.rowsOf(TEAM_ROWS, TEAM, query);
             statement.cases(
-                    new Part(MINE_AS_PUBLIC, viewer, false, TEAM_ROWS, AboveCases.ANY, true, true),
-                    query,
-                    false,
-                    Tier.SECRET);
-            statement.sql.append(", ");
+                    new Part(MINE, viewer, true, TEAM_ROWS, AboveCases.ANY, true, true), query, true, Tier.SECRET);
+        } else {
             statement.keys(ABOVE, viewer, above.team(), above.grants(), above.ownOrganisation());
             // Read once, by the page, which decides the cases newest first until the page is full.
             statement.cases(
@@ -794,17 +787,69 @@ public final class VisibleCases {
         }
         statement.page(teamOnly ? List.of(MINE) : List.of(MINE_PAGE, REGISTER), query);
         statement.sql.append(", summary AS (SELECT ").append(VERSION).append(" AS version, ");
-        statement.summaryOf(MINE);
         if (teamOnly) {
-            statement.sql.append(", 0 AS total_mine_public, '{}' AS facets_mine_public");
+            statement.summaryOf(MINE);
         } else {
-            statement.sql.append(", ");
-            statement.summaryOf(MINE_AS_PUBLIC);
+            statement.sql.append("0 AS total_mine, '{}' AS facets_mine");
         }
         statement.sql.append(", now() AS read_at) ");
-        statement.pageColumns(
-                "s.version, s.total_mine, s.facets_mine, s.total_mine_public, s.facets_mine_public, s.read_at, ");
+        statement.pageColumns("s.version, s.total_mine, s.facets_mine, s.read_at, ");
         return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
+    }
+
+    /**
+     * Whether a viewer's list has corrections over their team cases ({@link #teamSummary}): a signed-in reader may be
+     * on a team.
+     */
+    public static boolean hasTeamPart(Viewer viewer) {
+        return !viewer.isAnonymous() && SecrecySql.abovePublic(viewer).team();
+    }
+
+    /**
+     * The corrections over the viewer's team cases: one row {@code (version, valid_until, total_mine, facets_mine,
+     * total_mine_public, facets_mine_public)}. The mine pair counts the team cases as the viewer sees them, the
+     * mine_public pair as their organisation does ({@link #organisationSummary}'s rules); {@code valid_until} as
+     * there.
+     *
+     * <p>Why it adds up: a reader sees exactly the register except on the cases above it; there, off their team they
+     * see what their organisation sees (the relationship asks the subject only whether they are on the team), so the
+     * organisation's corrections cover every case but the team's, where this pair swaps the organisation's view for
+     * the reader's. On a team case the organisation does not see above the register, its view is the register's. It
+     * depends on who the viewer is: kept, it is served to them alone.
+     */
+    public static Statement teamSummary(Viewer viewer, ListQuery query) {
+        VisibleCases statement = new VisibleCases();
+        statement.with(viewer, query);
+        AbovePublic above = SecrecySql.abovePublic(viewer);
+        statement.keys(TEAM, viewer, above.team(), false, false);
+        statement.rowsOf(TEAM_ROWS, TEAM, query);
+        statement.cases(new Part(MINE, viewer, true, TEAM_ROWS, AboveCases.ANY, true, true), query, false, Tier.SECRET);
+        statement.sql.append(", ");
+        statement.cases(
+                new Part(MINE_AS_PUBLIC, viewer, false, TEAM_ROWS, AboveCases.ANY, true, true),
+                query,
+                false,
+                Tier.SECRET);
+        statement.sql.append(" SELECT ").append(VERSION).append(", ");
+        statement.grantsValidUntil(viewer, above.grants());
+        statement.summaryOf(MINE);
+        statement.sql.append(", ");
+        statement.summaryOf(MINE_AS_PUBLIC);
+        return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
+    }
+
+    /**
+     * {@code valid_until, }: the first instant one of the viewer's organisation's grants expires (null when none does
+     * or grants count for nothing): an answer that counted them holds until then.
+     */
+    private void grantsValidUntil(Viewer viewer, boolean grants) {
+        if (grants && !viewer.isAnonymous()) {
+            append(
+                    "(SELECT min(e.expires_at) FROM case_grant e WHERE e.organisation = ? AND e.expires_at > now()), ",
+                    viewer.organisation());
+        } else {
+            sql.append("CAST(NULL AS timestamptz), ");
+        }
     }
 
     /** The cases above the register for the viewer's organisation and roles, on no team. */
@@ -856,13 +901,7 @@ public final class VisibleCases {
                 false,
                 Tier.SECRET);
         statement.sql.append(" SELECT ").append(VERSION).append(", ");
-        if (above.grants() && !viewer.isAnonymous()) {
-            statement.append(
-                    "(SELECT min(e.expires_at) FROM case_grant e WHERE e.organisation = ? AND e.expires_at > now()), ",
-                    viewer.organisation());
-        } else {
-            statement.sql.append("CAST(NULL AS timestamptz), ");
-        }
+        statement.grantsValidUntil(viewer, above.grants());
         statement.summaryOf(ORGANISATION);
         statement.sql.append(", ");
         statement.summaryOf(ORGANISATION_AS_PUBLIC);

@@ -277,9 +277,16 @@ class PolicySqlAgreementTest {
                     }
                     // The register's answer plus the organisation's corrections plus those over the viewer's team
                     // cases (issue 18).
-                    long register =
-                            mine ? 0 : registerTotal(db, everything) + organisationTotal(db, viewer, everything);
-                    assertThat(listed(db, VisibleCases.listPage(viewer, everything, mine), 4, register))
+                    long register = mine
+                            ? 0
+                            : registerTotal(db, everything)
+                                    + (VisibleCases.hasOrganisationPart(viewer)
+                                            ? correction(db, VisibleCases.organisationSummary(viewer, everything))
+                                            : 0)
+                                    + (VisibleCases.hasTeamPart(viewer)
+                                            ? correction(db, VisibleCases.teamSummary(viewer, everything))
+                                            : 0);
+                    assertThat(listed(db, VisibleCases.listPage(viewer, everything, mine), 2, register))
                             .as(entry.getKey() + (mine ? ", team=mine" : "") + ", register and corrections")
                             .isEqualTo(expected);
                 }
@@ -517,13 +524,12 @@ class PolicySqlAgreementTest {
         }
     }
 
-    /** The viewer's organisation's corrections to the register's total ({@link VisibleCases#organisationSummary}). */
-    private static long organisationTotal(Connection db, Viewer viewer, ListQuery query) throws SQLException {
-        if (!VisibleCases.hasOrganisationPart(viewer)) {
-            return 0;
-        }
-        try (PreparedStatement statement =
-                        VisibleCases.organisationSummary(viewer, query).prepare(db);
+    /**
+     * Corrections to the register's total ({@link VisibleCases#organisationSummary}, {@link VisibleCases#teamSummary}):
+     * the cases as the viewer sees them minus as the register does.
+     */
+    private static long correction(Connection db, VisibleCases.Statement corrections) throws SQLException {
+        try (PreparedStatement statement = corrections.prepare(db);
                 ResultSet rows = statement.executeQuery()) {
             rows.next();
             return rows.getLong(3) - rows.getLong(5);
@@ -541,7 +547,7 @@ class PolicySqlAgreementTest {
         try (PreparedStatement query = statement.prepare(db);
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                total = register + rows.getLong(2) - rows.getLong(4);
+                total = register + rows.getLong(2);
                 String id = rows.getString(offset + 3);
                 if (id == null) {
                     continue;
@@ -658,6 +664,11 @@ class PolicySqlAgreementTest {
             member.executeBatch();
             grant.executeBatch();
             file.executeBatch();
+        }
+        try (Statement register = db.createStatement()) {
+            // A temporary table has no trigger: the value set by the migration's own function (V112), which reads
+            // these temporary tables first.
+            register.execute("UPDATE case_file SET in_register = case_in_register(id)");
         }
         return db;
     }

@@ -208,6 +208,45 @@ class RegisterAnswersTest {
     }
 
     @Test
+    void readersOfOneOrganisationAndRolesOnDifferentTeamsEachKeepTheirOwnTeam() {
+        AccessStub.ensureFresh();
+        String family = "rt" + UUID.randomUUID().toString().substring(0, 6);
+        Viewer first = Viewer.signedIn("rt-first", "rt-org", Set.of(Role.STAFF));
+        Viewer second = Viewer.signedIn("rt-second", "rt-org", Set.of(Role.STAFF));
+        String firstCase = open(
+                family, "a", Tier.SECRET, List.of(), Map.of("ra-lead", TeamRole.LEAD, "rt-first", TeamRole.MEMBER));
+        Map<String, TeamRole> secondTeam = Map.of("ra-lead", TeamRole.LEAD, "rt-second", TeamRole.MEMBER);
+        String secondCase = open(family, "b", Tier.SECRET, List.of(), secondTeam);
+        String secondOther = open(family, "c", Tier.SECRET, List.of(), secondTeam);
+        // Asked in turn, twice, so that each is answered from what is kept: each gets their own team's cases alone
+        // (one and two, so that one's counts in the other's answer would show).
+        for (int round = 0; round < 2; round++) {
+            assertListed(list(first, family), firstCase);
+            assertListed(list(second, family), secondCase, secondOther);
+        }
+    }
+
+    @Test
+    void aTeamChangedBehindTheServicesBackMovesTheVersion() {
+        AccessStub.ensureFresh();
+        String family = "rs" + UUID.randomUUID().toString().substring(0, 6);
+        Viewer member = Viewer.signedIn("rs-member", "rs-org", Set.of(Role.STAFF));
+        String teamCase = open(
+                family, "a", Tier.SECRET, List.of(), Map.of("ra-lead", TeamRole.LEAD, "rs-member", TeamRole.MEMBER));
+        String known = open(family, "b", Tier.PUBLICLY_KNOWN, false, List.of());
+        assertListed(list(member, family), teamCase, known);
+        assertListed(list(member, family), teamCase, known);
+
+        long before = listingVersion();
+        sql("DELETE FROM case_team_member WHERE case_id = ?1 AND subject = 'rs-member'", teamCase);
+        assertThat(listingVersion()).isGreaterThan(before);
+        assertListed(list(member, family), known);
+
+        sql("INSERT INTO case_team_member (case_id, subject, role) VALUES (?1, 'rs-member', 'MEMBER')", teamCase);
+        assertListed(list(member, family), teamCase, known);
+    }
+
+    @Test
     void aGrantWrittenBehindTheServicesBackMovesTheVersion() {
         AccessStub.ensureFresh();
         String family = "rf" + UUID.randomUUID().toString().substring(0, 6);

@@ -1,0 +1,185 @@
+package org.parley.cases.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.parley.cases.api.EntityType;
+import org.parley.cases.api.GroupType;
+import org.parley.cases.casefile.CaseService;
+import org.parley.cases.support.AccessStub;
+import org.parley.cases.support.CasesTestResource;
+import org.parley.cases.support.Sample;
+import org.parley.cases.visibility.VisibilityTable;
+import org.parley.policy.Relationship;
+import org.parley.policy.Role;
+import org.parley.policy.SecrecyRules;
+import org.parley.policy.TeamRole;
+import org.parley.policy.Tier;
+import org.parley.policy.Viewer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 18: a page of the public register walks only the register's cases, from an index of them
+ * ({@code case_file.in_register}, cases migration V112). The column is a narrowing the register's rules read before
+ * deciding: it must be true exactly where the policy library's register shows something, whichever way a case, its
+ * policy or the rulebook was written, and a value forced from outside must not survive the write.
+ */
+@QuarkusTest
+class RegisterOrderTest {
+
+    static final Class<?> STACK = CasesTestResource.class;
+    static final Viewer LEAD = Viewer.signedIn("ro-lead", "ifit", Set.of(Role.STAFF));
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    VisibilityTable visibilityTable;
+
+    private String open(String family, String suffix) {
+        return cases.create(LEAD, Sample.withMarkers(family, family + suffix, "MX", EntityType.CHURCH, GroupType.MAFIA))
+                .id();
+    }
+
+    private static void policy(String id, Tier tier, boolean released) {
+        AccessStub.setPolicy(id, "ifit", tier, released, Map.of("ro-lead", TeamRole.LEAD), List.of());
+    }
+
+    /** What the policy library's register shows of a case with this tier and release: something, or nothing. */
+    private static boolean registerShows(Tier tier, boolean released) {
+        return !SecrecyRules.sections(Relationship.ANONYMOUS, tier, released, null)
+                .isEmpty();
+    }
+
+    private boolean inRegister(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> (Boolean) entityManager
+                .createNativeQuery("SELECT in_register FROM case_file WHERE id = ?1")
+                .setParameter(1, UUID.fromString(id))
+                .getSingleResult());
+    }
+
+    private void sql(String statement, String caseId) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery(statement)
+                        .setParameter(1, UUID.fromString(caseId))
+                        .executeUpdate());
+    }
+
+    private static List<String> registerPage(String family) {
+        Response answer = given().queryParam("q", family).get("/public/cases");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.jsonPath().getLong("total"))
+                .isEqualTo(answer.jsonPath().getList("items").size());
+        return answer.jsonPath().getList("items.id", String.class);
+    }
+
+    @Test
+    void everyTierAndReleaseGivesTheRegistersAnswerWhetherPolicyIsNewOrChanged() {
+        AccessStub.ensureFresh();
+        String family = "ro" + UUID.randomUUID().toString().substring(0, 6);
+        String moved = open(family, "moved");
+        for (Tier tier : Tier.values()) {
+            for (boolean released : new boolean[] {false, true}) {
+                String fresh = open(family, tier.name() + released);
+                policy(fresh, tier, released);
+                assertThat(inRegister(fresh))
+                        .as("%s released=%s, new", tier, released)
+                        .isEqualTo(registerShows(tier, released));
+                policy(moved, tier, released);
+                assertThat(inRegister(moved))
+                        .as("%s released=%s, changed", tier, released)
+                        .isEqualTo(registerShows(tier, released));
+            }
+        }
+        // The library's register shows a publicly known case and hides a secret one: the loop tried both answers.
+        assertThat(registerShows(Tier.PUBLICLY_KNOWN, false)).isTrue();
+        assertThat(registerShows(Tier.SECRET, true)).isFalse();
+    }
+
+    @Test
+    void aCaseWrittenBeforeOrAfterItsPolicyTakesItsValue() {
+        AccessStub.ensureFresh();
+        String family = "rp" + UUID.randomUUID().toString().substring(0, 6);
+        String template = open(family, "template");
+        policy(template, Tier.PUBLICLY_KNOWN, false);
+        // The policy first (access's event came before the case reached this service), then the case's row.
+        String later = UUID.randomUUID().toString();
+        policy(later, Tier.PUBLICLY_KNOWN, false);
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("INSERT INTO case_file (id, version, title, country, region, status,"
+                                + " period_start, period_end, context, process, timeline, results, created_by,"
+                                + " created_at, updated_at, in_register) SELECT ?1, version, title, country, region,"
+                                + " status, period_start, period_end, context, process, timeline, results, created_by,"
+                                + " created_at, updated_at, FALSE FROM case_file WHERE id = ?2")
+                        .setParameter(1, UUID.fromString(later))
+                        .setParameter(2, UUID.fromString(template))
+                        .executeUpdate());
+        assertThat(inRegister(later)).isTrue();
+        assertThat(registerPage(family)).containsExactlyInAnyOrder(template, later);
+
+        // The policy removed behind the service's back: the case leaves the register with it.
+        sql("DELETE FROM case_policy WHERE case_id = ?1", later);
+        assertThat(inRegister(later)).isFalse();
+        assertThat(registerPage(family)).containsExactly(template);
+    }
+
+    @Test
+    void aValueForcedFromOutsideDoesNotSurviveTheWrite() {
+        AccessStub.ensureFresh();
+        String family = "rq" + UUID.randomUUID().toString().substring(0, 6);
+        String secret = open(family, "secret");
+        policy(secret, Tier.SECRET, false);
+        String known = open(family, "known");
+        policy(known, Tier.PUBLICLY_KNOWN, false);
+
+        sql("UPDATE case_file SET in_register = TRUE WHERE id = ?1", secret);
+        sql("UPDATE case_file SET in_register = FALSE WHERE id = ?1", known);
+        assertThat(inRegister(secret)).isFalse();
+        assertThat(inRegister(known)).isTrue();
+        assertThat(registerPage(family)).containsExactly(known);
+
+        sql("UPDATE case_policy SET deleted = TRUE WHERE case_id = ?1", known);
+        assertThat(inRegister(known)).isFalse();
+        assertThat(registerPage(family)).isEmpty();
+    }
+
+    @Test
+    void theRulebookRewrittenRecomputesEveryCaseAtItsCommit() {
+        AccessStub.ensureFresh();
+        String family = "rr" + UUID.randomUUID().toString().substring(0, 6);
+        String known = open(family, "known");
+        policy(known, Tier.PUBLICLY_KNOWN, false);
+        assertThat(inRegister(known)).isTrue();
+        try {
+            // Behind the service's back: the register's rows for publicly known cases gone, in one transaction.
+            QuarkusTransaction.requiringNew()
+                    .run(() -> entityManager
+                            .createNativeQuery("DELETE FROM visibility_rule WHERE relationship = 'ANONYMOUS'"
+                                    + " AND tier = 'PUBLICLY_KNOWN'")
+                            .executeUpdate());
+            assertThat(inRegister(known)).isFalse();
+            assertThat(registerPage(family)).isEmpty();
+        } finally {
+            // As at every start: the rulebook written from the policy library again.
+            QuarkusTransaction.requiringNew().run(visibilityTable::rewrite);
+        }
+        assertThat(inRegister(known)).isTrue();
+        assertThat(registerPage(family)).containsExactly(known);
+    }
+}
