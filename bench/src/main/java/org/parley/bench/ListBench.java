@@ -185,25 +185,38 @@ final class ListBench {
     /** A warm-up slice's length, and how many slices at most. */
     private static final double WARM_SLICE_SECONDS = 3;
 
-    private static final int WARM_SLICES = 10;
+    private static final int WARM_SLICES = 20;
+
+    /** The cases service's JIT compilers are quiet when they use less than this share of one core over a slice. */
+    private static final double QUIET_COMPILERS = 0.05;
 
     /**
      * Runs the reader's list over HTTP and over JDBC in closed-loop slices until both sides' throughput is steady (two
-     * slices in a row within 10 % of each other), at most {@value #WARM_SLICES} slices a side; returns the slices'
-     * throughputs. A figure is the steady state's: the first one measured after a load or a profile's start had paid
-     * for the JIT compilers of both JVMs, which the 19:55 and 20:30 runs of 2026-12-03 took for the member's cost.
+     * slices in a row within 10 % of each other) and the cases service's JIT compilers are quiet over the last slice
+     * (below {@value #QUIET_COMPILERS} of a core), at most {@value #WARM_SLICES} slices a side; returns the slices'
+     * throughputs and the compilers' share. A figure is the steady state's: the first one measured after a load or a
+     * profile's start paid for the JIT compilers of both JVMs, which the 19:55 and 20:30 runs of 2026-12-03 took for
+     * the member's cost; and at 21:35 and 22:10 the throughput was steady while the compilers still worked (the JFR
+     * recording: the compiler threads the cases service's busiest during the member's figure at 10,000 cases).
      */
     private ObjectNode warmUntilSteady(String reader, Load.Call[] calls) throws InterruptedException {
         ObjectNode node = Bench.JSON.createObjectNode();
         String[] sides = {"http", "jdbc"};
         for (int side = 0; side < 2; side++) {
             ArrayNode slices = node.putArray(sides[side] + "PerSecond");
+            ArrayNode compiling = node.putArray(sides[side] + "CompilerShareOfACore");
             double previous = Double.NaN;
             for (int slice = 0; slice < WARM_SLICES; slice++) {
+                double compilerBefore = Proc.threadsCpuMillis(casesPid, "CompilerThre");
+                long started = System.nanoTime();
                 double throughput = Load.closed(CAPACITY_WORKERS, Integer.MAX_VALUE, WARM_SLICE_SECONDS, calls[side])
                         .throughput();
+                double share = (Proc.threadsCpuMillis(casesPid, "CompilerThre") - compilerBefore)
+                        / ((System.nanoTime() - started) / 1e6);
                 slices.add(Bench.round(throughput, 1));
-                if (Math.abs(throughput - previous) <= 0.1 * Math.max(throughput, previous)) {
+                compiling.add(Bench.round(share, 3));
+                if (Math.abs(throughput - previous) <= 0.1 * Math.max(throughput, previous)
+                        && share < QUIET_COMPILERS) {
                     break;
                 }
                 previous = throughput;

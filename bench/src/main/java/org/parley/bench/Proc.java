@@ -26,6 +26,31 @@ final class Proc {
         return cpuMillis(pids);
     }
 
+    /**
+     * User + system CPU of the process's threads whose name contains {@code part} (as /proc shows it, cut at 15
+     * characters: HotSpot's JIT compilers are "C1 CompilerThre" and "C2 CompilerThre"), in milliseconds.
+     */
+    static double threadsCpuMillis(long pid, String part) {
+        double ticks = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (!Files.readString(task.resolve("comm")).contains(part)) {
+                        continue;
+                    }
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException gone) {
+            return 0;
+        }
+        return ticks * 1000.0 / TICKS_PER_SECOND;
+    }
+
     /** User + system CPU of the process alone (its children not counted), in milliseconds. */
     static double ownCpuMillis(long pid) {
         return cpuMillis(List.of(pid));
