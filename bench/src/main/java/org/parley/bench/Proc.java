@@ -35,12 +35,9 @@ final class Proc {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : tasks.toList()) {
                 try {
-                    if (!Files.readString(task.resolve("comm")).contains(part)) {
-                        continue;
+                    if (Files.readString(task.resolve("comm")).contains(part)) {
+                        ticks += ticks(task.resolve("stat"));
                     }
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended meanwhile
                 }
@@ -60,14 +57,19 @@ final class Proc {
         double ticks = 0;
         for (long each : pids) {
             try {
-                String stat = Files.readString(Path.of("/proc/" + each + "/stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                ticks += ticks(Path.of("/proc/" + each + "/stat"));
             } catch (IOException | RuntimeException gone) {
                 // the process ended meanwhile
             }
         }
         return ticks * 1000.0 / TICKS_PER_SECOND;
+    }
+
+    /** utime + stime of a process's or thread's stat file, in clock ticks (fields 14 and 15, after the name). */
+    private static long ticks(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** Whole-machine busy CPU (all cores) in milliseconds since boot, from /proc/stat. */
