@@ -68,8 +68,8 @@ final class ServiceSql {
             Long version = null;
             Instant readAt = null;
             List<UUID> page = new ArrayList<>();
-            try (PreparedStatement prepared =
-                            VisibleCases.listPage(viewer, parsed, false).prepare(db);
+            try (PreparedStatement prepared = VisibleCases.listPage(viewer, parsed, false, textMatch(parsed))
+                            .prepare(db);
                     ResultSet rows = prepared.executeQuery()) {
                 int columns = rows.getMetaData().getColumnCount();
                 while (rows.next()) {
@@ -139,6 +139,20 @@ final class ServiceSql {
         }
     }
 
+    /**
+     * How the page finds a text query's matches, chosen as the service chooses ({@code CaseSearch.textMatch}): from the
+     * register's kept totals for the query with and without its text, at whatever version they were kept.
+     */
+    private static VisibleCases.TextMatch textMatch(ListQuery parsed) {
+        if (parsed.text() == null) {
+            return VisibleCases.TextMatch.COLLECTED;
+        }
+        Summary matches = REGISTER.get(parsed.filters());
+        Summary searched = REGISTER.get(parsed.withoutText().filters());
+        return VisibleCases.TextMatch.forPage(
+                matches == null ? null : matches.total(), searched == null ? null : searched.total(), parsed.limit());
+    }
+
     /** The corrections kept under {@code key} if they hold at the page's version and instant, else computed and kept. */
     private static Correction kept(
             Connection db, List<Object> key, VisibleCases.Statement statement, long version, Instant readAt)
@@ -185,8 +199,8 @@ final class ServiceSql {
      */
     static List<VisibleCases.Statement> statements(Viewer viewer, String query) {
         ListQuery parsed = serviceQuery(query);
-        List<VisibleCases.Statement> statements = new ArrayList<>(
-                List.of(VisibleCases.listPage(viewer, parsed, false), VisibleCases.registerSummary(parsed)));
+        List<VisibleCases.Statement> statements = new ArrayList<>(List.of(
+                VisibleCases.listPage(viewer, parsed, false, textMatch(parsed)), VisibleCases.registerSummary(parsed)));
         if (VisibleCases.hasOrganisationPart(viewer)) {
             statements.add(VisibleCases.organisationSummary(viewer, parsed));
         }

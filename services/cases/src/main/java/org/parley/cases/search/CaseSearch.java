@@ -101,7 +101,8 @@ public class CaseSearch {
             }
             summary = registerAnswers.answer(
                     summaryKey(query),
-                    () -> read[0] = run(VisibleCases.listPage(viewer, query, false), CaseSearch::readPage),
+                    () -> read[0] =
+                            run(VisibleCases.listPage(viewer, query, false, textMatch(query)), CaseSearch::readPage),
                     () -> registerSummary(query),
                     corrections,
                     (part, register, kept) -> {
@@ -129,6 +130,23 @@ public class CaseSearch {
         }
         audit.readAll(viewer, reads);
         return new CaseList(items, summary.total(), ordered(summary.facets()), nextCursor);
+    }
+
+    /**
+     * How the page finds a text query's matches ({@link VisibleCases.TextMatch#forPage}), judged from the register's
+     * kept totals for the query with and without its text. They are the public register's, the same for every reader,
+     * so the choice (and how long the page takes) tells nothing about cases the reader may not see; an estimate from
+     * an older version only costs time, since either way gives the same answer. (Package-private: a test asks which
+     * way a page would take.)
+     */
+    VisibleCases.TextMatch textMatch(ListQuery query) {
+        if (query.text() == null) {
+            return VisibleCases.TextMatch.COLLECTED;
+        }
+        Summary matches = registerAnswers.anyKept(summaryKey(query), Summary.class);
+        Summary searched = registerAnswers.anyKept(summaryKey(query.withoutText()), Summary.class);
+        return VisibleCases.TextMatch.forPage(
+                matches == null ? null : matches.total(), searched == null ? null : searched.total(), query.limit());
     }
 
     /** The key of the register's total and facets for the query's filters among {@link RegisterAnswers}'. */

@@ -54,6 +54,11 @@ public record ListQuery(
         return new ListQuery(text, countries, statuses, tiers, entityTypes, groupTypes, coded, from, to, null, 0);
     }
 
+    /** The same query without its text: the cases a text query searches among. */
+    public ListQuery withoutText() {
+        return new ListQuery(null, countries, statuses, tiers, entityTypes, groupTypes, coded, from, to, cursor, limit);
+    }
+
     public static ListQuery parse(CaseListFilters filters) {
         List<Problem.FieldError> errors = new ArrayList<>();
         String q = filters.q();

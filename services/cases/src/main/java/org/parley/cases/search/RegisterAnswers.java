@@ -124,6 +124,15 @@ public class RegisterAnswers {
     }
 
     /**
+     * Whatever answer of {@code type} is kept under {@code key}, at any version (null when none is): for estimates of
+     * cost alone, never for an answer.
+     */
+    public <R extends Versioned> R anyKept(List<Object> key, Class<R> type) {
+        Versioned kept = answers.getIfPresent(key);
+        return type.isInstance(kept) ? type.cast(kept) : null;
+    }
+
+    /**
      * The answer kept under {@code key} at {@code version} and holding at {@code at} (null: only an answer that always
      * holds), or else the one {@code compute} gives (in the caller's transaction, so at the same instant), kept unless older than what
      * the caller read; null when even that is at another version.

@@ -126,7 +126,51 @@ public final class VisibleCases {
     private final StringBuilder sql = new StringBuilder(4096);
     private final List<Object> parameters = new ArrayList<>();
 
+    /** How this statement finds a text query's matches. */
+    private TextMatch textMatch = TextMatch.COLLECTED;
+
+    /** The reader whose cases above the register a part of {@link AboveCases#NONE_BY_KEY} leaves out. */
+    private Viewer reader;
+
     private VisibleCases() {}
+
+    /**
+     * How a list finds the cases its text query matches. Either way the answer is the same (each case is decided by
+     * its own rules, and a match counts only in a section they show); only the cost differs.
+     */
+    public enum TextMatch {
+        /**
+         * Every hit collected from the full-text indexes first ({@code text_hits}), then decided: the cost follows the
+         * hits, which suits a rare text.
+         */
+        COLLECTED,
+        /**
+         * Each case the statement reads is matched against its own vectors: the register's from the full-text indexes
+         * and-ed with the register's own index, the reader's cases above it in the page's order until the page is
+         * full. A frequent text fills a page after a few cases, where collecting its hits would read a tenth of every
+         * case.
+         */
+        PER_CASE;
+
+        /**
+         * The cheaper way for a page of {@code limit} of a text that matched {@code registerMatches} of the register's
+         * {@code registerCases} cases under the same filters, as kept from earlier answers (null when none is kept):
+         * per case once a page is full after fewer cases than the hits it would collect.
+         */
+        public static TextMatch forPage(Long registerMatches, Long registerCases, int limit) {
+            if (registerMatches == null || registerCases == null || registerMatches == 0) {
+                return COLLECTED;
+            }
+            // A page reads about (limit + 1) × cases / matches cases in order; collecting reads every match.
+            double perCase = (limit + 1.0) * registerCases / registerMatches;
+            return perCase < registerMatches ? PER_CASE : COLLECTED;
+        }
+    }
+
+    /** Whether a text query's matches are collected first ({@link TextMatch#COLLECTED}). */
+    private boolean hitsCollected(ListQuery query) {
+        return query.text() != null && textMatch == TextMatch.COLLECTED;
+    }
 
     /**
      * The WITH entries (each followed by ", ") for the viewer's team cases and their organisation's widest
@@ -162,10 +206,17 @@ public final class VisibleCases {
      * {@code condition} (on {@code g}, starting with AND) leaves; expiry bites at the instant itself.
      */
     private static String widestGrants(String condition) {
-        return "SELECT DISTINCT ON (g.case_id) g.case_id, g.scope FROM case_grant g"
-                + " JOIN visibility_scope s ON s.scope = g.scope"
-                + " WHERE g.organisation = ? AND " + SecrecySql.grantActive("g.expires_at", "now()") + condition
+        return "SELECT DISTINCT ON (g.case_id) g.case_id, g.scope " + activeGrants(condition)
                 + " ORDER BY g.case_id, s.width DESC";
+    }
+
+    /**
+     * {@code FROM case_grant g … WHERE …}: the viewer's organisation's ({@code ?}) active grants of a known scope
+     * ({@code s}) that {@code condition} leaves; expiry bites at the instant itself.
+     */
+    private static String activeGrants(String condition) {
+        return "FROM case_grant g JOIN visibility_scope s ON s.scope = g.scope" + " WHERE g.organisation = ? AND "
+                + SecrecySql.grantActive("g.expires_at", "now()") + condition;
     }
 
     static SqlFragment ruleOf(Viewer viewer, String caseId) {
@@ -261,7 +312,7 @@ public final class VisibleCases {
 
     /** {@code text_hits AS …, } of {@link #with}, for a text query. */
     private void textHits(ListQuery query) {
-        if (query.text() != null) {
+        if (hitsCollected(query)) {
             List<String> branches = new ArrayList<>();
             for (int i = 0; i < SEARCHED.size(); i++) {
                 branches.add("SELECT id, " + (1 << i) + " AS bit FROM case_file c WHERE "
@@ -282,8 +333,8 @@ public final class VisibleCases {
      * @param rules whose rules decide the sections: the viewer, or {@link Viewer#anonymous()} for the public register
      * @param teamCounts whether the rules' viewer is on the teams they are on; without, the relationship is their
      *     organisation's ({@link #ruleOf(Viewer, String, boolean)})
-     * @param among only these cases (the name of an entry of rows as {@link #ABOVE_ROWS}'s, or of keys as {@link
-     *     #ABOVE}'s for a part that is not materialized), or null for every case
+     * @param among only these cases (the name of an entry of rows as {@link #ABOVE_ROWS}'s, or of keys and periods in
+     *     period order as {@link #orderedKeys}' for a part that is not materialized), or null for every case
      * @param above how the part takes the cases of {@link #ABOVE}
      * @param materialized computed once (it is read more than once); otherwise the planner may push a page's order
      *     and limit into it, and a part of {@code among}'s keys reads them newest first
@@ -308,7 +359,13 @@ public final class VisibleCases {
     /** Which cases of {@link #ABOVE} a part takes. */
     private enum AboveCases {
         ANY,
-        NONE
+        /** None: the set {@link #ABOVE} left out. */
+        NONE,
+        /**
+         * None of {@link #reader}'s: each case the part reads asked by its key whether it is one, so a page that reads
+         * a few cases asks about those few ({@link #notAboveByKey}).
+         */
+        NONE_BY_KEY
     }
 
     private static final String VISIBLE_SET = "visible";
@@ -349,11 +406,10 @@ public final class VisibleCases {
         boolean inOrder = part.among() != null && !part.materialized();
         sql.append(part.name()).append(part.materialized() ? " AS MATERIALIZED (" : " AS (");
         if (inOrder) {
-            // Keys a page reads: sorted newest first by their period alone, then each case decided in a subquery of
-            // its own in that order. The set's id and period are the sorted keys' own, so the page's order needs no
-            // sort and deciding stops when the page is full; decided in a join, a planner that expects a few rows
-            // decides them all and sorts after. OFFSET 0 keeps each subquery as written. (A covering index for the
-            // period lookup was tried: no faster on the bench.)
+            // Keys a page reads, newest first as they come from the period indexes ({@link #orderedKeys}), then each
+            // case decided in a subquery of its own in that order. The set's id and period are the keys' own, so the
+            // page's order needs no sort and deciding stops when the page is full; decided in a join, a planner that
+            // expects a few rows decides them all and sorts after. OFFSET 0 keeps each subquery as written.
             sql.append("SELECT ok.id, ok.period_start, d.country, d.status, d.tier, d.results_released,"
                             + " d.entity_type, d.group_types, d.relationship, ")
                     .append(String.join(
@@ -361,20 +417,19 @@ public final class VisibleCases {
                             LISTED.stream()
                                     .map(section -> "d." + VISIBLE.of(section))
                                     .toList()))
-                    .append(" FROM (SELECT k.id, o.period_start")
-                    .append(query.text() != null ? ", th.hits" : "")
+                    .append(" FROM (SELECT k.id, k.period_start")
+                    .append(hitsCollected(query) ? ", th.hits" : "")
                     .append(" FROM ")
                     .append(part.among())
-                    // A text query's keys are those with a hit, joined once here rather than once per key below.
-                    .append(query.text() != null ? " k JOIN " + TEXT_HITS + " th ON th.id = k.id" : " k")
-                    .append(" CROSS JOIN LATERAL (SELECT o.period_start FROM case_file o WHERE o.id = k.id OFFSET 0) o"
-                            + " ORDER BY o.period_start DESC, k.id DESC OFFSET 0) ok CROSS JOIN LATERAL (");
+                    // A text query's collected hits are joined once here rather than once per key below.
+                    .append(hitsCollected(query) ? " k JOIN " + TEXT_HITS + " th ON th.id = k.id" : " k")
+                    .append(" ORDER BY k.period_start DESC, k.id DESC OFFSET 0) ok CROSS JOIN LATERAL (");
         }
         sql.append("SELECT c.id, c.period_start, c.country, c.status, p.tier,"
                 + " p.results_released, c.entity_type, c.group_types, r.relationship, ");
         sql.append(RULE_FLAGS);
         if (inOrder) {
-            sql.append(query.text() != null ? " FROM (SELECT ok.id, ok.hits) th" : " FROM (SELECT ok.id) th")
+            sql.append(hitsCollected(query) ? " FROM (SELECT ok.id, ok.hits) th" : " FROM (SELECT ok.id) th")
                     .append(byKey("th.id", "c", "p"))
                     .append(' ');
         } else if (part.among() != null) {
@@ -382,7 +437,7 @@ public final class VisibleCases {
             sql.append(" FROM ")
                     .append(part.among())
                     .append(" c CROSS JOIN LATERAL (SELECT c.owning_organisation, c.tier, c.results_released) p ");
-        } else if (query.text() != null) {
+        } else if (hitsCollected(query)) {
             // Every case the text matches, looked up by key from the full-text indexes' hits:
             // left to the planner, a signed-in reader's search hashed or walked every case (100,000 cases: ~90 ms
             // for a query matching 100 of them).
@@ -393,7 +448,7 @@ public final class VisibleCases {
             sql.append(" FROM case_file c JOIN case_policy p ON p.case_id = c.id AND NOT p.deleted ");
         }
         append(ruleOf(viewer, "c.id", part.teamCounts(), part.probe()));
-        if (query.text() != null && part.among() != null && !inOrder) {
+        if (hitsCollected(query) && part.among() != null && !inOrder) {
             sql.append("JOIN " + TEXT_HITS + " th ON th.id = c.id ");
         }
         sql.append("WHERE c.deleted_at IS NULL AND ").append(RULE.anyVisible());
@@ -406,6 +461,8 @@ public final class VisibleCases {
             // NOT IN (ids are never null) is a hashed subplan: a page walking the period index asks it per case,
             // which NOT EXISTS answered by scanning the whole set each time.
             sql.append(" AND c.id NOT IN (SELECT id FROM " + ABOVE + ")");
+        } else if (part.above() == AboveCases.NONE_BY_KEY) {
+            notAboveByKey();
         }
         if (teamOnly) {
             sql.append(" AND r.relationship = '" + Relationship.MEMBER.name() + "'");
@@ -456,10 +513,19 @@ public final class VisibleCases {
             append(" AND (c.period_end IS NULL OR c.period_end >= ?)", query.from());
         }
         if (query.text() != null) {
-            // A case matches where a section the rules show has a hit.
+            // A case matches where a section the rules show has a hit: from the collected hits, or from the case's
+            // own vector of that section.
             List<String> shown = new ArrayList<>();
             for (int i = 0; i < SEARCHED.size(); i++) {
-                shown.add("(" + RULE.of(SEARCHED.get(i).section()) + " AND th.hits & " + (1 << i) + " <> 0)");
+                SectionColumn searched = SEARCHED.get(i);
+                if (hitsCollected(query)) {
+                    shown.add("(" + RULE.of(searched.section()) + " AND th.hits & " + (1 << i) + " <> 0)");
+                } else {
+                    // The query in a subquery of its own: computed once per statement, not once per case.
+                    shown.add("(" + RULE.of(searched.section()) + " AND " + searched.expression()
+                            + " @@ (SELECT websearch_to_tsquery('parley_search', ?)))");
+                    parameters.add(query.text());
+                }
             }
             sql.append(" AND (").append(String.join(" OR ", shown)).append(')');
         }
@@ -689,6 +755,64 @@ public final class VisibleCases {
                 .append("), ");
     }
 
+    /**
+     * {@code name AS (…), }: the keys and periods ({@code id, period_start}) of the cases of {@link #keys}, each once,
+     * newest period first, read in that order from the period indexes of the rows that name them (team, grants, own
+     * organisation: cases migration V114), so a page that decides them in order reads about a page of them, not all.
+     */
+    private void orderedKeys(String name, Viewer viewer, boolean team, boolean grants, boolean ownOrganisation) {
+        List<String> branches = new ArrayList<>();
+        if (!viewer.isAnonymous() && team) {
+            branches.add("SELECT t.case_id, t.period_start FROM case_team_member t WHERE t.subject = ?"
+                    + " AND t.period_start IS NOT NULL ORDER BY t.period_start DESC, t.case_id DESC");
+            parameters.add(viewer.subject());
+        }
+        if (!viewer.isAnonymous() && grants) {
+            branches.add("SELECT g.case_id, g.period_start " + activeGrants(" AND g.period_start IS NOT NULL")
+                    + " ORDER BY g.period_start DESC, g.case_id DESC");
+            parameters.add(viewer.organisation());
+        }
+        if (!viewer.isAnonymous() && ownOrganisation) {
+            branches.add("SELECT o.case_id, o.period_start FROM case_policy o WHERE o.owning_organisation = ?"
+                    + " AND NOT o.deleted AND o.period_start IS NOT NULL ORDER BY o.period_start DESC, o.case_id DESC");
+            parameters.add(viewer.organisation());
+        }
+        sql.append(name).append(" AS (");
+        if (branches.isEmpty()) {
+            sql.append("SELECT CAST(NULL AS uuid) AS id, CAST(NULL AS date) AS period_start WHERE false");
+        } else {
+            // Each branch in its index's order, merged; a case named twice (on the team and granted) is kept once.
+            sql.append("SELECT DISTINCT ON (k.period_start, k.id) k.id, k.period_start FROM (")
+                    .append(String.join(
+                            " UNION ALL ",
+                            branches.stream().map(b -> "(" + b + ")").toList()))
+                    .append(") k (id, period_start) ORDER BY k.period_start DESC, k.id DESC");
+        }
+        sql.append("), ");
+    }
+
+    /**
+     * {@code AND …} on a part's case {@code c} and policy {@code p}: the case is none of {@link #reader}'s above the
+     * register, asked of its own keys in the tables {@link #keys} reads: the same cases, asked one at a time.
+     */
+    private void notAboveByKey() {
+        if (reader.isAnonymous()) {
+            return;
+        }
+        AbovePublic above = SecrecySql.abovePublic(reader);
+        if (above.team()) {
+            append(
+                    " AND NOT EXISTS (SELECT 1 FROM case_team_member t WHERE t.case_id = c.id AND t.subject = ?)",
+                    reader.subject());
+        }
+        if (above.grants()) {
+            append(" AND NOT EXISTS (SELECT 1 " + activeGrants(" AND g.case_id = c.id") + ")", reader.organisation());
+        }
+        if (above.ownOrganisation()) {
+            append(" AND p.owning_organisation <> ?", reader.organisation());
+        }
+    }
+
     /** {@code name AS MATERIALIZED (…), }: the rows of the cases of the entry {@code keys}, as {@link #ABOVE_ROWS}. */
     private void rowsOf(String name, String keys, ListQuery query) {
         sql.append(name)
@@ -703,11 +827,16 @@ public final class VisibleCases {
 
     /** {@code register AS …}: the register's cases, those of {@link #ABOVE} left out. */
     private void register(ListQuery query) {
+        register(query, AboveCases.NONE);
+    }
+
+    /** As {@link #register(ListQuery)}, leaving out the reader's cases as {@code above} says. */
+    private void register(ListQuery query, AboveCases above) {
         // A text query's register is its few matches, found from the full-text indexes and then sorted:
         // left to the planner, a page of them walked the period index of every case (100,000 cases: a
         // 0.1 % query's page took ~200 ms).
         cases(
-                new Part(REGISTER, Viewer.anonymous(), true, null, AboveCases.NONE, query.text() != null, false),
+                new Part(REGISTER, Viewer.anonymous(), true, null, above, hitsCollected(query), false),
                 query,
                 false,
                 Tier.SECRET);
@@ -750,6 +879,9 @@ public final class VisibleCases {
         return teamOnly ? List.of(MINE) : List.of(MINE, REGISTER);
     }
 
+    /** The keys of the viewer's cases above the register, newest first ({@link #orderedKeys}). */
+    private static final String ABOVE_IN_ORDER = "above_in_order";
+
     /** The viewer's cases above the register with their rules' sections, for a page: {@link #listPage}'s. */
     private static final String MINE_PAGE = "mine_page";
 
@@ -769,7 +901,14 @@ public final class VisibleCases {
      * #teamSummary}), all at the page's version.
      */
     public static Statement listPage(Viewer viewer, ListQuery query, boolean teamOnly) {
+        return listPage(viewer, query, teamOnly, TextMatch.COLLECTED);
+    }
+
+    /** As {@link #listPage(Viewer, ListQuery, boolean)}, finding a text query's matches as {@code textMatch} says. */
+    public static Statement listPage(Viewer viewer, ListQuery query, boolean teamOnly, TextMatch textMatch) {
         VisibleCases statement = new VisibleCases();
+        // The team's page decides its few cases from their rows as read once (TEAM_ROWS), which carry no vectors.
+        statement.textMatch = teamOnly ? TextMatch.COLLECTED : textMatch;
         statement.with(viewer, query);
         AbovePublic above = SecrecySql.abovePublic(viewer);
         if (teamOnly) {
@@ -778,12 +917,16 @@ public final class VisibleCases {
             statement.cases(
                     new Part(MINE, viewer, true, TEAM_ROWS, AboveCases.ANY, true, true), query, true, Tier.SECRET);
         } else {
-            statement.keys(ABOVE, viewer, above.team(), above.grants(), above.ownOrganisation());
+            statement.orderedKeys(ABOVE_IN_ORDER, viewer, above.team(), above.grants(), above.ownOrganisation());
             // Read once, by the page, which decides the cases newest first until the page is full.
             statement.cases(
-                    new Part(MINE_PAGE, viewer, true, ABOVE, AboveCases.ANY, false, true), query, false, Tier.SECRET);
+                    new Part(MINE_PAGE, viewer, true, ABOVE_IN_ORDER, AboveCases.ANY, false, true),
+                    query,
+                    false,
+                    Tier.SECRET);
             statement.sql.append(", ");
-            statement.register(query);
+            statement.reader = viewer;
+            statement.register(query, AboveCases.NONE_BY_KEY);
         }
         statement.page(teamOnly ? List.of(MINE) : List.of(MINE_PAGE, REGISTER), query);
         statement.sql.append(", summary AS (SELECT ").append(VERSION).append(" AS version, ");

@@ -294,6 +294,103 @@ class PolicySqlAgreementTest {
         }
     }
 
+    /** The listed sections, in the order of the bits of {@link #wordSections}. */
+    private static final List<Section> SEARCHED =
+            List.of(Section.HEADER, Section.CONTEXT, Section.PROCESS, Section.RESULTS);
+
+    /** The sections of the {@code index}th case that hold the searched word: the bits of the index, of the 16 subsets. */
+    private static Set<Section> wordSections(int index) {
+        Set<Section> sections = EnumSet.noneOf(Section.class);
+        for (int bit = 0; bit < SEARCHED.size(); bit++) {
+            if ((index >> bit & 1) == 1) {
+                sections.add(SEARCHED.get(bit));
+            }
+        }
+        return sections;
+    }
+
+    @Test
+    void aTextQueryFindsEachViewerTheCasesWhoseSeenSectionsHoldItWhicheverWayThePageMatches() throws SQLException {
+        ListQuery harbour = new ListQuery(
+                "harbour",
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                null,
+                null,
+                null,
+                ListQuery.MAX_LIMIT);
+        Set<Section> listed = EnumSet.copyOf(SEARCHED);
+        try (Connection db = fixture()) {
+            // Each case holds the word in a different subset of its sections; elsewhere, other words.
+            try (PreparedStatement text = db.prepareStatement("UPDATE case_file SET title = ?, context = ?::jsonb,"
+                    + " process = ?::jsonb, results = ?::jsonb WHERE id = ?::uuid")) {
+                for (int i = 0; i < CASES.size(); i++) {
+                    Set<Section> holding = wordSections(i);
+                    text.setString(1, holding.contains(Section.HEADER) ? "Harbour talks" : "Mountain talks");
+                    for (int s = 1; s < SEARCHED.size(); s++) {
+                        String word = holding.contains(SEARCHED.get(s)) ? "harbour" : "mountain";
+                        text.setString(s + 1, "{\"note\": \"a " + word + " accord\"}");
+                    }
+                    text.setString(5, CASES.get(i).policy().caseId());
+                    text.addBatch();
+                }
+                text.executeBatch();
+            }
+            Set<Section> everyWay = EnumSet.noneOf(Section.class);
+            int hiddenMatches = 0;
+            for (Map.Entry<String, Viewer> entry : VIEWERS.entrySet()) {
+                Viewer viewer = entry.getValue();
+                Map<String, Set<Section>> expected = new HashMap<>();
+                for (int i = 0; i < CASES.size(); i++) {
+                    Decision decision = SecrecyRules.decide(viewer, CASES.get(i).policy(), NOW);
+                    Set<Section> sections = EnumSet.noneOf(Section.class);
+                    sections.addAll(decision.sections());
+                    sections.retainAll(listed);
+                    Set<Section> found = EnumSet.copyOf(sections);
+                    found.retainAll(wordSections(i));
+                    if (decision.knowsExists() && !found.isEmpty()) {
+                        expected.put(CASES.get(i).policy().caseId(), sections);
+                        everyWay.addAll(found);
+                    } else if (decision.knowsExists() && !wordSections(i).isEmpty()) {
+                        hiddenMatches++;
+                    }
+                }
+                long register = registerTotal(db, harbour)
+                        + (VisibleCases.hasOrganisationPart(viewer)
+                                ? correction(db, VisibleCases.organisationSummary(viewer, harbour))
+                                : 0)
+                        + (VisibleCases.hasTeamPart(viewer)
+                                ? correction(db, VisibleCases.teamSummary(viewer, harbour))
+                                : 0);
+                for (VisibleCases.TextMatch match : VisibleCases.TextMatch.values()) {
+                    assertThat(listed(db, VisibleCases.listPage(viewer, harbour, false, match), 2, register))
+                            .as(entry.getKey() + ", matched " + match)
+                            .isEqualTo(expected);
+                }
+            }
+            // The word was found through every section by someone, and some known cases hold it only where their
+            // reader may not look.
+            assertThat(everyWay).isEqualTo(listed);
+            assertThat(hiddenMatches).isPositive();
+        }
+    }
+
+    @Test
+    void aPageMatchesPerCaseOnlyWhenAFullPageNeedsFewerCasesThanTheHitsItWouldCollect() {
+        // Unknown totals: the hits are collected, as before anything is kept.
+        assertThat(VisibleCases.TextMatch.forPage(null, 4_500L, 20)).isEqualTo(VisibleCases.TextMatch.COLLECTED);
+        assertThat(VisibleCases.TextMatch.forPage(450L, null, 20)).isEqualTo(VisibleCases.TextMatch.COLLECTED);
+        assertThat(VisibleCases.TextMatch.forPage(0L, 4_500L, 20)).isEqualTo(VisibleCases.TextMatch.COLLECTED);
+        // A tenth of the register: a page reads ~210 cases, collecting would read 450.
+        assertThat(VisibleCases.TextMatch.forPage(450L, 4_500L, 20)).isEqualTo(VisibleCases.TextMatch.PER_CASE);
+        // A hundredth: ~2,100 against 45.
+        assertThat(VisibleCases.TextMatch.forPage(45L, 4_500L, 20)).isEqualTo(VisibleCases.TextMatch.COLLECTED);
+    }
+
     @Test
     void theInterviewContentPredicateAgreesWithInterviewAccessOnOneAndTwoLinkedCases() throws SQLException {
         // Every case alone and every pair, plus links to a deleted case, to a case never heard of, and none.
@@ -669,6 +766,10 @@ class PolicySqlAgreementTest {
             // A temporary table has no trigger: the value set by the migration's own function (V112), which reads
             // these temporary tables first.
             register.execute("UPDATE case_file SET in_register = case_in_register(id)");
+            // And the period of the rows that name each case, as V114's triggers keep it.
+            for (String named : List.of("case_policy", "case_team_member", "case_grant")) {
+                register.execute("UPDATE " + named + " SET period_start = case_period(case_id)");
+            }
         }
         return db;
     }

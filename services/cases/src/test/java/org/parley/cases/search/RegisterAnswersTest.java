@@ -2,6 +2,8 @@ package org.parley.cases.search;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +25,9 @@ import org.parley.cases.api.CaseView;
 import org.parley.cases.api.EntityType;
 import org.parley.cases.api.GroupType;
 import org.parley.cases.casefile.CaseService;
+import org.parley.cases.content.Header;
+import org.parley.cases.content.NewCase;
+import org.parley.cases.content.Period;
 import org.parley.cases.support.AccessStub;
 import org.parley.cases.support.AccessStub.GrantSpec;
 import org.parley.cases.support.CasesTestResource;
@@ -127,6 +132,80 @@ class RegisterAnswersTest {
 
         AccessStub.setPolicy(id, "ifit", Tier.PUBLICLY_KNOWN, false, Map.of("ra-lead", TeamRole.LEAD), List.of());
         assertThat(total(register(family))).isEqualTo(2);
+    }
+
+    /** A case of the family on {@code day}, under {@code tier}, led by the lead. */
+    private String openOn(String family, String suffix, LocalDate day, Tier tier) {
+        NewCase sample = Sample.withMarkers(family, family + suffix, "MX", EntityType.CHURCH, GroupType.MAFIA);
+        Header header = sample.header();
+        NewCase dated = new NewCase(
+                new Header(header.title(), header.country(), header.region(), new Period(day, day), header.status()),
+                sample.context(),
+                sample.process(),
+                sample.results());
+        String id = cases.create(LEAD, dated).id();
+        AccessStub.setPolicy(id, "ifit", tier, false, Map.of("ra-lead", TeamRole.LEAD), List.of());
+        return id;
+    }
+
+    /** Every page of the query's answer for the reader, in order, its page length as the query says. */
+    private List<String> everyPage(Viewer reader, ListQuery query) {
+        List<String> ids = new ArrayList<>();
+        ListQuery page = query;
+        for (int pages = 0; pages < 20; pages++) {
+            CaseList answer = search.list(reader, page);
+            answer.items().forEach(item -> ids.add(item.id()));
+            if (answer.nextCursor() == null) {
+                return ids;
+            }
+            page = new ListQuery(
+                    query.text(),
+                    query.countries(),
+                    query.statuses(),
+                    query.tiers(),
+                    query.entityTypes(),
+                    query.groupTypes(),
+                    query.coded(),
+                    query.from(),
+                    query.to(),
+                    Cursor.decode(answer.nextCursor()),
+                    query.limit());
+        }
+        throw new AssertionError("more pages than cases");
+    }
+
+    @Test
+    void aFrequentTextIsMatchedPerCaseOnceTheRegistersTotalsAreKeptAndAnswersPageByPageAlike() {
+        AccessStub.ensureFresh();
+        String family = "rt" + UUID.randomUUID().toString().substring(0, 6);
+        // A year no other test's cases fall in, so the register of the period is these cases alone.
+        LocalDate day = LocalDate.of(1903, 1, 1);
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            newestFirst.add(0, openOn(family, "p" + i, day.plusDays(i), Tier.PUBLICLY_KNOWN));
+        }
+        // In the period's register without the word; and a secret case with it, newest of all.
+        openOn("rx" + UUID.randomUUID().toString().substring(0, 6), "q", day.plusDays(5), Tier.PUBLICLY_KNOWN);
+        String secret = openOn(family, "s", day.plusDays(10), Tier.SECRET);
+        ListQuery period =
+                ListQuery.parse(new CaseListFilters(null, null, null, null, null, null, null, "1903-12-31", null, "1"));
+        ListQuery text = ListQuery.parse(
+                new CaseListFilters(family, null, null, null, null, null, null, "1903-12-31", null, "1"));
+
+        // Nothing kept yet: the page collects the hits.
+        assertThat(search.textMatch(text)).isEqualTo(VisibleCases.TextMatch.COLLECTED);
+        List<String> collected = everyPage(Viewer.anonymous(), text);
+        assertThat(collected).containsExactlyElementsOf(newestFirst);
+        assertThat(everyPage(Viewer.anonymous(), period)).hasSize(5);
+
+        // Four of the period's five public cases match: a page of one fills after fewer cases than four hits.
+        assertThat(search.textMatch(text)).isEqualTo(VisibleCases.TextMatch.PER_CASE);
+        assertThat(everyPage(Viewer.anonymous(), text)).containsExactlyElementsOf(newestFirst);
+        List<String> lead = new ArrayList<>(List.of(secret));
+        lead.addAll(newestFirst);
+        assertThat(everyPage(LEAD, text)).containsExactlyElementsOf(lead);
+        assertThat(search.list(LEAD, text).total()).isEqualTo(5);
+        assertThat(search.list(Viewer.anonymous(), text).total()).isEqualTo(4);
     }
 
     @Test

@@ -12,6 +12,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.parley.cases.api.CaseListFilters;
+import org.parley.cases.api.CaseView;
 import org.parley.cases.api.EntityType;
 import org.parley.cases.api.GroupType;
 import org.parley.cases.casefile.CaseService;
@@ -19,6 +21,7 @@ import org.parley.cases.support.AccessStub;
 import org.parley.cases.support.CasesTestResource;
 import org.parley.cases.support.Sample;
 import org.parley.cases.visibility.VisibilityTable;
+import org.parley.policy.GrantScope;
 import org.parley.policy.Relationship;
 import org.parley.policy.Role;
 import org.parley.policy.SecrecyRules;
@@ -49,6 +52,9 @@ class RegisterOrderTest {
 
     @Inject
     VisibilityTable visibilityTable;
+
+    @Inject
+    CaseSearch search;
 
     private String open(String family, String suffix) {
         return cases.create(LEAD, Sample.withMarkers(family, family + suffix, "MX", EntityType.CHURCH, GroupType.MAFIA))
@@ -181,5 +187,71 @@ class RegisterOrderTest {
         }
         assertThat(inRegister(known)).isTrue();
         assertThat(registerPage(family)).containsExactly(known);
+    }
+
+    /** The periods on the rows that name the case (team, grants, policy), each distinct value once. */
+    private List<Object> namingPeriods(String id) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery(
+                                "SELECT DISTINCT coalesce(period_start::text, 'none') FROM (SELECT period_start FROM"
+                                        + " case_team_member WHERE case_id = ?1 UNION ALL SELECT period_start FROM case_grant WHERE"
+                                        + " case_id = ?1 UNION ALL SELECT period_start FROM case_policy WHERE case_id = ?1) x")
+                        .setParameter(1, UUID.fromString(id))
+                        .getResultList());
+    }
+
+    /** The lead's page of the family's cases (a page walks their team cases in period order, cases migration V114). */
+    private List<String> leadsPage(String family) {
+        return search
+                .list(
+                        LEAD,
+                        ListQuery.parse(
+                                new CaseListFilters(family, null, null, null, null, null, null, null, null, null)))
+                .items()
+                .stream()
+                .map(CaseView::id)
+                .toList();
+    }
+
+    @Test
+    void theRowsNamingACaseCarryItsPeriodHoweverEitherIsWritten() {
+        AccessStub.ensureFresh();
+        String family = "rs" + UUID.randomUUID().toString().substring(0, 6);
+        String template = open(family, "template");
+        policy(template, Tier.SECRET, false);
+        // The policy (team and a grant) first, then the case's row, a year before the template's period.
+        String later = UUID.randomUUID().toString();
+        AccessStub.setPolicy(
+                later,
+                "ifit",
+                Tier.SECRET,
+                false,
+                Map.of("ro-lead", TeamRole.LEAD),
+                List.of(new AccessStub.GrantSpec("oas", GrantScope.SUMMARY, null)));
+        assertThat(namingPeriods(later)).containsExactly("none");
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("INSERT INTO case_file (id, version, title, country, region, status,"
+                                + " period_start, period_end, context, process, timeline, results, created_by,"
+                                + " created_at, updated_at) SELECT ?1, version, title, country, region, status,"
+                                + " period_start - 365, period_end, context, process, timeline, results, created_by,"
+                                + " created_at, updated_at FROM case_file WHERE id = ?2")
+                        .setParameter(1, UUID.fromString(later))
+                        .setParameter(2, UUID.fromString(template))
+                        .executeUpdate());
+        assertThat(namingPeriods(later)).containsExactly("2009-01-01");
+        assertThat(leadsPage(family)).containsExactly(template, later);
+
+        // The period moved behind the service's back: the rows follow, and the page's order with them.
+        sql("UPDATE case_file SET period_start = DATE '2011-01-01' WHERE id = ?1", later);
+        assertThat(namingPeriods(later)).containsExactly("2011-01-01");
+        assertThat(leadsPage(family)).containsExactly(later, template);
+
+        // A period forced on a row from outside does not survive the write.
+        sql("UPDATE case_team_member SET period_start = DATE '1950-01-01' WHERE case_id = ?1", later);
+        sql("UPDATE case_grant SET period_start = DATE '1950-01-01' WHERE case_id = ?1", later);
+        assertThat(namingPeriods(later)).containsExactly("2011-01-01");
+        assertThat(leadsPage(family)).containsExactly(later, template);
     }
 }
