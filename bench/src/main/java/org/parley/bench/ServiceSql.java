@@ -68,7 +68,7 @@ final class ServiceSql {
             Long version = null;
             Instant readAt = null;
             List<UUID> page = new ArrayList<>();
-            try (PreparedStatement prepared = VisibleCases.listPage(viewer, parsed, false, textMatch(parsed))
+            try (PreparedStatement prepared = VisibleCases.listPage(viewer, parsed, false, textMatch(viewer, parsed))
                             .prepare(db);
                     ResultSet rows = prepared.executeQuery()) {
                 int columns = rows.getMetaData().getColumnCount();
@@ -103,23 +103,14 @@ final class ServiceSql {
             if (VisibleCases.hasOrganisationPart(viewer)) {
                 corrections.add(kept(
                         db,
-                        List.of("organisation", viewer.organisation(), Set.copyOf(viewer.roles()), parsed.filters()),
+                        organisationKey(viewer, parsed),
                         VisibleCases.organisationSummary(viewer, parsed),
                         version,
                         readAt));
             }
             if (VisibleCases.hasTeamPart(viewer)) {
-                corrections.add(kept(
-                        db,
-                        List.of(
-                                "team",
-                                viewer.subject(),
-                                viewer.organisation(),
-                                Set.copyOf(viewer.roles()),
-                                parsed.filters()),
-                        VisibleCases.teamSummary(viewer, parsed),
-                        version,
-                        readAt));
+                corrections.add(
+                        kept(db, teamKey(viewer, parsed), VisibleCases.teamSummary(viewer, parsed), version, readAt));
             }
             db.commit();
             Map<String, Map<String, Long>> facets = new TreeMap<>();
@@ -141,16 +132,42 @@ final class ServiceSql {
 
     /**
      * How the page finds a text query's matches, chosen as the service chooses ({@code CaseSearch.textMatch}): from the
-     * register's kept totals for the query with and without its text, at whatever version they were kept.
+     * register's kept totals for the query with and without its text and the reader's kept corrections without it, at
+     * whatever version they were kept.
      */
-    private static VisibleCases.TextMatch textMatch(ListQuery parsed) {
+    private static VisibleCases.TextMatch textMatch(Viewer viewer, ListQuery parsed) {
         if (parsed.text() == null) {
             return VisibleCases.TextMatch.COLLECTED;
         }
+        ListQuery searched = parsed.withoutText();
         Summary matches = REGISTER.get(parsed.filters());
-        Summary searched = REGISTER.get(parsed.withoutText().filters());
+        Summary cases = REGISTER.get(searched.filters());
+        Long readers = 0L;
+        if (VisibleCases.hasOrganisationPart(viewer)) {
+            readers = plusSeen(readers, CORRECTIONS.get(organisationKey(viewer, searched)));
+        }
+        if (VisibleCases.hasTeamPart(viewer)) {
+            readers = plusSeen(readers, CORRECTIONS.get(teamKey(viewer, searched)));
+        }
         return VisibleCases.TextMatch.forPage(
-                matches == null ? null : matches.total(), searched == null ? null : searched.total(), parsed.limit());
+                matches == null ? null : matches.total(),
+                cases == null ? null : cases.total(),
+                readers,
+                parsed.limit());
+    }
+
+    private static Long plusSeen(Long count, Correction kept) {
+        return count == null || kept == null ? null : count + kept.seen().total();
+    }
+
+    /** The key of an organisation's corrections, as the service's. */
+    private static List<Object> organisationKey(Viewer viewer, ListQuery parsed) {
+        return List.of("organisation", viewer.organisation(), Set.copyOf(viewer.roles()), parsed.filters());
+    }
+
+    /** The key of a reader's team's corrections, as the service's. */
+    private static List<Object> teamKey(Viewer viewer, ListQuery parsed) {
+        return List.of("team", viewer.subject(), viewer.organisation(), Set.copyOf(viewer.roles()), parsed.filters());
     }
 
     /** The corrections kept under {@code key} if they hold at the page's version and instant, else computed and kept. */
@@ -200,7 +217,8 @@ final class ServiceSql {
     static List<VisibleCases.Statement> statements(Viewer viewer, String query) {
         ListQuery parsed = serviceQuery(query);
         List<VisibleCases.Statement> statements = new ArrayList<>(List.of(
-                VisibleCases.listPage(viewer, parsed, false, textMatch(parsed)), VisibleCases.registerSummary(parsed)));
+                VisibleCases.listPage(viewer, parsed, false, textMatch(viewer, parsed)),
+                VisibleCases.registerSummary(parsed)));
         if (VisibleCases.hasOrganisationPart(viewer)) {
             statements.add(VisibleCases.organisationSummary(viewer, parsed));
         }

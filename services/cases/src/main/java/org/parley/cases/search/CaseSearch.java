@@ -101,8 +101,9 @@ public class CaseSearch {
             }
             summary = registerAnswers.answer(
                     summaryKey(query),
-                    () -> read[0] =
-                            run(VisibleCases.listPage(viewer, query, false, textMatch(query)), CaseSearch::readPage),
+                    () -> read[0] = run(
+                            VisibleCases.listPage(viewer, query, false, textMatch(viewer, query)),
+                            CaseSearch::readPage),
                     () -> registerSummary(query),
                     corrections,
                     (part, register, kept) -> {
@@ -133,20 +134,34 @@ public class CaseSearch {
     }
 
     /**
-     * How the page finds a text query's matches ({@link VisibleCases.TextMatch#forPage}), judged from the register's
-     * kept totals for the query with and without its text. They are the public register's, the same for every reader,
-     * so the choice (and how long the page takes) tells nothing about cases the reader may not see; an estimate from
-     * an older version only costs time, since either way gives the same answer. (Package-private: a test asks which
-     * way a page would take.)
+     * How the page finds a text query's matches ({@link VisibleCases.TextMatch#forPage}), judged from what is kept for
+     * the query with and without its text: the register's totals (public, the same for every reader) and the
+     * reader's own corrections (how many cases they see above the register). Neither depends on a case the reader may
+     * not know, so the choice (and how long the page takes) tells nothing of one; an estimate from an older version
+     * only costs time, since either way gives the same answer. (Package-private: a test asks which way a page would
+     * take.)
      */
-    VisibleCases.TextMatch textMatch(ListQuery query) {
+    VisibleCases.TextMatch textMatch(Viewer viewer, ListQuery query) {
         if (query.text() == null) {
             return VisibleCases.TextMatch.COLLECTED;
         }
+        ListQuery searched = query.withoutText();
         Summary matches = registerAnswers.anyKept(summaryKey(query), Summary.class);
-        Summary searched = registerAnswers.anyKept(summaryKey(query.withoutText()), Summary.class);
+        Summary cases = registerAnswers.anyKept(summaryKey(searched), Summary.class);
+        Long readers = 0L;
+        if (VisibleCases.hasOrganisationPart(viewer)) {
+            readers = plusSeen(readers, registerAnswers.anyKept(organisationKey(viewer, searched), Correction.class));
+        }
+        if (VisibleCases.hasTeamPart(viewer)) {
+            readers = plusSeen(readers, registerAnswers.anyKept(teamKey(viewer, searched), Correction.class));
+        }
         return VisibleCases.TextMatch.forPage(
-                matches == null ? null : matches.total(), searched == null ? null : searched.total(), query.limit());
+                matches == null ? null : matches.total(), cases == null ? null : cases.total(), readers, query.limit());
+    }
+
+    /** A count of cases seen above the register plus those of kept corrections; null when either is unknown. */
+    private static Long plusSeen(Long count, Correction kept) {
+        return count == null || kept == null ? null : count + kept.seen().total();
     }
 
     /** The key of the register's total and facets for the query's filters among {@link RegisterAnswers}'. */

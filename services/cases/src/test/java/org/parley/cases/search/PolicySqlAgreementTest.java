@@ -247,18 +247,7 @@ class PolicySqlAgreementTest {
 
     @Test
     void theListStatementShowsEachViewerExactlyWhatTheJavaDecides() throws SQLException {
-        ListQuery everything = new ListQuery(
-                null,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Map.of(),
-                null,
-                null,
-                null,
-                ListQuery.MAX_LIMIT);
+        ListQuery everything = wholePage(null);
         assertThat(CASES.size()).isLessThan(ListQuery.MAX_LIMIT);
         Set<Section> listed = EnumSet.of(Section.HEADER, Section.CONTEXT, Section.PROCESS, Section.RESULTS);
         try (Connection db = fixture()) {
@@ -277,15 +266,7 @@ class PolicySqlAgreementTest {
                     }
                     // The register's answer plus the organisation's corrections plus those over the viewer's team
                     // cases (issue 18).
-                    long register = mine
-                            ? 0
-                            : registerTotal(db, everything)
-                                    + (VisibleCases.hasOrganisationPart(viewer)
-                                            ? correction(db, VisibleCases.organisationSummary(viewer, everything))
-                                            : 0)
-                                    + (VisibleCases.hasTeamPart(viewer)
-                                            ? correction(db, VisibleCases.teamSummary(viewer, everything))
-                                            : 0);
+                    long register = mine ? 0 : registerAndCorrections(db, viewer, everything);
                     assertThat(listed(db, VisibleCases.listPage(viewer, everything, mine), 2, register))
                             .as(entry.getKey() + (mine ? ", team=mine" : "") + ", register and corrections")
                             .isEqualTo(expected);
@@ -311,18 +292,7 @@ class PolicySqlAgreementTest {
 
     @Test
     void aTextQueryFindsEachViewerTheCasesWhoseSeenSectionsHoldItWhicheverWayThePageMatches() throws SQLException {
-        ListQuery harbour = new ListQuery(
-                "harbour",
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Map.of(),
-                null,
-                null,
-                null,
-                ListQuery.MAX_LIMIT);
+        ListQuery harbour = wholePage("harbour");
         Set<Section> listed = EnumSet.copyOf(SEARCHED);
         try (Connection db = fixture()) {
             // Each case holds the word in a different subset of its sections; elsewhere, other words.
@@ -359,13 +329,7 @@ class PolicySqlAgreementTest {
                         hiddenMatches++;
                     }
                 }
-                long register = registerTotal(db, harbour)
-                        + (VisibleCases.hasOrganisationPart(viewer)
-                                ? correction(db, VisibleCases.organisationSummary(viewer, harbour))
-                                : 0)
-                        + (VisibleCases.hasTeamPart(viewer)
-                                ? correction(db, VisibleCases.teamSummary(viewer, harbour))
-                                : 0);
+                long register = registerAndCorrections(db, viewer, harbour);
                 for (VisibleCases.TextMatch match : VisibleCases.TextMatch.values()) {
                     assertThat(listed(db, VisibleCases.listPage(viewer, harbour, false, match), 2, register))
                             .as(entry.getKey() + ", matched " + match)
@@ -380,15 +344,23 @@ class PolicySqlAgreementTest {
     }
 
     @Test
-    void aPageMatchesPerCaseOnlyWhenAFullPageNeedsFewerCasesThanTheHitsItWouldCollect() {
-        // Unknown totals: the hits are collected, as before anything is kept.
-        assertThat(VisibleCases.TextMatch.forPage(null, 4_500L, 20)).isEqualTo(VisibleCases.TextMatch.COLLECTED);
-        assertThat(VisibleCases.TextMatch.forPage(450L, null, 20)).isEqualTo(VisibleCases.TextMatch.COLLECTED);
-        assertThat(VisibleCases.TextMatch.forPage(0L, 4_500L, 20)).isEqualTo(VisibleCases.TextMatch.COLLECTED);
-        // A tenth of the register: a page reads ~210 cases, collecting would read 450.
-        assertThat(VisibleCases.TextMatch.forPage(450L, 4_500L, 20)).isEqualTo(VisibleCases.TextMatch.PER_CASE);
-        // A hundredth: ~2,100 against 45.
-        assertThat(VisibleCases.TextMatch.forPage(45L, 4_500L, 20)).isEqualTo(VisibleCases.TextMatch.COLLECTED);
+    void aPageMatchesPerCaseOnlyWhileTheReadersWalkStaysWithinItsBudget() {
+        VisibleCases.TextMatch collected = VisibleCases.TextMatch.COLLECTED;
+        VisibleCases.TextMatch perCase = VisibleCases.TextMatch.PER_CASE;
+        // Anything unknown: the hits are collected, as before anything is kept.
+        assertThat(VisibleCases.TextMatch.forPage(null, 4_500L, 0L, 20)).isEqualTo(collected);
+        assertThat(VisibleCases.TextMatch.forPage(200L, null, 0L, 20)).isEqualTo(collected);
+        assertThat(VisibleCases.TextMatch.forPage(200L, 4_500L, null, 20)).isEqualTo(collected);
+        // No case above the register: the register's matches alone, from its indexes, however rare the text.
+        assertThat(VisibleCases.TextMatch.forPage(1L, 4_500L, 0L, 20)).isEqualTo(perCase);
+        assertThat(VisibleCases.TextMatch.forPage(0L, 4_500L, 0L, 20)).isEqualTo(perCase);
+        // 1,850 cases above it: a text in 4.4 % of the register fills a page after ~480 of them…
+        assertThat(VisibleCases.TextMatch.forPage(196L, 4_521L, 1_853L, 20)).isEqualTo(perCase);
+        // …one in 0.4 % only after all 1,850: collected.
+        assertThat(VisibleCases.TextMatch.forPage(20L, 4_521L, 1_853L, 20)).isEqualTo(collected);
+        // 100 cases above it: walked whole within the budget, whatever the text.
+        assertThat(VisibleCases.TextMatch.forPage(1L, 4_521L, 100L, 20)).isEqualTo(perCase);
+        assertThat(VisibleCases.TextMatch.forPage(0L, 4_521L, 1_001L, 20)).isEqualTo(collected);
     }
 
     @Test
@@ -611,6 +583,34 @@ class PolicySqlAgreementTest {
             }
         }
         return rows;
+    }
+
+    /** Every case on one page, with no filter but the text (null: none). */
+    private static ListQuery wholePage(String text) {
+        return new ListQuery(
+                text,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                null,
+                null,
+                null,
+                ListQuery.MAX_LIMIT);
+    }
+
+    /**
+     * The register's total plus the organisation's and the team's corrections (issue 18): what a list's total is
+     * made of besides its page.
+     */
+    private static long registerAndCorrections(Connection db, Viewer viewer, ListQuery query) throws SQLException {
+        return registerTotal(db, query)
+                + (VisibleCases.hasOrganisationPart(viewer)
+                        ? correction(db, VisibleCases.organisationSummary(viewer, query))
+                        : 0)
+                + (VisibleCases.hasTeamPart(viewer) ? correction(db, VisibleCases.teamSummary(viewer, query)) : 0);
     }
 
     private static long registerTotal(Connection db, ListQuery query) throws SQLException {

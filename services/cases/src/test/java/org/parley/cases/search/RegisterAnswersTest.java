@@ -184,7 +184,7 @@ class RegisterAnswersTest {
         for (int i = 0; i < 4; i++) {
             newestFirst.add(0, openOn(family, "p" + i, day.plusDays(i), Tier.PUBLICLY_KNOWN));
         }
-        // In the period's register without the word; and a secret case with it, newest of all.
+        // In the period's register without the word; and a secret case with it, newest of all, on the lead's team.
         openOn("rx" + UUID.randomUUID().toString().substring(0, 6), "q", day.plusDays(5), Tier.PUBLICLY_KNOWN);
         String secret = openOn(family, "s", day.plusDays(10), Tier.SECRET);
         ListQuery period =
@@ -193,16 +193,22 @@ class RegisterAnswersTest {
                 new CaseListFilters(family, null, null, null, null, null, null, "1903-12-31", null, "1"));
 
         // Nothing kept yet: the page collects the hits.
-        assertThat(search.textMatch(text)).isEqualTo(VisibleCases.TextMatch.COLLECTED);
+        assertThat(search.textMatch(Viewer.anonymous(), text)).isEqualTo(VisibleCases.TextMatch.COLLECTED);
+        assertThat(search.textMatch(LEAD, text)).isEqualTo(VisibleCases.TextMatch.COLLECTED);
         List<String> collected = everyPage(Viewer.anonymous(), text);
         assertThat(collected).containsExactlyElementsOf(newestFirst);
-        assertThat(everyPage(Viewer.anonymous(), period)).hasSize(5);
-
-        // Four of the period's five public cases match: a page of one fills after fewer cases than four hits.
-        assertThat(search.textMatch(text)).isEqualTo(VisibleCases.TextMatch.PER_CASE);
-        assertThat(everyPage(Viewer.anonymous(), text)).containsExactlyElementsOf(newestFirst);
         List<String> lead = new ArrayList<>(List.of(secret));
         lead.addAll(newestFirst);
+        assertThat(everyPage(LEAD, text)).containsExactlyElementsOf(lead);
+        assertThat(everyPage(Viewer.anonymous(), period)).hasSize(5);
+        // The register's totals are kept now, but not yet the lead's corrections without the text.
+        assertThat(search.textMatch(LEAD, text)).isEqualTo(VisibleCases.TextMatch.COLLECTED);
+        assertThat(everyPage(LEAD, period)).hasSize(6);
+
+        // Every total is known: the matches are read per case, with the same answer page by page.
+        assertThat(search.textMatch(Viewer.anonymous(), text)).isEqualTo(VisibleCases.TextMatch.PER_CASE);
+        assertThat(search.textMatch(LEAD, text)).isEqualTo(VisibleCases.TextMatch.PER_CASE);
+        assertThat(everyPage(Viewer.anonymous(), text)).containsExactlyElementsOf(newestFirst);
         assertThat(everyPage(LEAD, text)).containsExactlyElementsOf(lead);
         assertThat(search.list(LEAD, text).total()).isEqualTo(5);
         assertThat(search.list(Viewer.anonymous(), text).total()).isEqualTo(4);
