@@ -10,12 +10,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.parley.cases.api.CaseListFilters;
+import org.parley.cases.search.CaseSearch;
 import org.parley.cases.search.ListQuery;
 import org.parley.cases.search.VisibleCases;
 import org.parley.policy.Viewer;
@@ -103,14 +103,18 @@ final class ServiceSql {
             if (VisibleCases.hasOrganisationPart(viewer)) {
                 corrections.add(kept(
                         db,
-                        organisationKey(viewer, parsed),
+                        CaseSearch.organisationKey(viewer, parsed),
                         VisibleCases.organisationSummary(viewer, parsed),
                         version,
                         readAt));
             }
             if (VisibleCases.hasTeamPart(viewer)) {
-                corrections.add(
-                        kept(db, teamKey(viewer, parsed), VisibleCases.teamSummary(viewer, parsed), version, readAt));
+                corrections.add(kept(
+                        db,
+                        CaseSearch.teamKey(viewer, parsed),
+                        VisibleCases.teamSummary(viewer, parsed),
+                        version,
+                        readAt));
             }
             db.commit();
             Map<String, Map<String, Long>> facets = new TreeMap<>();
@@ -144,10 +148,10 @@ final class ServiceSql {
         Summary cases = REGISTER.get(searched.filters());
         Long readers = 0L;
         if (VisibleCases.hasOrganisationPart(viewer)) {
-            readers = plusSeen(readers, CORRECTIONS.get(organisationKey(viewer, searched)));
+            readers = plusSeen(readers, CORRECTIONS.get(CaseSearch.organisationKey(viewer, searched)));
         }
         if (VisibleCases.hasTeamPart(viewer)) {
-            readers = plusSeen(readers, CORRECTIONS.get(teamKey(viewer, searched)));
+            readers = plusSeen(readers, CORRECTIONS.get(CaseSearch.teamKey(viewer, searched)));
         }
         return VisibleCases.TextMatch.forPage(
                 matches == null ? null : matches.total(),
@@ -158,16 +162,6 @@ final class ServiceSql {
 
     private static Long plusSeen(Long count, Correction kept) {
         return count == null || kept == null ? null : count + kept.seen().total();
-    }
-
-    /** The key of an organisation's corrections, as the service's. */
-    private static List<Object> organisationKey(Viewer viewer, ListQuery parsed) {
-        return List.of("organisation", viewer.organisation(), Set.copyOf(viewer.roles()), parsed.filters());
-    }
-
-    /** The key of a reader's team's corrections, as the service's. */
-    private static List<Object> teamKey(Viewer viewer, ListQuery parsed) {
-        return List.of("team", viewer.subject(), viewer.organisation(), Set.copyOf(viewer.roles()), parsed.filters());
     }
 
     /** The corrections kept under {@code key} if they hold at the page's version and instant, else computed and kept. */

@@ -173,7 +173,7 @@ public class CaseSearch {
      * The key of an organisation's corrections for the query's filters among {@link RegisterAnswers}': what they
      * depend on ({@link VisibleCases#organisationSummary}), never the reader's subject.
      */
-    private static List<Object> organisationKey(Viewer viewer, ListQuery query) {
+    public static List<Object> organisationKey(Viewer viewer, ListQuery query) {
         return List.of("organisation", viewer.organisation(), Set.copyOf(viewer.roles()), query.filters());
     }
 
@@ -181,7 +181,7 @@ public class CaseSearch {
      * The key of a reader's team's corrections among {@link RegisterAnswers}': they depend on who the reader is
      * ({@link VisibleCases#teamSummary}), so the key names everything a viewer is, and only that reader is served them.
      */
-    private static List<Object> teamKey(Viewer viewer, ListQuery query) {
+    public static List<Object> teamKey(Viewer viewer, ListQuery query) {
         return List.of("team", viewer.subject(), viewer.organisation(), Set.copyOf(viewer.roles()), query.filters());
     }
 
