@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.parley.cases.api.CaseView.ProcessView;
 import org.parley.cases.api.TimelineEntry;
 import org.parley.cases.coded.LegacyShape;
 import org.parley.policy.Section;
@@ -34,10 +35,12 @@ public class CaseDocuments {
     private static final TypeReference<List<TimelineEntry>> TIMELINE = new TypeReference<>() {};
 
     private final ObjectMapper json;
+    private final SharedSectionJson sharedJson;
 
     @Inject
-    public CaseDocuments(ObjectMapper json) {
+    public CaseDocuments(ObjectMapper json, SharedSectionJson sharedJson) {
         this.json = json;
+        this.sharedJson = sharedJson;
     }
 
     public String write(Object document) {
@@ -84,8 +87,16 @@ public class CaseDocuments {
         }
     }
 
-    /** A stored section's answered (v1) record, by the section, the record and the stored text itself. */
-    private record LegacyKey(Section section, Class<?> type, String stored) {}
+    /**
+     * A stored section's answered (v1) record, by the section, the record and the stored text itself (for the PROCESS,
+     * with its timeline's, or null).
+     */
+    private record LegacyKey(Section section, Class<?> type, String stored, String timeline) {
+
+        int length() {
+            return stored.length() + (timeline == null ? 0 : timeline.length());
+        }
+    }
 
     // Keyed by the stored text, so an edit is a new key and nothing is ever stale. Pages are read far more than cases
     // change (a list page converted 20 documents per request, ~10 % of the service's CPU under load). Bounded by
@@ -93,15 +104,34 @@ public class CaseDocuments {
     // and its record), 16 MiB in all.
     private final Cache<LegacyKey, Object> answered = Caffeine.newBuilder()
             .maximumWeight(16L * 1024 * 1024)
-            .<LegacyKey, Object>weigher((key, value) -> 4 * key.stored().length())
+            .<LegacyKey, Object>weigher((key, value) -> 4 * key.length())
             .build();
 
     /**
      * {@link #legacy} for answering a read: the same record, shared between reads of the same stored text (the
-     * records are never changed once made; an edit goes through {@link #legacy}, which makes its own).
+     * records are never changed once made; an edit goes through {@link #legacy}, which makes its own), and written as
+     * JSON once ({@link SharedSectionJson}).
      */
     public <T> T legacyView(String stored, Section section, Class<T> type) {
-        return type.cast(answered.get(new LegacyKey(section, type, stored), key -> legacy(stored, section, type)));
+        return type.cast(answered.get(
+                new LegacyKey(section, type, stored, null), key -> sharedJson.share(legacy(stored, section, type))));
+    }
+
+    /**
+     * The PROCESS as a read answers it, with its timeline ({@code timeline} null: none), shared as {@link #legacyView}
+     * does; the timeline, a document of its own, was read anew for every case of every page.
+     */
+    public ProcessView processView(String stored, String timeline) {
+        return (ProcessView) answered.get(new LegacyKey(Section.PROCESS, ProcessView.class, stored, timeline), key -> {
+            ProcessView written = legacy(stored, Section.PROCESS, ProcessView.class);
+            return sharedJson.share(new ProcessView(
+                    written.objectives(),
+                    written.redlines(),
+                    written.trustBuilding(),
+                    written.mediators(),
+                    written.risks(),
+                    timeline == null ? List.of() : timeline(timeline)));
+        });
     }
 
     /** A section written in the first shape, laid over the stored coded document (entries in order). */

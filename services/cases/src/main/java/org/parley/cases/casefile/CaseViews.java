@@ -1,7 +1,6 @@
 package org.parley.cases.casefile;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -34,17 +33,9 @@ public final class CaseViews {
         Context context = sections.contains(Section.CONTEXT) && stored.context() != null
                 ? documents.legacyView(stored.context(), Section.CONTEXT, Context.class)
                 : null;
-        ProcessView process = null;
-        if (sections.contains(Section.PROCESS) && stored.process() != null) {
-            ProcessView written = documents.legacyView(stored.process(), Section.PROCESS, ProcessView.class);
-            process = new ProcessView(
-                    written.objectives(),
-                    written.redlines(),
-                    written.trustBuilding(),
-                    written.mediators(),
-                    written.risks(),
-                    stored.timeline() == null ? List.of() : documents.timeline(stored.timeline()));
-        }
+        ProcessView process = sections.contains(Section.PROCESS) && stored.process() != null
+                ? documents.processView(stored.process(), stored.timeline())
+                : null;
         Results results = sections.contains(Section.RESULTS) && stored.results() != null
                 ? documents.legacyView(stored.results(), Section.RESULTS, Results.class)
                 : null;

@@ -45,7 +45,7 @@ class CaseViewsTest {
 
     @Test
     void aKeptConversionIsTheStoredTextsOwnAndAnEditIsNeverAnsweredFromTheOldOne() {
-        CaseDocuments documents = new CaseDocuments(json);
+        CaseDocuments documents = new CaseDocuments(json, new SharedSectionJson());
         String before =
                 storedContext(documents, Sample.withMarkers("before", "MX", EntityType.CHURCH, GroupType.CARTEL));
         String after = storedContext(
@@ -59,6 +59,44 @@ class CaseViewsTest {
         assertThat(edited)
                 .isEqualTo(documents.legacy(after, Section.CONTEXT, Context.class))
                 .isNotEqualTo(first);
+    }
+
+    @Test
+    void aSharedSectionIsWrittenOnceAsTheBytesItsFieldsWouldBeAndStillReadsAsATree() throws Exception {
+        SharedSectionJson sharedJson = new SharedSectionJson();
+        ObjectMapper answering =
+                new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        sharedJson.customize(answering);
+        CaseDocuments documents = new CaseDocuments(answering, sharedJson);
+        // Text that JSON escapes or encodes in more than one byte, so written bytes that differ would show.
+        NewCase first =
+                Sample.withMarkers("Ñandú \"entre comillas\"\n<línea>", "MX", EntityType.CHURCH, GroupType.CARTEL);
+        NewCase second = Sample.withMarkers("otra", "CO", EntityType.INDIVIDUAL, GroupType.STREET_GANG);
+
+        for (NewCase written : java.util.List.of(first, second, first)) {
+            String context = storedContext(documents, written);
+            String process = documents.write(documents.codedFromLegacy(Section.PROCESS, written.process(), null));
+            String results = documents.write(documents.codedFromLegacy(Section.RESULTS, written.results(), null));
+            CaseView view = new CaseView(
+                    "id",
+                    1,
+                    null,
+                    documents.legacyView(context, Section.CONTEXT, Context.class),
+                    documents.processView(process, "[]"),
+                    documents.legacyView(results, Section.RESULTS, Results.class));
+            for (int i = 0; i < 2; i++) {
+                assertThat(answering.writeValueAsString(view)).isEqualTo(json.writeValueAsString(view));
+                assertThat(answering.writeValueAsBytes(view)).isEqualTo(json.writeValueAsBytes(view));
+            }
+            assertThat(answering.writeValueAsString(view)).contains(written == first ? "Ñandú" : "otra");
+            // A tree gets the fields, not the bytes: code reading a view as a tree still finds them.
+            JsonNode tree = answering.valueToTree(view);
+            assertThat(tree).isEqualTo(json.valueToTree(view));
+            assertThat(tree.path("context").isObject()).isTrue();
+            // A view made for one answer alone (not shared) is written by its fields as usual.
+            Context own = documents.legacy(context, Section.CONTEXT, Context.class);
+            assertThat(answering.writeValueAsString(own)).isEqualTo(json.writeValueAsString(own));
+        }
     }
 
     private static String storedContext(CaseDocuments documents, NewCase written) {
