@@ -81,40 +81,51 @@ public class CaseSearch {
         if (access.isStale()) {
             throw access.stale();
         }
-        Page page;
-        Summary summary;
         if (mine) {
             // Only the viewer's team cases: the register takes no part.
-            page = run(VisibleCases.listPage(viewer, query, true), CaseSearch::readPage);
-            summary = page.mine();
-        } else {
-            Page[] read = new Page[1];
-            List<RegisterAnswers.Kept<Correction>> corrections = new ArrayList<>(2);
-            if (VisibleCases.hasOrganisationPart(viewer)) {
-                corrections.add(new RegisterAnswers.Kept<>(
-                        organisationKey(viewer, query),
-                        () -> correction(VisibleCases.organisationSummary(viewer, query))));
-            }
-            if (VisibleCases.hasTeamPart(viewer)) {
-                corrections.add(new RegisterAnswers.Kept<>(
-                        teamKey(viewer, query), () -> correction(VisibleCases.teamSummary(viewer, query))));
-            }
-            summary = registerAnswers.answer(
-                    summaryKey(query),
-                    () -> read[0] = run(
-                            VisibleCases.listPage(viewer, query, false, textMatch(viewer, query)),
-                            CaseSearch::readPage),
-                    () -> registerSummary(query),
-                    corrections,
-                    (part, register, kept) -> {
-                        Summary answer = register;
-                        for (Correction correction : kept) {
-                            answer = answer.plus(correction.seen()).minus(correction.seenAsPublic());
-                        }
-                        return answer;
-                    });
-            page = read[0];
+            Page page = run(VisibleCases.listPage(viewer, query, true), CaseSearch::readPage);
+            return answer(viewer, query, page, page.mine());
         }
+        List<RegisterAnswers.Kept<Correction>> corrections = new ArrayList<>(2);
+        if (VisibleCases.hasOrganisationPart(viewer)) {
+            corrections.add(new RegisterAnswers.Kept<>(
+                    organisationKey(viewer, query), () -> correction(VisibleCases.organisationSummary(viewer, query))));
+        }
+        if (VisibleCases.hasTeamPart(viewer)) {
+            corrections.add(new RegisterAnswers.Kept<>(
+                    teamKey(viewer, query), () -> correction(VisibleCases.teamSummary(viewer, query))));
+        }
+        CaseList kept = registerReadersAnswer(query, corrections);
+        if (kept != null) {
+            return kept;
+        }
+        Page[] read = new Page[1];
+        boolean[] registerAlone = new boolean[1];
+        Summary summary = registerAnswers.answer(
+                summaryKey(query),
+                () -> read[0] = run(
+                        VisibleCases.listPage(viewer, query, false, textMatch(viewer, query)), CaseSearch::readPage),
+                () -> registerSummary(query),
+                corrections,
+                (part, register, held) -> {
+                    registerAlone[0] = held.stream().allMatch(Correction::seesTheRegisterAlone);
+                    Summary answer = register;
+                    for (Correction correction : held) {
+                        answer = answer.plus(correction.seen()).minus(correction.seenAsPublic());
+                    }
+                    return answer;
+                });
+        Page page = read[0];
+        CaseList answer = answer(viewer, query, page, summary);
+        if (registerAlone[0]) {
+            registerAnswers.keepWholeAnswer(
+                    wholeAnswerKey(query), new RegisterAnswers.WholeAnswer<>(page.version(), answer, weight(page)));
+        }
+        return answer;
+    }
+
+    /** The page's rows as the API's list, each restricted section returned audited. */
+    private CaseList answer(Viewer viewer, ListQuery query, Page page, Summary summary) {
         List<CaseView> items = new ArrayList<>();
         List<CaseAudit.Read> reads = new ArrayList<>();
         String nextCursor = null;
@@ -130,7 +141,74 @@ public class CaseSearch {
             items.add(view);
         }
         audit.readAll(viewer, reads);
-        return new CaseList(items, summary.total(), ordered(summary.facets()), nextCursor);
+        return new CaseList(List.copyOf(items), summary.total(), ordered(summary.facets()), nextCursor);
+    }
+
+    /**
+     * The whole answer kept for the query at the listing version of this transaction, when the reader sees the register
+     * alone for it (no corrections, or every one kept at that version, holding now, and counting no case): the same
+     * for every such reader, and with nothing to audit, as it returns public sections only. Null otherwise, and when
+     * none is kept. Only when an answer is kept at some version and every correction kept at some version counts no
+     * case does it read the version: a reader with cases above the register pays nothing for it.
+     */
+    private CaseList registerReadersAnswer(ListQuery query, List<RegisterAnswers.Kept<Correction>> corrections) {
+        List<Object> key = wholeAnswerKey(query);
+        if (!registerAnswers.keepsWholeAnswer(key)) {
+            return null;
+        }
+        for (RegisterAnswers.Kept<Correction> correction : corrections) {
+            Correction any = registerAnswers.anyKept(correction.key(), Correction.class);
+            if (any == null || !any.seesTheRegisterAlone()) {
+                return null;
+            }
+        }
+        ListingInstant at = listingInstant();
+        for (RegisterAnswers.Kept<Correction> correction : corrections) {
+            Correction held = registerAnswers.heldAt(correction.key(), at.version(), at.instant(), Correction.class);
+            if (held == null || !held.seesTheRegisterAlone()) {
+                return null;
+            }
+        }
+        return registerAnswers.wholeAnswerAt(key, at.version(), CaseList.class);
+    }
+
+    /** The listing version and the instant of one statement of the caller's transaction. */
+    private record ListingInstant(long version, Instant instant) {}
+
+    private ListingInstant listingInstant() {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement prepared = VisibleCases.listingInstant().prepare(connection);
+                    ResultSet rows = prepared.executeQuery()) {
+                rows.next();
+                return new ListingInstant(
+                        rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant());
+            }
+        });
+    }
+
+    /** The key of a whole answer among {@link RegisterAnswers}': the query, with its cursor and page length. */
+    static List<Object> wholeAnswerKey(ListQuery query) {
+        return List.of("whole", query);
+    }
+
+    /** About what a kept page holds: 4 bytes per character of its stored text (as CaseDocuments weighs), and a row. */
+    private static long weight(Page page) {
+        long characters = 0;
+        for (Row row : page.rows) {
+            StoredCase stored = row.stored;
+            characters += 256
+                    + length(stored.title())
+                    + length(stored.region())
+                    + length(stored.context())
+                    + length(stored.process())
+                    + length(stored.timeline())
+                    + length(stored.results());
+        }
+        return 4 * characters;
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     /**
@@ -204,7 +282,13 @@ public class CaseSearch {
      * seen}) and as the register does, holding until {@code validUntil} (null: while the version does).
      */
     private record Correction(long version, Instant validUntil, Summary seen, Summary seenAsPublic)
-            implements RegisterAnswers.Versioned {}
+            implements RegisterAnswers.Versioned {
+
+        /** Counts no case: the reader sees the register alone for the query. */
+        boolean seesTheRegisterAlone() {
+            return seen.total() == 0 && seenAsPublic.total() == 0;
+        }
+    }
 
     /**
      * The public register's total and facets for the query's filters, at the listing version of the caller's

@@ -154,6 +154,46 @@ public class RegisterAnswers {
         return answer.validUntil() == null || (at != null && at.isBefore(answer.validUntil()));
     }
 
+    /** A whole answer (a page with its total and facets), kept with the listing version it was read at. */
+    public record WholeAnswer<T>(long version, T answer, long weight) implements Versioned {}
+
+    // Whole answers are those of readers who see the register alone (the anonymous, staff with nothing above it): one
+    // per query (filters, cursor and page length) and version. A page holds up to 100 cases' sections, so the bound is
+    // a weight, as CaseDocuments' is.
+    private final Cache<List<Object>, WholeAnswer<?>> wholeAnswers = Caffeine.newBuilder()
+            .maximumWeight(16L * 1024 * 1024)
+            .<List<Object>, WholeAnswer<?>>weigher((key, answer) -> (int) Math.min(Integer.MAX_VALUE, answer.weight()))
+            .build();
+
+    /** Whether any whole answer is kept under {@code key}, at any version: whether reading the version may pay. */
+    public boolean keepsWholeAnswer(List<Object> key) {
+        return wholeAnswers.getIfPresent(key) != null;
+    }
+
+    /** The whole answer of {@code type} kept under {@code key} at {@code version}; null when none is. */
+    public <T> T wholeAnswerAt(List<Object> key, long version, Class<T> type) {
+        WholeAnswer<?> kept = wholeAnswers.getIfPresent(key);
+        return kept != null && kept.version() == version && type.isInstance(kept.answer())
+                ? type.cast(kept.answer())
+                : null;
+    }
+
+    /** Keeps {@code answer} under {@code key}, unless one of its version or newer is kept there. */
+    public void keepWholeAnswer(List<Object> key, WholeAnswer<?> answer) {
+        wholeAnswers
+                .asMap()
+                .merge(key, answer, (kept, computed) -> kept.version() >= computed.version() ? kept : computed);
+    }
+
+    /**
+     * The answer of {@code type} kept under {@code key} at {@code version} and holding at {@code at}, never computed;
+     * null when none is.
+     */
+    public <R extends Versioned> R heldAt(List<Object> key, long version, Instant at, Class<R> type) {
+        Versioned kept = answers.getIfPresent(key);
+        return type.isInstance(kept) && kept.version() == version && holdsAt(kept, at) ? type.cast(kept) : null;
+    }
+
     /**
      * Adds {@code sign} times each count of {@code counts} into {@code sums}, leaving out a key whose count comes to
      * zero (as a value no case has). A count below zero fails: the corrections subtract only what the register counted

@@ -751,6 +751,11 @@ public final class VisibleCases {
     /** The register's answers carry the version they were computed at, which every statement below reads too. */
     private static final String VERSION = "(SELECT version FROM case_listing_version)";
 
+    /** One row {@code (version, now())}: the listing version and the instant of the caller's statement. */
+    public static Statement listingInstant() {
+        return new Statement("SELECT version, now() FROM case_listing_version", List.of());
+    }
+
     /**
      * {@code WITH} the viewer's scopes, {@code above}, {@code mine}, {@code mine_public} (unless {@code teamOnly},
      * where the register takes no part) and, when {@code withRegister}, {@code register}.

@@ -215,6 +215,68 @@ class RegisterAnswersTest {
     }
 
     @Test
+    void readersWhoSeeTheRegisterAloneShareOneWholeAnswerUntilTheVersionMoves() {
+        AccessStub.ensureFresh();
+        String family = "rw" + UUID.randomUUID().toString().substring(0, 6);
+        Viewer otherStaff = Viewer.signedIn("rw-staff", "rw-none", Set.of(Role.STAFF));
+        String known = open(family, "a", Tier.PUBLICLY_KNOWN, false, List.of());
+        String hidden = open(family, "b", Tier.SECRET, false, List.of());
+
+        CaseList first = list(Viewer.anonymous(), family);
+        assertListed(first, known);
+        // Kept: the anonymous reader and a staff member who sees nothing above the register get the very same answer.
+        assertThat(list(Viewer.anonymous(), family)).isSameAs(first);
+        assertListed(list(otherStaff, family), known);
+        assertThat(list(otherStaff, family)).isSameAs(first);
+
+        // A policy change moves the version: the next answer is read anew and shows it, for both.
+        AccessStub.setPolicy(hidden, "ifit", Tier.PUBLICLY_KNOWN, false, Map.of("ra-lead", TeamRole.LEAD), List.of());
+        CaseList shown = list(otherStaff, family);
+        assertThat(shown).isNotSameAs(first);
+        assertListed(shown, known, hidden);
+        assertListed(list(Viewer.anonymous(), family), known, hidden);
+        // So does a change behind the service's back.
+        sql("UPDATE case_policy SET tier = 'SECRET' WHERE case_id = ?1", hidden);
+        assertListed(list(Viewer.anonymous(), family), known);
+        assertListed(list(otherStaff, family), known);
+    }
+
+    @Test
+    void aReaderWithCasesAboveTheRegisterIsNeverGivenItsWholeAnswer() {
+        AccessStub.ensureFresh();
+        String family = "rx" + UUID.randomUUID().toString().substring(0, 6);
+        Viewer grantee = Viewer.signedIn("rx-partner", "rx-org", Set.of(Role.PARTNER));
+        Viewer member = Viewer.signedIn("rx-member", "rx-staff-org", Set.of(Role.STAFF));
+        String known = open(family, "a", Tier.PUBLICLY_KNOWN, false, List.of());
+        String granted = open(family, "b", Tier.SECRET, false, List.of());
+        String teamCase = open(
+                family, "c", Tier.SECRET, List.of(), Map.of("ra-lead", TeamRole.LEAD, "rx-member", TeamRole.MEMBER));
+        // The register's whole answer is kept, and the grantee's organisation's corrections count no case yet.
+        CaseList register = list(Viewer.anonymous(), family);
+        assertThat(list(Viewer.anonymous(), family)).isSameAs(register);
+        assertListed(list(grantee, family), known);
+
+        // Granted (the version moves): the grantee's next answer has the case, and never the register's again.
+        AccessStub.setPolicy(
+                granted,
+                "ifit",
+                Tier.SECRET,
+                false,
+                Map.of("ra-lead", TeamRole.LEAD),
+                List.of(new GrantSpec("rx-org", GrantScope.PROCESS, null)));
+        CaseList register2 = list(Viewer.anonymous(), family);
+        assertListed(register2, known);
+        for (int asked = 0; asked < 2; asked++) {
+            CaseList answer = list(grantee, family);
+            assertThat(answer).isNotSameAs(register2);
+            assertListed(answer, known, granted);
+            CaseList members = list(member, family);
+            assertThat(members).isNotSameAs(register2);
+            assertListed(members, known, teamCase);
+        }
+    }
+
+    @Test
     void aWriteBehindTheServicesBackIsSeenToo() {
         AccessStub.ensureFresh();
         String family = "rb" + UUID.randomUUID().toString().substring(0, 6);

@@ -74,8 +74,15 @@ class StalenessTest {
                         List.of(new GrantSpec("oas", GrantScope.PROCESS, null)));
             }
         }
-        // Fresh, the partner and the public see their cases.
+        // Fresh, the partner and the public see their cases; the register's whole answer to the list is kept.
         assertThat(given().get("/public/cases/" + publicCase).statusCode()).isEqualTo(200);
+        for (int kept = 0; kept < 2; kept++) {
+            assertThat(given().queryParam("q", TAG)
+                            .get("/public/cases")
+                            .jsonPath()
+                            .getList("items.id", String.class))
+                    .containsExactly(publicCase);
+        }
         AccessStub.shiftClock(Duration.ofHours(2));
     }
 
@@ -130,6 +137,9 @@ class StalenessTest {
         assertThat(Http.fingerprint(given().get("/public/cases/" + UUID.randomUUID())))
                 .isEqualTo(Http.fingerprint(read));
         assertThat(given().get("/public/cases").statusCode()).isEqualTo(503);
+        assertThat(given().queryParam("q", TAG).get("/public/cases").statusCode())
+                .as("a whole answer kept while fresh")
+                .isEqualTo(503);
     }
 
     @Test
