@@ -140,14 +140,19 @@ public class RegisterAnswers {
     @SuppressWarnings("unchecked")
     private <R extends Versioned> R keptAt(List<Object> key, long version, Instant at, Supplier<R> compute) {
         Versioned kept = answers.getIfPresent(key);
-        if (kept != null && kept.version() == version && holdsAt(kept, at)) {
+        if (heldAt(kept, version, at)) {
             return (R) kept;
         }
         R computed = compute.get();
         if (computed.version() >= version) {
             answers.put(key, computed);
         }
-        return computed.version() == version && holdsAt(computed, at) ? computed : null;
+        return heldAt(computed, version, at) ? computed : null;
+    }
+
+    /** Whether {@code kept} is an answer at {@code version} that holds at {@code at}. */
+    private static boolean heldAt(Versioned kept, long version, Instant at) {
+        return kept != null && kept.version() == version && holdsAt(kept, at);
     }
 
     private static boolean holdsAt(Versioned answer, Instant at) {
@@ -191,7 +196,7 @@ public class RegisterAnswers {
      */
     public <R extends Versioned> R heldAt(List<Object> key, long version, Instant at, Class<R> type) {
         Versioned kept = answers.getIfPresent(key);
-        return type.isInstance(kept) && kept.version() == version && holdsAt(kept, at) ? type.cast(kept) : null;
+        return type.isInstance(kept) && heldAt(kept, version, at) ? type.cast(kept) : null;
     }
 
     /**
