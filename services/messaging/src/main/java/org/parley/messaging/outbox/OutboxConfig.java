@@ -9,10 +9,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "parley.outbox")
 public interface OutboxConfig {
 
-    /**
-     * How long the relay waits after a look that found less than a full batch (none included) before it looks again:
-     * the longest a committed row waits for the relay's next look.
-     */
+    /** How often the relay looks for new rows when the last look found none. */
     @WithDefault("PT0.02S")
     Duration pollInterval();
 

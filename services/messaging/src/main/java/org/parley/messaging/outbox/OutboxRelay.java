@@ -172,10 +172,7 @@ public class OutboxRelay {
                         .call(this::relayOneBatch);
                 backoffMillis = 0;
                 failureLog.succeeded();
-                if (sent < config.batchSize()) {
-                    // Caught up: wait, as when idle, rather than spin on a few rows at a time. Under a steady stream
-                    // of writes each batch then carries a poll interval's worth of rows (one transaction, lock check
-                    // and two reads each), and no row waits longer than it would have after an idle spell.
+                if (sent == 0) {
                     Thread.sleep(config.pollInterval().toMillis());
                 }
             } catch (InterruptedException e) {
