@@ -27,8 +27,10 @@ public final class SecrecyRules {
         }
 
         boolean appliesTo(Viewer viewer, CasePolicy policy, Instant now) {
-            for (CaseFact fact : facts) {
-                if (!fact.holds(viewer, policy, now)) {
+            // Indexed loops here and in relationshipOf: when the JIT does not inline the whole precedence (an OTHER
+            // viewer runs every line), each for-each allocated its iterator, 192 B a decision in JMH.
+            for (int i = 0; i < facts.size(); i++) {
+                if (!facts.get(i).holds(viewer, policy, now)) {
                     return false;
                 }
             }
@@ -60,7 +62,8 @@ public final class SecrecyRules {
 
     /** The first relationship of section 3 that applies to this viewer and case. */
     public static Relationship relationshipOf(Viewer viewer, CasePolicy policy, Instant now) {
-        for (RelationshipRule rule : RELATIONSHIP_PRECEDENCE) {
+        for (int i = 0; i < RELATIONSHIP_PRECEDENCE.size(); i++) {
+            RelationshipRule rule = RELATIONSHIP_PRECEDENCE.get(i);
             if (rule.rule().appliesTo(viewer, policy, now)) {
                 return rule.relationship();
             }

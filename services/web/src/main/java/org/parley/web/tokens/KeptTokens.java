@@ -27,8 +27,11 @@ public class KeptTokens {
     /** How long a verification is trusted without being made again. */
     static final Duration HOLD = Duration.ofSeconds(30);
 
-    /** The most tokens kept at once; the least recently used go first. */
-    static final int MOST = 10_000;
+    /**
+     * The most tokens kept at once (each identity holds its token and claims, a few KiB); beyond it the least recently
+     * used go first and are verified again when they come back.
+     */
+    static final int MOST = 2_000;
 
     /** The attribute in which Quarkus OIDC puts a verified token's expiry (epoch seconds). */
     static final String EXPIRY_ATTRIBUTE = "quarkus.identity.expire-time";
