@@ -68,6 +68,10 @@ public class KeptTokens {
      * or the identity names no expiry (such a token is verified every time).
      */
     public void keep(String token, SecurityIdentity identity) {
+        // Every hit comes back here through the augmentor: return before copying the identity only to drop the copy.
+        if (kept.asMap().containsKey(token)) {
+            return;
+        }
         Object expiry = identity.getAttribute(EXPIRY_ATTRIBUTE);
         if (!(expiry instanceof Number seconds)) {
             return;
@@ -83,7 +87,7 @@ public class KeptTokens {
         kept.asMap().putIfAbsent(token, new Kept(withoutRequest(identity), until));
     }
 
-    /** How many tokens are kept now (for tests and the metrics). */
+    /** How many tokens are kept now (for tests). */
     public long size() {
         kept.cleanUp();
         return kept.estimatedSize();
