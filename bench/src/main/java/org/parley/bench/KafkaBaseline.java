@@ -42,7 +42,7 @@ final class KafkaBaseline {
 
     /**
      * Produce-to-consume latency of single paced records (acks=all producer, a consumer with the services'
-     * fetch.max.wait.ms=50): what any event path over this broker pays at least.
+     * fetch.max.wait.ms=500): what any event path over this broker pays at least.
      */
     static ObjectNode roundTrip(String bootstrap, int count, double ratePerSecond) throws Exception {
         String topic = "bench.rtt." + UUID.randomUUID();
@@ -50,7 +50,7 @@ final class KafkaBaseline {
         consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-rtt-" + UUID.randomUUID());
         consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumerConfig.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+        consumerConfig.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
         Histogram micros = new Histogram(60_000_000L, 3);
         try (Producer<String, byte[]> producer = relayLikeProducer(bootstrap);
                 KafkaConsumer<String, byte[]> consumer =

@@ -1,6 +1,8 @@
 package org.parley.cases.casefile;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +27,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.cases.support.AccessStub;
 import org.parley.cases.support.CasesTestResource;
+import org.parley.cases.support.OutboxEvents;
 import org.parley.proto.v1.Envelope;
 import org.parley.proto.v1.Tier;
+import org.parley.testing.Jdbc;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,14 +108,7 @@ class CaseEventsTest {
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
 
-            String id = given().contentType(ContentType.JSON)
-                    .body("{\"header\":{\"title\":\"" + SECRET_TEXT + "\",\"country\":\"HN\","
-                            + "\"period\":{\"start\":\"2012-01-01\"},\"status\":\"ACTIVE\"}}")
-                    .post("/cases")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
+            String id = openCase(SECRET_TEXT);
             given().contentType(ContentType.JSON)
                     .header("If-Match", "\"1\"")
                     .body("{\"region\":\"" + SECRET_TEXT + "\"}")
@@ -161,6 +158,44 @@ class CaseEventsTest {
             assertThat(events.get(2).getProcessEntryAdded().getKind()).isEqualTo("LEAK");
             assertThat(events.get(2).getProcessEntryAdded().getEntryDate()).isEqualTo("2012-05-01");
         }
+    }
+
+    /**
+     * This module's tests set the relay's idle look ten minutes apart ({@code %test.parley.outbox.idle-interval}),
+     * so an event that leaves at once was sent because its commit woke the relay, and a row written behind the
+     * outbox's back waits: an idle relay does not query its database.
+     */
+    @Test
+    void theCommitWakesTheRelayAndNothingElseDoes() throws Exception {
+        String bystander = UUID.randomUUID().toString();
+        try (Connection db = Jdbc.connectToTestDatabase("cases");
+                PreparedStatement insert = db.prepareStatement(
+                        "INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload)"
+                                + " VALUES (?::uuid, 'parley.test.relay-wake', ?, 'RelayWakeProbe', ?)")) {
+            insert.setString(1, bystander);
+            insert.setString(2, bystander);
+            insert.setBytes(3, new byte[] {1});
+            insert.executeUpdate();
+        }
+        // Two seconds with no commit here: the relay, asleep, has not looked (a busy machine only slows it more).
+        Thread.sleep(2_000);
+        assertThat(OutboxEvents.published(bystander)).isFalse();
+
+        String id = openCase("Relay wake-up " + UUID.randomUUID());
+        // Both leave with the look the commit started, long before the idle look would come.
+        Awaitility.await().atMost(60, TimeUnit.SECONDS).until(() -> OutboxEvents.unpublishedOfCase(id) == 0);
+        Awaitility.await().atMost(60, TimeUnit.SECONDS).until(() -> OutboxEvents.published(bystander));
+    }
+
+    private static String openCase(String title) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"header\":{\"title\":\"" + title + "\",\"country\":\"HN\","
+                        + "\"period\":{\"start\":\"2012-01-01\"},\"status\":\"ACTIVE\"}}")
+                .post("/cases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static Envelope parse(byte[] bytes) {

@@ -42,4 +42,17 @@ public final class OutboxEvents {
             }
         }
     }
+
+    /** How many of this case's events the relay has not published yet. */
+    public static long unpublishedOfCase(String caseId) throws SQLException {
+        try (Connection db = Jdbc.connectToTestDatabase("cases");
+                PreparedStatement statement = db.prepareStatement(
+                        "SELECT count(*) FROM outbox_event WHERE message_key = ? AND published_at IS NULL")) {
+            statement.setString(1, caseId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
 }

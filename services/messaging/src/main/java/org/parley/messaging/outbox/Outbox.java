@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,13 +22,24 @@ import org.parley.proto.v1.Envelope;
 @ApplicationScoped
 public class Outbox {
 
+    /** Marks a transaction whose end already wakes the relay. */
+    private static final Object WAKES_RELAY = new Object();
+
     private final EntityManager entityManager;
     private final String serviceName;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
     @Inject
-    public Outbox(EntityManager entityManager, @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+    public Outbox(
+            EntityManager entityManager,
+            @ConfigProperty(name = "quarkus.application.name") String serviceName,
+            TransactionSynchronizationRegistry transactions,
+            OutboxRelay relay) {
         this.entityManager = entityManager;
         this.serviceName = serviceName;
+        this.transactions = transactions;
+        this.relay = relay;
     }
 
     /**
@@ -53,6 +66,7 @@ public class Outbox {
     }
 
     private Envelope insert(String topic, String key, Envelope envelope) {
+        wakeRelayWhenDone();
         entityManager
                 .createNativeQuery("INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload)"
                         + " VALUES (?1, ?2, ?3, ?4, ?5)")
@@ -96,6 +110,7 @@ public class Outbox {
                     .append(first + 4)
                     .append(')');
         }
+        wakeRelayWhenDone();
         var insert = entityManager.createNativeQuery(sql.toString());
         for (int i = 0; i < envelopes.size(); i++) {
             Envelope envelope = envelopes.get(i);
@@ -109,5 +124,23 @@ public class Outbox {
         }
         insert.executeUpdate();
         return envelopes;
+    }
+
+    /** The relay learns of new rows when their transaction ends, once per transaction, instead of polling. */
+    private void wakeRelayWhenDone() {
+        if (transactions.getResource(WAKES_RELAY) != null) {
+            return;
+        }
+        transactions.putResource(WAKES_RELAY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                // committed rows are there to send; rolled-back ones leave a gap the relay may stop waiting at
+                relay.wake();
+            }
+        });
     }
 }

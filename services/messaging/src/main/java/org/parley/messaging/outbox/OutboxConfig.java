@@ -9,9 +9,20 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "parley.outbox")
 public interface OutboxConfig {
 
-    /** How often the relay looks for new rows when the last look found none. */
+    /**
+     * How soon the relay looks again when its last look stopped at a gap that may still fill, or found
+     * another replica publishing.
+     */
     @WithDefault("PT0.02S")
     Duration pollInterval();
+
+    /**
+     * How long a relay with nothing to send waits before it looks anyway. A commit that wrote outbox rows
+     * in this process wakes it at once; the look after this interval only finds rows written elsewhere
+     * (another replica, or by hand).
+     */
+    @WithDefault("PT1S")
+    Duration idleInterval();
 
     @WithDefault("500")
     int batchSize();

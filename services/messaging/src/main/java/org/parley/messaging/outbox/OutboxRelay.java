@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -54,6 +55,12 @@ import org.parley.messaging.health.RepeatedFailureLog;
  * keeps it across its own retries: records are retried for {@code parley.outbox.delivery-timeout} (a
  * broker restart is ridden out in order), and the first failed record closes the producer at once, so
  * what reached the broker of a failed batch is a prefix, sent again whole by a fresh producer.
+ *
+ * <p>Waking. An idle relay sleeps until a commit that wrote outbox rows in this process wakes it (see
+ * {@link Outbox}), or {@code parley.outbox.idle-interval} has passed; only at a gap that may still fill,
+ * or while another replica publishes, does it look again every {@code parley.outbox.poll-interval}. So an
+ * event leaves as soon as its transaction commits, and an idle service does not query its database
+ * fifty times a second.
  *
  * <p>Metrics: {@code parley.outbox.backlog} (unpublished rows), {@code parley.outbox.oldest.unpublished.age}
  * (seconds), {@code parley.outbox.relay.failures}, {@code parley.outbox.gaps.skipped}: the relay's health only.
@@ -104,6 +111,19 @@ public class OutboxRelay {
             new RepeatedFailureLog("outbox relay", Duration.ofSeconds(30), LOG::warn, LOG::info);
     private @Nullable Producer<String, byte[]> producer;
 
+    /** At most one permit: a commit since the relay's last look began. */
+    private final Semaphore wakeUps = new Semaphore(0);
+
+    /** What the relay does after a look. */
+    private enum Next {
+        /** It sent rows: there may be more. */
+        LOOK_AGAIN,
+        /** It stopped at a gap that may still fill, or another replica held the lock. */
+        POLL,
+        /** Nothing to send: wait for a commit here, or the idle interval. */
+        IDLE
+    }
+
     // Relay thread only: every id at or below the horizon is published or was given up on as a gap.
     private long horizon = -1;
     private long gapAt = -1;
@@ -141,6 +161,16 @@ public class OutboxRelay {
         closeProducer();
     }
 
+    /**
+     * Called after a transaction that wrote outbox rows ends (committed or rolled back: a rollback may
+     * settle a gap the relay waits at). Cheap, and never blocks the committing thread.
+     */
+    void wake() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
     /** Whether the last batch failed (broker or database unavailable) and the relay is backing off. */
     public boolean isRetrying() {
         return failureLog.isFailing();
@@ -167,13 +197,17 @@ public class OutboxRelay {
         long backoffMillis = 0;
         while (running) {
             try {
-                int sent = QuarkusTransaction.requiringNew()
+                // A commit from here on wakes the next wait; one before it is seen by this look.
+                wakeUps.drainPermits();
+                Next next = QuarkusTransaction.requiringNew()
                         .timeout((int) config.deliveryTimeout().toSeconds() + 60)
                         .call(this::relayOneBatch);
                 backoffMillis = 0;
                 failureLog.succeeded();
-                if (sent == 0) {
+                if (next == Next.POLL) {
                     Thread.sleep(config.pollInterval().toMillis());
+                } else if (next == Next.IDLE) {
+                    wakeUps.tryAcquire(config.idleInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -200,10 +234,10 @@ public class OutboxRelay {
         }
     }
 
-    private int relayOneBatch() throws SQLException {
+    private Next relayOneBatch() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (!holdsRelayLock(connection)) {
-                return 0; // another instance of this service is relaying
+                return Next.POLL; // another instance of this service is relaying
             }
             if (horizon < 0) {
                 horizon = initialHorizon(connection);
@@ -219,6 +253,7 @@ public class OutboxRelay {
             // Rows above the horizon, in id order, up to the first gap that may still fill.
             long newHorizon = horizon;
             long expected = horizon + 1;
+            boolean atGap = false;
             for (Row row : select(
                     connection,
                     "SELECT id, event_id, topic, message_key, event_type,"
@@ -228,6 +263,7 @@ public class OutboxRelay {
                     horizon,
                     config.batchSize())) {
                 if (row.id != expected && !gapSettled(connection, expected)) {
+                    atGap = true;
                     break;
                 }
                 newHorizon = row.id;
@@ -238,7 +274,7 @@ public class OutboxRelay {
             }
             if (rows.isEmpty()) {
                 horizon = newHorizon;
-                return 0;
+                return atGap ? Next.POLL : Next.IDLE;
             }
             List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
             for (Row row : rows) {
@@ -272,7 +308,7 @@ public class OutboxRelay {
             }
             horizon = newHorizon;
             published.addAndGet(rows.size());
-            return rows.size();
+            return Next.LOOK_AGAIN;
         }
         // On failure the horizon stays where it was: it only ever moves past rows that were published.
     }
