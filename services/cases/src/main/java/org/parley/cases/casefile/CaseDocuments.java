@@ -3,6 +3,9 @@ package org.parley.cases.casefile;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -87,42 +90,52 @@ public class CaseDocuments {
         }
     }
 
-    /**
-     * A stored section's answered (v1) record, by the section, the record and the stored text itself (for the PROCESS,
-     * with its timeline's, or null).
-     */
-    private record LegacyKey(Section section, Class<?> type, String stored, String timeline) {
+    /** Where a case's answered (v1) section record is kept: the case, the section and the record it was read as. */
+    private record AnsweredKey(UUID caseId, Section section, Class<?> type) {}
+
+    /** An answered record with the stored text it was made from (for the PROCESS, and its timeline's, or null). */
+    private record Answered(String stored, String timeline, Object view) {
+
+        boolean madeFrom(String text, String timelineText) {
+            return stored.equals(text) && Objects.equals(timeline, timelineText);
+        }
 
         int length() {
             return stored.length() + (timeline == null ? 0 : timeline.length());
         }
     }
 
-    // Keyed by the stored text, so an edit is a new key and nothing is ever stale. Pages are read far more than cases
-    // change (a list page converted 20 documents per request, ~10 % of the service's CPU under load). Bounded by
-    // weight, as one case's process can be hundreds of kilobytes: about 4 bytes kept per stored character (the text
-    // and its record), 16 MiB in all.
-    private final Cache<LegacyKey, Object> answered = Caffeine.newBuilder()
+    // Kept by case and section, and answered only for the very text it was made from, so an edit is never answered
+    // from the old text. Pages are read far more than cases change (a list page converted 20 documents per request,
+    // ~10 % of the service's CPU under load). Not keyed by the text itself: hashing every stored text on every lookup
+    // cost ~7 % of the service's CPU, while comparing it on a hit is a vectorised equals. Bounded by weight, as one
+    // case's process can be hundreds of kilobytes: about 7 bytes kept per stored character (the text, its record and
+    // the record's JSON that SharedSectionJson keeps; 4 per character, which left the JSON out, held ~28 MiB for a
+    // bound of 16), 16 MiB in all.
+    private final Cache<AnsweredKey, Answered> answered = Caffeine.newBuilder()
             .maximumWeight(16L * 1024 * 1024)
-            .<LegacyKey, Object>weigher((key, value) -> 4 * key.length())
+            .<AnsweredKey, Answered>weigher((key, value) -> 7 * value.length())
             .build();
 
     /**
-     * {@link #legacy} for answering a read: the same record, shared between reads of the same stored text (the
-     * records are never changed once made; an edit goes through {@link #legacy}, which makes its own), and written as
-     * JSON once ({@link SharedSectionJson}).
+     * {@link #legacy} for answering a read of case {@code caseId}: the same record, shared between reads of the same
+     * stored text (the records are never changed once made; an edit goes through {@link #legacy}, which makes its
+     * own), and written as JSON once ({@link SharedSectionJson}).
      */
-    public <T> T legacyView(String stored, Section section, Class<T> type) {
-        return type.cast(answered.get(
-                new LegacyKey(section, type, stored, null), key -> sharedJson.share(legacy(stored, section, type))));
+    public <T> T legacyView(UUID caseId, String stored, Section section, Class<T> type) {
+        return type.cast(kept(
+                new AnsweredKey(caseId, section, type),
+                stored,
+                null,
+                () -> sharedJson.share(legacy(stored, section, type))));
     }
 
     /**
-     * The PROCESS as a read answers it, with its timeline ({@code timeline} null: none), shared as {@link #legacyView}
-     * does; the timeline, a document of its own, was read anew for every case of every page.
+     * The PROCESS of case {@code caseId} as a read answers it, with its timeline ({@code timeline} null: none), shared
+     * as {@link #legacyView} does; the timeline, a document of its own, was read anew for every case of every page.
      */
-    public ProcessView processView(String stored, String timeline) {
-        return (ProcessView) answered.get(new LegacyKey(Section.PROCESS, ProcessView.class, stored, timeline), key -> {
+    public ProcessView processView(UUID caseId, String stored, String timeline) {
+        return (ProcessView) kept(new AnsweredKey(caseId, Section.PROCESS, ProcessView.class), stored, timeline, () -> {
             ProcessView written = legacy(stored, Section.PROCESS, ProcessView.class);
             return sharedJson.share(new ProcessView(
                     written.objectives(),
@@ -132,6 +145,17 @@ public class CaseDocuments {
                     written.risks(),
                     timeline == null ? List.of() : timeline(timeline)));
         });
+    }
+
+    private Object kept(AnsweredKey key, String stored, String timeline, Supplier<Object> make) {
+        Answered kept = answered.getIfPresent(key);
+        if (kept != null && kept.madeFrom(stored, timeline)) {
+            return kept.view();
+        }
+        // Two readers of a new text may both make it: the records are equal, and the last one is kept.
+        Object view = make.get();
+        answered.put(key, new Answered(stored, timeline, view));
+        return view;
     }
 
     /** A section written in the first shape, laid over the stored coded document (entries in order). */

@@ -31,13 +31,13 @@ public final class CaseViews {
     public static CaseView of(
             StoredCase stored, Tier tier, boolean released, Set<Section> sections, CaseDocuments documents) {
         Context context = sections.contains(Section.CONTEXT) && stored.context() != null
-                ? documents.legacyView(stored.context(), Section.CONTEXT, Context.class)
+                ? documents.legacyView(stored.id(), stored.context(), Section.CONTEXT, Context.class)
                 : null;
         ProcessView process = sections.contains(Section.PROCESS) && stored.process() != null
-                ? documents.processView(stored.process(), stored.timeline())
+                ? documents.processView(stored.id(), stored.process(), stored.timeline())
                 : null;
         Results results = sections.contains(Section.RESULTS) && stored.results() != null
-                ? documents.legacyView(stored.results(), Section.RESULTS, Results.class)
+                ? documents.legacyView(stored.id(), stored.results(), Section.RESULTS, Results.class)
                 : null;
         return new CaseView(
                 stored.id().toString(),

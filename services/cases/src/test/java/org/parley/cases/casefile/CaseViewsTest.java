@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CaseViewsTest {
 
+    private static final java.util.UUID CASE = java.util.UUID.randomUUID();
+
     private final ObjectMapper json =
             new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -51,14 +53,41 @@ class CaseViewsTest {
         String after = storedContext(
                 documents, Sample.withMarkers("after", "CO", EntityType.INDIVIDUAL, GroupType.STREET_GANG));
 
-        Context first = documents.legacyView(before, Section.CONTEXT, Context.class);
+        java.util.UUID caseId = java.util.UUID.randomUUID();
+        Context first = documents.legacyView(caseId, before, Section.CONTEXT, Context.class);
 
         assertThat(first).isEqualTo(documents.legacy(before, Section.CONTEXT, Context.class));
-        assertThat(documents.legacyView(before, Section.CONTEXT, Context.class)).isSameAs(first);
-        Context edited = documents.legacyView(after, Section.CONTEXT, Context.class);
+        assertThat(documents.legacyView(caseId, before, Section.CONTEXT, Context.class))
+                .isSameAs(first);
+        // The same case edited: kept by the case, answered only for the text it was made from.
+        Context edited = documents.legacyView(caseId, after, Section.CONTEXT, Context.class);
         assertThat(edited)
                 .isEqualTo(documents.legacy(after, Section.CONTEXT, Context.class))
                 .isNotEqualTo(first);
+        // A reader still on the old text (an older snapshot) gets the old text's record, not the edit's.
+        assertThat(documents.legacyView(caseId, before, Section.CONTEXT, Context.class))
+                .isEqualTo(first)
+                .isNotEqualTo(edited);
+        // Another case with the same text gets its own, equal record.
+        assertThat(documents.legacyView(java.util.UUID.randomUUID(), before, Section.CONTEXT, Context.class))
+                .isEqualTo(first);
+    }
+
+    @Test
+    void aKeptProcessIsAnsweredOnlyForItsOwnTimeline() {
+        CaseDocuments documents = new CaseDocuments(json, new SharedSectionJson());
+        NewCase written = Sample.withMarkers("process", "MX", EntityType.CHURCH, GroupType.CARTEL);
+        String process = documents.write(documents.codedFromLegacy(Section.PROCESS, written.process(), null));
+        java.util.UUID caseId = java.util.UUID.randomUUID();
+        String timeline = "[{\"date\":\"2012-05-01\",\"kind\":\"LEAK\",\"summary\":\"a leak\"}]";
+
+        CaseView.ProcessView without = documents.processView(caseId, process, null);
+        CaseView.ProcessView with = documents.processView(caseId, process, timeline);
+
+        assertThat(without.timeline()).isEmpty();
+        assertThat(with.timeline()).hasSize(1);
+        assertThat(documents.processView(caseId, process, timeline)).isSameAs(with);
+        assertThat(documents.processView(caseId, process, null).timeline()).isEmpty();
     }
 
     @Test
@@ -81,9 +110,9 @@ class CaseViewsTest {
                     "id",
                     1,
                     null,
-                    documents.legacyView(context, Section.CONTEXT, Context.class),
-                    documents.processView(process, "[]"),
-                    documents.legacyView(results, Section.RESULTS, Results.class));
+                    documents.legacyView(CASE, context, Section.CONTEXT, Context.class),
+                    documents.processView(CASE, process, "[]"),
+                    documents.legacyView(CASE, results, Section.RESULTS, Results.class));
             for (int i = 0; i < 2; i++) {
                 assertThat(answering.writeValueAsString(view)).isEqualTo(json.writeValueAsString(view));
                 assertThat(answering.writeValueAsBytes(view)).isEqualTo(json.writeValueAsBytes(view));
