@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Kafka format, migrations, seeds created) and warm (the state of the cold run kept: seeds already there), each
  * followed by {@code ./parley down}. It runs in a folder of its own under bench/target (the repository's
  * launcher, services, stack, seeds and deploy linked in), so the developer platform's .parley/ is never touched;
- * the ports are the README's, so it is skipped when any of them is taken. Baseline: the start of a bare JVM.
+ * the ports are the README's, so it is skipped when any of them is taken. Baselines: the start of a bare JVM, and
+ * a warm start with the launcher's class archives switched off ({@code PARLEY_CLASS_ARCHIVES=off}).
  */
 final class StartupBench {
 
@@ -59,18 +60,29 @@ final class StartupBench {
         Files.copy(bench.root.resolve("parley"), home.resolve("parley"));
         home.resolve("parley").toFile().setExecutable(true);
         try {
-            node.set("cold", once(bench, home, "cold"));
-            node.set("warm", once(bench, home, "warm"));
+            node.set("cold", once(bench, home, "cold", Map.of()));
+            // The same warm start without the class archives the cold run's down wrote (the launcher's switch
+            // leaves them in place), then with them: the archives' share of the warm figure, in the same run.
+            ObjectNode withoutArchives =
+                    once(bench, home, "warmWithoutClassArchives", Map.of("PARLEY_CLASS_ARCHIVES", "off"));
+            node.set("warmWithoutClassArchives", withoutArchives);
+            ObjectNode warm = once(bench, home, "warm", Map.of());
+            node.set("warm", warm);
+            double ratio = warm.path("wallSeconds").asDouble()
+                    / withoutArchives.path("wallSeconds").asDouble();
+            node.put("warmWithVsWithoutClassArchives", Bench.round(ratio, 3));
+            Bench.log(Bench.f("startup warm with class archives / without: %.3f", ratio));
         } finally {
             command(home, List.of("bash", "parley", "down"), bench.logs.resolve("startup-down.log"), 300);
         }
         return node;
     }
 
-    private static ObjectNode once(Bench bench, Path home, String name) throws Exception {
+    private static ObjectNode once(Bench bench, Path home, String name, Map<String, String> environment)
+            throws Exception {
         Path log = bench.logs.resolve("startup-" + name + ".log");
         long start = System.nanoTime();
-        int exit = command(home, List.of("bash", "parley", "start"), log, 900);
+        int exit = command(home, List.of("bash", "parley", "start"), log, 900, environment);
         double wall = (System.nanoTime() - start) / 1e9;
         ObjectNode node = Bench.JSON.createObjectNode();
         node.put("exitCode", exit);
@@ -139,8 +151,15 @@ final class StartupBench {
 
     private static int command(Path directory, List<String> command, Path log, int timeoutSeconds)
             throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command)
-                .directory(directory.toFile())
+        return command(directory, command, log, timeoutSeconds, Map.of());
+    }
+
+    private static int command(
+            Path directory, List<String> command, Path log, int timeoutSeconds, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder.directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

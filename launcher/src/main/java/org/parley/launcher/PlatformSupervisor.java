@@ -25,6 +25,12 @@ final class PlatformSupervisor {
     /** The line that tells {@code up}, which follows the log, that everything is ready. */
     static final String READY_LINE_START = "Parley is up in ";
 
+    /** The environment variable that, set to {@code off}, starts every app without a class archive. */
+    static final String CLASS_ARCHIVES_SWITCH = "PARLEY_CLASS_ARCHIVES";
+
+    /** SIGTERM to SIGKILL for a service or the console: long enough to write a class archive as it exits. */
+    private static final Duration APP_STOP_GRACE = Duration.ofSeconds(120);
+
     private final Path root;
     private final Path state;
     private final List<ProcessPart> parts = new ArrayList<>(); // in start order; stopped in reverse
@@ -61,11 +67,8 @@ final class PlatformSupervisor {
         for (Map.Entry<String, Integer> service : Platform.SERVICES.entrySet()) {
             String name = service.getKey();
             int port = service.getValue();
-            ProcessPart part = add(new ProcessPart(
-                    name,
-                    port,
-                    () -> ServiceProcess.start(root, name, port, Platform.managementPort(port), database, logs),
-                    Duration.ofSeconds(10)));
+            ProcessPart part =
+                    add(new ProcessPart(name, port, () -> startApp(name, port, database, logs), APP_STOP_GRACE));
             part.spawn();
             services.add(part);
         }
@@ -77,11 +80,7 @@ final class PlatformSupervisor {
         }
         int consolePort = Platform.CONSOLE_PORT;
         ProcessPart console = add(new ProcessPart(
-                "console",
-                consolePort,
-                () -> ServiceProcess.start(
-                        root, "console", consolePort, Platform.managementPort(consolePort), Map.of(), logs),
-                Duration.ofSeconds(10)));
+                "console", consolePort, () -> startApp("console", consolePort, Map.of(), logs), APP_STOP_GRACE));
         console.spawn();
         writeState();
         new SeedLoader(root.resolve("seeds"), LocalEndpoints.local(), line -> System.out.println("seeds: " + line))
@@ -135,7 +134,31 @@ final class PlatformSupervisor {
         new PlatformState(ProcessHandle.current().pid(), records).writeTo(PlatformState.file(state));
     }
 
-    /** The JVM's shutdown hook: SIGTERM from {@code down}, or a failed start. Console, services, then the stack. */
+    /**
+     * A service or the console, with its {@link ClassArchive}: shared when one is there for this build, else recorded
+     * (written when it stops).
+     */
+    private ServiceProcess startApp(String name, int port, Map<String, String> settings, Path logs) throws IOException {
+        if ("off".equals(System.getenv(CLASS_ARCHIVES_SWITCH))) {
+            log(name + ": no class archive (" + CLASS_ARCHIVES_SWITCH + "=off)");
+            return ServiceProcess.start(root, name, port, Platform.managementPort(port), settings, logs);
+        }
+        ClassArchive.Plan archive = ClassArchive.plan(
+                ClassArchive.directory(root),
+                name,
+                root.resolve("services").resolve(name).resolve("target/quarkus-app"));
+        log(name + ": "
+                + (archive.use() == ClassArchive.Use.SHARE
+                        ? "class archive " + archive.archive().getFileName() + " shared"
+                        : "recording a class archive (written when it stops: ./parley down takes longer this once)"));
+        return ServiceProcess.start(
+                root, name, port, Platform.managementPort(port), settings, logs, archive.jvmOptions());
+    }
+
+    /**
+     * The JVM's shutdown hook: SIGTERM from {@code down}, or a failed start. The console and the services together
+     * (each may write its class archive as it exits, which takes a while), then the stack.
+     */
     private void shutDown() {
         stopping = true;
         List<ProcessPart> inReverse;
@@ -144,11 +167,32 @@ final class PlatformSupervisor {
             inReverse = new ArrayList<>(parts);
         }
         java.util.Collections.reverse(inReverse);
+        List<Thread> appsStopping = new ArrayList<>();
         for (ProcessPart part : inReverse) {
-            if (part.isAlive()) {
-                log("stopping " + part.name());
+            if (!part.name().equals("stack")) {
+                if (part.isAlive()) {
+                    log("stopping " + part.name());
+                }
+                // stop() also keeps a part that is being started from being spawned afterwards
+                Thread stopping = new Thread(part::stop, "stop-" + part.name());
+                stopping.start();
+                appsStopping.add(stopping);
             }
-            part.stop(); // also keeps a part that is being started from being spawned afterwards
+        }
+        for (Thread app : appsStopping) {
+            try {
+                app.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the stack is still stopped; its own grace bounds the wait
+            }
+        }
+        for (ProcessPart part : inReverse) {
+            if (part.name().equals("stack")) {
+                if (part.isAlive()) {
+                    log("stopping stack");
+                }
+                part.stop();
+            }
         }
         try {
             Files.deleteIfExists(PlatformState.file(state));

@@ -57,6 +57,19 @@ public final class ServiceProcess implements ProcessPart.Child {
     public static ServiceProcess start(
             Path root, String name, int port, int managementPort, Map<String, String> settings, Path logDir)
             throws IOException {
+        return start(root, name, port, managementPort, settings, logDir, List.of());
+    }
+
+    /** {@link #start(Path, String, int, int, Map, Path)} with more JVM options (a {@link ClassArchive}'s). */
+    public static ServiceProcess start(
+            Path root,
+            String name,
+            int port,
+            int managementPort,
+            Map<String, String> settings,
+            Path logDir,
+            List<String> jvmOptions)
+            throws IOException {
         Path jar = root.resolve("services").resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("not built: " + jar + " (run ./mvnw install -DskipTests first)");
@@ -67,6 +80,7 @@ public final class ServiceProcess implements ProcessPart.Child {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m");
         command.add("-XX:+UseSerialGC");
+        command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.management.port=" + managementPort);
         if (!settings.containsKey("quarkus.profile")) {
