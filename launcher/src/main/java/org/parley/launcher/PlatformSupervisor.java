@@ -18,7 +18,7 @@ import org.parley.stack.supervision.PartSupervisor;
  * {@code Platform supervise}: the long-lived process that {@code ./parley up} leaves behind. It starts the stack,
  * the services and the console as its children, loads the seeds, then restarts any of them that exits (same
  * command line and settings, with backoff), and keeps .parley/platform.json up to date. SIGTERM ({@code down})
- * stops the console, the services, then the stack. Its output is .parley/logs/supervisor.log.
+ * stops the console and the services together, then the stack. Its output is .parley/logs/supervisor.log.
  */
 final class PlatformSupervisor {
 
