@@ -102,21 +102,24 @@ final class StartupBench {
         }
         Path platformFile = home.resolve(".parley/platform.json");
         if (Files.exists(platformFile)) {
-            JsonNode platform = Bench.JSON.readTree(platformFile.toFile());
-            for (JsonNode service : platform.path("services")) {
-                Map<String, Double> memory = Proc.memory(service.path("pid").asLong());
-                ObjectNode entry = services.has(service.path("name").asText())
-                        ? (ObjectNode) services.get(service.path("name").asText())
-                        : services.putObject(service.path("name").asText());
+            // The supervisor's file: one entry per part it runs (the stack, each service, the console).
+            long stackPid = 0;
+            for (JsonNode part : Bench.JSON.readTree(platformFile.toFile()).path("parts")) {
+                String partName = part.path("name").asText();
+                if (partName.equals("stack")) {
+                    stackPid = part.path("pid").asLong();
+                    continue;
+                }
+                Map<String, Double> memory = Proc.memory(part.path("pid").asLong());
+                ObjectNode entry =
+                        services.has(partName) ? (ObjectNode) services.get(partName) : services.putObject(partName);
                 entry.put("rssMiB", Bench.round(memory.getOrDefault("VmRSS", Double.NaN), 1));
                 entry.put("peakRssMiB", Bench.round(memory.getOrDefault("VmHWM", Double.NaN), 1));
                 entry.put(
                         "readyVsBareJvm",
                         Bench.round(entry.path("readySeconds").asDouble() * 1000 / Math.max(1, bareJvmMillis), 1));
             }
-            node.put(
-                    "stackTreeRssMiB",
-                    Bench.round(Proc.treeRssMiB(platform.path("stackPid").asLong()), 1));
+            node.put("stackTreeRssMiB", Bench.round(Proc.treeRssMiB(stackPid), 1));
         }
         Bench.log(Bench.f("startup %s: ./parley start %.1f s (exit %d); %s", name, wall, exit, services));
         int down = command(
