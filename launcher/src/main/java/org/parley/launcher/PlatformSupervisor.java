@@ -143,10 +143,8 @@ final class PlatformSupervisor {
             log(name + ": no class archive (" + CLASS_ARCHIVES_SWITCH + "=off)");
             return ServiceProcess.start(root, name, port, Platform.managementPort(port), settings, logs);
         }
-        ClassArchive.Plan archive = ClassArchive.plan(
-                ClassArchive.directory(root),
-                name,
-                root.resolve("services").resolve(name).resolve("target/quarkus-app"));
+        ClassArchive.Plan archive =
+                ClassArchive.plan(ClassArchive.directory(root), name, ServiceProcess.appDirectory(root, name));
         log(name + ": "
                 + (archive.use() == ClassArchive.Use.SHARE
                         ? "class archive " + archive.archive().getFileName() + " shared"

@@ -70,7 +70,7 @@ public final class ServiceProcess implements ProcessPart.Child {
             Path logDir,
             List<String> jvmOptions)
             throws IOException {
-        Path jar = root.resolve("services").resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = appDirectory(root, name).resolve("quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("not built: " + jar + " (run ./mvnw install -DskipTests first)");
         }
@@ -107,6 +107,11 @@ public final class ServiceProcess implements ProcessPart.Child {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         return new ServiceProcess(name, port, managementPort, process, log, System.nanoTime());
+    }
+
+    /** The built app of {@code services/<name>}: its Quarkus fast-jar folder. */
+    static Path appDirectory(Path root, String name) {
+        return root.resolve("services").resolve(name).resolve("target/quarkus-app");
     }
 
     static boolean isSecret(String key) {
