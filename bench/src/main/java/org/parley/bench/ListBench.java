@@ -572,6 +572,24 @@ final class ListBench {
         Bench.log("list: the outbox still holds unpublished events after two minutes; measuring anyway");
     }
 
+    /**
+     * Connections to the cases database opened since {@code since} and still open: the service's pool growing during
+     * a figure (the bench's own connections are older, or closed by then). A new connection plans each statement
+     * afresh: in the runs of 2026-12-04 23:59 and 2026-12-05 00:09, requests held behind the bench's own token renewal
+     * reached the service at once, its pool opened three connections, and a search's slice stalled up to 0.95 s.
+     */
+    private long casesConnectionsOpenedSince(Timestamp since) throws SQLException {
+        try (Connection db = bench.db("cases_bench");
+                PreparedStatement query = db.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE datname = 'cases_bench' AND backend_start >= ? AND pid <> pg_backend_pid()")) {
+            query.setTimestamp(1, since);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     private long outboxRows() throws SQLException {
         try (Connection db = bench.db("cases_bench");
                 Statement query = db.createStatement();
@@ -606,6 +624,10 @@ final class ListBench {
             Reader reader, String kind, List<String> queries, BlockingQueue<Connection> pool, double capacitySeconds)
             throws Exception {
         awaitOutboxDrained();
+        if (reader.user() != null) {
+            // A figure lasts about a minute, less than half a token's life: no renewal falls inside it.
+            bench.api.renewToken(reader.user());
+        }
         Load.Call[] calls = calls(reader, queries, pool);
         Measured measured = measure(
                 calls[0],
@@ -672,6 +694,7 @@ final class ListBench {
             double latencySeconds)
             throws Exception {
         Map<String, java.util.function.DoubleSupplier> pids = cpuSources();
+        Timestamp measureStarted = Timestamp.from(java.time.Instant.now()); // the server's clock is this machine's
         Load.closed(2, 40, 3, http);
         Load.closed(2, 40, 3, jdbc);
 
@@ -747,6 +770,7 @@ final class ListBench {
         httpNode.put(
                 "serviceGcPauseMsPerRequest", Bench.round(1000 * gcSeconds / Math.max(1, httpCapacity.completed()), 3));
         httpNode.put("serviceGcCount", gcCount);
+        httpNode.put("serviceConnectionsOpened", casesConnectionsOpenedSince(measureStarted));
         ObjectNode jdbcNode = node.putObject("jdbc");
         jdbcNode.set("capacity", jdbcCapacity.json());
         jdbcNode.set("fixedRate", jdbcLatency.json());
