@@ -124,11 +124,28 @@ public final class ServiceProcess implements ProcessPart.Child {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
-    /** A port nothing listens on now, for a management interface no one else needs to know in advance. */
+    /** Where {@link #freePort} looks: below Linux's ephemeral range, clear of every fixed port of the project. */
+    static final int FREE_PORTS_FROM = 20_000;
+
+    static final int FREE_PORTS_TO = 25_000;
+
+    /**
+     * A port nothing listens on now, for a management interface no one else needs to know in advance. Not one the
+     * system hands out itself (port 0): the service binds it some 30 s later, and in between the services' own
+     * outgoing connections (Kafka, PostgreSQL, Keycloak) take local ports from that same ephemeral range, which once
+     * took a chosen port first and failed a clean-clone CI run ("Address already in use", 2026-12-05 01:27).
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = FREE_PORTS_FROM + random.nextInt(FREE_PORTS_TO - FREE_PORTS_FROM);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // in use: try another
+            }
         }
+        throw new IOException("no free port between " + FREE_PORTS_FROM + " and " + FREE_PORTS_TO);
     }
 
     /**

@@ -1,0 +1,54 @@
+package org.parley.launcher;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The management port a service is given: free, and never one the system may hand an outgoing connection. */
+class FreePortTest {
+
+    @Test
+    void aChosenPortIsFreeAndBelowTheEphemeralRange() throws IOException {
+        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        int ephemeralFrom = Files.isReadable(range)
+                ? Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0])
+                : 32_768;
+        for (int i = 0; i < 50; i++) {
+            int port = ServiceProcess.freePort();
+            assertThat(port).isBetween(ServiceProcess.FREE_PORTS_FROM, ServiceProcess.FREE_PORTS_TO - 1);
+            assertThat(port).isLessThan(ephemeralFrom);
+            try (ServerSocket bound = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                assertThat(bound.getLocalPort()).isEqualTo(port);
+            }
+        }
+    }
+
+    @Test
+    void aPortInUseIsNotChosen() throws IOException {
+        // Every port of the band but a handful taken would be slow to set up; take some and check none comes back.
+        java.util.List<ServerSocket> taken = new java.util.ArrayList<>();
+        try {
+            for (int port = ServiceProcess.FREE_PORTS_FROM; port < ServiceProcess.FREE_PORTS_FROM + 200; port++) {
+                try {
+                    taken.add(new ServerSocket(port, 1, InetAddress.getLoopbackAddress()));
+                } catch (IOException alreadyTaken) {
+                    // someone else's: just as taken
+                }
+            }
+            for (int i = 0; i < 200; i++) {
+                int port = ServiceProcess.freePort();
+                assertThat(port).isGreaterThanOrEqualTo(ServiceProcess.FREE_PORTS_FROM + 200);
+            }
+        } finally {
+            for (ServerSocket socket : taken) {
+                socket.close();
+            }
+        }
+    }
+}
