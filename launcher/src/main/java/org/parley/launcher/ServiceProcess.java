@@ -1,8 +1,6 @@
 package org.parley.launcher;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import org.parley.stack.LocalPorts;
 
 /**
  * One Parley service run from its Quarkus fast-jar as a child process, its output in a log file. Its API and its
@@ -44,7 +44,7 @@ public final class ServiceProcess implements ProcessPart.Child {
     /** {@link #start(Path, String, int, int, Map, Path)} with a free management port chosen now. */
     public static ServiceProcess start(Path root, String name, int port, Map<String, String> settings, Path logDir)
             throws IOException {
-        return start(root, name, port, freePort(), settings, logDir);
+        return start(root, name, port, LocalPorts.free(), settings, logDir);
     }
 
     /**
@@ -122,30 +122,6 @@ public final class ServiceProcess implements ProcessPart.Child {
     /** The MicroProfile Config environment name of a property: {@code quarkus.datasource.password} → QUARKUS_DATASOURCE_PASSWORD. */
     static String environmentName(String key) {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
-    }
-
-    /** Where {@link #freePort} looks: below Linux's ephemeral range, clear of every fixed port of the project. */
-    static final int FREE_PORTS_FROM = 20_000;
-
-    static final int FREE_PORTS_TO = 25_000;
-
-    /**
-     * A port nothing listens on now, for a management interface no one else needs to know in advance. Not one the
-     * system hands out itself (port 0): the service binds it some 30 s later, and in between the services' own
-     * outgoing connections (Kafka, PostgreSQL, Keycloak) take local ports from that same ephemeral range, which once
-     * took a chosen port first and failed a clean-clone CI run ("Address already in use", 2026-12-05 01:27).
-     */
-    static int freePort() throws IOException {
-        java.util.Random random = new java.util.Random();
-        for (int attempt = 0; attempt < 500; attempt++) {
-            int port = FREE_PORTS_FROM + random.nextInt(FREE_PORTS_TO - FREE_PORTS_FROM);
-            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException taken) {
-                // in use: try another
-            }
-        }
-        throw new IOException("no free port between " + FREE_PORTS_FROM + " and " + FREE_PORTS_TO);
     }
 
     /**

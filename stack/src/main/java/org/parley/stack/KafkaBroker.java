@@ -2,7 +2,6 @@ package org.parley.stack;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +39,7 @@ final class KafkaBroker {
         this.kafkaDir = options.stateDir().resolve("kafka");
         this.logFile = options.logsDir().resolve("kafka.log");
         this.port = options.kafkaPort();
-        this.controllerPort = freePort();
+        this.controllerPort = LocalPorts.free();
     }
 
     /** Starts the broker (formatting the log directory the first time) and waits until it answers requests. */
@@ -182,12 +181,6 @@ final class KafkaBroker {
                     .isEmpty();
         } catch (Exception e) {
             return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

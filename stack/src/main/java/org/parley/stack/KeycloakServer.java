@@ -14,13 +14,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Keycloak from the distribution that the build unpacked into stack/target/keycloak, in dev mode with an in-memory
- * database: every start imports the realm file afresh.
+ * Keycloak from the distribution that the build unpacked into stack/target/keycloak, in dev mode with its database in
+ * the stack's state folder ({@link KeycloakDatabase}: kept by a durable stack, made afresh with the realm imported
+ * otherwise).
  */
 final class KeycloakServer {
 
@@ -34,6 +36,7 @@ final class KeycloakServer {
     private final Path stateDir;
     private final Path distribution;
     private final Path realmFile;
+    private final KeycloakDatabase database;
     private final Path logFile;
     private final int port;
     private final HttpClient http =
@@ -45,6 +48,8 @@ final class KeycloakServer {
         this.stateDir = options.stateDir();
         this.distribution = distribution;
         this.realmFile = options.realmFile();
+        this.database = new KeycloakDatabase(
+                options.stateDir().resolve("keycloak").resolve("database"), realmFile, options.durable());
         this.logFile = options.logsDir().resolve("keycloak.log");
         this.port = options.keycloakPort();
     }
@@ -83,43 +88,57 @@ final class KeycloakServer {
         try (FileChannel lockChannel = FileChannel.open(
                         dataDir.resolve(".parley-start.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = lockChannel.lock()) {
-            Process started = launch(dataDir.resolve("import"));
-            if (started == null) {
+            Launch launched = launch(dataDir.resolve("import"));
+            if (launched == null) {
                 return;
             }
             URI discovery = URI.create("http://127.0.0.1:" + port + "/realms/parley/.well-known/openid-configuration");
-            Readiness.await("Keycloak", READY_TIMEOUT, started, () -> answers200(discovery));
+            Readiness.await("Keycloak", READY_TIMEOUT, launched.process(), () -> answers200(discovery));
+            if (launched.importsRealm()) {
+                database.realmImported();
+            }
         }
     }
 
-    private synchronized Process launch(Path importDir) throws IOException {
+    private record Launch(Process process, boolean importsRealm) {}
+
+    private synchronized Launch launch(Path importDir) throws IOException {
         if (shutDown || (process != null && process.isAlive())) {
             return null;
         }
-        // A Keycloak JVM whose kc.sh was killed still holds the port; only this distribution's processes.
+        // A Keycloak JVM whose kc.sh was killed still holds the port (and the database); only this distribution's.
         Processes.endLeftovers(stateDir, commandLine -> commandLine.contains(distribution.toString()));
+        boolean importsRealm = database.prepareForStart();
         Files.createDirectories(importDir);
         try (DirectoryStream<Path> previousRealms = Files.newDirectoryStream(importDir, "*.json")) {
             for (Path previous : previousRealms) {
                 Files.delete(previous);
             }
         }
-        Files.copy(realmFile, importDir.resolve("parley-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        if (importsRealm) {
+            Files.copy(realmFile, importDir.resolve("parley-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        }
         Path transactionLogs =
                 Files.createDirectories(stateDir.resolve("keycloak").resolve("transaction-logs"));
-        ProcessBuilder builder = new ProcessBuilder(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 distribution.resolve("bin/kc.sh").toString(),
                 "start-dev",
-                "--db=dev-mem",
+                // dev-file for every stack: the vendor is a build option, and a shared distribution built for
+                // another vendor would be rebuilt (about 15 s) at each start that changes it.
+                "--db=dev-file",
+                "--db-url=" + database.jdbcUrl(),
                 "--http-host=127.0.0.1",
                 "--http-port=" + port,
-                "--import-realm",
                 // Health and metrics stay off: either would open the management port 9000, shared by every stack.
                 "--health-enabled=false",
                 "--metrics-enabled=false",
                 Processes.marker(stateDir),
                 // Narayana's object store would otherwise sit in the shared distribution's data folder.
                 "-Dquarkus.transaction-manager.object-store.directory=" + transactionLogs));
+        if (importsRealm) {
+            command.add("--import-realm");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
         // A developer's own Keycloak settings must not leak into the stack.
         environment.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("KEYCLOAK_"));
@@ -134,7 +153,7 @@ final class KeycloakServer {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
-        return process;
+        return new Launch(process, importsRealm);
     }
 
     private boolean answers200(URI uri) {

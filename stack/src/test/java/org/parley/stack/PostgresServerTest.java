@@ -1,8 +1,6 @@
 package org.parley.stack;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -114,7 +112,7 @@ class PostgresServerTest {
 
     private StackOptions options() throws IOException {
         StackOptions options = StackOptions.parse(
-                new String[] {"start", "--state", state.toString(), "--pg-port", Integer.toString(freePort())});
+                new String[] {"start", "--state", state.toString(), "--pg-port", Integer.toString(LocalPorts.free())});
         Files.createDirectories(options.logsDir());
         return options;
     }
@@ -145,12 +143,6 @@ class PostgresServerTest {
                 ResultSet rows = statement.executeQuery("SHOW " + name)) {
             rows.next();
             return rows.getString(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.parley.stack;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -168,9 +166,9 @@ class StackSupervisionTest {
             "--state",
             state.toString(),
             "--pg-port",
-            Integer.toString(freePort()),
+            Integer.toString(LocalPorts.free()),
             "--kafka-port",
-            Integer.toString(freePort())
+            Integer.toString(LocalPorts.free())
         });
         Files.createDirectories(options.logsDir());
         return options;
@@ -181,11 +179,5 @@ class StackSupervisionTest {
         properties.setProperty("user", "postgres");
         properties.setProperty("password", password);
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", properties);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

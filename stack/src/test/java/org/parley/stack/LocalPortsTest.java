@@ -1,4 +1,4 @@
-package org.parley.launcher;
+package org.parley.stack;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The management port a service is given: free, and never one the system may hand an outgoing connection. */
-class FreePortTest {
+/** A port chosen at run time (a service's management port, Kafka's controller): free, and never one the system may
+ * hand an outgoing connection. */
+class LocalPortsTest {
 
     @Test
     void aChosenPortIsFreeAndBelowTheEphemeralRange() throws IOException {
@@ -20,8 +21,8 @@ class FreePortTest {
                 ? Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0])
                 : 32_768;
         for (int i = 0; i < 50; i++) {
-            int port = ServiceProcess.freePort();
-            assertThat(port).isBetween(ServiceProcess.FREE_PORTS_FROM, ServiceProcess.FREE_PORTS_TO - 1);
+            int port = LocalPorts.free();
+            assertThat(port).isBetween(LocalPorts.FROM, LocalPorts.TO - 1);
             assertThat(port).isLessThan(ephemeralFrom);
             try (ServerSocket bound = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 assertThat(bound.getLocalPort()).isEqualTo(port);
@@ -34,7 +35,7 @@ class FreePortTest {
         // Every port of the band but a handful taken would be slow to set up; take some and check none comes back.
         java.util.List<ServerSocket> taken = new java.util.ArrayList<>();
         try {
-            for (int port = ServiceProcess.FREE_PORTS_FROM; port < ServiceProcess.FREE_PORTS_FROM + 200; port++) {
+            for (int port = LocalPorts.FROM; port < LocalPorts.FROM + 200; port++) {
                 try {
                     taken.add(new ServerSocket(port, 1, InetAddress.getLoopbackAddress()));
                 } catch (IOException alreadyTaken) {
@@ -42,8 +43,8 @@ class FreePortTest {
                 }
             }
             for (int i = 0; i < 200; i++) {
-                int port = ServiceProcess.freePort();
-                assertThat(port).isGreaterThanOrEqualTo(ServiceProcess.FREE_PORTS_FROM + 200);
+                int port = LocalPorts.free();
+                assertThat(port).isGreaterThanOrEqualTo(LocalPorts.FROM + 200);
             }
         } finally {
             for (ServerSocket socket : taken) {
