@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +24,8 @@ import java.util.stream.Stream;
 final class KeycloakDatabase {
 
     private static final String IMPORTED_REALM = "imported-realm.sha256";
+
+    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private final Path directory;
     private final Path realmFile;
@@ -41,12 +46,14 @@ final class KeycloakDatabase {
      * true when the database was made afresh.
      */
     boolean prepareForStart() throws IOException {
-        if (kept && realmDigest().equals(importedDigest())) {
-            return false;
+        boolean keep = kept && realmDigest().equals(importedDigest());
+        if (!keep) {
+            deleteFolder();
+            Files.createDirectories(directory);
         }
-        deleteFolder();
-        Files.createDirectories(directory);
-        return true;
+        // It holds the users' password hashes: the owner's alone, like PostgreSQL's data folder.
+        Files.setPosixFilePermissions(directory, OWNER_ONLY);
+        return !keep;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.parley.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,11 +38,16 @@ class KeycloakDatabaseTest {
     void aDurableStackKeepsTheDatabaseOfTheRealmItImported() throws IOException {
         KeycloakDatabase database = new KeycloakDatabase(folder(), realm(), true);
         assertThat(database.prepareForStart()).as("first start imports").isTrue();
+        assertThat(Files.getPosixFilePermissions(folder())).isEqualTo(KeycloakDatabase.OWNER_ONLY);
         Path data = keycloakWrote();
         database.realmImported();
 
+        Files.setPosixFilePermissions(folder(), PosixFilePermissions.fromString("rwxr-xr-x"));
         assertThat(database.prepareForStart()).as("second start imports").isFalse();
         assertThat(data).hasContent("realm rows");
+        assertThat(Files.getPosixFilePermissions(folder()))
+                .as("a folder someone widened is the owner's alone again")
+                .isEqualTo(KeycloakDatabase.OWNER_ONLY);
         assertThat(new KeycloakDatabase(folder(), realm(), true).prepareForStart())
                 .as("a new stack process on the same state")
                 .isFalse();
