@@ -65,6 +65,9 @@ final class RevocationBench {
         ExecutorService pollers = Executors.newFixedThreadPool(3 * parallelCases);
         int perCase = (revocations + parallelCases - 1) / parallelCases;
         long started = System.nanoTime();
+        // How busy the whole machine was while the revocations ran: the pollers' reads load the same two cores
+        // whose delays the figure measures, and other work on a shared machine adds to that.
+        double machineBusyBefore = Proc.machineBusyMillis();
         List<Future<?>> work = new ArrayList<>();
         for (String[] pair : cases) {
             work.add(caseThreads.submit(() -> {
@@ -127,6 +130,8 @@ final class RevocationBench {
         caseThreads.shutdown();
         pollers.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
+        double machineBusyShare = (Proc.machineBusyMillis() - machineBusyBefore)
+                / (seconds * 1000 * Runtime.getRuntime().availableProcessors());
         ObjectNode node = Bench.JSON.createObjectNode();
         node.put("revocations", done.getOrDefault("revocations", 0));
         node.put("parallelCases", parallelCases);
@@ -134,6 +139,7 @@ final class RevocationBench {
         node.put("seconds", Bench.round(seconds, 1));
         node.put("timeouts", timeouts.get());
         node.put("answers503", unavailable.get());
+        node.put("machineBusyShare", Bench.round(machineBusyShare, 3));
         latency.forEach((service, histogram) -> node.set(service, percentiles(histogram)));
         node.set("revokeCall", percentiles(revokeCall));
         node.set("grantVisibleEverywhere", percentiles(grantVisible));
@@ -146,7 +152,7 @@ final class RevocationBench {
                         && latency.get("all").getTotalCount() > 0);
         Bench.log(Bench.f(
                 "revocation: %d revocations, first refusal p50/p99 cases %.0f/%.0f, interviews %.0f/%.0f,"
-                        + " events %.0f/%.0f, all three %.0f/%.0f ms",
+                        + " events %.0f/%.0f, all three %.0f/%.0f ms; the machine %.0f %% busy meanwhile",
                 node.path("revocations").asInt(),
                 p(latency.get("cases"), 50),
                 p(latency.get("cases"), 99),
@@ -155,7 +161,8 @@ final class RevocationBench {
                 p(latency.get("events"), 50),
                 p(latency.get("events"), 99),
                 p(latency.get("all"), 50),
-                p(latency.get("all"), 99)));
+                p(latency.get("all"), 99),
+                machineBusyShare * 100));
         return node;
     }
 
