@@ -30,6 +30,8 @@ final class KeycloakDatabase {
     private final Path directory;
     private final Path realmFile;
     private final boolean kept;
+    /** The realm file's digest when the current start was prepared: the file it copied for the import. */
+    private String preparedDigest = "";
 
     KeycloakDatabase(Path directory, Path realmFile, boolean kept) {
         if (directory.toString().contains(";")) {
@@ -46,7 +48,8 @@ final class KeycloakDatabase {
      * true when the database was made afresh.
      */
     boolean prepareForStart() throws IOException {
-        boolean keep = kept && realmDigest().equals(importedDigest());
+        preparedDigest = realmDigest();
+        boolean keep = kept && preparedDigest.equals(importedDigest());
         if (!keep) {
             deleteFolder();
             Files.createDirectories(directory);
@@ -58,12 +61,13 @@ final class KeycloakDatabase {
 
     /**
      * Records, once Keycloak answers for the realm it imported, which realm file the database holds: only then may
-     * a later start keep it (a start that failed half-way through the import is made afresh).
+     * a later start keep it (a start that failed half-way through the import is made afresh). That is the file as
+     * it was when the start was prepared: one edited while Keycloak started is imported at the next start.
      */
     void realmImported() throws IOException {
         Path marker = directory.resolve(IMPORTED_REALM);
         Path temporary = directory.resolve(IMPORTED_REALM + ".tmp");
-        Files.writeString(temporary, realmDigest());
+        Files.writeString(temporary, preparedDigest);
         Files.move(temporary, marker, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -68,6 +68,17 @@ class KeycloakDatabaseTest {
     }
 
     @Test
+    void aRealmFileEditedWhileKeycloakStartedIsImportedAtTheNextStart() throws IOException {
+        KeycloakDatabase database = new KeycloakDatabase(folder(), realm(), true);
+        database.prepareForStart();
+        keycloakWrote();
+        Files.writeString(realm(), "{\"realm\":\"parley\",\"displayName\":\"edited during the start\"}");
+        database.realmImported(); // of the file as it was when the start was prepared
+
+        assertThat(database.prepareForStart()).isTrue();
+    }
+
+    @Test
     void anImportThatNeverFinishedIsNotKept() throws IOException {
         KeycloakDatabase database = new KeycloakDatabase(folder(), realm(), true);
         database.prepareForStart();
