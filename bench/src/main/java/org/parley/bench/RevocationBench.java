@@ -67,7 +67,7 @@ final class RevocationBench {
         long started = System.nanoTime();
         // How busy the whole machine was while the revocations ran: the pollers' reads load the same two cores
         // whose delays the figure measures, and other work on a shared machine adds to that.
-        double machineBusyBefore = Proc.machineBusyMillis();
+        Proc.Meter machine = new Proc.Meter(Map.of()).start();
         List<Future<?>> work = new ArrayList<>();
         for (String[] pair : cases) {
             work.add(caseThreads.submit(() -> {
@@ -130,8 +130,8 @@ final class RevocationBench {
         caseThreads.shutdown();
         pollers.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
-        double machineBusyShare = (Proc.machineBusyMillis() - machineBusyBefore)
-                / (seconds * 1000 * Runtime.getRuntime().availableProcessors());
+        double machineBusyShare =
+                machine.stop(revocations).path("machineCpuBusyPercent").asDouble() / 100;
         ObjectNode node = Bench.JSON.createObjectNode();
         node.put("revocations", done.getOrDefault("revocations", 0));
         node.put("parallelCases", parallelCases);

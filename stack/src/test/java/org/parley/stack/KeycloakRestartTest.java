@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,7 +59,7 @@ class KeycloakRestartTest {
         } finally {
             first.shutDown();
         }
-        assertThat(importsIn(options.logsDir().resolve("keycloak.log"))).isEqualTo(1);
+        assertThat(importsIn(options.logsDir().resolve("keycloak.log"))).isEqualTo(1L);
 
         KeycloakServer second = new KeycloakServer(options, distribution);
         try {
@@ -83,7 +82,7 @@ class KeycloakRestartTest {
         }
         assertThat(importsIn(options.logsDir().resolve("keycloak.log")))
                 .as("realm imports in the log of both starts")
-                .isEqualTo(1);
+                .isEqualTo(1L);
     }
 
     private HttpResponse<String> send(String base, String method, String path, String body)
@@ -109,12 +108,7 @@ class KeycloakRestartTest {
         return JSON.readTree(response.body()).path("access_token").asText();
     }
 
-    private static int importsIn(Path log) throws IOException {
-        Matcher matcher = IMPORTED.matcher(Files.readString(log));
-        int count = 0;
-        while (matcher.find()) {
-            count++;
-        }
-        return count;
+    private static long importsIn(Path log) throws IOException {
+        return IMPORTED.matcher(Files.readString(log)).results().count();
     }
 }
