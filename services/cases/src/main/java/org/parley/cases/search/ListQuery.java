@@ -49,6 +49,12 @@ public record ListQuery(
     public static final int MAX_LIMIT = 100;
     public static final int MAX_TEXT = 1000;
 
+    /** The first page of {@code limit} cases, with no filter but the text (null: none). */
+    public static ListQuery firstPage(String text, int limit) {
+        return new ListQuery(
+                text, List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), null, null, null, limit);
+    }
+
     /** The filters alone (no cursor, no page length): what the public register's kept answers are keyed by. */
     public ListQuery filters() {
         return new ListQuery(text, countries, statuses, tiers, entityTypes, groupTypes, coded, from, to, null, 0);

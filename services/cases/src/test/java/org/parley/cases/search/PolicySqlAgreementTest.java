@@ -587,18 +587,7 @@ class PolicySqlAgreementTest {
 
     /** Every case on one page, with no filter but the text (null: none). */
     private static ListQuery wholePage(String text) {
-        return new ListQuery(
-                text,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Map.of(),
-                null,
-                null,
-                null,
-                ListQuery.MAX_LIMIT);
+        return ListQuery.firstPage(text, ListQuery.MAX_LIMIT);
     }
 
     /**
