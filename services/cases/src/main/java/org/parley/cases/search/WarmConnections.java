@@ -29,13 +29,14 @@ import org.parley.policy.Viewer;
  * for every kind of reader, before the service reports ready.
  *
  * <p>Why: PostgreSQL parses and plans a statement once per connection; for the visibility statements that took 35–40
- * ms to parse and 80–125 ms to plan on the bench's busy machine. A connection a burst reached for the first time paid
- * that inside a request and stalled the requests queued behind it (bench run of 2026-12-05 02:52: the member's 10 %
- * search at 10,000 cases, p99 81 ms against 36 ms for the same SQL over JDBC, the one figure in which the service
- * opened a connection). A statement's text depends on which parts of the secrecy rules can apply to the reader ({@link
- * SecrecySql#abovePublic}, decided by roles alone), never on who they are or what they search for, so a made-up reader
- * of each kind plans exactly the statements real readers of that kind run. The made-up readers are on no team and in
- * no organisation: the statements find no case of theirs, and nothing is written.
+ * ms to parse and 80–125 ms to plan on the bench's saturated machine (1–3 ms to plan when it is idle). A connection a
+ * burst reached for the first time paid that inside a request and stalled the requests queued behind it (bench run of
+ * 2026-12-05 02:52: the member's 10 % search at 10,000 cases, p99 81 ms against 36 ms for the same SQL over JDBC, the
+ * one figure in which the service opened a connection). A statement's text depends on which parts of the secrecy
+ * rules can apply to the reader ({@link SecrecySql#abovePublic}, decided by roles alone), never on who they are or what
+ * they search for, so a made-up reader of each set of roles plans exactly the statements real readers with those roles
+ * run. The made-up readers are on no team and in no organisation: the statements find no case of theirs, and nothing
+ * is written. PostgreSQL still plans a statement again after an ANALYZE of a table it reads, at its next use.
  */
 @ApplicationScoped
 public class WarmConnections {
