@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,9 @@ public class WarmConnections {
     private final DataSource dataSource;
     private final int connections;
 
+    /** The server processes of the sessions warmed at start (PostgreSQL's {@code pg_backend_pid()}). */
+    private volatile Set<Integer> warmed = Set.of();
+
     @Inject
     public WarmConnections(
             DataSource dataSource, @ConfigProperty(name = "quarkus.datasource.jdbc.min-size") int connections) {
@@ -73,20 +77,37 @@ public class WarmConnections {
                 connections, statements.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** The server processes of the sessions warmed at start: which connections a check of the warm-up must find. */
+    public Set<Integer> warmedSessions() {
+        return warmed;
+    }
+
     /** Holds {@link #connections} connections at once, so each is a different one, and runs the statements on each. */
     private void warm(List<VisibleCases.Statement> statements) throws SQLException {
         List<Connection> held = new ArrayList<>(connections);
+        Set<Integer> sessions = new HashSet<>();
         try {
             for (int i = 0; i < connections; i++) {
                 held.add(dataSource.getConnection());
             }
             for (Connection connection : held) {
                 run(connection, statements);
+                sessions.add(backend(connection));
             }
+            warmed = Set.copyOf(sessions);
         } finally {
             for (Connection connection : held) {
                 connection.close();
             }
+        }
+    }
+
+    /** The connection's server process ({@code pg_backend_pid()}). */
+    public static int backend(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT pg_backend_pid()");
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getInt(1);
         }
     }
 
