@@ -1,5 +1,6 @@
 package org.parley.cases.search;
 
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -308,15 +309,19 @@ public class CaseSearch {
 
     /** Runs a statement of {@link VisibleCases} in the caller's transaction, with its generic plan. */
     public <T> T run(VisibleCases.Statement statement, ResultReader<T> reader) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (Statement settings = connection.createStatement()) {
-                settings.execute(VisibleCases.PLAN_SETTINGS);
-            }
-            try (PreparedStatement prepared = statement.prepare(connection);
-                    ResultSet rows = prepared.executeQuery()) {
-                return reader.read(rows);
-            }
-        });
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> runOn(connection, statement, reader));
+    }
+
+    /** Runs a statement of {@link VisibleCases} on {@code connection}, in its transaction, with its generic plan. */
+    static <T> T runOn(Connection connection, VisibleCases.Statement statement, ResultReader<T> reader)
+            throws SQLException {
+        try (Statement settings = connection.createStatement()) {
+            settings.execute(VisibleCases.PLAN_SETTINGS);
+        }
+        try (PreparedStatement prepared = statement.prepare(connection);
+                ResultSet rows = prepared.executeQuery()) {
+            return reader.read(rows);
+        }
     }
 
     /**

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -111,21 +110,19 @@ public class WarmConnections {
         }
     }
 
-    /** Runs the statements as {@link CaseSearch#run} does (its plan settings, its binding), then rolls back. */
+    /** Runs the statements as every request does ({@link CaseSearch#runOn}), to the end, then rolls back. */
     private static void run(Connection connection, List<VisibleCases.Statement> statements) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            try (Statement settings = connection.createStatement()) {
-                settings.execute(VisibleCases.PLAN_SETTINGS);
-            }
             for (VisibleCases.Statement statement : statements) {
-                try (PreparedStatement prepared = statement.prepare(connection);
-                        ResultSet rows = prepared.executeQuery()) {
+                // Read to the end: the plan is made at the first execution, which this completes.
+                CaseSearch.runOn(connection, statement, rows -> {
                     while (rows.next()) {
-                        // Read to the end: the plan is made at the first execution, which this completes.
+                        // nothing kept
                     }
-                }
+                    return null;
+                });
             }
         } finally {
             connection.rollback();
