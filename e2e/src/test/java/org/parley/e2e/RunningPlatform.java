@@ -14,6 +14,7 @@ import org.parley.launcher.ApiClient;
 import org.parley.launcher.LocalEndpoints;
 import org.parley.launcher.SeedLoader;
 import org.parley.launcher.ServiceProcess;
+import org.parley.testing.PlatformConsumerGroups;
 import org.parley.testing.SharedStack;
 import org.parley.testing.StackInfo;
 
@@ -26,12 +27,6 @@ final class RunningPlatform {
     private static final int OFFSET = SharedStack.PORT_OFFSET;
     private static final Map<String, Integer> PORTS = Map.of(
             "access", 28183 + OFFSET, "cases", 28181 + OFFSET, "interviews", 28182 + OFFSET, "events", 28184 + OFFSET);
-
-    private static final Map<String, List<String>> CHANNELS = Map.of(
-            "access", List.of("cases-events"),
-            "cases", List.of("access-events"),
-            "interviews", List.of("access-events"),
-            "events", List.of("access-events", "ledger-cases", "ledger-access", "ledger-interviews", "ledger-audit"));
 
     private static RunningPlatform instance;
 
@@ -106,6 +101,8 @@ final class RunningPlatform {
         Map<String, ServiceProcess> services = new java.util.LinkedHashMap<>();
         Map<String, Map<String, String>> settingsByService = new HashMap<>();
         String run = Long.toString(System.currentTimeMillis(), 36);
+        Map<String, Map<String, String>> groups = PlatformConsumerGroups.startingNow(
+                stack, "e2e", run, List.of("access", "cases", "interviews", "events"));
         for (String name : List.of("access", "cases", "interviews", "events")) {
             requireFree(PORTS.get(name), name);
             String database = name + "_e2e";
@@ -128,13 +125,7 @@ final class RunningPlatform {
                         root.resolve("e2e/target/dev-only-keys/" + run + "/ledger-signing.key")
                                 .toString());
             }
-            // The shared broker carries every earlier module's test events: fresh consumer groups that
-            // start at the end, so this platform sees its own events only and never waits on a dead member.
-            for (String channel : CHANNELS.get(name)) {
-                String prefix = "mp.messaging.incoming." + channel + ".";
-                settings.put(prefix + "group.id", "e2e-" + run + "-" + name + "-" + channel);
-                settings.put(prefix + "auto.offset.reset", "latest");
-            }
+            settings.putAll(groups.get(name));
             settingsByService.put(name, Map.copyOf(settings));
             services.put(name, ServiceProcess.start(root, name, PORTS.get(name), settings, logs));
         }

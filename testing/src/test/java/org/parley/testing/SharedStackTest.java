@@ -166,7 +166,7 @@ class SharedStackTest {
         try (KafkaProducer<String, String> producer = producer()) {
             producer.send(new ProducerRecord<>(topic, "k", "after")).get();
         }
-        assertThat(readAll(topic, 2)).containsExactly("before", "after");
+        assertThat(readAll(topic, "stack-test-" + UUID.randomUUID(), 2)).containsExactly("before", "after");
     }
 
     private static KafkaProducer<String, String> producer() {
@@ -177,10 +177,11 @@ class SharedStackTest {
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
-    private static List<String> readAll(String topic, int expected) {
+    /** What a consumer of the group reads (from the start, if it has no offsets) until it has the expected count. */
+    static List<String> readAll(String topic, String group, int expected) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "stack-test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.get().kafkaBootstrap());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =

@@ -27,6 +27,7 @@ import org.parley.launcher.ApiClient;
 import org.parley.launcher.LocalEndpoints;
 import org.parley.launcher.SeedLoader;
 import org.parley.launcher.ServiceProcess;
+import org.parley.testing.PlatformConsumerGroups;
 import org.parley.testing.SharedStack;
 import org.parley.testing.StackInfo;
 
@@ -119,30 +120,31 @@ final class ConsolePlatform {
                 }
             }
         }));
-        for (String name : List.of("access", "cases", "interviews", "events")) {
+        List<String> services = List.of("access", "cases", "interviews", "events");
+        // the shared broker carries every earlier module's test events: groups of this platform's own
+        Map<String, Map<String, String>> groups = PlatformConsumerGroups.startingNow(
+                stack, "console-e2e", Long.toString(System.currentTimeMillis(), 36), services);
+        for (String name : services) {
             String database = name + "_console";
             recreateDatabase(stack, database);
-            processes.add(ServiceProcess.start(
-                    apps,
-                    name,
-                    PORTS.get(name),
-                    managementPort(PORTS.get(name)),
-                    Map.of(
-                            "quarkus.datasource.jdbc.url", stack.jdbcUrl(database),
-                            "quarkus.datasource.username", StackInfo.POSTGRES_USER,
-                            "quarkus.datasource.password", stack.postgresPassword(),
-                            "kafka.bootstrap.servers", stack.kafkaBootstrap(),
-                            "quarkus.oidc.auth-server-url", stack.realmUrl(),
-                            "parley.root", apps.toString(),
-                            // one signing key per ledger: this run's ledger is new, its anchors must not meet
-                            // those of an earlier run's ledger on the shared broker
-                            "parley.ledger.dev-key-file",
-                                    apps.resolve(".parley/events/" + UUID.randomUUID() + "/ledger-signing.key")
-                                            .toString(),
-                            // the cases service asks this platform's interviews service which cited excerpts a
-                            // reader may see
-                            "quarkus.rest-client.interviews.url", "http://127.0.0.1:" + PORTS.get("interviews")),
-                    logs));
+            Map<String, String> settings = new LinkedHashMap<>(groups.get(name));
+            settings.putAll(Map.of(
+                    "quarkus.datasource.jdbc.url", stack.jdbcUrl(database),
+                    "quarkus.datasource.username", StackInfo.POSTGRES_USER,
+                    "quarkus.datasource.password", stack.postgresPassword(),
+                    "kafka.bootstrap.servers", stack.kafkaBootstrap(),
+                    "quarkus.oidc.auth-server-url", stack.realmUrl(),
+                    "parley.root", apps.toString(),
+                    // one signing key per ledger: this run's ledger is new, its anchors must not meet
+                    // those of an earlier run's ledger on the shared broker
+                    "parley.ledger.dev-key-file",
+                            apps.resolve(".parley/events/" + UUID.randomUUID() + "/ledger-signing.key")
+                                    .toString(),
+                    // the cases service asks this platform's interviews service which cited excerpts a
+                    // reader may see
+                    "quarkus.rest-client.interviews.url", "http://127.0.0.1:" + PORTS.get("interviews")));
+            processes.add(
+                    ServiceProcess.start(apps, name, PORTS.get(name), managementPort(PORTS.get(name)), settings, logs));
         }
         LocalEndpoints endpoints = endpoints(stack);
         allowConsoleRedirects(stack);
@@ -154,7 +156,10 @@ final class ConsolePlatform {
             System.out.printf("console-e2e: %s ready in %.1f s%n", process.name(), ready.toMillis() / 1000.0);
         }
         Map<String, String> caseIds = new SeedLoader(
-                        root.resolve("seeds"), endpoints, line -> System.out.println("console-e2e seeds: " + line))
+                        root.resolve("seeds"),
+                        endpoints,
+                        line -> System.out.printf(
+                                "console-e2e seeds %.1f s: %s%n", (System.nanoTime() - begin) / 1e9, line))
                 .load();
         System.out.printf("console-e2e: platform up in %.1f s%n", (System.nanoTime() - begin) / 1e9);
         if (KEEP) {
