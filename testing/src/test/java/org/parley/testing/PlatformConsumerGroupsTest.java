@@ -1,9 +1,14 @@
 package org.parley.testing;
 
+import java.io.Reader;
+import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -61,6 +66,30 @@ class PlatformConsumerGroupsTest {
                 .hasSize(5)
                 .allSatisfy((key, group) -> assertThat(group).startsWith("groups-test-"));
         assertThat(settings.get("cases")).containsOnlyKeys("mp.messaging.incoming.access-events.group.id");
+    }
+
+    /** The table the groups are placed from is each service's own: a channel it missed would read the backlog. */
+    @Test
+    void theTableHoldsEveryIncomingChannelOfEachServiceWithItsTopic() throws Exception {
+        Pattern topicKey = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.topic");
+        for (String service : List.of("access", "cases", "interviews", "events")) {
+            Properties properties = new Properties();
+            try (Reader file = Files.newBufferedReader(SharedStack.projectRoot()
+                    .resolve("services/" + service + "/src/main/resources/application.properties"))) {
+                properties.load(file);
+            }
+            Map<String, String> channels = new HashMap<>();
+            for (String key : properties.stringPropertyNames()) {
+                Matcher channel = topicKey.matcher(key);
+                if (channel.matches()) {
+                    channels.put(channel.group(1), properties.getProperty(key));
+                }
+            }
+            assertThat(channels).as(service).isNotEmpty();
+            assertThat(PlatformConsumerGroups.SERVICE_CHANNELS.get(service))
+                    .as(service)
+                    .isEqualTo(channels);
+        }
     }
 
     private static void send(String topic, String... values) throws Exception {
