@@ -71,9 +71,15 @@ final class KeycloakDatabase {
         Files.move(temporary, marker, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Keycloak's dev-file URL properties, with the file in this folder rather than in the shared distribution. */
+    /**
+     * Keycloak's dev-file URL properties, with the file in this folder rather than in the shared distribution, and
+     * each commit written to the file before it returns ({@code WRITE_DELAY=0}): by default H2 writes its commits
+     * up to half a second later, from a background thread, so a Keycloak killed just after it acknowledged a change
+     * (a user made in its admin console) lost it. H2 does not sync the file, so a crash of the machine still may.
+     */
     String jdbcUrl() {
-        return "jdbc:h2:file:" + directory.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + directory.resolve("keycloakdb")
+                + ";NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     private String importedDigest() throws IOException {
