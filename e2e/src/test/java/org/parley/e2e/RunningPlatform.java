@@ -101,9 +101,9 @@ final class RunningPlatform {
         Map<String, ServiceProcess> services = new java.util.LinkedHashMap<>();
         Map<String, Map<String, String>> settingsByService = new HashMap<>();
         String run = Long.toString(System.currentTimeMillis(), 36);
-        Map<String, Map<String, String>> groups = PlatformConsumerGroups.startingNow(
-                stack, "e2e", run, List.of("access", "cases", "interviews", "events"));
-        for (String name : List.of("access", "cases", "interviews", "events")) {
+        List<String> names = List.of("access", "cases", "interviews", "events");
+        Map<String, Map<String, String>> groups = PlatformConsumerGroups.startingNow(stack, "e2e", run, names);
+        for (String name : names) {
             requireFree(PORTS.get(name), name);
             String database = name + "_e2e";
             recreateDatabase(stack, database);

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -59,14 +60,15 @@ public final class PlatformConsumerGroups {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
         Map<String, Map<String, String>> settings = new HashMap<>();
         try (Admin admin = Admin.create(config)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             Map<String, Map<TopicPartition, OffsetAndMetadata>> ends = new HashMap<>();
             for (Map.Entry<String, Map<String, String>> service : channels.entrySet()) {
                 Map<String, String> serviceSettings = new HashMap<>();
                 for (Map.Entry<String, String> channel : service.getValue().entrySet()) {
                     String group = platform + "-" + run + "-" + service.getKey() + "-" + channel.getKey();
                     serviceSettings.put("mp.messaging.incoming." + channel.getKey() + ".group.id", group);
-                    Map<TopicPartition, OffsetAndMetadata> end =
-                            ends.computeIfAbsent(channel.getValue(), topic -> endOf(admin, topic));
+                    Map<TopicPartition, OffsetAndMetadata> end = ends.computeIfAbsent(
+                            channel.getValue(), topic -> existing.contains(topic) ? endOf(admin, topic) : Map.of());
                     if (!end.isEmpty()) {
                         admin.alterConsumerGroupOffsets(group, end).all().get(30, TimeUnit.SECONDS);
                     }
@@ -82,12 +84,12 @@ public final class PlatformConsumerGroups {
         return settings;
     }
 
-    /** The topic's end offsets; none for a topic no one has written yet (the group then starts at its start). */
+    /**
+     * An existing topic's end offsets. A topic no one has written yet has none: its group then starts at its start,
+     * which is where the platform's first event will be.
+     */
     private static Map<TopicPartition, OffsetAndMetadata> endOf(Admin admin, String topic) {
         try {
-            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
-                return Map.of();
-            }
             TopicDescription description = admin.describeTopics(List.of(topic))
                     .allTopicNames()
                     .get(30, TimeUnit.SECONDS)
