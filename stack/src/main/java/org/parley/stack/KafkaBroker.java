@@ -31,6 +31,7 @@ final class KafkaBroker {
     private final Path logFile;
     private final int port;
     private final int controllerPort;
+    private final Map<String, String> durabilitySettings;
     private Process process;
     private boolean shutDown;
 
@@ -40,6 +41,7 @@ final class KafkaBroker {
         this.logFile = options.logsDir().resolve("kafka.log");
         this.port = options.kafkaPort();
         this.controllerPort = LocalPorts.free();
+        this.durabilitySettings = options.kafkaDurabilitySettings();
     }
 
     /** Starts the broker (formatting the log directory the first time) and waits until it answers requests. */
@@ -125,6 +127,7 @@ final class KafkaBroker {
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 Map.entry("num.network.threads", "2"),
                 Map.entry("num.io.threads", "4")));
+        config.putAll(durabilitySettings);
         Path file = kafkaDir.resolve("server.properties");
         try (Writer writer = Files.newBufferedWriter(file)) {
             config.store(writer, "Written by LocalStack at every start; edits are lost");

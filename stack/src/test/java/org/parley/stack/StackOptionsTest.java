@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 class StackOptionsTest {
 
@@ -16,6 +17,7 @@ class StackOptionsTest {
                 .containsEntry("fsync", "on")
                 .containsEntry("synchronous_commit", "on")
                 .containsEntry("full_page_writes", "on");
+        assertThat(options.kafkaDurabilitySettings()).containsExactly(entry("log.flush.interval.messages", "1"));
     }
 
     @Test
@@ -27,6 +29,7 @@ class StackOptionsTest {
                 .containsEntry("fsync", "off")
                 .containsEntry("synchronous_commit", "off")
                 .containsEntry("full_page_writes", "off");
+        assertThat(options.kafkaDurabilitySettings()).isEmpty();
         assertThatThrownBy(() -> StackOptions.parse(new String[] {"start", "--state", "x", "--durable", "no"}))
                 .isInstanceOf(IllegalArgumentException.class);
     }

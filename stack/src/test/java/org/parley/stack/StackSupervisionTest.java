@@ -14,9 +14,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The real PostgreSQL and Kafka of the stack, killed with SIGKILL, come back by themselves through the same
- * supervision LocalStack uses, with the data committed before the kill; health says the truth meanwhile.
+ * supervision LocalStack uses, with the data committed before the kill; health says the truth meanwhile. Both run
+ * durable, as the stack does by default: each acknowledged commit or record is synced to disk first.
  */
 class StackSupervisionTest {
 
@@ -106,12 +111,15 @@ class StackSupervisionTest {
     }
 
     @Test
-    void aKilledKafkaBrokerIsRestartedOnItsPort() throws Exception {
+    void aDurableKafkaBrokerSyncsEachRecordAndIsRestartedOnItsPortWhenKilled() throws Exception {
         StackOptions options = options();
         KafkaBroker kafka = new KafkaBroker(options);
         PartSupervisor supervision = LocalStack.supervise(StackPart.of(kafka));
         try {
             kafka.start();
+            // What the running broker uses, not what was written for it: a misspelt key would be ignored silently.
+            assertThat(brokerSetting(options.kafkaPort(), "log.flush.interval.messages"))
+                    .isEqualTo("1 (STATIC_BROKER_CONFIG)");
             send(options.kafkaPort(), "before the kill");
             supervision.watch();
             long broker = kafka.pid().orElseThrow();
@@ -149,6 +157,19 @@ class StackSupervisionTest {
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("supervision", value)).get(15, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String brokerSetting(int port, String name) throws Exception {
+        try (Admin admin =
+                Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port))) {
+            ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
+            ConfigEntry entry = admin.describeConfigs(List.of(broker))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(broker)
+                    .get(name);
+            return entry.value() + " (" + entry.source() + ")";
         }
     }
 
