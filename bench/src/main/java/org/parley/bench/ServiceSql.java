@@ -29,7 +29,7 @@ final class ServiceSql {
 
     private ServiceSql() {}
 
-    /** The register's summaries kept as the service keeps them: per filters, with their listing version. */
+    /** The register's summaries kept as the service keeps them: per filters, with their register version. */
     private static final Map<ListQuery, Summary> REGISTER = new ConcurrentHashMap<>();
 
     /**
@@ -38,7 +38,7 @@ final class ServiceSql {
      */
     private static final Map<List<Object>, Correction> CORRECTIONS = new ConcurrentHashMap<>();
 
-    /** A total and facets (named and coded keys alike) at a listing version. */
+    /** A total and facets (named and coded keys alike) at its version (the register's or the listing one). */
     private record Summary(long version, long total, Map<String, Map<String, Long>> facets) {}
 
     /** Corrections ({@link VisibleCases#organisationSummary}, {@link VisibleCases#teamSummary}). */
@@ -66,6 +66,7 @@ final class ServiceSql {
                 }
             }
             Long version = null;
+            long registerVersion = 0;
             Instant readAt = null;
             List<UUID> page = new ArrayList<>();
             try (PreparedStatement prepared = VisibleCases.listPage(viewer, parsed, false, textMatch(viewer, parsed))
@@ -81,6 +82,7 @@ final class ServiceSql {
                         version = rows.getLong(1);
                         ListAnswer.facetsOfStatement(rows.getString(3));
                         readAt = rows.getObject(4, OffsetDateTime.class).toInstant();
+                        registerVersion = rows.getLong(columns);
                     }
                     UUID id = rows.getObject(5, UUID.class);
                     if (id != null && page.size() < BenchQuery.LIMIT) {
@@ -89,7 +91,8 @@ final class ServiceSql {
                 }
             }
             Summary register = REGISTER.get(parsed.filters());
-            if (register == null || register.version() != version) {
+            // The register's summary goes by the register version, the organisation's and team's by the listing one.
+            if (register == null || register.version() != registerVersion) {
                 try (PreparedStatement prepared =
                                 VisibleCases.registerSummary(parsed).prepare(db);
                         ResultSet rows = prepared.executeQuery()) {

@@ -126,8 +126,8 @@ public class Comparisons {
      * The register's plus the corrections over the viewer's cases above it are the viewer's; a group whose count comes
      * to zero is left out, as one no case is in.
      */
-    private record Counts(long version, Map<List<String>, Long> counts, long total)
-            implements RegisterAnswers.Versioned {
+    private record Counts(long version, long registerVersion, Map<List<String>, Long> counts, long total)
+            implements RegisterAnswers.Part {
 
         Counts plus(Counts other) {
             Map<List<String>, Long> sum = new LinkedHashMap<>(counts);
@@ -135,7 +135,7 @@ public class Comparisons {
             if (total + other.total < 0) {
                 throw new IllegalStateException("a total came out negative");
             }
-            return new Counts(version, sum, total + other.total);
+            return new Counts(version, registerVersion, sum, total + other.total);
         }
     }
 
@@ -154,15 +154,17 @@ public class Comparisons {
     }
 
     /**
-     * Reads rows {@code (version, sign, group columns…, count, total)}: each group's count times its sign, summed, and
-     * the total of each sign's rows times the sign, summed. A row with a null sign only carries the version.
+     * Reads rows {@code (version, sign, group columns…, count, total, register_version)}: each group's count times its
+     * sign, summed, and the total of each sign's rows times the sign, summed. A row with a null sign only carries the
+     * versions.
      */
     private Counts signedCounts(VisibleCases.Statement statement, int width) {
-        long[] version = new long[1];
+        long[] version = new long[2];
         Map<Integer, Long> totals = new HashMap<>();
         Map<List<String>, Long> counts = new LinkedHashMap<>();
         run(statement, result -> {
             version[0] = result.getLong(1);
+            version[1] = result.getLong(5 + width);
             int sign = result.getInt(2);
             if (result.wasNull()) {
                 return;
@@ -178,7 +180,7 @@ public class Comparisons {
         long total = totals.entrySet().stream()
                 .mapToLong(entry -> entry.getKey() * entry.getValue())
                 .sum();
-        return new Counts(version[0], counts, total);
+        return new Counts(version[0], version[1], counts, total);
     }
 
     /**
@@ -233,9 +235,9 @@ public class Comparisons {
     /** A page of cases: at most the query's limit, the total, and where the next page starts (null on the last). */
     private record Page(List<Found> found, long total, String nextCursor) {}
 
-    /** The statement's page with the corrections to the register's total, at a listing version. */
-    private record Corrected(long version, List<Found> found, long mine, long minePublic)
-            implements RegisterAnswers.Versioned {}
+    /** The statement's page with the corrections to the register's total, at a listing and a register version. */
+    private record Corrected(long version, long registerVersion, List<Found> found, long mine, long minePublic)
+            implements RegisterAnswers.Part {}
 
     /**
      * Runs a statement of {@link VisibleCases#matrix}'s shape; its total is the register's (shared with the list's)
@@ -265,11 +267,12 @@ public class Comparisons {
 
     private Corrected corrected(VisibleCases.Statement statement) {
         List<Found> found = new ArrayList<>();
-        long[] read = new long[3];
+        long[] read = new long[4];
         run(statement, result -> {
             read[0] = result.getLong(1);
             read[1] = result.getLong(2);
             read[2] = result.getLong(3);
+            read[3] = result.getLong(10);
             UUID id = result.getObject(4, UUID.class);
             if (id != null) {
                 found.add(new Found(
@@ -281,7 +284,7 @@ public class Comparisons {
                         result.getString(9)));
             }
         });
-        return new Corrected(read[0], found, read[1], read[2]);
+        return new Corrected(read[0], read[3], found, read[1], read[2]);
     }
 
     /** {@code effects}' parameters, each checked (a 400 names the first bad one), then {@link #effects}. */

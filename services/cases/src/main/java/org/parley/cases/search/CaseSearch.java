@@ -120,7 +120,8 @@ public class CaseSearch {
         CaseList answer = answer(viewer, query, page, summary);
         if (registerAlone[0]) {
             registerAnswers.keepWholeAnswer(
-                    wholeAnswerKey(query), new RegisterAnswers.WholeAnswer<>(page.version(), answer, weight(page)));
+                    wholeAnswerKey(query),
+                    new RegisterAnswers.WholeAnswer<>(page.registerVersion(), answer, weight(page)));
         }
         return answer;
     }
@@ -146,11 +147,12 @@ public class CaseSearch {
     }
 
     /**
-     * The whole answer kept for the query at the listing version of this transaction, when the reader sees the register
-     * alone for it (no corrections, or every one kept at that version, holding now, and counting no case): the same
-     * for every such reader, and with nothing to audit, as it returns public sections only. Null otherwise, and when
-     * none is kept. Only when an answer is kept at some version and every correction kept at some version counts no
-     * case does it read the version: a reader with cases above the register pays nothing for it.
+     * The whole answer kept for the query at the register version of this transaction, when the reader sees the
+     * register alone for it (no corrections, or every one kept at the listing version, holding now, and counting no
+     * case): the same for every such reader, and with nothing to audit, as it returns public sections only. Null
+     * otherwise, and when none is kept. Only when an answer is kept at some version and every correction kept at some
+     * version counts no case does it read the versions: a reader with cases above the register pays nothing for it. An
+     * anonymous reader's answer so stays kept through any write the register does not show.
      */
     private CaseList registerReadersAnswer(ListQuery query, List<RegisterAnswers.Kept<Correction>> corrections) {
         List<Object> key = wholeAnswerKey(query);
@@ -170,11 +172,11 @@ public class CaseSearch {
                 return null;
             }
         }
-        return registerAnswers.wholeAnswerAt(key, at.version(), CaseList.class);
+        return registerAnswers.wholeAnswerAt(key, at.registerVersion(), CaseList.class);
     }
 
-    /** The listing version and the instant of one statement of the caller's transaction. */
-    private record ListingInstant(long version, Instant instant) {}
+    /** The listing and register versions and the instant of one statement of the caller's transaction. */
+    private record ListingInstant(long version, long registerVersion, Instant instant) {}
 
     private ListingInstant listingInstant() {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
@@ -182,7 +184,9 @@ public class CaseSearch {
                     ResultSet rows = prepared.executeQuery()) {
                 rows.next();
                 return new ListingInstant(
-                        rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant());
+                        rows.getLong(1),
+                        rows.getLong(2),
+                        rows.getObject(3, OffsetDateTime.class).toInstant());
             }
         });
     }
@@ -292,8 +296,8 @@ public class CaseSearch {
     }
 
     /**
-     * The public register's total and facets for the query's filters, at the listing version of the caller's
-     * transaction's statement; the register's answer every reader's starts from.
+     * The public register's total and facets for the query's filters, at the register version of the caller's
+     * transaction's statement (the summary's version); the register's answer every reader's starts from.
      */
     public Summary registerSummary(ListQuery query) {
         return run(VisibleCases.registerSummary(query), rows -> {
@@ -356,10 +360,12 @@ public class CaseSearch {
     private record Row(StoredCase stored, Tier tier, boolean released, Set<Section> sections) {}
 
     /** The statement of {@link VisibleCases#listPage}: its page, and with only the team's cases their summary. */
-    private record Page(long version, Summary mine, Instant readAt, List<Row> rows) implements RegisterAnswers.Read {}
+    private record Page(long version, long registerVersion, Summary mine, Instant readAt, List<Row> rows)
+            implements RegisterAnswers.Read {}
 
     private static Page readPage(ResultSet rows) throws SQLException {
         long version = 0;
+        long registerVersion = 0;
         Summary mine = null;
         Instant readAt = null;
         List<Row> page = new ArrayList<>();
@@ -369,6 +375,8 @@ public class CaseSearch {
                 version = rows.getLong(1);
                 mine = new Summary(version, rows.getLong(2), facets(rows.getString(3)));
                 readAt = rows.getObject(4, OffsetDateTime.class).toInstant();
+                // The last column, after the case columns.
+                registerVersion = rows.getLong(rows.getMetaData().getColumnCount());
             }
             // The case columns follow the summary's four.
             int at = 4;
@@ -411,7 +419,7 @@ public class CaseSearch {
                     null);
             page.add(new Row(stored, Tier.valueOf(rows.getString(at + 3)), rows.getBoolean(at + 4), sections));
         }
-        return new Page(version, mine, readAt, page);
+        return new Page(version, registerVersion, mine, readAt, page);
     }
 
     private static final ObjectMapper FACETS_JSON = new ObjectMapper();

@@ -19,11 +19,14 @@ import org.parley.web.Problems;
  * reader's answer is the register's plus corrections over their own cases above it ({@link VisibleCases}). A list
  * also keeps an organisation's corrections ({@link VisibleCases#organisationSummary}), per organisation, roles and
  * filter, shared by that organisation's readers with those roles, whatever teams they are on; and a reader's team's
- * ({@link VisibleCases#teamSummary}), per reader and filter, served to that reader alone. An answer is used only
+ * ({@link VisibleCases#teamSummary}), per reader and filter, served to that reader alone. A correction is used only
  * at the version of {@code case_listing_version} it was computed at, which every write to a table a kept answer reads
  * (cases, policies, teams, rules, grants, scopes) moves in the writing transaction, and only before the instant it says it
  * stops holding (a grant it counted expires); so a stale answer is never served, and after a change the next request
- * computes the new one (fail closed).
+ * computes the new one (fail closed). The register's own answers, and the whole answers of readers who see the register
+ * alone, are used only at the version of {@code case_register_version} they were computed at, which moves in the same
+ * way but only at the writes the register can show (V115): a write to a case above the register leaves them kept, so
+ * how long a register reader's next request takes does not tell that such a write happened.
  */
 @ApplicationScoped
 public class RegisterAnswers {
@@ -38,8 +41,16 @@ public class RegisterAnswers {
         }
     }
 
+    /**
+     * A reader's own part of an answer: its {@link #version()} is the listing version of its snapshot, and it carries
+     * the register version of that snapshot too, which the register's answer that goes with it must have.
+     */
+    public interface Part extends Versioned {
+        long registerVersion();
+    }
+
     /** A reader's own part of an answer, read in a transaction whose {@code now()} was {@code readAt}. */
-    public interface Read extends Versioned {
+    public interface Read extends Part {
         Instant readAt();
     }
 
@@ -65,11 +76,12 @@ public class RegisterAnswers {
             Caffeine.newBuilder().maximumSize(5_000).build();
 
     /**
-     * The answer made of the reader's part ({@code mine}, which carries the version of its snapshot) and the
-     * register's answer for {@code key} at that same version ({@code register}, computed when not kept or kept at
-     * another version), combined by {@code combine}. Both statements run in the caller's transaction.
+     * The answer made of the reader's part ({@code mine}, which carries the versions of its snapshot) and the
+     * register's answer for {@code key} at that same register version ({@code register}, whose {@link
+     * Versioned#version()} is its register version; computed when not kept or kept at another version), combined by
+     * {@code combine}. Both statements run in the caller's transaction.
      */
-    public <M extends Versioned, R extends Versioned, T> T answer(
+    public <M extends Part, R extends Versioned, T> T answer(
             List<Object> key, Supplier<M> mine, Supplier<R> register, BiFunction<M, R, T> combine) {
         return answer(
                 key,
@@ -80,11 +92,16 @@ public class RegisterAnswers {
     }
 
     /** A reader's part read with no instant: only answers that always hold (the register's) go with it. */
-    private record Untimed<M extends Versioned>(M part) implements Read {
+    private record Untimed<M extends Part>(M part) implements Read {
 
         @Override
         public long version() {
             return part.version();
+        }
+
+        @Override
+        public long registerVersion() {
+            return part.registerVersion();
         }
 
         @Override
@@ -95,7 +112,8 @@ public class RegisterAnswers {
 
     /**
      * As {@link #answer(List, Supplier, Supplier, BiFunction)}, with {@code corrections} (an organisation's, a reader's
-     * team's) kept each under its key, at the same version and holding at the instant the reader's part was read.
+     * team's) kept each under its key, at the listing version of the reader's part and holding at the instant it was
+     * read.
      */
     public <M extends Read, R extends Versioned, C extends Versioned, T> T answer(
             List<Object> key,
@@ -106,7 +124,7 @@ public class RegisterAnswers {
         attempts:
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             M part = mine.get();
-            R kept = keptAt(key, part.version(), part.readAt(), register);
+            R kept = keptAt(key, part.registerVersion(), part.readAt(), register);
             if (kept == null) {
                 continue;
             }
@@ -159,7 +177,10 @@ public class RegisterAnswers {
         return answer.validUntil() == null || (at != null && at.isBefore(answer.validUntil()));
     }
 
-    /** A whole answer (a page with its total and facets), kept with the listing version it was read at. */
+    /**
+     * A whole answer (a page with its total and facets) of a reader who sees the register alone, kept with the register
+     * version it was read at: it is made of what the register shows and nothing else.
+     */
     public record WholeAnswer<T>(long version, T answer, long weight) implements Versioned {}
 
     // Whole answers are those of readers who see the register alone (the anonymous, staff with nothing above it): one
@@ -175,10 +196,10 @@ public class RegisterAnswers {
         return wholeAnswers.getIfPresent(key) != null;
     }
 
-    /** The whole answer of {@code type} kept under {@code key} at {@code version}; null when none is. */
-    public <T> T wholeAnswerAt(List<Object> key, long version, Class<T> type) {
+    /** The whole answer of {@code type} kept under {@code key} at register version {@code registerVersion}; null when none is. */
+    public <T> T wholeAnswerAt(List<Object> key, long registerVersion, Class<T> type) {
         WholeAnswer<?> kept = wholeAnswers.getIfPresent(key);
-        return kept != null && kept.version() == version && type.isInstance(kept.answer())
+        return kept != null && kept.version() == registerVersion && type.isInstance(kept.answer())
                 ? type.cast(kept.answer())
                 : null;
     }

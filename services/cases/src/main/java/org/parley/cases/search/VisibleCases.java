@@ -590,8 +590,9 @@ public final class VisibleCases {
 
     /**
      * The comparison matrix over the cases of {@link #listPage}: one row per case of the page (at most limit + 1),
-     * {@code (version, total_mine, total_mine_public, id, period_start, tier, results_released, title, coded values)}
-     * (the total is the register's at that version plus the first minus the second), or a single row with null case
+     * {@code (version, total_mine, total_mine_public, id, period_start, tier, results_released, title, coded values,
+     * register_version)} (the total is the register's at that register version plus the first minus the second), or a
+     * single row with null case
      * columns when the page is empty. The coded values hold only the keys of sections the viewer may see, so a hidden
      * value never leaves the database; the title is NULL unless the HEADER is visible.
      */
@@ -614,8 +615,8 @@ public final class VisibleCases {
 
     /**
      * A page of {@link #listPage}: rows {@code (version, total_mine, total_mine_public, id, period_start, tier,
-     * results_released, title where the HEADER is seen, the given column)}, one row with a null id when the page is
-     * empty.
+     * results_released, title where the HEADER is seen, the given column, register_version)}, one row with a null id
+     * when the page is empty.
      */
     private static Statement pageWith(Viewer viewer, ListQuery query, boolean teamOnly, String column) {
         VisibleCases statement = new VisibleCases();
@@ -631,6 +632,8 @@ public final class VisibleCases {
                 .append(PAGE.masked(Section.HEADER, "c.title"))
                 .append(", ")
                 .append(column)
+                .append(", ")
+                .append(REGISTER_VERSION)
                 .append(" FROM (SELECT 1) AS one LEFT JOIN page pg ON true LEFT JOIN case_file c ON c.id = pg.id"
                         + " ORDER BY pg.period_start DESC, pg.id DESC");
         return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
@@ -681,7 +684,7 @@ public final class VisibleCases {
      * {@code SELECT <first>pg.id, c.version, …}: the page's columns as CaseSearch reads them, masked by the page rows'
      * flags, after {@code first} (columns of {@code summary s}), newest period first.
      */
-    private void pageColumns(String first) {
+    private void pageColumns(String first, String last) {
         sql.append("SELECT ").append(first).append("pg.id, c.version, pg.tier, pg.results_released, ");
         sql.append(String.join(", ", LISTED.stream().map(PAGE::of).toList())).append(", ");
         sql.append(String.join(
@@ -689,9 +692,10 @@ public final class VisibleCases {
                 MASKED.stream()
                         .map(column -> PAGE.masked(column.section(), column.expression()))
                         .toList()));
-        sql.append(", c.header_edits, c.context_edits, c.process_edits, c.results_edits"
-                + " FROM summary s LEFT JOIN page pg ON true LEFT JOIN case_file c ON c.id = pg.id"
-                + " ORDER BY pg.period_start DESC, pg.id DESC");
+        sql.append(", c.header_edits, c.context_edits, c.process_edits, c.results_edits")
+                .append(last)
+                .append(" FROM summary s LEFT JOIN page pg ON true LEFT JOIN case_file c ON c.id = pg.id"
+                        + " ORDER BY pg.period_start DESC, pg.id DESC");
     }
 
     /**
@@ -748,12 +752,27 @@ public final class VisibleCases {
     /** The register's cases, those above it for this viewer left out. */
     private static final String REGISTER = "register";
 
-    /** The register's answers carry the version they were computed at, which every statement below reads too. */
+    /**
+     * Kept answers carry the version they were computed at, which every statement below reads too: a reader's part and
+     * the corrections the listing version, which every write a kept answer may read moves ...
+     */
     private static final String VERSION = "(SELECT version FROM case_listing_version)";
 
-    /** One row {@code (version, now())}: the listing version and the instant of the caller's statement. */
+    /**
+     * ... and the register's answers the register version, which only the writes the register can show move (V115),
+     * so that what is kept of the register outlives a write to a case above it. A reader's part reads both, in its one
+     * snapshot, and goes with a register answer of its register version.
+     */
+    private static final String REGISTER_VERSION = "(SELECT version FROM case_register_version)";
+
+    /**
+     * One row {@code (version, register_version, now())}: the listing and register versions and the instant of the
+     * caller's statement.
+     */
     public static Statement listingInstant() {
-        return new Statement("SELECT version, now() FROM case_listing_version", List.of());
+        return new Statement(
+                "SELECT l.version, r.version, now() FROM case_listing_version l CROSS JOIN case_register_version r",
+                List.of());
     }
 
     /**
@@ -944,7 +963,8 @@ public final class VisibleCases {
 
     /**
      * The list's page, in one statement (one snapshot): rows {@code (version, total_mine, facets_mine, read_at, page
-     * columns as the single statement's after its total and facets)}, one per case of the page (at most limit + 1) or a
+     * columns as the single statement's after its total and facets, register_version)}, one per case of the page (at
+     * most limit + 1) or a
      * single row with null case columns when the page is empty; {@code read_at} is the statement's {@code now()}, the
      * instant its grants were judged at. With {@code teamOnly}, the page and the mine pair are the viewer's team cases
      * alone, which make the whole answer; otherwise the page is the newest of the viewer's cases above the register and
@@ -994,8 +1014,8 @@ public final class VisibleCases {
         } else {
             statement.sql.append("0 AS total_mine, '{}' AS facets_mine");
         }
-        statement.sql.append(", now() AS read_at) ");
-        statement.pageColumns("s.version, s.total_mine, s.facets_mine, s.read_at, ");
+        statement.sql.append(", now() AS read_at, ").append(REGISTER_VERSION).append(" AS register_version) ");
+        statement.pageColumns("s.version, s.total_mine, s.facets_mine, s.read_at, ", ", s.register_version");
         return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
     }
 
@@ -1112,27 +1132,28 @@ public final class VisibleCases {
 
     /**
      * The public register's total and facets for the query's filters (its page and cursor play no part): one row
-     * {@code (version, total, facets)}, the same for every reader.
+     * {@code (register_version, total, facets)}, the same for every reader.
      */
     public static Statement registerSummary(ListQuery query) {
         VisibleCases statement = new VisibleCases();
         statement.with(Viewer.anonymous(), query);
         statement.cases(new Part(REGISTER, Viewer.anonymous(), null, true), query, false, Tier.SECRET);
-        statement.sql.append(" SELECT ").append(VERSION).append(", ");
+        statement.sql.append(" SELECT ").append(REGISTER_VERSION).append(", ");
         statement.summaryOf(REGISTER);
         return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
     }
 
     /**
-     * Counts over the register alone: {@code WITH register AS (…)}, then rows {@code (version, 1, group columns…,
-     * count, total)} of {@code counting} over it, or one row {@code (version, NULL…)} when nothing counts.
+     * Counts over the register alone: {@code WITH register AS (…)}, then rows {@code (register_version, 1, group
+     * columns…, count, total, register_version)} of {@code counting} over it, or one row {@code (register_version,
+     * NULL…, register_version)} when nothing counts.
      */
     private static Statement registerCounts(ListQuery query, List<String> keys, Counting counting) {
         VisibleCases statement = new VisibleCases();
         statement.with(Viewer.anonymous(), query);
         statement.cases(new Part(REGISTER, Viewer.anonymous(), null, true), query, false, Tier.SECRET);
         statement.counted(REGISTER, keys);
-        statement.sql.append(" SELECT ver.version, x.* FROM ").append(VERSION);
+        statement.sql.append(" SELECT ver.version, x.*, ver.version FROM ").append(REGISTER_VERSION);
         statement.sql.append(" ver LEFT JOIN (");
         counting.over(statement, 1, REGISTER);
         statement.sql.append(") x ON true");
@@ -1141,8 +1162,9 @@ public final class VisibleCases {
 
     /**
      * The corrections to {@link #registerCounts} over the viewer's cases above the register: rows {@code (version,
-     * sign, group columns…, count, total)}, sign 1 for the viewer's counts there and -1 for the register's, or one row
-     * {@code (version, NULL…)}; with {@code teamOnly} only the viewer's (the answer itself).
+     * sign, group columns…, count, total, register_version)}, sign 1 for the viewer's counts there and -1 for the
+     * register's, or one row {@code (version, NULL…, register_version)}; with {@code teamOnly} only the viewer's (the
+     * answer itself).
      */
     private static Statement aboveCounts(
             Viewer viewer, ListQuery query, boolean teamOnly, List<String> keys, Counting counting) {
@@ -1152,7 +1174,13 @@ public final class VisibleCases {
         if (!teamOnly) {
             statement.counted(MINE_AS_PUBLIC, keys);
         }
-        statement.sql.append(" SELECT ver.version, x.* FROM ").append(VERSION);
+        statement
+                .sql
+                .append(" SELECT ver.version, x.*, ver.register_version FROM (SELECT ")
+                .append(VERSION)
+                .append(" AS version, ")
+                .append(REGISTER_VERSION)
+                .append(" AS register_version)");
         statement.sql.append(" ver LEFT JOIN (");
         counting.over(statement, 1, MINE);
         if (!teamOnly) {

@@ -64,6 +64,9 @@ class RegisterAnswersTest {
     @Inject
     CaseSearch search;
 
+    @Inject
+    RegisterAnswers registerAnswers;
+
     private String open(String family, String suffix, Tier tier, boolean released, List<GrantSpec> grants) {
         return open(family, suffix, tier, grants, Map.of("ra-lead", TeamRole.LEAD));
     }
@@ -99,9 +102,17 @@ class RegisterAnswersTest {
     }
 
     private long listingVersion() {
+        return version("case_listing_version");
+    }
+
+    private long registerVersion() {
+        return version("case_register_version");
+    }
+
+    private long version(String table) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> ((Number) entityManager
-                                .createNativeQuery("SELECT version FROM case_listing_version")
+                                .createNativeQuery("SELECT version FROM " + table)
                                 .getSingleResult())
                         .longValue());
     }
@@ -241,6 +252,73 @@ class RegisterAnswersTest {
         assertListed(list(otherStaff, family), known);
     }
 
+    /**
+     * The register's answers are kept by the register version, which only writes the register can show move: a write
+     * to a case above it (its content, its policy, its team, a grant, a new secret case) leaves the anonymous reader's
+     * kept answer and the register's kept summary in place, so the time their next request takes cannot tell them that
+     * someone wrote (secrecy model §6); the listing version, which the corrections go by, moves at each.
+     */
+    @Test
+    void writesToCasesAboveTheRegisterLeaveItsKeptAnswersWhereTheyWere() {
+        AccessStub.ensureFresh();
+        String family = "rk" + UUID.randomUUID().toString().substring(0, 6);
+        String known = open(family, "a", Tier.PUBLICLY_KNOWN, false, List.of());
+        String hidden = open(family, "b", Tier.SECRET, false, List.of());
+        ListQuery query =
+                ListQuery.parse(new CaseListFilters(family, null, null, null, null, null, null, null, null, null));
+        CaseList first = list(Viewer.anonymous(), family);
+        assertListed(first, known);
+        assertThat(list(Viewer.anonymous(), family)).isSameAs(first);
+        CaseSearch.Summary summary = registerAnswers.anyKept(CaseSearch.summaryKey(query), CaseSearch.Summary.class);
+        assertThat(summary).isNotNull();
+        long register = registerVersion();
+        assertThat(summary.version()).isEqualTo(register);
+
+        long listing = listingVersion();
+        List<Runnable> secretWrites = List.of(
+                () -> sql("UPDATE case_file SET region = region || ' moved' WHERE id = ?1", hidden),
+                () -> AccessStub.setPolicy(
+                        hidden,
+                        "ifit",
+                        Tier.SECRET,
+                        false,
+                        Map.of("ra-lead", TeamRole.LEAD, "rk-member", TeamRole.MEMBER),
+                        List.of(new GrantSpec("rk-org", GrantScope.PROCESS, null))),
+                () -> sql("UPDATE case_policy SET owning_organisation = 'rk-other' WHERE case_id = ?1", hidden),
+                () -> open(family, "c", Tier.SECRET, false, List.of()));
+        for (Runnable write : secretWrites) {
+            write.run();
+            assertThat(listingVersion()).isGreaterThan(listing);
+            listing = listingVersion();
+            assertThat(registerVersion()).isEqualTo(register);
+            assertThat(list(Viewer.anonymous(), family)).isSameAs(first);
+            assertThat(registerAnswers.anyKept(CaseSearch.summaryKey(query), CaseSearch.Summary.class))
+                    .isSameAs(summary);
+        }
+
+        // A write the register shows moves it, and the next answer shows the write: the case's text, its release, and
+        // a secret case made public.
+        sql("UPDATE case_file SET region = region || ' moved' WHERE id = ?1", known);
+        assertThat(registerVersion()).isGreaterThan(register);
+        CaseList moved = list(Viewer.anonymous(), family);
+        assertThat(moved).isNotSameAs(first);
+        assertThat(moved.items())
+                .singleElement()
+                .satisfies(item -> assertThat(item.header().region()).endsWith(" moved"));
+        assertThat(moved.items().get(0).results()).isNull();
+        // A release keeps the case in the register (no write to its row) and shows its results there.
+        register = registerVersion();
+        sql("UPDATE case_policy SET results_released = true WHERE case_id = ?1", known);
+        assertThat(registerVersion()).isGreaterThan(register);
+        assertThat(list(Viewer.anonymous(), family).items())
+                .singleElement()
+                .satisfies(item -> assertThat(item.results()).isNotNull());
+        register = registerVersion();
+        AccessStub.setPolicy(hidden, "ifit", Tier.PUBLICLY_KNOWN, false, Map.of("ra-lead", TeamRole.LEAD), List.of());
+        assertThat(registerVersion()).isGreaterThan(register);
+        assertListed(list(Viewer.anonymous(), family), known, hidden);
+    }
+
     @Test
     void aReaderWithCasesAboveTheRegisterIsNeverGivenItsWholeAnswer() {
         AccessStub.ensureFresh();
@@ -284,8 +362,10 @@ class RegisterAnswersTest {
         assertThat(total(register(family))).isEqualTo(1);
 
         long before = listingVersion();
+        long registerBefore = registerVersion();
         sql("UPDATE case_policy SET tier = 'SECRET' WHERE case_id = ?1", id);
         assertThat(listingVersion()).isGreaterThan(before);
+        assertThat(registerVersion()).isGreaterThan(registerBefore);
         assertThat(total(register(family))).isZero();
 
         sql("UPDATE case_policy SET tier = 'PUBLICLY_KNOWN' WHERE case_id = ?1", id);
