@@ -25,6 +25,7 @@ import org.parley.cases.api.CaseView;
 import org.parley.cases.api.EntityType;
 import org.parley.cases.api.GroupType;
 import org.parley.cases.casefile.CaseService;
+import org.parley.cases.compare.Comparisons;
 import org.parley.cases.content.Header;
 import org.parley.cases.content.NewCase;
 import org.parley.cases.content.Period;
@@ -67,7 +68,10 @@ class RegisterAnswersTest {
     @Inject
     RegisterAnswers registerAnswers;
 
-    private String open(String family, String suffix, Tier tier, boolean released, List<GrantSpec> grants) {
+    @Inject
+    Comparisons comparisons;
+
+    private String open(String family, String suffix, Tier tier, List<GrantSpec> grants) {
         return open(family, suffix, tier, grants, Map.of("ra-lead", TeamRole.LEAD));
     }
 
@@ -129,8 +133,8 @@ class RegisterAnswersTest {
     void aPolicyChangeShowsInTheVeryNextAnswer() {
         AccessStub.ensureFresh();
         String family = "ra" + UUID.randomUUID().toString().substring(0, 6);
-        String id = open(family, "a", Tier.PUBLICLY_KNOWN, false, List.of());
-        open(family, "b", Tier.PUBLICLY_KNOWN, false, List.of());
+        String id = open(family, "a", Tier.PUBLICLY_KNOWN, List.of());
+        open(family, "b", Tier.PUBLICLY_KNOWN, List.of());
         assertThat(total(register(family))).isEqualTo(2);
         // Kept now: asked again, the same.
         assertThat(register(family).asString()).isEqualTo(register(family).asString());
@@ -230,8 +234,8 @@ class RegisterAnswersTest {
         AccessStub.ensureFresh();
         String family = "rw" + UUID.randomUUID().toString().substring(0, 6);
         Viewer otherStaff = Viewer.signedIn("rw-staff", "rw-none", Set.of(Role.STAFF));
-        String known = open(family, "a", Tier.PUBLICLY_KNOWN, false, List.of());
-        String hidden = open(family, "b", Tier.SECRET, false, List.of());
+        String known = open(family, "a", Tier.PUBLICLY_KNOWN, List.of());
+        String hidden = open(family, "b", Tier.SECRET, List.of());
 
         CaseList first = list(Viewer.anonymous(), family);
         assertListed(first, known);
@@ -262,10 +266,10 @@ class RegisterAnswersTest {
     void writesToCasesAboveTheRegisterLeaveItsKeptAnswersWhereTheyWere() {
         AccessStub.ensureFresh();
         String family = "rk" + UUID.randomUUID().toString().substring(0, 6);
-        String known = open(family, "a", Tier.PUBLICLY_KNOWN, false, List.of());
-        String hidden = open(family, "b", Tier.SECRET, false, List.of());
-        ListQuery query =
-                ListQuery.parse(new CaseListFilters(family, null, null, null, null, null, null, null, null, null));
+        String known = open(family, "a", Tier.PUBLICLY_KNOWN, List.of());
+        String hidden = open(family, "b", Tier.SECRET, List.of());
+        CaseListFilters filters = new CaseListFilters(family, null, null, null, null, null, null, null, null, null);
+        ListQuery query = ListQuery.parse(filters);
         CaseList first = list(Viewer.anonymous(), family);
         assertListed(first, known);
         assertThat(list(Viewer.anonymous(), family)).isSameAs(first);
@@ -273,6 +277,13 @@ class RegisterAnswersTest {
         assertThat(summary).isNotNull();
         long register = registerVersion();
         assertThat(summary.version()).isEqualTo(register);
+        // The register's counts of a cross-tab are kept the same way.
+        String rows = "context.groups.internalControl";
+        String cols = "results.dealReached";
+        comparisons.crosstab(Viewer.anonymous(), rows, cols, filters, false);
+        List<Object> crosstabKey = List.of("crosstab", query.filters(), rows, cols);
+        RegisterAnswers.Versioned counts = registerAnswers.anyKept(crosstabKey, RegisterAnswers.Versioned.class);
+        assertThat(counts.version()).isEqualTo(register);
 
         long listing = listingVersion();
         List<Runnable> secretWrites = List.of(
@@ -285,7 +296,7 @@ class RegisterAnswersTest {
                         Map.of("ra-lead", TeamRole.LEAD, "rk-member", TeamRole.MEMBER),
                         List.of(new GrantSpec("rk-org", GrantScope.PROCESS, null))),
                 () -> sql("UPDATE case_policy SET owning_organisation = 'rk-other' WHERE case_id = ?1", hidden),
-                () -> open(family, "c", Tier.SECRET, false, List.of()));
+                () -> open(family, "c", Tier.SECRET, List.of()));
         for (Runnable write : secretWrites) {
             write.run();
             assertThat(listingVersion()).isGreaterThan(listing);
@@ -294,6 +305,9 @@ class RegisterAnswersTest {
             assertThat(list(Viewer.anonymous(), family)).isSameAs(first);
             assertThat(registerAnswers.anyKept(CaseSearch.summaryKey(query), CaseSearch.Summary.class))
                     .isSameAs(summary);
+            comparisons.crosstab(Viewer.anonymous(), rows, cols, filters, false);
+            assertThat(registerAnswers.anyKept(crosstabKey, RegisterAnswers.Versioned.class))
+                    .isSameAs(counts);
         }
 
         // A write the register shows moves it, and the next answer shows the write: the case's text, its release, and
@@ -317,6 +331,19 @@ class RegisterAnswersTest {
         AccessStub.setPolicy(hidden, "ifit", Tier.PUBLICLY_KNOWN, false, Map.of("ra-lead", TeamRole.LEAD), List.of());
         assertThat(registerVersion()).isGreaterThan(register);
         assertListed(list(Viewer.anonymous(), family), known, hidden);
+        comparisons.crosstab(Viewer.anonymous(), rows, cols, filters, false);
+        assertThat(registerAnswers.anyKept(crosstabKey, RegisterAnswers.Versioned.class))
+                .isNotSameAs(counts)
+                .extracting(RegisterAnswers.Versioned::version)
+                .isEqualTo(registerVersion());
+        // The rules (rewritten at every start of the service) move it too, though here they say the same.
+        register = registerVersion();
+        sql(
+                "UPDATE visibility_rule SET header = header WHERE relationship = 'ANONYMOUS' AND scope = ''"
+                        + " AND tier = (SELECT tier FROM case_policy WHERE case_id = ?1) AND released",
+                known);
+        assertThat(registerVersion()).isGreaterThan(register);
+        assertListed(list(Viewer.anonymous(), family), known, hidden);
     }
 
     @Test
@@ -325,8 +352,8 @@ class RegisterAnswersTest {
         String family = "rx" + UUID.randomUUID().toString().substring(0, 6);
         Viewer grantee = Viewer.signedIn("rx-partner", "rx-org", Set.of(Role.PARTNER));
         Viewer member = Viewer.signedIn("rx-member", "rx-staff-org", Set.of(Role.STAFF));
-        String known = open(family, "a", Tier.PUBLICLY_KNOWN, false, List.of());
-        String granted = open(family, "b", Tier.SECRET, false, List.of());
+        String known = open(family, "a", Tier.PUBLICLY_KNOWN, List.of());
+        String granted = open(family, "b", Tier.SECRET, List.of());
         String teamCase = open(
                 family, "c", Tier.SECRET, List.of(), Map.of("ra-lead", TeamRole.LEAD, "rx-member", TeamRole.MEMBER));
         // The register's whole answer is kept, and the grantee's organisation's corrections count no case yet.
@@ -358,7 +385,7 @@ class RegisterAnswersTest {
     void aWriteBehindTheServicesBackIsSeenToo() {
         AccessStub.ensureFresh();
         String family = "rb" + UUID.randomUUID().toString().substring(0, 6);
-        String id = open(family, "a", Tier.PUBLICLY_KNOWN, false, List.of());
+        String id = open(family, "a", Tier.PUBLICLY_KNOWN, List.of());
         assertThat(total(register(family))).isEqualTo(1);
 
         long before = listingVersion();
@@ -378,8 +405,8 @@ class RegisterAnswersTest {
     void aTransactionMovesTheVersionOnceHoweverManyRowsItWrites() {
         AccessStub.ensureFresh();
         String family = "rc" + UUID.randomUUID().toString().substring(0, 6);
-        String first = open(family, "a", Tier.SECRET, false, List.of());
-        String second = open(family, "b", Tier.SECRET, false, List.of());
+        String first = open(family, "a", Tier.SECRET, List.of());
+        String second = open(family, "b", Tier.SECRET, List.of());
         long before = listingVersion();
         QuarkusTransaction.requiringNew()
                 .run(() -> entityManager
@@ -396,9 +423,8 @@ class RegisterAnswersTest {
     void aRevokedGrantLeavesTheGranteeWithTheRegisterAtOnce() {
         AccessStub.ensureFresh();
         String family = "rd" + UUID.randomUUID().toString().substring(0, 6);
-        String shared =
-                open(family, "a", Tier.SECRET, false, List.of(new GrantSpec("ra-org", GrantScope.PROCESS, null)));
-        String known = open(family, "b", Tier.PUBLICLY_KNOWN, false, List.of());
+        String shared = open(family, "a", Tier.SECRET, List.of(new GrantSpec("ra-org", GrantScope.PROCESS, null)));
+        String known = open(family, "b", Tier.PUBLICLY_KNOWN, List.of());
         // The register's answer for this filter is kept by the first request; the grantee's adds the shared case.
         assertThat(total(register(family))).isEqualTo(1);
         Response granted = given().queryParam("q", family).get("/cases");
@@ -421,9 +447,8 @@ class RegisterAnswersTest {
         Viewer otherOrganisation = Viewer.signedIn("re-other", "re-other-org", Set.of(Role.PARTNER));
         String teamCase = open(
                 family, "a", Tier.SECRET, List.of(), Map.of("ra-lead", TeamRole.LEAD, "re-on-team", TeamRole.MEMBER));
-        String granted =
-                open(family, "b", Tier.SECRET, false, List.of(new GrantSpec("re-org", GrantScope.PROCESS, null)));
-        String known = open(family, "c", Tier.PUBLICLY_KNOWN, false, List.of());
+        String granted = open(family, "b", Tier.SECRET, List.of(new GrantSpec("re-org", GrantScope.PROCESS, null)));
+        String known = open(family, "c", Tier.PUBLICLY_KNOWN, List.of());
 
         // Each order: the organisation's corrections are kept by the first of its readers and used by the next,
         // whose own team cases are counted afresh; a reader of another organisation never gets them.
@@ -460,7 +485,7 @@ class RegisterAnswersTest {
         Viewer member = Viewer.signedIn("rs-member", "rs-org", Set.of(Role.STAFF));
         String teamCase = open(
                 family, "a", Tier.SECRET, List.of(), Map.of("ra-lead", TeamRole.LEAD, "rs-member", TeamRole.MEMBER));
-        String known = open(family, "b", Tier.PUBLICLY_KNOWN, false, List.of());
+        String known = open(family, "b", Tier.PUBLICLY_KNOWN, List.of());
         assertListed(list(member, family), teamCase, known);
         assertListed(list(member, family), teamCase, known);
 
@@ -478,9 +503,8 @@ class RegisterAnswersTest {
         AccessStub.ensureFresh();
         String family = "rf" + UUID.randomUUID().toString().substring(0, 6);
         Viewer grantee = Viewer.signedIn("rf-partner", "rf-org", Set.of(Role.PARTNER));
-        String granted =
-                open(family, "a", Tier.SECRET, false, List.of(new GrantSpec("rf-org", GrantScope.PROCESS, null)));
-        String known = open(family, "b", Tier.PUBLICLY_KNOWN, false, List.of());
+        String granted = open(family, "a", Tier.SECRET, List.of(new GrantSpec("rf-org", GrantScope.PROCESS, null)));
+        String known = open(family, "b", Tier.PUBLICLY_KNOWN, List.of());
         assertListed(list(grantee, family), granted, known);
 
         long before = listingVersion();
@@ -495,8 +519,8 @@ class RegisterAnswersTest {
         String family = "rg" + UUID.randomUUID().toString().substring(0, 6);
         Viewer grantee = Viewer.signedIn("rg-partner", "rg-org", Set.of(Role.PARTNER));
         Instant expiry = Instant.now().plusSeconds(4);
-        open(family, "a", Tier.SECRET, false, List.of(new GrantSpec("rg-org", GrantScope.PROCESS, expiry)));
-        String known = open(family, "b", Tier.PUBLICLY_KNOWN, false, List.of());
+        open(family, "a", Tier.SECRET, List.of(new GrantSpec("rg-org", GrantScope.PROCESS, expiry)));
+        String known = open(family, "b", Tier.PUBLICLY_KNOWN, List.of());
         CaseList before = list(grantee, family);
         long version = listingVersion();
         // Asked before the expiry (a slow machine may already be past it): the organisation's corrections are kept.
