@@ -196,7 +196,7 @@ public class RegisterAnswers {
         return wholeAnswers.getIfPresent(key) != null;
     }
 
-    /** The whole answer of {@code type} kept under {@code key} at register version {@code registerVersion}; null when none is. */
+    /** The whole answer of {@code type} kept under {@code key} at {@code registerVersion}; null when none is. */
     public <T> T wholeAnswerAt(List<Object> key, long registerVersion, Class<T> type) {
         WholeAnswer<?> kept = wholeAnswers.getIfPresent(key);
         return kept != null && kept.version() == registerVersion && type.isInstance(kept.answer())

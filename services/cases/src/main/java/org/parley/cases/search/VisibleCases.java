@@ -592,9 +592,8 @@ public final class VisibleCases {
      * The comparison matrix over the cases of {@link #listPage}: one row per case of the page (at most limit + 1),
      * {@code (version, total_mine, total_mine_public, id, period_start, tier, results_released, title, coded values,
      * register_version)} (the total is the register's at that register version plus the first minus the second), or a
-     * single row with null case
-     * columns when the page is empty. The coded values hold only the keys of sections the viewer may see, so a hidden
-     * value never leaves the database; the title is NULL unless the HEADER is visible.
+     * single row with null case columns when the page is empty. The coded values hold only the keys of sections the
+     * viewer may see, so a hidden value never leaves the database; the title is NULL unless the HEADER is visible.
      */
     public static Statement matrix(Viewer viewer, ListQuery query, boolean teamOnly) {
         return pageWith(
@@ -964,13 +963,12 @@ public final class VisibleCases {
     /**
      * The list's page, in one statement (one snapshot): rows {@code (version, total_mine, facets_mine, read_at, page
      * columns as the single statement's after its total and facets, register_version)}, one per case of the page (at
-     * most limit + 1) or a
-     * single row with null case columns when the page is empty; {@code read_at} is the statement's {@code now()}, the
-     * instant its grants were judged at. With {@code teamOnly}, the page and the mine pair are the viewer's team cases
+     * most limit + 1) or a single row with null case columns when the page is empty; {@code read_at} is the
+     * statement's {@code now()}, the instant its grants were judged at. With {@code teamOnly}, the page and the mine pair are the viewer's team cases
      * alone, which make the whole answer; otherwise the page is the newest of the viewer's cases above the register and
      * the register's others, and the mine pair is 0 and empty: the answer's total and facets are the register's ({@link
      * #registerSummary}) plus the organisation's corrections ({@link #organisationSummary}) plus the team's ({@link
-     * #teamSummary}), all at the page's version.
+     * #teamSummary}), at the page's register and listing versions.
      */
     public static Statement listPage(Viewer viewer, ListQuery query, boolean teamOnly) {
         return listPage(viewer, query, teamOnly, TextMatch.COLLECTED);
