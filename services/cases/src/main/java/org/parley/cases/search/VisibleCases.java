@@ -964,9 +964,9 @@ public final class VisibleCases {
      * The list's page, in one statement (one snapshot): rows {@code (version, total_mine, facets_mine, read_at, page
      * columns as the single statement's after its total and facets, register_version)}, one per case of the page (at
      * most limit + 1) or a single row with null case columns when the page is empty; {@code read_at} is the
-     * statement's {@code now()}, the instant its grants were judged at. With {@code teamOnly}, the page and the mine pair are the viewer's team cases
-     * alone, which make the whole answer; otherwise the page is the newest of the viewer's cases above the register and
-     * the register's others, and the mine pair is 0 and empty: the answer's total and facets are the register's ({@link
+     * statement's {@code now()}, the instant its grants were judged at. With {@code teamOnly}, the page and the mine
+     * pair are the viewer's team cases alone, which make the whole answer; otherwise the page is the newest of the
+     * viewer's cases above the register and the register's others, and the mine pair is 0 and empty: the answer's total and facets are the register's ({@link
      * #registerSummary}) plus the organisation's corrections ({@link #organisationSummary}) plus the team's ({@link
      * #teamSummary}), at the page's register and listing versions.
      */

@@ -85,9 +85,17 @@ class RegisterAnswersTest {
 
     /** The reader's list of the family's cases, as the service answers it. */
     private CaseList list(Viewer reader, String family) {
-        return search.list(
-                reader,
-                ListQuery.parse(new CaseListFilters(family, null, null, null, null, null, null, null, null, null)));
+        return search.list(reader, ListQuery.parse(searching(family)));
+    }
+
+    /** The filters of a text query for the family's word, and nothing else. */
+    private static CaseListFilters searching(String family) {
+        return new CaseListFilters(family, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** A word no other test's cases hold, starting with {@code prefix}: the cases of one test are found by it. */
+    private static String family(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 6);
     }
 
     private static void assertListed(CaseList answer, String... ids) {
@@ -132,7 +140,7 @@ class RegisterAnswersTest {
     @Test
     void aPolicyChangeShowsInTheVeryNextAnswer() {
         AccessStub.ensureFresh();
-        String family = "ra" + UUID.randomUUID().toString().substring(0, 6);
+        String family = family("ra");
         String id = open(family, "a", Tier.PUBLICLY_KNOWN, List.of());
         open(family, "b", Tier.PUBLICLY_KNOWN, List.of());
         assertThat(total(register(family))).isEqualTo(2);
@@ -192,7 +200,7 @@ class RegisterAnswersTest {
     @Test
     void aFrequentTextIsMatchedPerCaseOnceTheRegistersTotalsAreKeptAndAnswersPageByPageAlike() {
         AccessStub.ensureFresh();
-        String family = "rt" + UUID.randomUUID().toString().substring(0, 6);
+        String family = family("rt");
         // A year no other test's cases fall in, so the register of the period is these cases alone.
         LocalDate day = LocalDate.of(1903, 1, 1);
         List<String> newestFirst = new ArrayList<>();
@@ -200,7 +208,7 @@ class RegisterAnswersTest {
             newestFirst.add(0, openOn(family, "p" + i, day.plusDays(i), Tier.PUBLICLY_KNOWN));
         }
         // In the period's register without the word; and a secret case with it, newest of all, on the lead's team.
-        openOn("rx" + UUID.randomUUID().toString().substring(0, 6), "q", day.plusDays(5), Tier.PUBLICLY_KNOWN);
+        openOn(family("rx"), "q", day.plusDays(5), Tier.PUBLICLY_KNOWN);
         String secret = openOn(family, "s", day.plusDays(10), Tier.SECRET);
         ListQuery period =
                 ListQuery.parse(new CaseListFilters(null, null, null, null, null, null, null, "1903-12-31", null, "1"));
@@ -232,7 +240,7 @@ class RegisterAnswersTest {
     @Test
     void readersWhoSeeTheRegisterAloneShareOneWholeAnswerUntilTheVersionMoves() {
         AccessStub.ensureFresh();
-        String family = "rw" + UUID.randomUUID().toString().substring(0, 6);
+        String family = family("rw");
         Viewer otherStaff = Viewer.signedIn("rw-staff", "rw-none", Set.of(Role.STAFF));
         String known = open(family, "a", Tier.PUBLICLY_KNOWN, List.of());
         String hidden = open(family, "b", Tier.SECRET, List.of());
@@ -265,10 +273,10 @@ class RegisterAnswersTest {
     @Test
     void writesToCasesAboveTheRegisterLeaveItsKeptAnswersWhereTheyWere() {
         AccessStub.ensureFresh();
-        String family = "rk" + UUID.randomUUID().toString().substring(0, 6);
+        String family = family("rk");
         String known = open(family, "a", Tier.PUBLICLY_KNOWN, List.of());
         String hidden = open(family, "b", Tier.SECRET, List.of());
-        CaseListFilters filters = new CaseListFilters(family, null, null, null, null, null, null, null, null, null);
+        CaseListFilters filters = searching(family);
         ListQuery query = ListQuery.parse(filters);
         CaseList first = list(Viewer.anonymous(), family);
         assertListed(first, known);
@@ -349,7 +357,7 @@ class RegisterAnswersTest {
     @Test
     void aReaderWithCasesAboveTheRegisterIsNeverGivenItsWholeAnswer() {
         AccessStub.ensureFresh();
-        String family = "rx" + UUID.randomUUID().toString().substring(0, 6);
+        String family = family("rx");
         Viewer grantee = Viewer.signedIn("rx-partner", "rx-org", Set.of(Role.PARTNER));
         Viewer member = Viewer.signedIn("rx-member", "rx-staff-org", Set.of(Role.STAFF));
         String known = open(family, "a", Tier.PUBLICLY_KNOWN, List.of());
@@ -384,7 +392,7 @@ class RegisterAnswersTest {
     @Test
     void aWriteBehindTheServicesBackIsSeenToo() {
         AccessStub.ensureFresh();
-        String family = "rb" + UUID.randomUUID().toString().substring(0, 6);
+        String family = family("rb");
         String id = open(family, "a", Tier.PUBLICLY_KNOWN, List.of());
         assertThat(total(register(family))).isEqualTo(1);
 
@@ -404,7 +412,7 @@ class RegisterAnswersTest {
     @Test
     void aTransactionMovesTheVersionOnceHoweverManyRowsItWrites() {
         AccessStub.ensureFresh();
-        String family = "rc" + UUID.randomUUID().toString().substring(0, 6);
+        String family = family("rc");
         String first = open(family, "a", Tier.SECRET, List.of());
         String second = open(family, "b", Tier.SECRET, List.of());
         long before = listingVersion();
@@ -422,7 +430,7 @@ class RegisterAnswersTest {
     @OidcSecurity(claims = {@Claim(key = "sub", value = "ra-partner"), @Claim(key = "org", value = "ra-org")})
     void aRevokedGrantLeavesTheGranteeWithTheRegisterAtOnce() {
         AccessStub.ensureFresh();
-        String family = "rd" + UUID.randomUUID().toString().substring(0, 6);
+        String family = family("rd");
         String shared = open(family, "a", Tier.SECRET, List.of(new GrantSpec("ra-org", GrantScope.PROCESS, null)));
         String known = open(family, "b", Tier.PUBLICLY_KNOWN, List.of());
         // The register's answer for this filter is kept by the first request; the grantee's adds the shared case.
@@ -441,7 +449,7 @@ class RegisterAnswersTest {
     @Test
     void readersOfOneOrganisationShareItsCorrectionsButNotTheirTeams() {
         AccessStub.ensureFresh();
-        String family = "re" + UUID.randomUUID().toString().substring(0, 6);
+        String family = family("re");
         Viewer onTeam = Viewer.signedIn("re-on-team", "re-org", Set.of(Role.PARTNER));
         Viewer offTeam = Viewer.signedIn("re-off-team", "re-org", Set.of(Role.PARTNER));
         Viewer otherOrganisation = Viewer.signedIn("re-other", "re-other-org", Set.of(Role.PARTNER));
@@ -462,7 +470,7 @@ class RegisterAnswersTest {
     @Test
     void readersOfOneOrganisationAndRolesOnDifferentTeamsEachKeepTheirOwnTeam() {
         AccessStub.ensureFresh();
-        String family = "rt" + UUID.randomUUID().toString().substring(0, 6);
+        String family = family("rt");
         Viewer first = Viewer.signedIn("rt-first", "rt-org", Set.of(Role.STAFF));
         Viewer second = Viewer.signedIn("rt-second", "rt-org", Set.of(Role.STAFF));
         String firstCase = open(
@@ -481,7 +489,7 @@ class RegisterAnswersTest {
     @Test
     void aTeamChangedBehindTheServicesBackMovesTheVersion() {
         AccessStub.ensureFresh();
-        String family = "rs" + UUID.randomUUID().toString().substring(0, 6);
+        String family = family("rs");
         Viewer member = Viewer.signedIn("rs-member", "rs-org", Set.of(Role.STAFF));
         String teamCase = open(
                 family, "a", Tier.SECRET, List.of(), Map.of("ra-lead", TeamRole.LEAD, "rs-member", TeamRole.MEMBER));
@@ -501,7 +509,7 @@ class RegisterAnswersTest {
     @Test
     void aGrantWrittenBehindTheServicesBackMovesTheVersion() {
         AccessStub.ensureFresh();
-        String family = "rf" + UUID.randomUUID().toString().substring(0, 6);
+        String family = family("rf");
         Viewer grantee = Viewer.signedIn("rf-partner", "rf-org", Set.of(Role.PARTNER));
         String granted = open(family, "a", Tier.SECRET, List.of(new GrantSpec("rf-org", GrantScope.PROCESS, null)));
         String known = open(family, "b", Tier.PUBLICLY_KNOWN, List.of());
@@ -516,7 +524,7 @@ class RegisterAnswersTest {
     @Test
     void aGrantStopsCountingTheInstantItExpiresThoughNothingIsWritten() {
         AccessStub.ensureFresh();
-        String family = "rg" + UUID.randomUUID().toString().substring(0, 6);
+        String family = family("rg");
         Viewer grantee = Viewer.signedIn("rg-partner", "rg-org", Set.of(Role.PARTNER));
         Instant expiry = Instant.now().plusSeconds(4);
         open(family, "a", Tier.SECRET, List.of(new GrantSpec("rg-org", GrantScope.PROCESS, expiry)));
