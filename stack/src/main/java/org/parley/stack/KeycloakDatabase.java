@@ -1,62 +1,75 @@
 package org.parley.stack;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Keycloak's own database: an H2 file in the stack's state folder. A durable stack keeps it from one start to the
- * next, as it keeps PostgreSQL's data, so a warm start neither builds Keycloak's schema nor imports the realm again
- * (about half of Keycloak's start here), and what was changed in Keycloak while it ran survives a restart. The
- * database is made afresh, with the realm imported into it, when the stack is disposable (test data) or when the
- * realm file is not the one that was imported.
+ * Keycloak's own database: {@value #NAME} in the stack's PostgreSQL, owned by a role of its own ({@value #ROLE}, no
+ * superuser; its password generated like the superuser's, in a file of the state folder). So it is as durable as the
+ * services' databases: a durable stack's PostgreSQL syncs each commit, and what Keycloak acknowledged survives a crash
+ * of Keycloak, of PostgreSQL and of the machine (an H2 file, before, did not sync). A durable stack keeps it from one
+ * start to the next, so a warm start neither builds Keycloak's schema nor imports the realm again. It is made afresh,
+ * with the realm imported into it, when the stack is disposable (test data) or when the realm file is not the one
+ * that was imported. Which file was imported is the database's comment: it goes when the database goes.
  */
 final class KeycloakDatabase {
 
-    private static final String IMPORTED_REALM = "imported-realm.sha256";
+    static final String NAME = "keycloak";
+    static final String ROLE = "keycloak";
+    private static final String IMPORTED_REALM = "parley realm imported, sha256 ";
 
-    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
-
-    private final Path directory;
+    private final int postgresPort;
+    private final Path superuserPasswordFile;
+    private final Path passwordFile;
+    private final Path formerH2Folder;
     private final Path realmFile;
     private final boolean kept;
     /** The realm file's digest when the current start was prepared: the file it copied for the import. */
     private String preparedDigest = "";
 
-    KeycloakDatabase(Path directory, Path realmFile, boolean kept) {
-        if (directory.toString().contains(";")) {
-            // H2 would read what follows a ';' in its URL as a setting.
-            throw new IllegalArgumentException("Keycloak's database folder may not contain ';': " + directory);
-        }
-        this.directory = directory;
-        this.realmFile = realmFile;
-        this.kept = kept;
+    KeycloakDatabase(StackOptions options) {
+        this.postgresPort = options.postgresPort();
+        this.superuserPasswordFile = options.postgresPasswordFile();
+        this.passwordFile = options.stateDir().resolve("keycloak").resolve("postgres-password");
+        this.formerH2Folder = options.stateDir().resolve("keycloak").resolve("database");
+        this.realmFile = options.realmFile();
+        this.kept = options.durable();
     }
 
     /**
-     * Readies the folder for a start (Keycloak must not be running) and says whether the realm must be imported:
-     * true when the database was made afresh.
+     * Readies the database for a start (Keycloak must not be running; PostgreSQL must be) and says whether the realm
+     * must be imported: true when the database was made afresh.
      */
-    boolean prepareForStart() throws IOException {
+    boolean prepareForStart() throws IOException, SQLException {
         preparedDigest = realmDigest();
-        boolean keep = kept && preparedDigest.equals(importedDigest());
-        if (!keep) {
-            deleteFolder();
-            Files.createDirectories(directory);
+        // The H2 file of earlier stacks holds the users' password hashes and is read no more.
+        deleteFolder(formerH2Folder);
+        String password = PostgresPassword.readOrCreate(passwordFile);
+        try (Connection superuser = superuser();
+                Statement statement = superuser.createStatement()) {
+            statement.execute("SET password_encryption = 'scram-sha-256'");
+            // The password is base64url (PostgresPassword), so quoting it is safe; roles take no parameters.
+            String role = roleExists(superuser) ? "ALTER ROLE " : "CREATE ROLE ";
+            statement.execute(role + ROLE + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + password + "'");
+            boolean keep = kept && preparedDigest.equals(importedDigest(superuser));
+            if (!keep) {
+                statement.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
+                statement.execute("CREATE DATABASE " + NAME + " OWNER " + ROLE);
+            }
+            return !keep;
         }
-        // It holds the users' password hashes: the owner's alone, like PostgreSQL's data folder.
-        Files.setPosixFilePermissions(directory, OWNER_ONLY);
-        return !keep;
     }
 
     /**
@@ -64,27 +77,50 @@ final class KeycloakDatabase {
      * a later start keep it (a start that failed half-way through the import is made afresh). That is the file as
      * it was when the start was prepared: one edited while Keycloak started is imported at the next start.
      */
-    void realmImported() throws IOException {
-        Path marker = directory.resolve(IMPORTED_REALM);
-        Path temporary = directory.resolve(IMPORTED_REALM + ".tmp");
-        Files.writeString(temporary, preparedDigest);
-        Files.move(temporary, marker, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    void realmImported() throws IOException, SQLException {
+        try (Connection superuser = superuser();
+                Statement statement = superuser.createStatement()) {
+            // The digest is hexadecimal: quoting it is safe.
+            statement.execute("COMMENT ON DATABASE " + NAME + " IS '" + IMPORTED_REALM + preparedDigest + "'");
+        }
     }
 
-    /**
-     * Keycloak's dev-file URL properties, with the file in this folder rather than in the shared distribution, and
-     * each commit written to the file before it returns ({@code WRITE_DELAY=0}): by default H2 writes its commits
-     * up to half a second later, from a background thread, so a Keycloak killed just after it acknowledged a change
-     * (a user made in its admin console) lost it. H2 does not sync the file, so a crash of the machine still may.
-     */
     String jdbcUrl() {
-        return "jdbc:h2:file:" + directory.resolve("keycloakdb")
-                + ";NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + NAME;
     }
 
-    private String importedDigest() throws IOException {
-        Path marker = directory.resolve(IMPORTED_REALM);
-        return Files.isRegularFile(marker) ? Files.readString(marker, StandardCharsets.UTF_8) : "";
+    String password() throws IOException {
+        return PostgresPassword.readOrCreate(passwordFile);
+    }
+
+    private Connection superuser() throws IOException, SQLException {
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres",
+                "postgres",
+                PostgresPassword.readOrCreate(superuserPasswordFile));
+    }
+
+    private static boolean roleExists(Connection superuser) throws SQLException {
+        try (PreparedStatement query = superuser.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            query.setString(1, ROLE);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    /** The digest of the realm file the database holds; empty when there is no database or no finished import. */
+    private static String importedDigest(Connection superuser) throws SQLException {
+        try (PreparedStatement query = superuser.prepareStatement(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?")) {
+            query.setString(1, NAME);
+            try (ResultSet rows = query.executeQuery()) {
+                String comment = rows.next() ? rows.getString(1) : null;
+                return comment != null && comment.startsWith(IMPORTED_REALM)
+                        ? comment.substring(IMPORTED_REALM.length())
+                        : "";
+            }
+        }
     }
 
     private String realmDigest() throws IOException {
@@ -96,7 +132,7 @@ final class KeycloakDatabase {
         }
     }
 
-    private void deleteFolder() throws IOException {
+    private static void deleteFolder(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }

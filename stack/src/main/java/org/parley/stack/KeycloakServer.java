@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,8 @@ import java.util.OptionalLong;
 
 /**
  * Keycloak from the distribution that the build unpacked into stack/target/keycloak, in dev mode with its database in
- * the stack's state folder ({@link KeycloakDatabase}: kept by a durable stack, made afresh with the realm imported
- * otherwise).
+ * the stack's PostgreSQL ({@link KeycloakDatabase}: kept by a durable stack, made afresh with the realm imported
+ * otherwise), which must be running when it starts.
  */
 final class KeycloakServer {
 
@@ -48,8 +49,7 @@ final class KeycloakServer {
         this.stateDir = options.stateDir();
         this.distribution = distribution;
         this.realmFile = options.realmFile();
-        this.database = new KeycloakDatabase(
-                options.stateDir().resolve("keycloak").resolve("database"), realmFile, options.durable());
+        this.database = new KeycloakDatabase(options);
         this.logFile = options.logsDir().resolve("keycloak.log");
         this.port = options.keycloakPort();
     }
@@ -78,7 +78,7 @@ final class KeycloakServer {
         return dist;
     }
 
-    void start() throws IOException, InterruptedException {
+    void start() throws IOException, SQLException, InterruptedException {
         if (!Files.isRegularFile(realmFile)) {
             throw new IllegalStateException("realm file not found: " + realmFile);
         }
@@ -102,7 +102,7 @@ final class KeycloakServer {
 
     private record Launch(Process process, boolean importsRealm) {}
 
-    private synchronized Launch launch(Path importDir) throws IOException {
+    private synchronized Launch launch(Path importDir) throws IOException, SQLException {
         if (shutDown || (process != null && process.isAlive())) {
             return null;
         }
@@ -123,10 +123,14 @@ final class KeycloakServer {
         List<String> command = new ArrayList<>(List.of(
                 distribution.resolve("bin/kc.sh").toString(),
                 "start-dev",
-                // dev-file for every stack: the vendor is a build option, and a shared distribution built for
+                // postgres for every stack: the vendor is a build option, and a shared distribution built for
                 // another vendor would be rebuilt (about 15 s) at each start that changes it.
-                "--db=dev-file",
+                "--db=postgres",
                 "--db-url=" + database.jdbcUrl(),
+                "--db-username=" + KeycloakDatabase.ROLE,
+                // Keycloak's default of 100 would be the whole of PostgreSQL's max_connections, shared with the
+                // services; a local Keycloak serves a handful of users.
+                "--db-pool-max-size=10",
                 "--http-host=127.0.0.1",
                 "--http-port=" + port,
                 // Health and metrics stay off: either would open the management port 9000, shared by every stack.
@@ -146,6 +150,8 @@ final class KeycloakServer {
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // In the environment, not on the command line, which every local user may read.
+        environment.put("KC_DB_PASSWORD", database.password());
         // C1 only: Keycloak starts markedly faster on two shared cores, and dev/test load is light.
         environment.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
         process = builder.directory(distribution.toFile())

@@ -114,10 +114,12 @@ public final class LocalStack {
                 this::health,
                 this::join);
         control.start();
+        CompletableFuture<Void> postgresReady = startInBackground("postgres", postgres::start);
         CompletableFuture<?> all = CompletableFuture.allOf(
-                startInBackground("postgres", postgres::start),
+                postgresReady,
                 startInBackground("kafka", kafka::start),
-                startInBackground("keycloak", keycloak::start));
+                // Keycloak's database is in the stack's PostgreSQL.
+                postgresReady.thenCompose(ready -> startInBackground("keycloak", keycloak::start)));
         try {
             all.join();
         } catch (CompletionException e) {

@@ -4,74 +4,142 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** When Keycloak's database is kept from one start to the next, and when it is made afresh. */
+/**
+ * When Keycloak's database in the stack's PostgreSQL (a real one, started once for the class) is kept from one start
+ * to the next, when it is made afresh, and who may use it.
+ */
 class KeycloakDatabaseTest {
 
     @TempDir
-    Path state;
+    static Path state;
 
-    private Path realm() throws IOException {
-        Path realm = state.resolve("realm.json");
-        if (!Files.exists(realm)) {
-            Files.writeString(realm, "{\"realm\":\"parley\"}");
+    private static int postgresPort;
+    private static PostgresServer postgres;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgresPort = LocalPorts.free();
+        StackOptions options = options(false);
+        Files.createDirectories(options.logsDir());
+        postgres = new PostgresServer(options);
+        postgres.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        if (postgres != null) {
+            postgres.stop();
         }
-        return realm;
     }
 
-    private Path folder() {
-        return state.resolve("keycloak").resolve("database");
+    @BeforeEach
+    void noKeycloakDatabaseYet() throws Exception {
+        Files.writeString(realm(), "{\"realm\":\"parley\"}");
+        try (Connection superuser = superuser("postgres");
+                Statement statement = superuser.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS keycloak WITH (FORCE)");
+        }
     }
 
-    /** What Keycloak would have written into the folder while it ran. */
-    private Path keycloakWrote() throws IOException {
-        return Files.writeString(folder().resolve("keycloakdb.mv.db"), "realm rows");
+    private static StackOptions options(boolean durable) {
+        return StackOptions.parse(new String[] {
+            "start",
+            "--state",
+            state.toString(),
+            "--pg-port",
+            Integer.toString(postgresPort),
+            "--realm",
+            realm().toString(),
+            "--durable",
+            Boolean.toString(durable)
+        });
+    }
+
+    private static Path realm() {
+        return state.resolve("realm.json");
+    }
+
+    private static Connection superuser(String database) throws IOException, SQLException {
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database,
+                "postgres",
+                Files.readString(state.resolve("postgres-password")).trim());
+    }
+
+    /** What Keycloak would have written while it ran, through its own role and password. */
+    private static void keycloakWrote(KeycloakDatabase database) throws Exception {
+        try (Connection keycloak =
+                        DriverManager.getConnection(database.jdbcUrl(), KeycloakDatabase.ROLE, database.password());
+                Statement statement = keycloak.createStatement()) {
+            statement.execute("CREATE TABLE user_entity (username text)");
+            statement.execute("INSERT INTO user_entity VALUES ('made-while-running')");
+        }
+    }
+
+    /** Whether the database holds what {@link #keycloakWrote} wrote. */
+    private static boolean holdsWhatKeycloakWrote() throws Exception {
+        try (Connection superuser = superuser("postgres");
+                Statement statement = superuser.createStatement();
+                ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'keycloak'")) {
+            if (!exists.next()) {
+                return false;
+            }
+        }
+        try (Connection superuser = superuser("keycloak");
+                Statement statement = superuser.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT to_regclass('user_entity') IS NOT NULL")) {
+            rows.next();
+            return rows.getBoolean(1);
+        }
     }
 
     @Test
-    void aDurableStackKeepsTheDatabaseOfTheRealmItImported() throws IOException {
-        KeycloakDatabase database = new KeycloakDatabase(folder(), realm(), true);
+    void aDurableStackKeepsTheDatabaseOfTheRealmItImported() throws Exception {
+        KeycloakDatabase database = new KeycloakDatabase(options(true));
         assertThat(database.prepareForStart()).as("first start imports").isTrue();
-        assertThat(Files.getPosixFilePermissions(folder())).isEqualTo(KeycloakDatabase.OWNER_ONLY);
-        Path data = keycloakWrote();
+        keycloakWrote(database);
         database.realmImported();
 
-        Files.setPosixFilePermissions(folder(), PosixFilePermissions.fromString("rwxr-xr-x"));
         assertThat(database.prepareForStart()).as("second start imports").isFalse();
-        assertThat(data).hasContent("realm rows");
-        assertThat(Files.getPosixFilePermissions(folder()))
-                .as("a folder someone widened is the owner's alone again")
-                .isEqualTo(KeycloakDatabase.OWNER_ONLY);
-        assertThat(new KeycloakDatabase(folder(), realm(), true).prepareForStart())
+        assertThat(holdsWhatKeycloakWrote()).isTrue();
+        assertThat(new KeycloakDatabase(options(true)).prepareForStart())
                 .as("a new stack process on the same state")
                 .isFalse();
-        assertThat(data).exists();
+        assertThat(holdsWhatKeycloakWrote()).isTrue();
     }
 
     @Test
-    void aChangedRealmFileMakesTheDatabaseAfresh() throws IOException {
-        KeycloakDatabase database = new KeycloakDatabase(folder(), realm(), true);
+    void aChangedRealmFileMakesTheDatabaseAfresh() throws Exception {
+        KeycloakDatabase database = new KeycloakDatabase(options(true));
         database.prepareForStart();
-        Path data = keycloakWrote();
+        keycloakWrote(database);
         database.realmImported();
 
         Files.writeString(realm(), "{\"realm\":\"parley\",\"displayName\":\"changed\"}");
         assertThat(database.prepareForStart()).isTrue();
-        assertThat(data).doesNotExist();
-        assertThat(folder()).isEmptyDirectory();
+        assertThat(holdsWhatKeycloakWrote()).isFalse();
     }
 
     @Test
-    void aRealmFileEditedWhileKeycloakStartedIsImportedAtTheNextStart() throws IOException {
-        KeycloakDatabase database = new KeycloakDatabase(folder(), realm(), true);
+    void aRealmFileEditedWhileKeycloakStartedIsImportedAtTheNextStart() throws Exception {
+        KeycloakDatabase database = new KeycloakDatabase(options(true));
         database.prepareForStart();
-        keycloakWrote();
+        keycloakWrote(database);
         Files.writeString(realm(), "{\"realm\":\"parley\",\"displayName\":\"edited during the start\"}");
         database.realmImported(); // of the file as it was when the start was prepared
 
@@ -79,32 +147,66 @@ class KeycloakDatabaseTest {
     }
 
     @Test
-    void anImportThatNeverFinishedIsNotKept() throws IOException {
-        KeycloakDatabase database = new KeycloakDatabase(folder(), realm(), true);
+    void anImportThatNeverFinishedIsNotKept() throws Exception {
+        KeycloakDatabase database = new KeycloakDatabase(options(true));
         database.prepareForStart();
-        Path data = keycloakWrote();
+        keycloakWrote(database);
         // no realmImported(): Keycloak died, or never answered, before the realm was there
 
         assertThat(database.prepareForStart()).isTrue();
-        assertThat(data).doesNotExist();
+        assertThat(holdsWhatKeycloakWrote()).isFalse();
     }
 
     @Test
-    void aDisposableStackStartsAfreshEveryTime() throws IOException {
-        KeycloakDatabase database = new KeycloakDatabase(folder(), realm(), false);
+    void aDisposableStackStartsAfreshEveryTime() throws Exception {
+        KeycloakDatabase database = new KeycloakDatabase(options(false));
         assertThat(database.prepareForStart()).isTrue();
-        Path data = keycloakWrote();
+        keycloakWrote(database);
         database.realmImported();
 
         assertThat(database.prepareForStart()).isTrue();
-        assertThat(data).doesNotExist();
+        assertThat(holdsWhatKeycloakWrote()).isFalse();
     }
 
     @Test
-    void theUrlPointsIntoTheFolderAndAFolderH2WouldMisreadIsRefused() throws IOException {
-        assertThat(new KeycloakDatabase(folder(), realm(), true).jdbcUrl())
-                .startsWith("jdbc:h2:file:" + folder().resolve("keycloakdb") + ";");
-        assertThatThrownBy(() -> new KeycloakDatabase(state.resolve("a;b"), realm(), true))
-                .isInstanceOf(IllegalArgumentException.class);
+    void keycloaksRoleOwnsItsDatabaseAloneAndProvesItsPassword() throws Exception {
+        KeycloakDatabase database = new KeycloakDatabase(options(true));
+        database.prepareForStart();
+        Path passwordFile = state.resolve("keycloak").resolve("postgres-password");
+        assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(PostgresPassword.OWNER_ONLY);
+        assertThat(database.password())
+                .isEqualTo(Files.readString(passwordFile).trim())
+                .isNotEqualTo(
+                        Files.readString(state.resolve("postgres-password")).trim());
+        try (Connection superuser = superuser("postgres");
+                Statement statement = superuser.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT r.rolsuper, r.rolcreatedb, r.rolcreaterole,"
+                        + " pg_get_userbyid(d.datdba) FROM pg_roles r, pg_database d"
+                        + " WHERE r.rolname = 'keycloak' AND d.datname = 'keycloak'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getBoolean(1)).as("superuser").isFalse();
+            assertThat(rows.getBoolean(2)).as("may create databases").isFalse();
+            assertThat(rows.getBoolean(3)).as("may create roles").isFalse();
+            assertThat(rows.getString(4)).as("the database's owner").isEqualTo("keycloak");
+        }
+        assertThatThrownBy(() -> DriverManager.getConnection(
+                                database.jdbcUrl(), KeycloakDatabase.ROLE, database.password() + "x")
+                        .close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("password authentication failed");
+        assertThat(database.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:" + postgresPort + "/keycloak");
+    }
+
+    @Test
+    void theH2FileOfEarlierStacksIsDeleted() throws Exception {
+        Path former = state.resolve("keycloak").resolve("database");
+        Files.createDirectories(
+                former, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path hashes = Files.writeString(former.resolve("keycloakdb.mv.db"), "users' password hashes");
+
+        new KeycloakDatabase(options(true)).prepareForStart();
+
+        assertThat(hashes).doesNotExist();
+        assertThat(former).doesNotExist();
     }
 }

@@ -9,6 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,11 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The real Keycloak of a durable stack, killed (SIGKILL) right after it acknowledged a change and started again:
- * what was changed in it while it ran (a user made through its admin API) is still there, and the second start did
- * not import the realm again.
+ * what was changed in it while it ran (a user made through its admin API) is still there, in the stack's PostgreSQL,
+ * and the second start did not import the realm again. Then PostgreSQL is killed under the running Keycloak: once it
+ * is back, Keycloak serves the user again without a restart of its own.
  */
 class KeycloakRestartTest {
 
@@ -41,12 +48,24 @@ class KeycloakRestartTest {
             state.toString(),
             "--keycloak-port",
             Integer.toString(LocalPorts.free()),
+            "--pg-port",
+            Integer.toString(LocalPorts.free()),
             "--realm",
             Path.of("..", "deploy", "keycloak", "parley-realm-demo.json").toString()
         });
         Files.createDirectories(options.logsDir());
         Path distribution = KeycloakServer.locateDistribution(options);
+        PostgresServer postgres = new PostgresServer(options);
+        try {
+            postgres.start();
+            restartedKeycloakKeepsTheUser(options, distribution, postgres);
+        } finally {
+            postgres.stop();
+        }
+    }
 
+    private void restartedKeycloakKeepsTheUser(StackOptions options, Path distribution, PostgresServer postgres)
+            throws Exception {
         KeycloakServer first = new KeycloakServer(options, distribution);
         try {
             first.start();
@@ -67,6 +86,9 @@ class KeycloakRestartTest {
             first.shutDown();
         }
         assertThat(importsIn(options.logsDir().resolve("keycloak.log"))).isEqualTo(1L);
+        assertThat(usersNamedInPostgres(options, "made-while-running"))
+                .as("the user's row in Keycloak's database in the stack's PostgreSQL")
+                .isEqualTo(1);
 
         KeycloakServer second = new KeycloakServer(options, distribution);
         try {
@@ -84,6 +106,19 @@ class KeycloakRestartTest {
             assertThat(JSON.readTree(send(base, "GET", "/users?exact=true&username=sofia", null)
                             .body()))
                     .hasSize(1);
+
+            long postmaster = postgres.pid().orElseThrow();
+            Processes.signal(postmaster, "KILL");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> ProcessHandle.of(postmaster).isEmpty());
+            postgres.start(); // what the stack's supervision does
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .until(() -> JSON.readTree(send(base, "GET", "/users?exact=true&username=made-while-running", null)
+                                            .body())
+                                    .size()
+                            == 1);
         } finally {
             second.shutDown();
         }
@@ -113,6 +148,21 @@ class KeycloakRestartTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    private static int usersNamedInPostgres(StackOptions options, String username) throws Exception {
+        try (Connection connection = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + options.postgresPort() + "/" + KeycloakDatabase.NAME,
+                        "postgres",
+                        Files.readString(options.postgresPasswordFile()).trim());
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT count(*) FROM user_entity WHERE username = ?")) {
+            query.setString(1, username);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     private static long importsIn(Path log) throws IOException {
