@@ -131,6 +131,9 @@ final class KeycloakServer {
                 // Keycloak's default of 100 would be the whole of PostgreSQL's max_connections, shared with the
                 // services; a local Keycloak serves a handful of users.
                 "--db-pool-max-size=10",
+                // A pooled connection idle for a second is checked before use: after PostgreSQL restarts (an
+                // outage, or its supervisor after a crash), each one left from before would be an answer 500.
+                "-Dquarkus.datasource.jdbc.foreground-validation-interval=1S",
                 "--http-host=127.0.0.1",
                 "--http-port=" + port,
                 // Health and metrics stay off: either would open the management port 9000, shared by every stack.
