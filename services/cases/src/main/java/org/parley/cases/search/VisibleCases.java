@@ -169,6 +169,10 @@ public final class VisibleCases {
          * reader's walk stays within {@link #WALK_BUDGET}.
          */
         public static TextMatch forPage(Long registerMatches, Long registerCases, Long readersCases, int limit) {
+            if (readersCases != null && readersCases == 0) {
+                // Nothing above the register to walk: the register's matches alone, however many there are.
+                return PER_CASE;
+            }
             if (registerMatches == null || registerCases == null || readersCases == null) {
                 return COLLECTED;
             }
@@ -327,8 +331,8 @@ public final class VisibleCases {
     private static final String TEXT_HITS = "text_hits";
 
     /**
-     * As {@link #TEXT_HITS}, the register's cases alone: each section's full-text index and-ed with the register's
-     * own (case_file_register_order), so a hidden case's hit is never read from the table.
+     * As {@link #TEXT_HITS}, what the register shows alone: each section's hits from its index over the cases whose
+     * section the register shows (cases migration V116), so a hidden case's or section's hit is never read.
      */
     private static final String REGISTER_HITS = "register_hits";
 
@@ -341,25 +345,32 @@ public final class VisibleCases {
     private void with(Viewer viewer, ListQuery query) {
         sql.append("WITH ");
         append(viewerScopes(viewer));
-        textHits(query);
+        textHits(viewer, query);
     }
 
-    /** {@code text_hits AS …, } of {@link #with}, for a text query. */
-    private void textHits(ListQuery query) {
+    /**
+     * {@code text_hits AS …, } of {@link #with}, for a text query. An anonymous viewer's are what the register shows
+     * alone: their rules count no other hit, and reading one would make the search's time follow hidden text.
+     */
+    private void textHits(Viewer viewer, ListQuery query) {
         if (hitsCollected(query)) {
-            hits(TEXT_HITS, query, "");
+            hits(TEXT_HITS, query, viewer.isAnonymous());
         }
     }
 
     /**
-     * {@code name AS MATERIALIZED (…), }: the cases whose text matches the query's among those {@code among} (a
-     * condition on {@code c}) keeps, with the sections that hold a match as bits ({@code id, hits}).
+     * {@code name AS MATERIALIZED (…), }: the cases whose text matches the query's, with the sections that hold a match
+     * as bits ({@code id, hits}); with {@code registerAlone}, only in sections the register shows ({@link
+     * #REGISTER_HITS}).
      */
-    private void hits(String name, ListQuery query, String among) {
+    private void hits(String name, ListQuery query, boolean registerAlone) {
         List<String> branches = new ArrayList<>();
         for (int i = 0; i < SEARCHED.size(); i++) {
-            branches.add("SELECT id, " + (1 << i) + " AS bit FROM case_file c WHERE "
-                    + SEARCHED.get(i).expression() + " @@ websearch_to_tsquery('parley_search', ?)" + among);
+            int bit = 1 << i;
+            branches.add("SELECT id, " + bit + " AS bit FROM case_file c WHERE "
+                    + SEARCHED.get(i).expression() + " @@ websearch_to_tsquery('parley_search', ?)"
+                    // Written as the partial indexes' conditions (V116), for the planner to match them.
+                    + (registerAlone ? " AND c.deleted_at IS NULL AND (c.register_sections & " + bit + ") <> 0" : ""));
             parameters.add(query.text());
         }
         sql.append(name)
@@ -907,7 +918,7 @@ public final class VisibleCases {
             // Matched per case, the register's part still takes its matches from the indexes, which know each
             // section's: each case's vectors read again to ask which section matched cost ~30 µs a match
             // (100,000 cases, a 10 % text: ~430 matches, 12 ms of a member's 19).
-            hits(REGISTER_HITS, query, " AND c.in_register AND c.deleted_at IS NULL");
+            hits(REGISTER_HITS, query, true);
         }
         cases(part, query, false, Tier.SECRET);
     }
@@ -1106,7 +1117,7 @@ public final class VisibleCases {
         VisibleCases statement = new VisibleCases();
         statement.sql.append("WITH ");
         statement.append(viewerScopes(viewer, false));
-        statement.textHits(query);
+        statement.textHits(viewer, query);
         statement.keys(ORGANISATION_ABOVE, viewer, false, above.grants(), above.ownOrganisation());
         statement.rowsOf(ORGANISATION_ROWS, ORGANISATION_ABOVE, query);
         statement.cases(

@@ -347,10 +347,14 @@ class PolicySqlAgreementTest {
     void aPageMatchesPerCaseOnlyWhileTheReadersWalkStaysWithinItsBudget() {
         VisibleCases.TextMatch collected = VisibleCases.TextMatch.COLLECTED;
         VisibleCases.TextMatch perCase = VisibleCases.TextMatch.PER_CASE;
-        // Anything unknown: the hits are collected, as before anything is kept.
-        assertThat(VisibleCases.TextMatch.forPage(null, 4_500L, 0L, 20)).isEqualTo(collected);
-        assertThat(VisibleCases.TextMatch.forPage(200L, null, 0L, 20)).isEqualTo(collected);
+        // The reader's cases above the register unknown, or the register's totals with some: the hits are
+        // collected, as before anything is kept.
         assertThat(VisibleCases.TextMatch.forPage(200L, 4_500L, null, 20)).isEqualTo(collected);
+        assertThat(VisibleCases.TextMatch.forPage(null, 4_500L, 5L, 20)).isEqualTo(collected);
+        assertThat(VisibleCases.TextMatch.forPage(200L, null, 5L, 20)).isEqualTo(collected);
+        // Nothing above the register to walk: per case even before the register's totals are kept.
+        assertThat(VisibleCases.TextMatch.forPage(null, 4_500L, 0L, 20)).isEqualTo(perCase);
+        assertThat(VisibleCases.TextMatch.forPage(200L, null, 0L, 20)).isEqualTo(perCase);
         // No case above the register: the register's matches alone, from its indexes, however rare the text.
         assertThat(VisibleCases.TextMatch.forPage(1L, 4_500L, 0L, 20)).isEqualTo(perCase);
         assertThat(VisibleCases.TextMatch.forPage(0L, 4_500L, 0L, 20)).isEqualTo(perCase);
@@ -752,9 +756,10 @@ class PolicySqlAgreementTest {
             file.executeBatch();
         }
         try (Statement register = db.createStatement()) {
-            // A temporary table has no trigger: the value set by the migration's own function (V112), which reads
-            // these temporary tables first.
-            register.execute("UPDATE case_file SET in_register = case_in_register(id)");
+            // A temporary table has no trigger: the values set by the migrations' own functions (V112, V116), which
+            // read these temporary tables first.
+            register.execute("UPDATE case_file SET in_register = case_in_register(id),"
+                    + " register_sections = case_register_sections(id)");
             // And the period of the rows that name each case, as V114's triggers keep it.
             for (String named : List.of("case_policy", "case_team_member", "case_grant")) {
                 register.execute("UPDATE " + named + " SET period_start = case_period(case_id)");

@@ -1,5 +1,6 @@
 package org.parley.cases.search;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,7 @@ import org.parley.policy.GrantScope;
 import org.parley.policy.Relationship;
 import org.parley.policy.Role;
 import org.parley.policy.SecrecyRules;
+import org.parley.policy.Section;
 import org.parley.policy.TeamRole;
 import org.parley.policy.Tier;
 import org.parley.policy.Viewer;
@@ -78,6 +80,36 @@ class RegisterOrderTest {
                 .getSingleResult());
     }
 
+    /** The sections the register shows of a case, as its row holds them (V116). */
+    private Set<Section> registerSections(String id) {
+        int bits = QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager
+                                .createNativeQuery("SELECT register_sections FROM case_file WHERE id = ?1")
+                                .setParameter(1, UUID.fromString(id))
+                                .getSingleResult())
+                        .intValue());
+        Set<Section> sections = EnumSet.noneOf(Section.class);
+        // VisibleCases' search order: HEADER, CONTEXT, PROCESS, RESULTS.
+        List<Section> searched = List.of(Section.HEADER, Section.CONTEXT, Section.PROCESS, Section.RESULTS);
+        for (int i = 0; i < searched.size(); i++) {
+            if ((bits & (1 << i)) != 0) {
+                sections.add(searched.get(i));
+            }
+        }
+        assertThat(bits >> searched.size())
+                .as("bits beyond the searched sections")
+                .isZero();
+        return sections;
+    }
+
+    /** What the policy library's register shows of the searched sections of a case with this tier and release. */
+    private static Set<Section> registerShowsSections(Tier tier, boolean released) {
+        Set<Section> sections = EnumSet.noneOf(Section.class);
+        sections.addAll(SecrecyRules.sections(Relationship.ANONYMOUS, tier, released, null));
+        sections.retainAll(List.of(Section.HEADER, Section.CONTEXT, Section.PROCESS, Section.RESULTS));
+        return sections;
+    }
+
     private void sql(String statement, String caseId) {
         QuarkusTransaction.requiringNew()
                 .run(() -> entityManager
@@ -106,10 +138,16 @@ class RegisterOrderTest {
                 assertThat(inRegister(fresh))
                         .as("%s released=%s, new", tier, released)
                         .isEqualTo(registerShows(tier, released));
+                assertThat(registerSections(fresh))
+                        .as("%s released=%s, new: the sections", tier, released)
+                        .isEqualTo(registerShowsSections(tier, released));
                 policy(moved, tier, released);
                 assertThat(inRegister(moved))
                         .as("%s released=%s, changed", tier, released)
                         .isEqualTo(registerShows(tier, released));
+                assertThat(registerSections(moved))
+                        .as("%s released=%s, changed: the sections", tier, released)
+                        .isEqualTo(registerShowsSections(tier, released));
             }
         }
         // The library's register shows a publicly known case and hides a secret one: the loop tried both answers.
@@ -159,9 +197,14 @@ class RegisterOrderTest {
         assertThat(inRegister(secret)).isFalse();
         assertThat(inRegister(known)).isTrue();
         assertThat(registerPage(family)).containsExactly(known);
+        sql("UPDATE case_file SET register_sections = 15 WHERE id = ?1", secret);
+        sql("UPDATE case_file SET register_sections = 0 WHERE id = ?1", known);
+        assertThat(registerSections(secret)).isEmpty();
+        assertThat(registerSections(known)).isEqualTo(registerShowsSections(Tier.PUBLICLY_KNOWN, false));
 
         sql("UPDATE case_policy SET deleted = TRUE WHERE case_id = ?1", known);
         assertThat(inRegister(known)).isFalse();
+        assertThat(registerSections(known)).isEmpty();
         assertThat(registerPage(family)).isEmpty();
     }
 
@@ -180,12 +223,14 @@ class RegisterOrderTest {
                                     + " AND tier = 'PUBLICLY_KNOWN'")
                             .executeUpdate());
             assertThat(inRegister(known)).isFalse();
+            assertThat(registerSections(known)).isEmpty();
             assertThat(registerPage(family)).isEmpty();
         } finally {
             // As at every start: the rulebook written from the policy library again.
             QuarkusTransaction.requiringNew().run(visibilityTable::rewrite);
         }
         assertThat(inRegister(known)).isTrue();
+        assertThat(registerSections(known)).isEqualTo(registerShowsSections(Tier.PUBLICLY_KNOWN, false));
         assertThat(registerPage(family)).containsExactly(known);
     }
 

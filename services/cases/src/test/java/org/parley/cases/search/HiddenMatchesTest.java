@@ -1,0 +1,160 @@
+package org.parley.cases.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.parley.cases.api.CaseListFilters;
+import org.parley.cases.api.EntityType;
+import org.parley.cases.api.GroupType;
+import org.parley.cases.casefile.CaseService;
+import org.parley.cases.content.NewCase;
+import org.parley.cases.content.Process;
+import org.parley.cases.support.AccessStub;
+import org.parley.cases.support.CasesTestResource;
+import org.parley.cases.support.Sample;
+import org.parley.policy.Role;
+import org.parley.policy.TeamRole;
+import org.parley.policy.Tier;
+import org.parley.policy.Viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A search of the public register reads no hidden text (secrecy model §6, cases migration V116): the rows of case_file
+ * its statements read are the same for a word that only the register's cases hold as for a word that many secret
+ * cases, and the hidden PROCESS of many public cases, hold too. Were a hidden match read, the time of an anonymous
+ * search would grow with it, and timing two searches would tell whether hidden material holds a word.
+ */
+@QuarkusTest
+class HiddenMatchesTest {
+
+    static final Class<?> STACK = CasesTestResource.class;
+    static final Viewer LEAD = Viewer.signedIn("hm-lead", "ifit", Set.of(Role.STAFF));
+    static final int HIDDEN_CASES = 40;
+    static final int HIDDEN_SECTIONS = 20;
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    CaseSearch search;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** A case of the family whose text holds {@code word}; with {@code processOnly}, only in its PROCESS. */
+    private void open(String word, String suffix, Tier tier, boolean processOnly) {
+        String tag = processOnly ? "hmp" + UUID.randomUUID().toString().substring(0, 6) : word;
+        NewCase sample = Sample.withMarkers(tag, tag + suffix, "MX", EntityType.CHURCH, GroupType.MAFIA);
+        Process process = sample.process();
+        NewCase written = processOnly
+                ? new NewCase(
+                        sample.header(),
+                        sample.context(),
+                        new Process(
+                                process.objectives(),
+                                process.redlines(),
+                                List.of("Back channel through " + word),
+                                process.mediators(),
+                                process.risks()),
+                        sample.results())
+                : sample;
+        String id = cases.create(LEAD, written).id();
+        AccessStub.setPolicy(id, "ifit", tier, false, Map.of("hm-lead", TeamRole.LEAD), List.of());
+    }
+
+    private static ListQuery searching(String word) {
+        return ListQuery.parse(new CaseListFilters(word, null, null, null, null, null, null, null, null, null));
+    }
+
+    /** The rows of case_file that {@code read} reads, from PostgreSQL's counters of its own transaction. */
+    private long caseFileRowsRead(Consumer<ListQuery> read, ListQuery query) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // The test database holds a few dozen cases, which PostgreSQL reads whole whatever the text; with the
+            // platform's thousands it finds a text's cases from the full-text indexes, which this makes it do here.
+            entityManager.createNativeQuery("SET LOCAL enable_seqscan = off").executeUpdate();
+            long before = rowsReadSoFar();
+            read.accept(query);
+            return rowsReadSoFar() - before;
+        });
+    }
+
+    private long rowsReadSoFar() {
+        return ((Number) entityManager
+                        .createNativeQuery("SELECT coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0)"
+                                + " FROM pg_stat_xact_user_tables WHERE relname = 'case_file'")
+                        .getSingleResult())
+                .longValue();
+    }
+
+    private Object drained(VisibleCases.Statement statement) {
+        return search.run(statement, rows -> {
+            int count = 0;
+            while (rows.next()) {
+                count++;
+            }
+            return count;
+        });
+    }
+
+    @Test
+    void theRegistersSearchReadsTheSameRowsWhateverHiddenTextHoldsItsWords() {
+        AccessStub.ensureFresh();
+        String plain = "hmw" + UUID.randomUUID().toString().substring(0, 6);
+        String shadowed = "hmw" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 3; i++) {
+            open(plain, "k" + i, Tier.PUBLICLY_KNOWN, false);
+            open(shadowed, "k" + i, Tier.PUBLICLY_KNOWN, false);
+        }
+        for (int i = 0; i < HIDDEN_CASES; i++) {
+            open(shadowed, "s" + i, Tier.SECRET, false);
+        }
+        for (int i = 0; i < HIDDEN_SECTIONS; i++) {
+            open(shadowed, "p" + i, Tier.PUBLICLY_KNOWN, true);
+        }
+        // Statistics, as the platform's database has them, so the plans are the ones it runs.
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager.createNativeQuery("ANALYZE case_file").executeUpdate());
+
+        Map<String, Consumer<ListQuery>> reads = Map.of(
+                "the service's anonymous list (the register's summary and a page)",
+                query -> search.list(Viewer.anonymous(), query),
+                "the register's summary",
+                query -> drained(VisibleCases.registerSummary(query)),
+                "an anonymous page of collected hits",
+                query -> drained(
+                        VisibleCases.listPage(Viewer.anonymous(), query, false, VisibleCases.TextMatch.COLLECTED)),
+                "an anonymous page matched per case",
+                query -> drained(
+                        VisibleCases.listPage(Viewer.anonymous(), query, false, VisibleCases.TextMatch.PER_CASE)),
+                "an anonymous comparison matrix",
+                query -> drained(VisibleCases.matrix(Viewer.anonymous(), query, false)),
+                "the register's cross-tab counts",
+                query -> drained(
+                        VisibleCases.crosstabRegister(query, "context.groups.internalControl", "results.dealReached")));
+        reads.forEach((name, read) -> {
+            // A word no case holds first: each statement's first run on a connection may be planned otherwise.
+            caseFileRowsRead(
+                    read, searching("hmw" + UUID.randomUUID().toString().substring(0, 6)));
+            long plainRows = caseFileRowsRead(read, searching(plain));
+            long shadowedRows = caseFileRowsRead(read, searching(shadowed));
+            assertThat(shadowedRows)
+                    .as("%s: rows read for a word hidden text also holds, against one it does not", name)
+                    .isEqualTo(plainRows);
+        });
+
+        assertThat(search.list(Viewer.anonymous(), searching(shadowed)).total()).isEqualTo(3);
+        assertThat(search.list(Viewer.anonymous(), searching(plain)).total()).isEqualTo(3);
+        // The hidden text is there, for a reader who may see it: the lead finds every case.
+        assertThat(search.list(LEAD, searching(shadowed)).total()).isEqualTo(3 + HIDDEN_CASES + HIDDEN_SECTIONS);
+    }
+}
