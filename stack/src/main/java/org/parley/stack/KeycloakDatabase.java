@@ -86,7 +86,7 @@ final class KeycloakDatabase {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + NAME;
+        return StackDescriptor.jdbcBase(postgresPort) + NAME;
     }
 
     String password() throws IOException {
@@ -95,8 +95,8 @@ final class KeycloakDatabase {
 
     private Connection superuser() throws IOException, SQLException {
         return DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres",
-                "postgres",
+                StackDescriptor.jdbcBase(postgresPort) + "postgres",
+                StackDescriptor.POSTGRES_USER,
                 PostgresPassword.readOrCreate(superuserPasswordFile));
     }
 

@@ -25,6 +25,14 @@ public record StackDescriptor(
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The superuser every stack's PostgreSQL has. */
+    static final String POSTGRES_USER = "postgres";
+
+    /** The JDBC URL of the stack's PostgreSQL on {@code postgresPort}, to which a database's name is appended. */
+    static String jdbcBase(int postgresPort) {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/";
+    }
+
     static StackDescriptor of(
             long pid, int postgresPort, int kafkaPort, int keycloakPort, int controlPort, Path postgresPasswordFile) {
         return new StackDescriptor(
@@ -33,10 +41,10 @@ public record StackDescriptor(
                 kafkaPort,
                 keycloakPort,
                 controlPort,
-                "jdbc:postgresql://127.0.0.1:" + postgresPort + "/",
+                jdbcBase(postgresPort),
                 "127.0.0.1:" + kafkaPort,
                 "http://127.0.0.1:" + keycloakPort,
-                "postgres",
+                POSTGRES_USER,
                 postgresPasswordFile.toString());
     }
 

@@ -359,8 +359,8 @@ public final class VisibleCases {
     }
 
     /**
-     * {@code name AS MATERIALIZED (…), }: the cases whose text matches the query's, with the sections that hold a match
-     * as bits ({@code id, hits}); with {@code registerAlone}, only in sections the register shows ({@link
+     * {@code name AS MATERIALIZED (…), }: the cases whose text matches the query's, with the sections that hold a
+     * match as bits ({@code id, hits}); with {@code registerAlone}, only in sections the register shows ({@link
      * #REGISTER_HITS}).
      */
     private void hits(String name, ListQuery query, boolean registerAlone) {
@@ -977,9 +977,9 @@ public final class VisibleCases {
      * most limit + 1) or a single row with null case columns when the page is empty; {@code read_at} is the
      * statement's {@code now()}, the instant its grants were judged at. With {@code teamOnly}, the page and the mine
      * pair are the viewer's team cases alone, which make the whole answer; otherwise the page is the newest of the
-     * viewer's cases above the register and the register's others, and the mine pair is 0 and empty: the answer's total and facets are the register's ({@link
-     * #registerSummary}) plus the organisation's corrections ({@link #organisationSummary}) plus the team's ({@link
-     * #teamSummary}), at the page's register and listing versions.
+     * viewer's cases above the register and the register's others, and the mine pair is 0 and empty: the answer's
+     * total and facets are the register's ({@link #registerSummary}) plus the organisation's corrections ({@link
+     * #organisationSummary}) plus the team's ({@link #teamSummary}), at the page's register and listing versions.
      */
     public static Statement listPage(Viewer viewer, ListQuery query, boolean teamOnly) {
         return listPage(viewer, query, teamOnly, TextMatch.COLLECTED);
