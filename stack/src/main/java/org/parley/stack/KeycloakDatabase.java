@@ -20,9 +20,11 @@ import java.util.stream.Stream;
  * superuser; its password generated like the superuser's, in a file of the state folder). So it is as durable as the
  * services' databases: a durable stack's PostgreSQL syncs each commit, and what Keycloak acknowledged survives a crash
  * of Keycloak, of PostgreSQL and of the machine (an H2 file, before, did not sync). A durable stack keeps it from one
- * start to the next, so a warm start neither builds Keycloak's schema nor imports the realm again. It is made afresh,
- * with the realm imported into it, when the stack is disposable (test data) or when the realm file is not the one
- * that was imported. Which file was imported is the database's comment: it goes when the database goes.
+ * start to the next, so a warm start neither builds Keycloak's schema nor imports the realm again. When the realm file
+ * changed, a durable stack keeps the database too and the new file is applied to it ({@link KeycloakRealmUpdate}), so
+ * the users an administrator added are not lost. It is made afresh, with the realm imported into it, when the stack
+ * is disposable (test data) or when no import of a realm into it ever finished. Which file the realm was last brought
+ * to is the database's comment: it goes when the database goes.
  */
 final class KeycloakDatabase {
 
@@ -48,11 +50,18 @@ final class KeycloakDatabase {
         this.kept = options.durable();
     }
 
-    /**
-     * Readies the database for a start (Keycloak must not be running; PostgreSQL must be) and says whether the realm
-     * must be imported: true when the database was made afresh.
-     */
-    boolean prepareForStart() throws IOException, SQLException {
+    /** What a start does with the realm. */
+    enum RealmStart {
+        /** The database is new: Keycloak imports the realm file. */
+        IMPORT,
+        /** The database holds the realm of this very file. */
+        KEEP,
+        /** The database holds the realm of an earlier file: the file is applied to it once Keycloak runs. */
+        UPDATE
+    }
+
+    /** Readies the database for a start (Keycloak must not be running; PostgreSQL must be). */
+    RealmStart prepareForStart() throws IOException, SQLException {
         preparedDigest = realmDigest();
         // The H2 file of earlier stacks holds the users' password hashes and is read no more.
         deleteFolder(formerH2Folder);
@@ -63,19 +72,24 @@ final class KeycloakDatabase {
             // The password is base64url (PostgresPassword), so quoting it is safe; roles take no parameters.
             String role = roleExists(superuser) ? "ALTER ROLE " : "CREATE ROLE ";
             statement.execute(role + ROLE + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + password + "'");
-            boolean keep = kept && preparedDigest.equals(importedDigest(superuser));
-            if (!keep) {
-                statement.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
-                statement.execute("CREATE DATABASE " + NAME + " OWNER " + ROLE);
+            String imported = importedDigest(superuser);
+            if (kept && preparedDigest.equals(imported)) {
+                return RealmStart.KEEP;
             }
-            return !keep;
+            if (kept && !imported.isEmpty()) {
+                return RealmStart.UPDATE;
+            }
+            statement.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + NAME + " OWNER " + ROLE);
+            return RealmStart.IMPORT;
         }
     }
 
     /**
-     * Records, once Keycloak answers for the realm it imported, which realm file the database holds: only then may
-     * a later start keep it (a start that failed half-way through the import is made afresh). That is the file as
-     * it was when the start was prepared: one edited while Keycloak started is imported at the next start.
+     * Records, once Keycloak answers for the realm it imported or was brought to, which realm file the database holds:
+     * only then may a later start keep it (a start that failed half-way through an import is made afresh, one that
+     * failed to apply a changed file applies it again). That is the file as it was when the start was prepared: one
+     * edited while Keycloak started is applied at the next start.
      */
     void realmImported() throws IOException, SQLException {
         try (Connection superuser = superuser();

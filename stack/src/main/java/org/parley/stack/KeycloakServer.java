@@ -94,13 +94,17 @@ final class KeycloakServer {
             }
             URI discovery = URI.create("http://127.0.0.1:" + port + "/realms/parley/.well-known/openid-configuration");
             Readiness.await("Keycloak", READY_TIMEOUT, launched.process(), () -> answers200(discovery));
-            if (launched.importsRealm()) {
+            if (launched.realm() == KeycloakDatabase.RealmStart.UPDATE) {
+                new KeycloakRealmUpdate(port).apply(launched.realmFile());
+            }
+            if (launched.realm() != KeycloakDatabase.RealmStart.KEEP) {
                 database.realmImported();
             }
         }
     }
 
-    private record Launch(Process process, boolean importsRealm) {}
+    /** A started Keycloak, what it does with the realm, and the copy of the realm file it takes it from. */
+    private record Launch(Process process, KeycloakDatabase.RealmStart realm, Path realmFile) {}
 
     private synchronized Launch launch(Path importDir) throws IOException, SQLException {
         if (shutDown || (process != null && process.isAlive())) {
@@ -108,15 +112,18 @@ final class KeycloakServer {
         }
         // A Keycloak JVM whose kc.sh was killed still holds the port (and the database); only this distribution's.
         Processes.endLeftovers(stateDir, commandLine -> commandLine.contains(distribution.toString()));
-        boolean importsRealm = database.prepareForStart();
+        KeycloakDatabase.RealmStart realm = database.prepareForStart();
+        boolean importsRealm = realm == KeycloakDatabase.RealmStart.IMPORT;
         Files.createDirectories(importDir);
         try (DirectoryStream<Path> previousRealms = Files.newDirectoryStream(importDir, "*.json")) {
             for (Path previous : previousRealms) {
                 Files.delete(previous);
             }
         }
-        if (importsRealm) {
-            Files.copy(realmFile, importDir.resolve("parley-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        // The file as it is now, imported or applied: one edited while Keycloak starts waits for the next start.
+        Path realmCopy = importDir.resolve(importsRealm ? "parley-realm.json" : "parley-realm.update");
+        if (realm != KeycloakDatabase.RealmStart.KEEP) {
+            Files.copy(realmFile, realmCopy, StandardCopyOption.REPLACE_EXISTING);
         }
         Path transactionLogs =
                 Files.createDirectories(stateDir.resolve("keycloak").resolve("transaction-logs"));
@@ -162,7 +169,7 @@ final class KeycloakServer {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
-        return new Launch(process, importsRealm);
+        return new Launch(process, realm, realmCopy);
     }
 
     private boolean answers200(URI uri) {

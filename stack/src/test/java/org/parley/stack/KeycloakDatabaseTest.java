@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.stack.KeycloakDatabase.RealmStart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -111,28 +112,33 @@ class KeycloakDatabaseTest {
     @Test
     void aDurableStackKeepsTheDatabaseOfTheRealmItImported() throws Exception {
         KeycloakDatabase database = new KeycloakDatabase(options(true));
-        assertThat(database.prepareForStart()).as("first start imports").isTrue();
+        assertThat(database.prepareForStart()).as("first start").isEqualTo(RealmStart.IMPORT);
         keycloakWrote(database);
         database.realmImported();
 
-        assertThat(database.prepareForStart()).as("second start imports").isFalse();
+        assertThat(database.prepareForStart()).as("second start").isEqualTo(RealmStart.KEEP);
         assertThat(holdsWhatKeycloakWrote()).isTrue();
         assertThat(new KeycloakDatabase(options(true)).prepareForStart())
                 .as("a new stack process on the same state")
-                .isFalse();
+                .isEqualTo(RealmStart.KEEP);
         assertThat(holdsWhatKeycloakWrote()).isTrue();
     }
 
     @Test
-    void aChangedRealmFileMakesTheDatabaseAfresh() throws Exception {
+    void aChangedRealmFileIsAppliedToTheKeptDatabaseUntilThatIsRecorded() throws Exception {
         KeycloakDatabase database = new KeycloakDatabase(options(true));
         database.prepareForStart();
         keycloakWrote(database);
         database.realmImported();
 
         Files.writeString(realm(), "{\"realm\":\"parley\",\"displayName\":\"changed\"}");
-        assertThat(database.prepareForStart()).isTrue();
-        assertThat(holdsWhatKeycloakWrote()).isFalse();
+        assertThat(database.prepareForStart()).isEqualTo(RealmStart.UPDATE);
+        assertThat(holdsWhatKeycloakWrote()).as("what Keycloak wrote is kept").isTrue();
+        // An update that failed records nothing: the next start applies the file again.
+        assertThat(database.prepareForStart()).isEqualTo(RealmStart.UPDATE);
+        database.realmImported();
+        assertThat(database.prepareForStart()).isEqualTo(RealmStart.KEEP);
+        assertThat(holdsWhatKeycloakWrote()).isTrue();
     }
 
     @Test
@@ -143,7 +149,7 @@ class KeycloakDatabaseTest {
         Files.writeString(realm(), "{\"realm\":\"parley\",\"displayName\":\"edited during the start\"}");
         database.realmImported(); // of the file as it was when the start was prepared
 
-        assertThat(database.prepareForStart()).isTrue();
+        assertThat(database.prepareForStart()).isEqualTo(RealmStart.UPDATE);
     }
 
     @Test
@@ -153,18 +159,25 @@ class KeycloakDatabaseTest {
         keycloakWrote(database);
         // no realmImported(): Keycloak died, or never answered, before the realm was there
 
-        assertThat(database.prepareForStart()).isTrue();
+        assertThat(database.prepareForStart()).isEqualTo(RealmStart.IMPORT);
         assertThat(holdsWhatKeycloakWrote()).isFalse();
     }
 
     @Test
     void aDisposableStackStartsAfreshEveryTime() throws Exception {
         KeycloakDatabase database = new KeycloakDatabase(options(false));
-        assertThat(database.prepareForStart()).isTrue();
+        assertThat(database.prepareForStart()).isEqualTo(RealmStart.IMPORT);
         keycloakWrote(database);
         database.realmImported();
 
-        assertThat(database.prepareForStart()).isTrue();
+        assertThat(database.prepareForStart()).isEqualTo(RealmStart.IMPORT);
+        assertThat(holdsWhatKeycloakWrote()).isFalse();
+        keycloakWrote(database);
+        database.realmImported();
+        Files.writeString(realm(), "{\"realm\":\"parley\",\"displayName\":\"changed\"}");
+        assertThat(database.prepareForStart())
+                .as("a changed file, never applied")
+                .isEqualTo(RealmStart.IMPORT);
         assertThat(holdsWhatKeycloakWrote()).isFalse();
     }
 

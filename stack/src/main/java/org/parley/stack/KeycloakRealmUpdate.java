@@ -1,0 +1,182 @@
+package org.parley.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A changed realm file applied to the realm a kept Keycloak database already holds, through Keycloak's admin API,
+ * instead of a new database with the file imported: the users an administrator added in Keycloak (and their roles,
+ * passwords and sessions) are acknowledged data, and a new version of the file must not wipe them.
+ *
+ * <p>What the file defines wins for what it names, and nothing it does not name is removed:
+ *
+ * <ul>
+ *   <li>the realm's own settings (token lifespans, brute-force protection, locales …) are set from the file;
+ *   <li>the user profile (the organisation attribute the services' claim comes from) is set from the file;
+ *   <li>realm roles the file adds are created; existing ones are kept as they are, since Keycloak replaces a role by
+ *       deleting it, which would take it from every user who holds it;
+ *   <li>the file's clients and users replace their namesakes (a user keeps its id: the file fixes every id, and the
+ *       services know people by it). Clients and users the file does not name are left alone.
+ * </ul>
+ *
+ * A part of the file this cannot apply stops the start, so a realm is never left half as the file says without a
+ * word; the database then still records the former file, and the next start tries again.
+ */
+final class KeycloakRealmUpdate {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String USER_PROFILE_PROVIDER = "org.keycloak.userprofile.UserProfileProvider";
+    private static final String USER_PROFILE_CONFIG = "kc.user.profile.config";
+    /** The parts of a realm file applied on their own; every other part must be one of the realm's own settings. */
+    private static final Set<String> PARTS = Set.of("roles", "clients", "users", "components");
+
+    private final String base;
+    private final HttpClient http;
+
+    KeycloakRealmUpdate(int port) {
+        this.base = "http://127.0.0.1:" + port;
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Applies {@code realmFile} to the running Keycloak's realm of the same name. */
+    void apply(Path realmFile) throws IOException, InterruptedException {
+        JsonNode file = JSON.readTree(realmFile.toFile());
+        String realm = file.path("realm").asText();
+        if (realm.isEmpty()) {
+            throw new IllegalStateException("the realm file " + realmFile + " names no realm");
+        }
+        String token = adminToken();
+        String admin = "/admin/realms/" + URLEncoder.encode(realm, StandardCharsets.UTF_8);
+
+        send(token, "PUT", admin, settingsOf(file), "the realm's settings");
+        String userProfile = userProfileOf(file.path("components"));
+        if (userProfile != null) {
+            send(token, "PUT", admin + "/users/profile", userProfile, "the user profile");
+        }
+        if (file.has("roles")) {
+            ObjectNode roles = JSON.createObjectNode();
+            roles.put("ifResourceExists", "SKIP");
+            roles.set("roles", file.get("roles"));
+            send(token, "POST", admin + "/partialImport", JSON.writeValueAsString(roles), "the realm's roles");
+        }
+        ObjectNode clientsAndUsers = JSON.createObjectNode();
+        clientsAndUsers.put("ifResourceExists", "OVERWRITE");
+        for (String part : List.of("clients", "users")) {
+            if (file.has(part)) {
+                clientsAndUsers.set(part, file.get(part));
+            }
+        }
+        if (clientsAndUsers.size() > 1) {
+            send(
+                    token,
+                    "POST",
+                    admin + "/partialImport",
+                    JSON.writeValueAsString(clientsAndUsers),
+                    "the realm's clients and users");
+        }
+    }
+
+    /**
+     * The realm's own settings: the file without the parts applied on their own. Any other part that is itself a
+     * resource (an object, or a list of objects: groups, flows, identity providers …) has no step here, and is refused
+     * rather than left out in silence.
+     */
+    private static String settingsOf(JsonNode file) throws IOException {
+        ObjectNode settings = JSON.createObjectNode();
+        List<String> unsupported = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = file.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = field.getValue();
+            if (PARTS.contains(field.getKey())) {
+                continue;
+            }
+            boolean resource = value.isObject()
+                    || (value.isArray() && value.size() > 0 && value.get(0).isObject());
+            if (resource) {
+                unsupported.add(field.getKey());
+            } else {
+                settings.set(field.getKey(), value);
+            }
+        }
+        if (!unsupported.isEmpty()) {
+            throw new IllegalStateException("the realm file has parts a kept Keycloak database cannot take from it: "
+                    + unsupported + "; apply them in Keycloak's admin console, or start Keycloak's database afresh");
+        }
+        return JSON.writeValueAsString(settings);
+    }
+
+    /** The user profile's configuration (a JSON document in a string), or null when the file sets none. */
+    private static String userProfileOf(JsonNode components) {
+        if (components.isMissingNode()) {
+            return null;
+        }
+        List<String> unsupported = new ArrayList<>();
+        components.fieldNames().forEachRemaining(provider -> {
+            if (!provider.equals(USER_PROFILE_PROVIDER)) {
+                unsupported.add(provider);
+            }
+        });
+        JsonNode profiles = components.path(USER_PROFILE_PROVIDER);
+        if (!unsupported.isEmpty() || profiles.size() > 1) {
+            throw new IllegalStateException("the realm file has components a kept Keycloak database cannot take from"
+                    + " it (only one user profile can be): " + unsupported);
+        }
+        JsonNode config =
+                profiles.path(0).path("config").path(USER_PROFILE_CONFIG).path(0);
+        return config.isTextual() ? config.asText() : null;
+    }
+
+    private String adminToken() throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=admin-cli&username="
+                + URLEncoder.encode(KeycloakServer.ADMIN_USERNAME, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(KeycloakServer.ADMIN_PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
+                        .timeout(TIMEOUT)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "Keycloak's master admin got no token (HTTP " + response.statusCode() + "): see keycloak.log");
+        }
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    private void send(String token, String method, String path, String body, String what)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(TIMEOUT)
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            // Keycloak's answer may name users: it stays out of the message, which reaches the console.
+            throw new IllegalStateException("Keycloak refused the realm file's " + what + " (HTTP "
+                    + response.statusCode() + "); the realm keeps the former file's, and the next start tries again;"
+                    + " see keycloak.log");
+        }
+    }
+}
