@@ -1,5 +1,8 @@
 package org.parley.web;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +10,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Fixed one-minute windows per caller: spent after the limit, whole again when the minute is over. */
 class NotFoundBudgetTest {
 
-    private final NotFoundBudget budget = new NotFoundBudget(() -> 3);
+    private final NotFoundBudget budget = new NotFoundBudget(new NotFoundConfig() {
+        @Override
+        public int perMinute() {
+            return 3;
+        }
+
+        @Override
+        public Optional<List<String>> trustedProxies() {
+            return Optional.empty();
+        }
+    });
     private final long t0 = 1_000_000;
 
     @Test

@@ -13,6 +13,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A caller who collects too many "not found" answers (probing for hidden cases, or timing them) is refused
  * with 429 for the rest of the minute, whatever they ask; unknown and invisible ids count alike, and other
- * callers are not affected. The budget is lowered to 4 for these tests (the test profile's is far higher).
+ * callers are not affected. A signed-in caller is their subject; an anonymous one the address a trusted proxy
+ * forwards. The budget is lowered to 4 for these tests (the test profile's is far higher).
  */
 @QuarkusTest
 class NotFoundThrottleTest {
@@ -53,6 +55,8 @@ class NotFoundThrottleTest {
     void lowBudget() {
         AccessStub.ensureFresh();
         original = limit(4);
+        // Other test classes' anonymous calls from loopback may have counted in this minute.
+        forgetCallers();
     }
 
     @AfterEach
@@ -95,6 +99,50 @@ class NotFoundThrottleTest {
         assertThat(given().get("/cases").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void anAnonymousProberIsRefusedByTheAddressTheConsoleForwardsAndNoOneElseIs() {
+        String hidden = hiddenCase();
+        // The tests call from loopback, a trusted proxy in the test profile, as the console does.
+        String prober = "203.0.113.7";
+        for (String id : List.of(
+                hidden, UUID.randomUUID().toString(), hidden, UUID.randomUUID().toString())) {
+            assertThat(anonymous(prober).get("/public/cases/" + id).statusCode())
+                    .isEqualTo(404);
+        }
+        Response refused = anonymous(prober).get("/public/cases");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
+
+        // A name written left of the proxy's own entry is the caller's word: it changes nothing.
+        assertThat(anonymous("198.51.100.1, " + prober).get("/public/cases").statusCode())
+                .isEqualTo(429);
+        // Another reader behind the same console, and the console's own address, still read the register.
+        assertThat(anonymous("203.0.113.8").get("/public/cases").statusCode()).isEqualTo(200);
+        assertThat(given().get("/public/cases").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAnonymousIpv6ProberCountsAsTheirWholeNetwork() {
+        for (int i = 1; i <= 4; i++) {
+            String address = "2001:db8:7:1::" + Integer.toHexString(i);
+            assertThat(anonymous(address)
+                            .get("/public/cases/" + UUID.randomUUID())
+                            .statusCode())
+                    .isEqualTo(404);
+        }
+        assertThat(anonymous("2001:db8:7:1:ffff::9").get("/public/cases").statusCode())
+                .as("another address of the same /64")
+                .isEqualTo(429);
+        assertThat(anonymous("2001:db8:7:2::1").get("/public/cases").statusCode())
+                .as("the next /64")
+                .isEqualTo(200);
+    }
+
+    private static RequestSpecification anonymous(String forwardedFor) {
+        return given().header("X-Forwarded-For", forwardedFor);
+    }
+
     private String hiddenCase() {
         Viewer lead = Viewer.signedIn("nf-lead", "ifit", Set.of(Role.STAFF));
         String id = cases.create(
@@ -119,6 +167,17 @@ class NotFoundThrottleTest {
             int before = field.getInt(target);
             field.setInt(target, perMinute);
             return before;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void forgetCallers() {
+        NotFoundBudget target = ClientProxy.unwrap(budget);
+        try {
+            var field = NotFoundBudget.class.getDeclaredField("windows");
+            field.setAccessible(true);
+            ((Map<?, ?>) field.get(target)).clear();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
