@@ -58,6 +58,9 @@ final class ConsolePlatform {
     final LocalEndpoints endpoints;
     final ApiClient api;
     final Map<String, String> caseIds;
+    /** The services' "not found" budget per caller and minute on this platform. */
+    static final int NOT_FOUND_PER_MINUTE = 100;
+
     final String console;
 
     private ConsolePlatform(StackInfo stack, LocalEndpoints endpoints, Map<String, String> caseIds) {
@@ -142,7 +145,10 @@ final class ConsolePlatform {
                                     .toString(),
                     // the cases service asks this platform's interviews service which cited excerpts a
                     // reader may see
-                    "quarkus.rest-client.interviews.url", "http://127.0.0.1:" + PORTS.get("interviews")));
+                    "quarkus.rest-client.interviews.url", "http://127.0.0.1:" + PORTS.get("interviews"),
+                    // a lower "not found" budget than 600, so PublicRegisterTest's prober spends it in a few
+                    // seconds; no other test comes near it
+                    "parley.not-found.per-minute", Integer.toString(NOT_FOUND_PER_MINUTE)));
             processes.add(
                     ServiceProcess.start(apps, name, PORTS.get(name), managementPort(PORTS.get(name)), settings, logs));
         }

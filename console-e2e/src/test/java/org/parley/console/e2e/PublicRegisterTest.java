@@ -1,6 +1,11 @@
 package org.parley.console.e2e;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +30,42 @@ class PublicRegisterTest extends ConsoleTest {
 
         browser.open("/register?q=Guerrero");
         assertThat(browser.find("#results-heading").getText()).isEqualTo("0 cases");
+    }
+
+    /**
+     * An anonymous prober of ids is refused by the address the console forwards, not the console's own: after the
+     * services' budget of "not found" answers ({@link ConsolePlatform#NOT_FOUND_PER_MINUTE} a minute) the console answers 429
+     * with the service's Retry-After, and another browser behind the same console still reads the register.
+     */
+    @Test
+    void anAnonymousProberIsRefusedAndNoOtherBrowserIs() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String prober = "203.0.113." + (1 + new java.util.Random().nextInt(250));
+        int notFound = 0;
+        HttpResponse<String> answer;
+        do {
+            answer = http.send(
+                    HttpRequest.newBuilder(URI.create(platform.console + "/register/" + UUID.randomUUID()))
+                            .header("X-Forwarded-For", prober)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 404) {
+                notFound++;
+            }
+            // a machine so busy that the minute ends first gives the prober a new budget: the refusal still comes
+        } while (answer.statusCode() == 404 && notFound < 10 * ConsolePlatform.NOT_FOUND_PER_MINUTE);
+        assertThat(notFound).as("404s before the refusal").isGreaterThanOrEqualTo(ConsolePlatform.NOT_FOUND_PER_MINUTE);
+        assertThat(answer.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 60L);
+        assertThat(answer.body()).contains("Too many requests");
+
+        HttpResponse<String> another = http.send(
+                HttpRequest.newBuilder(URI.create(platform.console + "/register"))
+                        .header("X-Forwarded-For", "198.51.100.7")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(another.statusCode()).isEqualTo(200);
     }
 
     /** Issue 17: everyone compares the register's cases, on their public sections only. */

@@ -840,6 +840,13 @@ public interface Msg {
     @Message("A service is briefly unavailable. Please try again in a moment.")
     String unavailable_text();
 
+    @Message("A service has answered \"not found\" to you too often in the last minute, and answers nothing else"
+            + " until the minute is over. Please wait, then try again.")
+    String too_many_text();
+
+    @Message("Too many requests")
+    String too_many_title();
+
     @Message("Temporarily unavailable")
     String unavailable_title();
 

@@ -39,6 +39,8 @@ public class ServiceErrors {
 
         public static native TemplateInstance unavailable(Problem problem);
 
+        public static native TemplateInstance tooMany(Problem problem);
+
         public static native TemplateInstance signInAgain();
 
         public static native TemplateInstance failed(Problem problem);
@@ -51,7 +53,8 @@ public class ServiceErrors {
             case 404, 410 -> notFound();
             case 401 -> page(401, Templates.signInAgain());
             case 403 -> page(403, Templates.forbidden(Problem.of(e)));
-            case 429, 502, 503, 504 -> page(503, Templates.unavailable(Problem.of(e)));
+            case 429 -> tooMany(e);
+            case 502, 503, 504 -> page(503, Templates.unavailable(Problem.of(e)));
             default -> {
                 // status only: the answer may describe something the log reader should not see
                 LOG.warnf("a service answered %d", status);
@@ -79,6 +82,18 @@ public class ServiceErrors {
     /** The one "not found" answer. */
     public Response notFound() {
         return page(404, Templates.notFound());
+    }
+
+    /**
+     * A service's 429 (its "not found" budget for this caller is spent) passed on as one, with the service's
+     * Retry-After when it is a number of seconds: the browser, or a script, learns when to ask again.
+     */
+    private Response tooMany(ClientWebApplicationException e) {
+        Response page = page(429, Templates.tooMany(Problem.of(e)));
+        String retryAfter = e.getResponse().getHeaderString("Retry-After");
+        return retryAfter != null && retryAfter.matches("\\d{1,5}")
+                ? Response.fromResponse(page).header("Retry-After", retryAfter).build()
+                : page;
     }
 
     private Response page(int status, TemplateInstance template) {
