@@ -99,6 +99,7 @@ final class KeycloakServer {
             }
             if (launched.realm() != KeycloakDatabase.RealmStart.KEEP) {
                 database.realmImported();
+                Files.deleteIfExists(launched.realmFile());
             }
         }
     }
@@ -115,7 +116,9 @@ final class KeycloakServer {
         KeycloakDatabase.RealmStart realm = database.prepareForStart();
         boolean importsRealm = realm == KeycloakDatabase.RealmStart.IMPORT;
         Files.createDirectories(importDir);
-        try (DirectoryStream<Path> previousRealms = Files.newDirectoryStream(importDir, "*.json")) {
+        // Copies of realm files hold the demo users' passwords: a start deletes its own once the realm is in, and
+        // any a failed start left behind.
+        try (DirectoryStream<Path> previousRealms = Files.newDirectoryStream(importDir, "*.{json,update}")) {
             for (Path previous : previousRealms) {
                 Files.delete(previous);
             }

@@ -227,6 +227,9 @@ class KeycloakRestartTest {
         } finally {
             third.shutDown();
         }
+        assertThat(distribution.resolve("data/import/parley-realm.update"))
+                .as("the copy of the realm file, with its passwords, once applied")
+                .doesNotExist();
         assertThat(importsIn(options.logsDir().resolve("keycloak.log")))
                 .as("realm imports in the log of all three starts")
                 .isEqualTo(1L);
