@@ -1,6 +1,7 @@
 package org.parley.web;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,15 @@ public class NotFoundBudget {
 
     /** Above this many callers, windows that have ended are dropped at the next count. */
     static final int PRUNE_ABOVE = 10_000;
+
+    /**
+     * The least time between two prunes: each reads every window, and anonymous callers count by address, so a
+     * prober with many addresses (an IPv6 /48 holds 65,536 /64s) must not make every "not found" answer a scan.
+     */
+    static final long PRUNE_EVERY_MILLIS = 1_000;
+
+    private final AtomicLong nextPruneMillis = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong prunes = new AtomicLong();
 
     private final int perMinute;
 
@@ -46,9 +56,18 @@ public class NotFoundBudget {
                 (old, fresh) -> nowMillis - old.startMillis() >= WINDOW_MILLIS
                         ? fresh
                         : new Window(old.startMillis(), old.spent() + 1));
-        if (windows.size() > PRUNE_ABOVE) {
+        long next = nextPruneMillis.get();
+        if (windows.size() > PRUNE_ABOVE
+                && nowMillis >= next
+                && nextPruneMillis.compareAndSet(next, nowMillis + PRUNE_EVERY_MILLIS)) {
+            prunes.incrementAndGet();
             windows.entrySet().removeIf(entry -> nowMillis - entry.getValue().startMillis() >= WINDOW_MILLIS);
         }
+    }
+
+    /** How many prunes ran (for the pruning test). */
+    long prunes() {
+        return prunes.get();
     }
 
     /** How many callers have a window (for the pruning test). */

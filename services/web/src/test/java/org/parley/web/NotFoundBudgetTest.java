@@ -54,4 +54,19 @@ class NotFoundBudgetTest {
         budget.spend("late", t0 + NotFoundBudget.WINDOW_MILLIS);
         assertThat(budget.callers()).isEqualTo(1);
     }
+
+    @Test
+    void manyCallersMakeAPruneAtMostOncePerInterval() {
+        for (int i = 0; i <= NotFoundBudget.PRUNE_ABOVE; i++) {
+            budget.spend("caller-" + i, t0);
+        }
+        assertThat(budget.prunes()).isEqualTo(1);
+        for (int i = 0; i < 2_000; i++) {
+            budget.spend("address-" + i, t0 + i % NotFoundBudget.PRUNE_EVERY_MILLIS);
+        }
+        assertThat(budget.prunes()).as("2,000 answers within the interval").isEqualTo(1);
+        budget.spend("next", t0 + NotFoundBudget.PRUNE_EVERY_MILLIS);
+        assertThat(budget.prunes()).isEqualTo(2);
+        assertThat(budget.callers()).as("nothing has ended yet").isEqualTo(NotFoundBudget.PRUNE_ABOVE + 2_002);
+    }
 }
