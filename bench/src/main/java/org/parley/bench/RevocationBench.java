@@ -44,11 +44,14 @@ final class RevocationBench {
                             Map.of("quote", 1)),
                     "excerpt");
             int n = proposed.body().path("n").asInt(1);
+            String interviewUrl = bench.url("interviews") + "/interviews/" + interviewId;
+            long version = Bench.expect(bench.api.get(Demo.LEAD, interviewUrl), "interview")
+                    .body()
+                    .path("version")
+                    .asLong();
             Bench.expect(
-                    bench.api.post(
-                            Demo.LEAD,
-                            bench.url("interviews") + "/interviews/" + interviewId + "/excerpts/" + n + "/approval",
-                            Map.of()),
+                    bench.api.update(
+                            Demo.LEAD, "POST", interviewUrl + "/excerpts/" + n + "/approval", version, Map.of()),
                     "excerpt approval");
             cases.add(new String[] {caseId, interviewId});
         }

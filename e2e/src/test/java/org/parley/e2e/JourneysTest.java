@@ -166,7 +166,12 @@ class JourneysTest {
                     "sofia", interviews() + "/interviews/" + interviewId + "/excerpts", Map.of("quote", quote));
             assertThat(proposed.status()).as(proposed.raw()).isEqualTo(201);
         }
-        Answer approval = api.post("sofia", interviews() + "/interviews/" + interviewId + "/excerpts/1/approval", null);
+        Answer approval = api.update(
+                "sofia",
+                "POST",
+                interviews() + "/interviews/" + interviewId + "/excerpts/1/approval",
+                recorded.body().path("version").asLong(),
+                null);
         assertThat(approval.status()).as(approval.raw()).isEqualTo(200);
 
         String first = interviewId + "/1";

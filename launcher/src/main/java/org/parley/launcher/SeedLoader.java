@@ -273,10 +273,13 @@ public final class SeedLoader {
                     ? proposed.body().path("n").asInt()
                     : proposed.body().path("number").asInt(excerpt.path("quote").asInt());
             if (excerpt.path("approve").asBoolean(false)) {
+                // approved from the version just recorded: proposals leave it as it is
                 expect(
-                        api.post(
+                        api.update(
                                 LEAD,
+                                "POST",
                                 endpoints.interviews() + "/interviews/" + id + "/excerpts/" + number + "/approval",
+                                created.body().path("version").asLong(),
                                 Map.of()),
                         "excerpt approval");
             }

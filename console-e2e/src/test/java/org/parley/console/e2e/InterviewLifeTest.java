@@ -13,8 +13,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 19, interviews over their life: a member edits an interview (linked cases found with the search box), a
- * refused value and a change saved meanwhile keep every typed value, and a withdrawal of consent takes an approved
- * excerpt from a partner who saw it. English and Spanish.
+ * refused value and a change saved meanwhile keep every typed value, an excerpt is approved only from the version the
+ * lead saw, and a withdrawal of consent takes an approved excerpt from a partner who saw it. English and Spanish.
  */
 class InterviewLifeTest extends ConsoleTest {
 
@@ -122,8 +122,28 @@ class InterviewLifeTest extends ConsoleTest {
         String excerpts = platform.endpoints.interviews() + "/interviews/" + id + "/excerpts";
         assertThat(platform.api.post("sofia", excerpts, Map.of("quote", 1)).status())
                 .isEqualTo(201);
-        assertThat(platform.api.post("sofia", excerpts + "/1/approval", null).status())
+        // the lead approves from the interview's page; a change saved after she opened it (here through the API,
+        // as from another tab) refuses the approval, since she would approve an attribution she has not seen
+        String approve = "form[action='/interviews/" + id + "/excerpts/1/approval']";
+        browser.signIn("sofia");
+        browser.open("/interviews/" + id);
+        String interviewUrl = platform.endpoints.interviews() + "/interviews/" + id;
+        long drawnFrom =
+                Long.parseLong(browser.find(approve + " input[name=version]").getAttribute("value"));
+        assertThat(platform.api
+                        .update("sofia", "PATCH", interviewUrl, drawnFrom, Map.of("notes", "Notes changed elsewhere"))
+                        .status())
                 .isEqualTo(200);
+        browser.submit(approve);
+        assertThat(browser.find("#notice").getText())
+                .isEqualTo("Someone changed this meanwhile: please look again and redo your change.");
+        assertThat(browser.find("#excerpts").getText()).contains("Proposed").doesNotContain("Approved");
+        assertThat(platform.api.get("lucia", excerpts).body().path("items").size())
+                .isZero();
+        browser.open("/interviews/" + id);
+        browser.submit(approve);
+        assertThat(browser.find("#notice").getText()).isEqualTo("The excerpt was approved.");
+        assertThat(browser.find("#excerpts").getText()).contains("Approved");
         await().atMost(PROPAGATION)
                 .untilAsserted(() -> assertThat(platform.api
                                 .get("lucia", excerpts)

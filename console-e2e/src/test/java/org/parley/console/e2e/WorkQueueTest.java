@@ -71,7 +71,12 @@ class WorkQueueTest extends ConsoleTest {
         }
 
         assertThat(platform.api
-                        .post("sofia", interviews + "/interviews/" + interviewId + "/excerpts/1/approval", Map.of())
+                        .update(
+                                "sofia",
+                                "POST",
+                                interviews + "/interviews/" + interviewId + "/excerpts/1/approval",
+                                recorded.body().path("version").asLong(),
+                                Map.of())
                         .status())
                 .isEqualTo(200);
         browser.open("/todo");

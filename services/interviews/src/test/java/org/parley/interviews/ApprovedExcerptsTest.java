@@ -27,6 +27,7 @@ import static org.parley.interviews.Fixtures.patch;
 import static org.parley.interviews.Fixtures.projectionIs;
 import static org.parley.interviews.Fixtures.proposeAndApprove;
 import static org.parley.interviews.Fixtures.record;
+import static org.parley.interviews.Fixtures.rowCounts;
 
 /**
  * What partners see of an approved excerpt stays what the lead approved: a member who changes the consent,
@@ -71,7 +72,7 @@ class ApprovedExcerptsTest {
                 .doesNotContain((String) body.get("pseudonym"));
 
         // The lead approves again: partners now see what she approved, the new attribution.
-        Response approved = as("sofia").post("/interviews/" + id + "/excerpts/1/approval");
+        Response approved = Fixtures.approval("sofia", id).post("/interviews/" + id + "/excerpts/1/approval");
         approved.then().statusCode(200);
         assertThat(approved.jsonPath().getString("attribution.pseudonym")).isEqualTo(renamed);
         assertThat(partnerSees(caseId, id).jsonPath().getString("items[0].attribution.pseudonym"))
@@ -151,12 +152,61 @@ class ApprovedExcerptsTest {
                             .getList("items.status"))
                     .containsExactly("PROPOSED", "PROPOSED");
 
-            as("sofia")
+            Fixtures.approval("sofia", id)
                     .post("/interviews/" + id + "/excerpts/2/approval")
                     .then()
                     .statusCode(200);
             assertThat(partnerSees(caseId, id).jsonPath().getList("items.n")).containsExactly(2);
         }
+    }
+
+    /**
+     * The lead approves what she read: an approval made from an older version of the interview (someone changed
+     * the attribution since) is refused, as is one that names no version, and partners see nothing of it.
+     */
+    @Test
+    void anApprovalMadeFromAVersionTheLeadNoLongerSeesIsRefused() throws SQLException {
+        String caseId = Fixtures.sharedCase();
+        Map<String, Object> body = interview(caseId);
+        String id = record("sofia", body);
+        as("mateo")
+                .body(Map.of("quote", 1))
+                .post("/interviews/" + id + "/excerpts")
+                .then()
+                .statusCode(201);
+        String readByTheLead = Fixtures.etag("sofia", id);
+        String renamed = "Official renamed before approval " + Fixtures.RUN;
+        patch("mateo", id, Map.of("pseudonym", renamed)).then().statusCode(200);
+        Map<String, Long> before = rowCounts();
+
+        Response stale =
+                as("sofia").header("If-Match", readByTheLead).post("/interviews/" + id + "/excerpts/1/approval");
+        stale.then().statusCode(412).contentType("application/problem+json");
+        assertThat(stale.jsonPath().getString("type")).endsWith("/precondition-failed");
+        assertThat(stale.asString()).doesNotContain(renamed).doesNotContain((String) body.get("pseudonym"));
+        for (String header : new String[] {null, "*"}) {
+            Response unnamed = header == null
+                    ? as("sofia").post("/interviews/" + id + "/excerpts/1/approval")
+                    : as("sofia").header("If-Match", header).post("/interviews/" + id + "/excerpts/1/approval");
+            unnamed.then().statusCode(428).contentType("application/problem+json");
+            assertThat(unnamed.jsonPath().getList("errors.field")).containsExactly("If-Match");
+        }
+        // Who may not approve is told so first, whatever the header: the version is no one else's business.
+        as("mateo").post("/interviews/" + id + "/excerpts/1/approval").then().statusCode(403);
+        as("lucia").post("/interviews/" + id + "/excerpts/1/approval").then().statusCode(403);
+        assertThat(rowCounts()).as("nothing approved, no event").isEqualTo(before);
+        assertPartnersSeeNothingOf(caseId, id);
+        assertThat(as("mateo").get("/interviews/" + id + "/excerpts").jsonPath().getList("items.status"))
+                .containsExactly("PROPOSED");
+
+        // Read again, she approves what partners will see: the new attribution.
+        Response approved = as("sofia")
+                .header("If-Match", Fixtures.etag("sofia", id))
+                .post("/interviews/" + id + "/excerpts/1/approval");
+        approved.then().statusCode(200);
+        assertThat(approved.jsonPath().getString("attribution.pseudonym")).isEqualTo(renamed);
+        assertThat(partnerSees(caseId, id).jsonPath().getString("items[0].attribution.pseudonym"))
+                .isEqualTo(renamed);
     }
 
     @Test

@@ -48,7 +48,10 @@ class ExcerptVisibilityTest {
         String id = record("sofia", interview(caseId));
         propose("mateo", id, 1);
         propose("mateo", id, 2);
-        as("sofia").post("/interviews/" + id + "/excerpts/1/approval").then().statusCode(200);
+        Fixtures.approval("sofia", id)
+                .post("/interviews/" + id + "/excerpts/1/approval")
+                .then()
+                .statusCode(200);
         List<String> asked =
                 List.of(id + "/2", id + "/1", id + "/3", UUID.randomUUID() + "/1", id.toUpperCase() + "/1", id + "/1");
 
@@ -80,7 +83,10 @@ class ExcerptVisibilityTest {
         String id = record("sofia", interview(shared, sofiasOnly));
         // mateo may not even read this interview: its lead proposes
         propose("sofia", id, 1);
-        as("sofia").post("/interviews/" + id + "/excerpts/1/approval").then().statusCode(200);
+        Fixtures.approval("sofia", id)
+                .post("/interviews/" + id + "/excerpts/1/approval")
+                .then()
+                .statusCode(200);
 
         assertThat(visible("sofia", List.of(id + "/1"))).containsExactly(id + "/1");
         // mateo is a member of one linked case only, lucia's grant covers one only: neither sees it

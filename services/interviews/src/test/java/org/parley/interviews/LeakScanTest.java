@@ -69,7 +69,10 @@ class LeakScanTest {
                 .post("/interviews/" + id + "/excerpts")
                 .then()
                 .statusCode(201);
-        as("sofia").post("/interviews/" + id + "/excerpts/1/approval").then().statusCode(200);
+        Fixtures.approval("sofia", id)
+                .post("/interviews/" + id + "/excerpts/1/approval")
+                .then()
+                .statusCode(200);
         // A new descriptor takes the approved excerpt from partners: the withdrawal event carries ids only.
         String newDescriptor = "a changed descriptor nobody may read off Kafka " + Fixtures.RUN;
         Fixtures.SECRETS.add(newDescriptor);

@@ -199,7 +199,7 @@ class ResearchQuestionsTest {
         assertThat(as("lucia").get("/cases/" + caseId + "/excerpts").jsonPath().getList("interviews"))
                 .isEmpty();
 
-        Response approved = as("sofia").post("/interviews/" + id + "/excerpts/1/approval");
+        Response approved = Fixtures.approval("sofia", id).post("/interviews/" + id + "/excerpts/1/approval");
         approved.then().statusCode(200);
         assertThat(approved.jsonPath().getList("researchQuestions")).containsExactly("RQ2", "RQ7");
 

@@ -76,7 +76,7 @@ class SeedShapeTest {
                         .then()
                         .statusCode(201);
                 if (excerpt.path("approve").asBoolean()) {
-                    as("sofia")
+                    Fixtures.approval("sofia", id)
                             .post("/interviews/" + id + "/excerpts/" + quote + "/approval")
                             .then()
                             .statusCode(200);

@@ -100,9 +100,11 @@ class VisibilityTest {
             Response read = as("mateo").get("/interviews/" + target);
             Response patch = as("mateo").body(Map.of("pseudonym", "X")).patch("/interviews/" + target);
             Response propose = as("mateo").body(Map.of("quote", 1)).post("/interviews/" + target + "/excerpts");
-            Response approve = as("mateo").post("/interviews/" + target + "/excerpts/1/approval");
+            Response approve =
+                    as("mateo").header("If-Match", "\"1\"").post("/interviews/" + target + "/excerpts/1/approval");
+            Response approveWithoutIfMatch = as("mateo").post("/interviews/" + target + "/excerpts/1/approval");
             Response excerpts = as("lucia").get("/interviews/" + target + "/excerpts");
-            for (Response response : List.of(read, patch, propose, approve, excerpts)) {
+            for (Response response : List.of(read, patch, propose, approve, approveWithoutIfMatch, excerpts)) {
                 response.then().statusCode(404).contentType("application/problem+json");
                 assertThat(response.asString()).isEqualTo(neverExisted().asString());
             }
@@ -152,13 +154,19 @@ class VisibilityTest {
                 .post("/interviews/" + id + "/excerpts")
                 .then()
                 .statusCode(409);
-        as("mateo")
+        Fixtures.approval("mateo", id)
                 .post("/interviews/" + id + "/excerpts/1/approval")
                 .then()
                 .statusCode(403)
                 .contentType("application/problem+json");
-        as("sofia").post("/interviews/" + id + "/excerpts/1/approval").then().statusCode(200);
-        as("sofia").post("/interviews/" + id + "/excerpts/9/approval").then().statusCode(404);
+        Fixtures.approval("sofia", id)
+                .post("/interviews/" + id + "/excerpts/1/approval")
+                .then()
+                .statusCode(200);
+        Fixtures.approval("sofia", id)
+                .post("/interviews/" + id + "/excerpts/9/approval")
+                .then()
+                .statusCode(404);
 
         Response partner = as("lucia").get("/interviews/" + id + "/excerpts");
         partner.then().statusCode(200);
@@ -193,7 +201,10 @@ class VisibilityTest {
                 .post("/interviews/" + id + "/excerpts")
                 .then()
                 .statusCode(201);
-        as("sofia").post("/interviews/" + id + "/excerpts/1/approval").then().statusCode(200);
+        Fixtures.approval("sofia", id)
+                .post("/interviews/" + id + "/excerpts/1/approval")
+                .then()
+                .statusCode(200);
 
         assertNeverExisted("lucia", "/interviews/" + id + "/excerpts");
     }
@@ -219,11 +230,11 @@ class VisibilityTest {
                 .post("/interviews/" + readable + "/excerpts")
                 .then()
                 .statusCode(201);
-        as("sofia")
+        Fixtures.approval("sofia", readable)
                 .post("/interviews/" + readable + "/excerpts/1/approval")
                 .then()
                 .statusCode(200);
-        as("sofia")
+        Fixtures.approval("sofia", alsoOnProcessOnly)
                 .post("/interviews/" + alsoOnProcessOnly + "/excerpts/1/approval")
                 .then()
                 .statusCode(200);
@@ -301,8 +312,14 @@ class VisibilityTest {
                 .then()
                 .statusCode(201);
 
-        as("sofia").post("/interviews/" + id + "/excerpts/1/approval").then().statusCode(403);
-        as("mateo").post("/interviews/" + id + "/excerpts/1/approval").then().statusCode(403);
+        Fixtures.approval("sofia", id)
+                .post("/interviews/" + id + "/excerpts/1/approval")
+                .then()
+                .statusCode(403);
+        Fixtures.approval("mateo", id)
+                .post("/interviews/" + id + "/excerpts/1/approval")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -325,7 +342,7 @@ class VisibilityTest {
                 .post("/interviews/" + allowed + "/excerpts")
                 .then()
                 .statusCode(201);
-        as("sofia")
+        Fixtures.approval("sofia", allowed)
                 .post("/interviews/" + allowed + "/excerpts/1/approval")
                 .then()
                 .statusCode(200);
@@ -338,7 +355,7 @@ class VisibilityTest {
                         .jsonPath()
                         .getList("items"))
                 .isEmpty();
-        as("sofia")
+        Fixtures.approval("sofia", allowed)
                 .post("/interviews/" + allowed + "/excerpts/1/approval")
                 .then()
                 .statusCode(422);
@@ -541,7 +558,10 @@ class VisibilityTest {
                 .post("/interviews/" + id + "/excerpts")
                 .then()
                 .statusCode(201);
-        as("sofia").post("/interviews/" + id + "/excerpts/2/approval").then().statusCode(200);
+        Fixtures.approval("sofia", id)
+                .post("/interviews/" + id + "/excerpts/2/approval")
+                .then()
+                .statusCode(200);
         Response partner = as("lucia").get("/interviews/" + id + "/excerpts");
         partner.then().statusCode(200);
         assertThat(partner.asString()).doesNotContain((String) body.get("pseudonym"), (String) body.get("descriptor"));

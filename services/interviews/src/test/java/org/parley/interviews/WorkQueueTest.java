@@ -65,7 +65,10 @@ class WorkQueueTest {
         assertThat(interviewIds("mateo", "excerptsToApprove")).doesNotContain(id);
         assertThat(interviewIds("lucia", "excerptsToApprove")).isEmpty();
 
-        as("sofia").post("/interviews/" + id + "/excerpts/1/approval").then().statusCode(200);
+        Fixtures.approval("sofia", id)
+                .post("/interviews/" + id + "/excerpts/1/approval")
+                .then()
+                .statusCode(200);
         assertThat(interviewIds("sofia", "excerptsToApprove")).doesNotContain(id);
     }
 
@@ -95,7 +98,10 @@ class WorkQueueTest {
                 .as("proposed, not approved")
                 .doesNotContain(id);
 
-        as("sofia").post("/interviews/" + id + "/excerpts/1/approval").then().statusCode(200);
+        Fixtures.approval("sofia", id)
+                .post("/interviews/" + id + "/excerpts/1/approval")
+                .then()
+                .statusCode(200);
         JsonPath queue = queueOf("lucia", null);
         assertThat(queue.getList("newlyShared.interviewId", String.class)).contains(id);
         assertThat(queue.getList("newlyShared.caseId", String.class)).contains(shared);

@@ -188,8 +188,17 @@ public class InterviewsResource {
     @POST
     @Path("/{id}/excerpts/{n}/approval")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response approve(@RestPath String id, @RestPath int n) {
-        return excerptChange(id, () -> interviewExcerpts.approve(id, Integer.toString(n)), "excerpt-approved");
+    public Response approve(@RestPath String id, @RestPath int n, @RestForm String version) {
+        if (!Paths.isId(id)) {
+            return errors.notFound();
+        }
+        if (version == null || !version.matches("[1-9][0-9]{0,17}")) {
+            // not drawn by the page: approving "whatever is there now" is what the version exists to prevent
+            return excerpts(id, "err=stale");
+        }
+        String approvedFrom = Paths.etag(Long.parseLong(version));
+        return excerptChange(
+                id, () -> interviewExcerpts.approve(id, Integer.toString(n), approvedFrom), "excerpt-approved");
     }
 
     private Response excerptChange(String id, Runnable call, String done) {
@@ -198,15 +207,19 @@ public class InterviewsResource {
         }
         try {
             call.run();
-            return Response.seeOther(URI.create("/interviews/" + id + "?done=" + done + "#excerpts"))
-                    .build();
+            return excerpts(id, "done=" + done);
         } catch (ClientWebApplicationException e) {
             if (ActionFailed.isNotFound(e)) {
                 return errors.notFound();
             }
-            return Response.seeOther(URI.create("/interviews/" + id + "?err=" + ActionFailed.key(e) + "#excerpts"))
-                    .build();
+            return excerpts(id, "err=" + ActionFailed.key(e));
         }
+    }
+
+    /** Back to the interview's excerpts, with the notice that says how the change went. */
+    private static Response excerpts(String id, String notice) {
+        return Response.seeOther(URI.create("/interviews/" + id + "?" + notice + "#excerpts"))
+                .build();
     }
 
     /** The cases the author may link: those the cases service lists for them (it still checks membership). */

@@ -1,6 +1,7 @@
 package org.parley.interviews.api;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,10 +42,18 @@ public interface ExcerptsApi {
             content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
     Excerpts list(@PathParam("id") String id);
 
-    /** Approval by the lead of every linked case (403 for anyone else); 422 when the consent forbids sharing. */
+    /**
+     * Approval by the lead of every linked case (403 for anyone else); 422 when the consent forbids sharing.
+     * If-Match names the interview's version the lead approved from (its ETag): every change of the quote, the
+     * consent, the attribution or the linked cases makes a new version, so an approval of what the lead did not
+     * see is a 412, and one without the header a 428.
+     */
     @POST
     @Path("/{n}/approval")
-    @Operation(summary = "Approve an excerpt for sharing", description = "The lead of every linked case.")
+    @Operation(
+            summary = "Approve an excerpt for sharing",
+            description = "The lead of every linked case, naming in If-Match the interview's version they read"
+                    + " (its ETag): the quote, consent, attribution and linked cases approved are that version's.")
     @APIResponse(responseCode = "200", description = "Approved")
     @APIResponse(
             responseCode = "403",
@@ -57,5 +67,18 @@ public interface ExcerptsApi {
             responseCode = "422",
             description = "The consent does not allow quoting to partners",
             content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
-    ExcerptView approve(@PathParam("id") String id, @PathParam("n") String n);
+    @APIResponse(
+            responseCode = "412",
+            description = "The interview changed since the version in If-Match: read it again before approving",
+            content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "428",
+            description = "No If-Match (or If-Match: *): an approval names the version it was made from",
+            content = @Content(mediaType = InterviewsApi.PROBLEM, schema = @Schema(ref = "Problem")))
+    ExcerptView approve(
+            @PathParam("id") String id,
+            @PathParam("n") String n,
+            @Parameter(required = true, description = "The interview's version read, as its ETag (\"3\")")
+                    @HeaderParam("If-Match")
+                    String ifMatch);
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +27,7 @@ import org.parley.interviews.api.ExcerptView;
 import org.parley.interviews.api.Excerpts;
 import org.parley.interviews.api.ExcerptsApi;
 import org.parley.web.CallerIdentity;
+import org.parley.web.Preconditions;
 import org.parley.web.Problem;
 
 @Authenticated
@@ -90,8 +92,9 @@ public class ExcerptResource implements ExcerptsApi {
 
     @Override
     // The parameters repeat the interface's names: the parameter converters (parley-web) read them here.
-    public ExcerptView approve(@PathParam("id") String id, @PathParam("n") String n) {
-        return excerpts.approve(caller.viewer(), id, n);
+    public ExcerptView approve(
+            @PathParam("id") String id, @PathParam("n") String n, @HeaderParam("If-Match") String ifMatch) {
+        return excerpts.approve(caller.viewer(), id, n, Preconditions.ifMatch(ifMatch));
     }
 
     @Override

@@ -41,6 +41,7 @@ import org.parley.policy.Grant;
 import org.parley.policy.GrantScope;
 import org.parley.policy.InterviewAccess;
 import org.parley.policy.Viewer;
+import org.parley.web.Preconditions;
 import org.parley.web.Problem;
 import org.parley.web.ProblemException;
 import org.parley.web.Problems;
@@ -105,12 +106,17 @@ public class ExcerptService {
     }
 
     @Transactional
-    public ExcerptView approve(Viewer viewer, String rawId, String rawNumber) {
+    public ExcerptView approve(Viewer viewer, String rawId, String rawNumber, Long ifMatch) {
         InterviewGate.Admitted admitted = gate.admit(viewer, rawId, InterviewAccess.CONTENT);
         if (!gate.leadsEveryCase(viewer, admitted)) {
             throw new ProblemException(Problems.forbidden("Only the lead of every linked case approves excerpts."));
         }
+        long approvedFrom = Preconditions.required(ifMatch);
+        // Locked before comparing: a change of the quote, consent, attribution or links cannot slip in between.
         InterviewRecord row = InterviewRecord.findById(admitted.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (approvedFrom != row.version) {
+            throw Preconditions.preconditionFailed("interview");
+        }
         Integer number = number(rawNumber);
         Object[] excerpt = number == null ? null : excerpt(row.id, number);
         if (excerpt == null) {
