@@ -2,6 +2,7 @@ package org.parley.console.e2e;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -110,6 +111,16 @@ final class Browser {
 
     void open(String path) {
         driver.get(base + path);
+    }
+
+    /** The console's own origin, e.g. {@code http://127.0.0.1:8080}. */
+    URI origin() {
+        return URI.create(base);
+    }
+
+    /** A page of another origin (a test's stand-in for another site). */
+    void openElsewhere(URI page) {
+        driver.get(page.toString());
     }
 
     String url() {

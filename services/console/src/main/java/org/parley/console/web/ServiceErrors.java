@@ -84,6 +84,11 @@ public class ServiceErrors {
         return page(404, Templates.notFound());
     }
 
+    /** The console's own refusal: the "not allowed" page, with no service's answer to quote. */
+    public Response forbiddenPage() {
+        return page(403, Templates.forbidden(null));
+    }
+
     /**
      * A service's 429 (its "not found" budget for this caller is spent) passed on as one, with the service's
      * Retry-After when it is a number of seconds: the browser, or a script, learns when to ask again.
