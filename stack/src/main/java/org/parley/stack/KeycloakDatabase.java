@@ -3,6 +3,7 @@ package org.parley.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -13,7 +14,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Keycloak's own database: {@value #NAME} in the stack's PostgreSQL, owned by a role of its own ({@value #ROLE}, no
@@ -24,12 +30,14 @@ import java.util.stream.Stream;
  * changed, a durable stack keeps the database too and the new file is applied to it ({@link KeycloakRealmUpdate}), so
  * the users an administrator added are not lost. It is made afresh, with the realm imported into it, when the stack
  * is disposable (test data) or when no import of a realm into it ever finished. Which file the realm was last brought
- * to is the database's comment: it goes when the database goes.
+ * to is the database's comment: it goes when the database goes. What that file named (users, clients, roles: no
+ * password) is kept beside it, in the state folder with the file's digest, so the next file can delete what it drops.
  */
 final class KeycloakDatabase {
 
     static final String NAME = "keycloak";
     static final String ROLE = "keycloak";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String IMPORTED_REALM = "parley realm imported, sha256 ";
 
     private final int postgresPort;
@@ -38,8 +46,14 @@ final class KeycloakDatabase {
     private final Path formerH2Folder;
     private final Path realmFile;
     private final boolean kept;
+    private final Path namesFile;
     /** The realm file's digest when the current start was prepared: the file it copied for the import. */
     private String preparedDigest = "";
+    /** What that file names, recorded with its digest once the realm is in. */
+    private KeycloakRealmUpdate.RealmNames preparedNames =
+            new KeycloakRealmUpdate.RealmNames(Set.of(), Set.of(), Set.of());
+    /** For an update: what the file the database holds named, or null when that is not known. */
+    private KeycloakRealmUpdate.RealmNames formerNames;
 
     KeycloakDatabase(StackOptions options) {
         this.postgresPort = options.postgresPort();
@@ -48,6 +62,7 @@ final class KeycloakDatabase {
         this.formerH2Folder = options.stateDir().resolve("keycloak").resolve("database");
         this.realmFile = options.realmFile();
         this.kept = options.durable();
+        this.namesFile = options.stateDir().resolve("keycloak").resolve("realm-names.json");
     }
 
     /** What a start does with the realm. */
@@ -62,7 +77,10 @@ final class KeycloakDatabase {
 
     /** Readies the database for a start (Keycloak must not be running; PostgreSQL must be). */
     RealmStart prepareForStart() throws IOException, SQLException {
-        preparedDigest = realmDigest();
+        byte[] realm = Files.readAllBytes(realmFile);
+        preparedDigest = digest(realm);
+        preparedNames = KeycloakRealmUpdate.RealmNames.of(JSON.readTree(realm));
+        formerNames = null;
         // The H2 file of earlier stacks holds the users' password hashes and is read no more.
         deleteFolder(formerH2Folder);
         String password = PostgresPassword.readOrCreate(passwordFile);
@@ -77,6 +95,7 @@ final class KeycloakDatabase {
                 return RealmStart.KEEP;
             }
             if (kept && !imported.isEmpty()) {
+                formerNames = namesOf(imported);
                 return RealmStart.UPDATE;
             }
             statement.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
@@ -97,6 +116,31 @@ final class KeycloakDatabase {
             // The digest is hexadecimal: quoting it is safe.
             statement.execute("COMMENT ON DATABASE " + NAME + " IS '" + IMPORTED_REALM + preparedDigest + "'");
         }
+        // Kept with the digest they belong to: names left from another file (a write that failed) are not used.
+        ObjectNode names = JSON.createObjectNode();
+        names.put("digest", preparedDigest);
+        names.set("names", JSON.valueToTree(preparedNames));
+        Files.createDirectories(namesFile.getParent());
+        Path written = namesFile.resolveSibling(namesFile.getFileName() + ".new");
+        JSON.writeValue(written.toFile(), names);
+        Files.move(written, namesFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** For an update: what the file the database holds named, or null when that is not known. */
+    KeycloakRealmUpdate.RealmNames formerNames() {
+        return formerNames;
+    }
+
+    /** The names recorded with the realm file of this digest; null when none were, or for another file. */
+    private KeycloakRealmUpdate.RealmNames namesOf(String digest) throws IOException {
+        if (!Files.isRegularFile(namesFile)) {
+            return null;
+        }
+        JsonNode recorded = JSON.readTree(namesFile.toFile());
+        if (!digest.equals(recorded.path("digest").asText())) {
+            return null;
+        }
+        return JSON.treeToValue(recorded.path("names"), KeycloakRealmUpdate.RealmNames.class);
     }
 
     String jdbcUrl() {
@@ -137,10 +181,9 @@ final class KeycloakDatabase {
         }
     }
 
-    private String realmDigest() throws IOException {
+    private static String digest(byte[] realm) {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(Files.readAllBytes(realmFile)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(realm));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +25,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * instead of a new database with the file imported: the users an administrator added in Keycloak (and their roles,
  * passwords and sessions) are acknowledged data, and a new version of the file must not wipe them.
  *
- * <p>What the file defines wins for what it names, and nothing it does not name is removed:
+ * <p>What the file defines wins for what it names; what the former file named and this one does not is removed; what
+ * no file ever named (made in Keycloak by hand) is left alone:
  *
  * <ul>
  *   <li>the realm's own settings (token lifespans, brute-force protection, locales …) are set from the file;
@@ -32,7 +34,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>realm roles the file adds are created; existing ones are kept as they are, since Keycloak replaces a role by
  *       deleting it, which would take it from every user who holds it;
  *   <li>the file's clients and users replace their namesakes (a user keeps its id: the file fixes every id, and the
- *       services know people by it). Clients and users the file does not name are left alone.
+ *       services know people by it);
+ *   <li>users, clients and realm roles the former file named and this one no longer does are deleted: a demo user
+ *       taken out of the file, with a password everyone can read in it, must not keep signing in. That needs the
+ *       former file's names ({@link RealmNames}, kept beside the database without a password); when they are not
+ *       known, nothing is deleted.
  * </ul>
  *
  * A part of the file this cannot apply stops the start, so a realm is never left half as the file says without a
@@ -56,8 +62,51 @@ final class KeycloakRealmUpdate {
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** Applies {@code realmFile} to the running Keycloak's realm of the same name. */
-    void apply(Path realmFile) throws IOException, InterruptedException {
+    /**
+     * What a realm file names: its users (by username), clients (by client id) and realm roles. Kept (as JSON, no
+     * password in it) with the realm a database was brought to, so that the next file can tell what it dropped.
+     */
+    record RealmNames(Set<String> users, Set<String> clients, Set<String> roles) {
+
+        static RealmNames of(JsonNode file) {
+            return new RealmNames(
+                    texts(file.path("users"), "username"),
+                    texts(file.path("clients"), "clientId"),
+                    texts(file.path("roles").path("realm"), "name"));
+        }
+
+        /** What this names and {@code later} does not. */
+        RealmNames droppedBy(RealmNames later) {
+            return new RealmNames(
+                    without(users, later.users), without(clients, later.clients), without(roles, later.roles));
+        }
+
+        boolean isEmpty() {
+            return users.isEmpty() && clients.isEmpty() && roles.isEmpty();
+        }
+
+        private static Set<String> texts(JsonNode items, String field) {
+            Set<String> names = new TreeSet<>();
+            items.forEach(item -> {
+                if (item.path(field).isTextual()) {
+                    names.add(item.path(field).asText());
+                }
+            });
+            return names;
+        }
+
+        private static Set<String> without(Set<String> names, Set<String> kept) {
+            Set<String> left = new TreeSet<>(names);
+            left.removeAll(kept);
+            return left;
+        }
+    }
+
+    /**
+     * Applies {@code realmFile} to the running Keycloak's realm of the same name, and deletes what {@code former} (the
+     * names of the file the realm was last brought to, null when unknown) named and the new file does not.
+     */
+    void apply(Path realmFile, RealmNames former) throws IOException, InterruptedException {
         JsonNode file = JSON.readTree(realmFile.toFile());
         String realm = file.path("realm").asText();
         if (realm.isEmpty()) {
@@ -92,6 +141,69 @@ final class KeycloakRealmUpdate {
                     JSON.writeValueAsString(clientsAndUsers),
                     "the realm's clients and users");
         }
+        if (former != null) {
+            delete(token, admin, former.droppedBy(RealmNames.of(file)));
+        }
+    }
+
+    /** Deletes what a former file named and the new one dropped; one already gone is fine. */
+    private void delete(String token, String admin, RealmNames dropped) throws IOException, InterruptedException {
+        for (String username : dropped.users()) {
+            for (JsonNode user : read(token, admin + "/users?exact=true&username=" + encode(username))) {
+                if (user.path("username").asText().equalsIgnoreCase(username)) {
+                    deleteIfThere(
+                            token, admin + "/users/" + encode(user.path("id").asText()));
+                }
+            }
+        }
+        for (String clientId : dropped.clients()) {
+            for (JsonNode client : read(token, admin + "/clients?clientId=" + encode(clientId))) {
+                if (client.path("clientId").asText().equals(clientId)) {
+                    deleteIfThere(
+                            token,
+                            admin + "/clients/" + encode(client.path("id").asText()));
+                }
+            }
+        }
+        for (String role : dropped.roles()) {
+            deleteIfThere(token, admin + "/roles/" + encode(role));
+        }
+    }
+
+    private void deleteIfThere(String token, String path) throws IOException, InterruptedException {
+        int status = exchange(token, "DELETE", path, null).statusCode();
+        if (status / 100 != 2 && status != 404) {
+            throw new IllegalStateException("Keycloak refused to delete what the realm file no longer names (HTTP "
+                    + status + "); the next start tries again; see keycloak.log");
+        }
+    }
+
+    private JsonNode read(String token, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = exchange(token, "GET", path, null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak did not answer a look-up for the realm file's update (HTTP "
+                    + response.statusCode() + "); see keycloak.log");
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** One call of the admin API as the master admin; {@code body} null for none. */
+    private HttpResponse<String> exchange(String token, String method, String path, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**
@@ -164,14 +276,7 @@ final class KeycloakRealmUpdate {
 
     private void send(String token, String method, String path, String body, String what)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .timeout(TIMEOUT)
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = exchange(token, method, path, body);
         if (response.statusCode() / 100 != 2) {
             // Keycloak's answer may name users: it stays out of the message, which reaches the console.
             throw new IllegalStateException("Keycloak refused the realm file's " + what + " (HTTP "

@@ -95,7 +95,7 @@ final class KeycloakServer {
             URI discovery = URI.create("http://127.0.0.1:" + port + "/realms/parley/.well-known/openid-configuration");
             Readiness.await("Keycloak", READY_TIMEOUT, launched.process(), () -> answers200(discovery));
             if (launched.realm() == KeycloakDatabase.RealmStart.UPDATE) {
-                new KeycloakRealmUpdate(port).apply(launched.realmFile());
+                new KeycloakRealmUpdate(port).apply(launched.realmFile(), database.formerNames());
             }
             if (launched.realm() != KeycloakDatabase.RealmStart.KEEP) {
                 database.realmImported();

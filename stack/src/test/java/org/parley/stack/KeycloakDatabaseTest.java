@@ -9,7 +9,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,6 +141,43 @@ class KeycloakDatabaseTest {
         database.realmImported();
         assertThat(database.prepareForStart()).isEqualTo(RealmStart.KEEP);
         assertThat(holdsWhatKeycloakWrote()).isTrue();
+    }
+
+    @Test
+    void anUpdateKnowsWhatTheFormerFileNamedOnlyFromNamesRecordedWithThatFile() throws Exception {
+        Files.writeString(
+                realm(),
+                "{\"realm\":\"parley\",\"users\":[{\"username\":\"pierre\",\"credentials\":[{\"value\":\"pw\"}]},"
+                        + "{\"username\":\"sofia\"}],\"clients\":[{\"clientId\":\"parley-cli\"}],"
+                        + "\"roles\":{\"realm\":[{\"name\":\"partner\"},{\"name\":\"staff\"}]}}");
+        KeycloakDatabase database = new KeycloakDatabase(options(true));
+        database.prepareForStart();
+        keycloakWrote(database);
+        database.realmImported();
+        Path names = state.resolve("keycloak").resolve("realm-names.json");
+        assertThat(Files.readString(names))
+                .as("names only, no password")
+                .contains("pierre")
+                .doesNotContain("pw");
+
+        String later =
+                "{\"realm\":\"parley\",\"users\":[{\"username\":\"sofia\"}],\"roles\":{\"realm\":[{\"name\":\"staff\"}]}}";
+        Files.writeString(realm(), later);
+        assertThat(database.prepareForStart()).isEqualTo(RealmStart.UPDATE);
+        KeycloakRealmUpdate.RealmNames dropped =
+                database.formerNames().droppedBy(KeycloakRealmUpdate.RealmNames.of(new ObjectMapper().readTree(later)));
+        assertThat(dropped)
+                .isEqualTo(
+                        new KeycloakRealmUpdate.RealmNames(Set.of("pierre"), Set.of("parley-cli"), Set.of("partner")));
+
+        // Names recorded with another file than the one the database holds are not used: nothing is deleted.
+        Files.writeString(names, Files.readString(names).replaceFirst("\"digest\":\"[0-9a-f]+\"", "\"digest\":\"00\""));
+        KeycloakDatabase restarted = new KeycloakDatabase(options(true));
+        assertThat(restarted.prepareForStart()).isEqualTo(RealmStart.UPDATE);
+        assertThat(restarted.formerNames()).isNull();
+        Files.delete(names);
+        assertThat(restarted.prepareForStart()).isEqualTo(RealmStart.UPDATE);
+        assertThat(restarted.formerNames()).isNull();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -135,8 +136,8 @@ class KeycloakRestartTest {
 
     /**
      * The third start, with a new version of the realm file: a realm setting, a role, a user, a changed user, a
-     * changed client and a changed user profile. All of it is applied, and the user made by hand keeps its id, role
-     * and password.
+     * changed client and a changed user profile, and a user, a role and a client dropped. All of it is applied, and
+     * the user made by hand keeps its id, role and password.
      */
     private void newRealmFileKeepsTheUser(StackOptions options, Path distribution) throws Exception {
         ObjectNode realm = (ObjectNode) KeycloakAdmin.JSON.readTree(realmFile().toFile());
@@ -171,6 +172,22 @@ class KeycloakRestartTest {
                 .put("value", "nadia-pass")
                 .put("temporary", false);
         nadia.putArray("realmRoles").add("reviewer").add("default-roles-parley");
+        // Dropped from the file: a demo user, a role (and so from carlos, who held it) and a client.
+        for (Iterator<JsonNode> user = users.iterator(); user.hasNext(); ) {
+            JsonNode next = user.next();
+            if (next.path("username").asText().equals("pierre")) {
+                user.remove();
+            } else if (next.path("username").asText().equals("carlos")) {
+                ArrayNode roles = (ArrayNode) next.path("realmRoles");
+                for (int i = roles.size() - 1; i >= 0; i--) {
+                    if (roles.get(i).asText().equals("identity-custodian")) {
+                        roles.remove(i);
+                    }
+                }
+            }
+        }
+        removeNamed((ArrayNode) realm.path("roles").path("realm"), "name", "identity-custodian");
+        removeNamed((ArrayNode) realm.path("clients"), "clientId", "parley-console");
         for (JsonNode client : realm.path("clients")) {
             if (client.path("clientId").asText().equals("parley-cli")) {
                 ((ObjectNode) client).put("name", "Parley CLI (edited)");
@@ -220,6 +237,20 @@ class KeycloakRestartTest {
             assertThat(organisation).isNotNull();
             assertThat(organisation.path("displayName").asText()).isEqualTo("Organisation (edited)");
 
+            // What the file dropped is gone; carlos stays, without the role.
+            assertThat(admin.get("/users?exact=true&username=pierre"))
+                    .as("pierre, dropped")
+                    .isEmpty();
+            assertThat(admin.send("GET", "/roles/identity-custodian", null).statusCode())
+                    .isEqualTo(404);
+            assertThat(realmRoles(admin, "carlos"))
+                    .doesNotContain("identity-custodian")
+                    .contains("default-roles-parley");
+            assertThat(admin.get("/clients?clientId=parley-console"))
+                    .as("parley-console, dropped")
+                    .isEmpty();
+            assertThat(admin.get("/clients?clientId=parley-cli")).hasSize(1);
+
             // The user made by hand: the same user, with its role and its password.
             assertThat(usersNamedInPostgres(options, "made-while-running")).isEqualTo(1);
             assertThat(realmRoles(admin, "made-while-running")).contains("partner");
@@ -236,6 +267,14 @@ class KeycloakRestartTest {
         assertThat(new KeycloakDatabase(options).prepareForStart())
                 .as("the new file is recorded as applied")
                 .isEqualTo(KeycloakDatabase.RealmStart.KEEP);
+    }
+
+    private static void removeNamed(ArrayNode items, String field, String name) {
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (items.get(i).path(field).asText().equals(name)) {
+                items.remove(i);
+            }
+        }
     }
 
     private static List<String> realmRoles(KeycloakAdmin admin, String username) throws Exception {
