@@ -47,6 +47,13 @@ public final class ServiceProcess implements ProcessPart.Child {
         return start(root, name, port, LocalPorts.free(), settings, logDir);
     }
 
+    /** {@link #start(Path, String, int, Map, Path)} with more JVM options. */
+    public static ServiceProcess start(
+            Path root, String name, int port, Map<String, String> settings, Path logDir, List<String> jvmOptions)
+            throws IOException {
+        return start(root, name, port, LocalPorts.free(), settings, logDir, jvmOptions);
+    }
+
     /**
      * Starts {@code services/<name>/target/quarkus-app/quarkus-run.jar} with the given configuration, in the dev
      * profile (the local stack's defaults) unless the settings say otherwise. Settings are system properties,

@@ -45,6 +45,12 @@ final class ConsolePlatform {
     private static final Map<String, Integer> PORTS = Map.of(
             "access", 28283 + OFFSET, "cases", 28281 + OFFSET, "interviews", 28282 + OFFSET, "events", 28284 + OFFSET);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The client compiler only: five service JVMs start at once on the test machine's two cores, and C2's compile
+     * threads would take most of them (services ready in ~21 s instead of ~37 s); the tests' own requests do not
+     * need C2's code. Speed only: nothing a test checks depends on it.
+     */
+    static final List<String> QUICK_JVM = List.of("-XX:TieredStopAtLevel=1");
 
     /** Health and metrics answer on a management port of their own: the API port + 100 here. */
     static int managementPort(int port) {
@@ -149,14 +155,20 @@ final class ConsolePlatform {
                     // a lower "not found" budget than 600, so PublicRegisterTest's prober spends it in a few
                     // seconds; no other test comes near it
                     "parley.not-found.per-minute", Integer.toString(NOT_FOUND_PER_MINUTE)));
-            processes.add(
-                    ServiceProcess.start(apps, name, PORTS.get(name), managementPort(PORTS.get(name)), settings, logs));
+            processes.add(ServiceProcess.start(
+                    apps, name, PORTS.get(name), managementPort(PORTS.get(name)), settings, logs, QUICK_JVM));
         }
         LocalEndpoints endpoints = endpoints(stack);
         allowConsoleRedirects(stack);
         // the console needs no service to start: it starts while the services finish theirs
         processes.add(ServiceProcess.start(
-                apps, "console", CONSOLE_PORT, managementPort(CONSOLE_PORT), consoleSettings(stack, endpoints), logs));
+                apps,
+                "console",
+                CONSOLE_PORT,
+                managementPort(CONSOLE_PORT),
+                consoleSettings(stack, endpoints),
+                logs,
+                QUICK_JVM));
         for (ServiceProcess process : processes) {
             Duration ready = process.awaitReady(Duration.ofSeconds(240));
             System.out.printf("console-e2e: %s ready in %.1f s%n", process.name(), ready.toMillis() / 1000.0);
@@ -210,7 +222,13 @@ final class ConsolePlatform {
         LocalEndpoints endpoints = endpoints(stack);
         allowConsoleRedirects(stack);
         ServiceProcess console = ServiceProcess.start(
-                apps, "console", CONSOLE_PORT, managementPort(CONSOLE_PORT), consoleSettings(stack, endpoints), logs);
+                apps,
+                "console",
+                CONSOLE_PORT,
+                managementPort(CONSOLE_PORT),
+                consoleSettings(stack, endpoints),
+                logs,
+                QUICK_JVM);
         console.awaitReady(Duration.ofSeconds(240));
         ((ObjectNode) kept).put("consolePid", console.pid());
         JSON.writeValue(state.toFile(), kept);
