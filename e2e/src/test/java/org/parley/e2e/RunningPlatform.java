@@ -27,8 +27,8 @@ final class RunningPlatform {
     private static final int OFFSET = SharedStack.PORT_OFFSET;
     /**
      * The client compiler only: four service JVMs start at once on the test machine's two cores, and C2's compile
-     * threads would take most of them (measured on the console's platform: services ready in ~21 s instead of ~37 s); the tests' own requests do not
-     * need C2's code. Speed only: nothing a test checks depends on it.
+     * threads would take most of them (measured on the console's platform: services ready in ~21 s instead of
+     * ~37 s); the tests' own requests do not need C2's code. Speed only: nothing a test checks depends on it.
      */
     static final List<String> QUICK_JVM = List.of("-XX:TieredStopAtLevel=1");
 

@@ -81,10 +81,6 @@ final class KeycloakRealmUpdate {
                     without(users, later.users), without(clients, later.clients), without(roles, later.roles));
         }
 
-        boolean isEmpty() {
-            return users.isEmpty() && clients.isEmpty() && roles.isEmpty();
-        }
-
         private static Set<String> texts(JsonNode items, String field) {
             Set<String> names = new TreeSet<>();
             items.forEach(item -> {
