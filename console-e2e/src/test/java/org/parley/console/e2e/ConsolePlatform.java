@@ -159,16 +159,8 @@ final class ConsolePlatform {
                     apps, name, PORTS.get(name), managementPort(PORTS.get(name)), settings, logs, QUICK_JVM));
         }
         LocalEndpoints endpoints = endpoints(stack);
-        allowConsoleRedirects(stack);
         // the console needs no service to start: it starts while the services finish theirs
-        processes.add(ServiceProcess.start(
-                apps,
-                "console",
-                CONSOLE_PORT,
-                managementPort(CONSOLE_PORT),
-                consoleSettings(stack, endpoints),
-                logs,
-                QUICK_JVM));
+        processes.add(startConsole(apps, stack, endpoints, logs));
         for (ServiceProcess process : processes) {
             Duration ready = process.awaitReady(Duration.ofSeconds(240));
             System.out.printf("console-e2e: %s ready in %.1f s%n", process.name(), ready.toMillis() / 1000.0);
@@ -188,6 +180,20 @@ final class ConsolePlatform {
             JSON.writeValue(state.toFile(), kept);
         }
         return new ConsolePlatform(stack, endpoints, caseIds);
+    }
+
+    /** The console on its port, once Keycloak lets it be a redirect target; the fresh platform and a reuse alike. */
+    private static ServiceProcess startConsole(Path apps, StackInfo stack, LocalEndpoints endpoints, Path logs)
+            throws Exception {
+        allowConsoleRedirects(stack);
+        return ServiceProcess.start(
+                apps,
+                "console",
+                CONSOLE_PORT,
+                managementPort(CONSOLE_PORT),
+                consoleSettings(stack, endpoints),
+                logs,
+                QUICK_JVM);
     }
 
     /** The kept services, if all still answer, with a freshly started console; else null (all stopped). */
@@ -220,15 +226,7 @@ final class ConsolePlatform {
         }
         Path apps = snapshot(root, root.resolve("console-e2e/target/apps"), List.of("console"));
         LocalEndpoints endpoints = endpoints(stack);
-        allowConsoleRedirects(stack);
-        ServiceProcess console = ServiceProcess.start(
-                apps,
-                "console",
-                CONSOLE_PORT,
-                managementPort(CONSOLE_PORT),
-                consoleSettings(stack, endpoints),
-                logs,
-                QUICK_JVM);
+        ServiceProcess console = startConsole(apps, stack, endpoints, logs);
         console.awaitReady(Duration.ofSeconds(240));
         ((ObjectNode) kept).put("consolePid", console.pid());
         JSON.writeValue(state.toFile(), kept);
