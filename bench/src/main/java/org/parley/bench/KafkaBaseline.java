@@ -4,12 +4,16 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,7 +49,23 @@ final class KafkaBaseline {
      * fetch.max.wait.ms=500): what any event path over this broker pays at least.
      */
     static ObjectNode roundTrip(String bootstrap, int count, double ratePerSecond) throws Exception {
+        return roundTrip(bootstrap, count, ratePerSecond, Map.of());
+    }
+
+    /**
+     * As {@link #roundTrip(String, int, double)}, on a topic made with the given topic settings first (e.g.
+     * {@code flush.messages}, to compare a broker that syncs each record with one that leaves it to the OS).
+     */
+    static ObjectNode roundTrip(String bootstrap, int count, double ratePerSecond, Map<String, String> topicSettings)
+            throws Exception {
         String topic = "bench.rtt." + UUID.randomUUID();
+        if (!topicSettings.isEmpty()) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(topicSettings)))
+                        .all()
+                        .get();
+            }
+        }
         Properties consumerConfig = new Properties();
         consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-rtt-" + UUID.randomUUID());

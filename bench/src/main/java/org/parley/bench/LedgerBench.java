@@ -120,7 +120,8 @@ final class LedgerBench {
         node.put("missing", events - micros.getTotalCount());
         double kafkaP50 = kafkaRoundTrip.path("p50Ms").asDouble();
         node.put("ratioP50ToBareKafkaRoundTrip", Bench.round(node.path("p50Ms").asDouble() / kafkaP50, 2));
-        // the relay's share: commit (created_at, transaction start) to the broker's ack (published_at)
+        // the relay's share: the writing transaction's start (created_at) to the start of the relay's look that
+        // sent the row (published_at is now() in that look's transaction, stamped before the send)
         try (Connection cases = bench.db("cases_bench");
                 PreparedStatement query = cases.prepareStatement(
                         "SELECT extract(epoch FROM published_at - created_at) * 1e6 FROM outbox_event"

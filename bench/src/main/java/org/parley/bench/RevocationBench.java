@@ -147,6 +147,7 @@ final class RevocationBench {
         node.set("revokeCall", percentiles(revokeCall));
         node.set("grantVisibleEverywhere", percentiles(grantVisible));
         node.set("accessRelayStage", relayStage(bench));
+        node.set("consumerStages", consumerStages(bench));
         node.put("p99Target", Targets.REVOCATION_P99.text() + " " + Targets.REVOCATION_P99.unit());
         node.put(
                 "meetsTarget",
@@ -212,7 +213,10 @@ final class RevocationBench {
         throw new IllegalStateException(url + " never answered " + wanted + " (last " + status + ")");
     }
 
-    /** In access's database: from the revocation's commit (outbox row) to the broker's ack (published_at). */
+    /**
+     * In access's database: from the start of the revoking transaction (the outbox row's created_at) to the start
+     * of the relay's look that sent it (published_at: now() in that look's transaction, stamped before the send).
+     */
     private static ObjectNode relayStage(Bench bench) throws Exception {
         Histogram micros = new Histogram(120_000_000L, 3);
         try (Connection db = bench.db("access_bench");
@@ -224,6 +228,45 @@ final class RevocationBench {
             }
         }
         return percentiles(micros);
+    }
+
+    /**
+     * In each service's database: from the relay's look that sent a revocation (access's published_at) to the
+     * start of the transaction that applied it there (processed_at), per consumer: where the time after the
+     * relay goes. Both stamped by the one PostgreSQL's clock.
+     */
+    private static ObjectNode consumerStages(Bench bench) throws Exception {
+        Map<String, Long> publishedMicros = new LinkedHashMap<>();
+        try (Connection db = bench.db("access_bench");
+                Statement query = db.createStatement();
+                ResultSet rows = query.executeQuery("SELECT event_id::text, extract(epoch FROM published_at) * 1e6"
+                        + " FROM outbox_event WHERE event_type = 'GrantRevoked' AND published_at IS NOT NULL")) {
+            while (rows.next()) {
+                publishedMicros.put(rows.getString(1), (long) rows.getDouble(2));
+            }
+        }
+        ObjectNode node = Bench.JSON.createObjectNode();
+        for (String database : List.of("cases_bench", "interviews_bench", "events_bench")) {
+            Map<String, Histogram> byConsumer = new LinkedHashMap<>();
+            try (Connection db = bench.db(database);
+                    java.sql.PreparedStatement query = db.prepareStatement("SELECT consumer, event_id::text,"
+                            + " extract(epoch FROM processed_at) * 1e6 FROM processed_event"
+                            + " WHERE event_id = ANY (?::uuid[])")) {
+                query.setArray(
+                        1, db.createArrayOf("text", publishedMicros.keySet().toArray()));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        long micros = (long) rows.getDouble(3) - publishedMicros.get(rows.getString(2));
+                        byConsumer
+                                .computeIfAbsent(rows.getString(1), consumer -> new Histogram(120_000_000L, 3))
+                                .recordValue(Math.max(1, micros));
+                    }
+                }
+            }
+            byConsumer.forEach((consumer, histogram) ->
+                    node.set(database.replace("_bench", "") + "/" + consumer, percentiles(histogram)));
+        }
+        return node;
     }
 
     static ObjectNode percentiles(Histogram histogram) {

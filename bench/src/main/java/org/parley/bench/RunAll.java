@@ -136,6 +136,12 @@ public final class RunAll {
         ObjectNode kafka = KafkaBaseline.roundTrip(bench.stack.kafkaBootstrap(), 200, 20);
         bench.results.set("baseline_kafkaRoundTrip", kafka);
         Bench.log("bare Kafka produce->consume: " + kafka);
+        // The same on a topic whose records the broker does not sync one by one (Kafka's default, which the
+        // durable stack overrides): what that sync costs every event path, in the same minute.
+        ObjectNode unsynced = KafkaBaseline.roundTrip(
+                bench.stack.kafkaBootstrap(), 200, 20, Map.of("flush.messages", String.valueOf(Long.MAX_VALUE)));
+        bench.results.set("baseline_kafkaRoundTripUnsynced", unsynced);
+        Bench.log("bare Kafka produce->consume, records not synced one by one: " + unsynced);
 
         ServiceProcess access = bench.start("access", "access", "access_bench", Map.of());
         ServiceProcess cases = bench.start("cases", "cases", "cases_bench", Map.of());
