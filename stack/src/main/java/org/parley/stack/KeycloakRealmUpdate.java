@@ -31,8 +31,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <ul>
  *   <li>the realm's own settings (token lifespans, brute-force protection, locales …) are set from the file;
  *   <li>the user profile (the organisation attribute the services' claim comes from) is set from the file;
- *   <li>realm roles the file adds are created; existing ones are kept as they are, since Keycloak replaces a role by
- *       deleting it, which would take it from every user who holds it;
+ *   <li>realm roles the file adds are created; existing ones are updated in place (description and attributes), never
+ *       replaced, since Keycloak replaces a role by deleting it, which would take it from every user who holds it;
+ *       composite roles and client roles are refused (below): none of Parley's realm files has any, and applying them
+ *       would need steps of their own;
  *   <li>the file's clients and users replace their namesakes (a user keeps its id: the file fixes every id, and the
  *       services know people by it);
  *   <li>users, clients and realm roles the former file named and this one no longer does are deleted: a demo user
@@ -41,8 +43,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *       known, nothing is deleted.
  * </ul>
  *
- * A part of the file this cannot apply stops the start, so a realm is never left half as the file says without a
- * word; the database then still records the former file, and the next start tries again.
+ * A part of the file this cannot apply stops the start before anything is changed, so a realm is never left half as
+ * the file says without a word; the database then still records the former file, and the next start tries again.
  */
 final class KeycloakRealmUpdate {
 
@@ -108,11 +110,14 @@ final class KeycloakRealmUpdate {
         if (realm.isEmpty()) {
             throw new IllegalStateException("the realm file " + realmFile + " names no realm");
         }
+        // Every part it cannot apply is refused before anything is changed.
+        String settings = settingsOf(file);
+        String userProfile = userProfileOf(file.path("components"));
+        refuseRolesItCannotApply(file.path("roles"));
         String token = adminToken();
         String admin = "/admin/realms/" + URLEncoder.encode(realm, StandardCharsets.UTF_8);
 
-        send(token, "PUT", admin, settingsOf(file), "the realm's settings");
-        String userProfile = userProfileOf(file.path("components"));
+        send(token, "PUT", admin, settings, "the realm's settings");
         if (userProfile != null) {
             send(token, "PUT", admin + "/users/profile", userProfile, "the user profile");
         }
@@ -121,6 +126,14 @@ final class KeycloakRealmUpdate {
             roles.put("ifResourceExists", "SKIP");
             roles.set("roles", file.get("roles"));
             send(token, "POST", admin + "/partialImport", JSON.writeValueAsString(roles), "the realm's roles");
+            for (JsonNode role : file.path("roles").path("realm")) {
+                send(
+                        token,
+                        "PUT",
+                        admin + "/roles/" + encode(role.path("name").asText()),
+                        JSON.writeValueAsString(roleUpdate(role)),
+                        "the description of a realm role");
+            }
         }
         ObjectNode clientsAndUsers = JSON.createObjectNode();
         clientsAndUsers.put("ifResourceExists", "OVERWRITE");
@@ -139,6 +152,42 @@ final class KeycloakRealmUpdate {
         }
         if (former != null) {
             delete(token, admin, former.droppedBy(RealmNames.of(file)));
+        }
+    }
+
+    /**
+     * What a kept role takes from the file: its description and attributes, either of them cleared when the file gives
+     * none (the file wins for what it names). Its users keep it: it is the same role.
+     */
+    static ObjectNode roleUpdate(JsonNode role) {
+        ObjectNode update = JSON.createObjectNode();
+        update.put("name", role.path("name").asText());
+        update.set("description", role.path("description").isTextual() ? role.get("description") : null);
+        update.set("attributes", role.path("attributes").isObject() ? role.get("attributes") : JSON.createObjectNode());
+        return update;
+    }
+
+    /**
+     * Refuses, before anything is changed, roles that an update could not make as the file says: client roles (a
+     * client the file overwrites would lose them from its users) and composite roles (whose parts the role's update
+     * does not set).
+     */
+    static void refuseRolesItCannotApply(JsonNode roles) {
+        List<String> unsupported = new ArrayList<>();
+        roles.path("client").fields().forEachRemaining(client -> {
+            if (client.getValue().size() > 0) {
+                unsupported.add("client roles of " + client.getKey());
+            }
+        });
+        for (JsonNode role : roles.path("realm")) {
+            if (role.path("composite").asBoolean(false)
+                    || role.path("composites").size() > 0) {
+                unsupported.add("the composite role " + role.path("name").asText());
+            }
+        }
+        if (!unsupported.isEmpty()) {
+            throw new IllegalStateException("the realm file has roles a kept Keycloak database cannot take from it: "
+                    + unsupported + "; apply them in Keycloak's admin console, or start Keycloak's database afresh");
         }
     }
 

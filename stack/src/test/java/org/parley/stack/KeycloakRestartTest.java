@@ -188,6 +188,13 @@ class KeycloakRestartTest {
         }
         removeNamed((ArrayNode) realm.path("roles").path("realm"), "name", "identity-custodian");
         removeNamed((ArrayNode) realm.path("clients"), "clientId", "parley-console");
+        // A role the realm already has, described anew: updated in place, so irene, who holds it, keeps it.
+        for (JsonNode role : realm.path("roles").path("realm")) {
+            if (role.path("name").asText().equals("auditor")) {
+                ((ObjectNode) role).put("description", "Reads the audit trail (edited)");
+                ((ObjectNode) role).putObject("attributes").putArray("reviewed").add("2026-12");
+            }
+        }
         for (JsonNode client : realm.path("clients")) {
             if (client.path("clientId").asText().equals("parley-cli")) {
                 ((ObjectNode) client).put("name", "Parley CLI (edited)");
@@ -223,6 +230,11 @@ class KeycloakRestartTest {
                     .isEqualTo(sofiaId);
             assertThat(admin.user("sofia").path("lastName").asText()).isEqualTo("Edited");
             assertThat(realmRoles(admin, "sofia")).contains("staff", "auditor");
+            JsonNode auditor = admin.get("/roles/auditor");
+            assertThat(auditor.path("description").asText()).isEqualTo("Reads the audit trail (edited)");
+            assertThat(auditor.path("attributes").path("reviewed").path(0).asText())
+                    .isEqualTo("2026-12");
+            assertThat(realmRoles(admin, "irene")).as("irene keeps the role").contains("auditor");
             assertThat(admin.get("/clients?clientId=parley-cli")
                             .path(0)
                             .path("name")
