@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.parley.launcher.ApiClient;
 import org.parley.launcher.ApiClient.Answer;
+import org.parley.testing.RawRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -570,6 +572,28 @@ class JourneysTest {
             }
         }
     }
+
+    @Test
+    @Order(9)
+    void everyServiceAnswersAnAddressThatIsNotAValidUriWithAProblemThatNamesNothingOfIt() throws Exception {
+        // Quarkus's HTTP layer answered these with a bare 400 before any route (ServiceMain, UriSyntax).
+        for (String base : List.of(cases(), access(), interviews(), events())) {
+            int port = URI.create(base).getPort();
+            for (String target : List.of("/cases/%zz", "/cases?q=%", "/cases?q=CANARY|%%%", "/cases/CANARY%A")) {
+                for (String token : new String[] {api.token("sofia"), null}) {
+                    RawRequest answer = RawRequest.get(port, target, token);
+                    String what = base + target + (token == null ? " anonymous" : " as sofia");
+                    assertThat(answer.status()).as(what).isEqualTo(400);
+                    assertThat(answer.headers().get("content-type")).as(what).startsWith("application/problem+json");
+                    JsonNode problem = JSON.readTree(answer.body());
+                    assertThat(problem.path("status").asInt()).as(what).isEqualTo(400);
+                    assertThat(answer.body()).as(what).doesNotContain("CANARY").doesNotContain("%zz");
+                }
+            }
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A GET with the user's token, headers and all. */
     private static HttpResponse<String> raw(String user, String url) throws Exception {

@@ -1,5 +1,6 @@
 package org.parley.cases.web;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.cases.support.AccessStub;
 import org.parley.cases.support.CasesTestResource;
 import org.parley.testing.Jdbc;
+import org.parley.testing.RawRequest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +45,9 @@ class BadInputTest {
             "{\"title\":\"T\",\"country\":\"MX\",\"period\":{\"start\":\"2010-01-01\"}," + "\"status\":\"ACTIVE\"}";
 
     private String caseId;
+
+    @TestHTTPResource(value = "/health", management = true)
+    URL managementHealth;
 
     @BeforeEach
     void setUp() {
@@ -428,6 +435,34 @@ class BadInputTest {
         Response method = given().contentType(ContentType.JSON).body("{}").put("/cases/" + caseId);
         assertThat(method.statusCode()).isEqualTo(405);
         assertThat(method.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anAddressThatIsNotAValidUriIsAProblemThatNamesNothingOfIt() throws Exception {
+        // Quarkus's HTTP layer answers these with a bare 400 unless its check is off (ServiceMain; this module's
+        // tests set the same property): UriSyntax answers instead, before any other route.
+        for (String target : List.of(
+                "/cases/%zz",
+                "/cases?q=" + CANARY + "%",
+                "/cases?q=%%%",
+                "/public/cases?q=" + CANARY + "|x",
+                "/cases/" + CANARY + "{x}",
+                "/nothing-here/%A")) {
+            RawRequest answer = RawRequest.get(RestAssured.port, target, null);
+            assertThat(answer.status()).as(target).isEqualTo(400);
+            assertThat(answer.headers().get("content-type")).as(target).startsWith("application/problem+json");
+            assertThat(answer.body())
+                    .as(target)
+                    .contains("\"status\":400")
+                    .doesNotContain(CANARY)
+                    .doesNotContain("%zz");
+        }
+        // The management interface too: Quarkus's check is off for the whole JVM.
+        RawRequest management = RawRequest.get(managementHealth.getPort(), "/q/health/%zz", null);
+        assertThat(management.status()).isEqualTo(400);
+        assertThat(management.headers().get("content-type")).startsWith("application/problem+json");
+        // A valid escape of '%' is a query like any other.
+        assertThat(given().queryParam("q", "%").get("/cases").statusCode()).isEqualTo(200);
     }
 
     record Bad(String name, String body, int status, String field) {
