@@ -5,7 +5,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * The services' entry point: Quarkus's own, after one JVM-wide switch. Quarkus's HTTP layer answers a request whose
- * URI {@link java.net.URI} cannot parse (a malformed percent escape such as {@code %zz}, a raw space or {@code |})
+ * URI {@link java.net.URI} cannot parse (a malformed percent escape such as {@code %zz}, a raw {@code |} or brace)
  * with a bare 400 before any route runs, unless {@code vertx.disableURIValidation} is set when its recorder class is
  * first loaded. Set here, such requests reach {@link UriSyntax}, which refuses them with the same status as a problem
  * document. The services' tests set the same property (their poms), since they do not start through this class.

@@ -14,8 +14,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refuses a request whose URI is not valid (what {@link URI} cannot parse: a malformed percent escape, a raw space,
- * {@code |}, {@code {}) with a 400 problem, before any other route, in every service. Quarkus makes the same check
+ * Refuses a request whose URI is not valid (what {@link URI} cannot parse: a malformed percent escape, a raw
+ * {@code |} or brace) with a 400 problem, before any other route, in every service. Quarkus makes the same check
  * and answers a bare 400; {@link ServiceMain} turns its check off so that this one answers instead. The answer names
  * nothing of the request: the URI may hold anything.
  */
