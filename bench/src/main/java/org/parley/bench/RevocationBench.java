@@ -1,6 +1,7 @@
 package org.parley.bench;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -249,7 +250,7 @@ final class RevocationBench {
         for (String database : List.of("cases_bench", "interviews_bench", "events_bench")) {
             Map<String, Histogram> byConsumer = new LinkedHashMap<>();
             try (Connection db = bench.db(database);
-                    java.sql.PreparedStatement query = db.prepareStatement("SELECT consumer, event_id::text,"
+                    PreparedStatement query = db.prepareStatement("SELECT consumer, event_id::text,"
                             + " extract(epoch FROM processed_at) * 1e6 FROM processed_event"
                             + " WHERE event_id = ANY (?::uuid[])")) {
                 query.setArray(
