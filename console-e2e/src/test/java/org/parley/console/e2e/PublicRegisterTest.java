@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.parley.testing.RawRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +67,21 @@ class PublicRegisterTest extends ConsoleTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(another.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAddressThatIsNotAValidUriGetsTheConsolesPageNotABare400() throws Exception {
+        int port = URI.create(platform.console).getPort();
+        for (String target : List.of("/register/%zz", "/register?q=CANARY%", "/cases?q=CANARY|x")) {
+            RawRequest answer = RawRequest.get(port, target, null);
+            assertThat(answer.status()).as(target).isEqualTo(400);
+            assertThat(answer.headers().get("content-type")).as(target).startsWith("text/html");
+            assertThat(answer.body())
+                    .as(target)
+                    .contains("Address not valid")
+                    .doesNotContain("CANARY")
+                    .doesNotContain("%zz");
+        }
     }
 
     /** Issue 17: everyone compares the register's cases, on their public sections only. */

@@ -28,6 +28,13 @@ public interface Msg {
     @Message("Add a timeline entry")
     String add_timeline_entry();
 
+    @Message("This address is not valid: a '%' in it must be followed by two hexadecimal digits, and some characters"
+            + " must be written with one. Check the link, or start again from the start page.")
+    String address_not_valid_text();
+
+    @Message("Address not valid")
+    String address_not_valid_title();
+
     @Message("Any")
     String any();
 

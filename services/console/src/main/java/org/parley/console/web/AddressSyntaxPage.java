@@ -1,0 +1,39 @@
+package org.parley.console.web;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The page {@link AddressSyntax} shows for an address that is not a valid URI: a 400, in the reader's language. */
+@Path(AddressSyntaxPage.PATH)
+public class AddressSyntaxPage {
+
+    static final String PATH = "/address-not-valid";
+
+    private final Ctx ctx;
+
+    @Inject
+    public AddressSyntaxPage(Ctx ctx) {
+        this.ctx = ctx;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance notValid();
+    }
+
+    @GET
+    @PermitAll
+    public Response notValid() {
+        return Response.status(400)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(ctx.render(Templates.notValid()).render())
+                .build();
+    }
+}
