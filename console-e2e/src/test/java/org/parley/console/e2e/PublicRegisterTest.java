@@ -1,9 +1,11 @@
 package org.parley.console.e2e;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -81,6 +83,47 @@ class PublicRegisterTest extends ConsoleTest {
                     .contains("Address not valid")
                     .doesNotContain("CANARY")
                     .doesNotContain("%zz");
+        }
+    }
+
+    /**
+     * A search text at the services' limit (1,000 characters) in a script UTF-8 writes in three bytes is 9,000 bytes of
+     * address: the console and the cases service answer it, and one character more gets the service's refusal on the
+     * console's page, over HTTP/1.1 and over HTTP/2. Netty answered both with a bare 414 past Quarkus's default
+     * 4,096-byte request line, and, over HTTP/2, with a bare 431 past Vert.x's 8 KiB header list: an empty page.
+     */
+    @Test
+    void aLongSearchInAnyScriptIsAnsweredOrRefusedOnAPageNeverABareError() throws Exception {
+        String atTheLimit = "\u30a2".repeat(1000);
+        for (HttpClient.Version version : List.of(HttpClient.Version.HTTP_1_1, HttpClient.Version.HTTP_2)) {
+            HttpClient http = HttpClient.newBuilder().version(version).build();
+            // The first request asks to upgrade to HTTP/2 (h2c); the ones after it are HTTP/2 when that was taken.
+            http.send(
+                    HttpRequest.newBuilder(URI.create(platform.console + "/register"))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            for (String text : List.of(atTheLimit, atTheLimit + "\u30a2")) {
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(URI.create(platform.console + "/register?q="
+                                        + URLEncoder.encode(text, StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String asked = version + ", " + text.length() + " characters, answered " + answer.statusCode();
+                assertThat(answer.version()).as(asked).isEqualTo(version);
+                assertThat(answer.headers().firstValue("content-type").orElse(""))
+                        .as(asked)
+                        .startsWith("text/html");
+                if (text.equals(atTheLimit)) {
+                    assertThat(answer.statusCode()).as(asked).isEqualTo(200);
+                    assertThat(answer.body()).as(asked).contains("0 cases");
+                } else {
+                    assertThat(answer.statusCode()).as(asked).isEqualTo(400);
+                    assertThat(answer.body())
+                            .as(asked)
+                            .contains("400 Bad Request")
+                            .doesNotContain("\u30a2\u30a2");
+                }
+            }
         }
     }
 
