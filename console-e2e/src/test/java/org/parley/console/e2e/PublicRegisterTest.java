@@ -33,6 +33,13 @@ class PublicRegisterTest extends ConsoleTest {
 
         browser.open("/register?q=Guerrero");
         assertThat(browser.find("#results-heading").getText()).isEqualTo("0 cases");
+
+        // The field keeps to the service's limit, so a pasted paragraph never ends on the refusal page.
+        browser.type("#q", "zqxwv ".repeat(200));
+        assertThat(browser.find("#q").getDomProperty("value")).hasSize(1000);
+        browser.submit("form.search");
+        assertThat(browser.h1()).isEqualTo("Public register");
+        assertThat(browser.find("#results-heading").getText()).isEqualTo("0 cases");
     }
 
     /**

@@ -20,7 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
  */
 public class CaseListFilters {
 
-    @Parameter(description = "Full-text query (web search syntax: words, \"phrases\", -excluded)")
+    /** The most characters (UTF-16 code units, as a browser's {@code maxlength} counts them) a search text may have. */
+    public static final int MAX_TEXT = 1000;
+
+    @Parameter(
+            description =
+                    "Full-text query (web search syntax: words, \"phrases\", -excluded), at most 1,000 characters",
+            schema = @Schema(type = SchemaType.STRING, maxLength = MAX_TEXT))
     @QueryParam("q")
     private String q;
 

@@ -47,7 +47,7 @@ public record ListQuery(
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
-    public static final int MAX_TEXT = 1000;
+    public static final int MAX_TEXT = CaseListFilters.MAX_TEXT;
 
     /** The first page of {@code limit} cases, with no filter but the text (null: none). */
     public static ListQuery firstPage(String text, int limit) {

@@ -17,6 +17,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.parley.cases.casefile.CaseResource;
+import org.parley.cases.search.ListQuery;
 import org.parley.cases.support.AccessStub;
 import org.parley.cases.support.CasesTestResource;
 import org.parley.testing.Jdbc;
@@ -99,6 +100,13 @@ class OperationsTest {
                 // every resource method of the service, found by reflection (POST, PATCH and DELETE /cases are
                 // CaseResource's own, documented there)
                 .documentsEveryResourceMethodOf(CaseResource.class);
+        // A client learns the search text's limit from the contract, as the console's field does.
+        for (String path : List.of("/cases", "/public/cases")) {
+            assertThat(io.restassured.path.json.JsonPath.from(document)
+                            .getInt("paths.'" + path + "'.get.parameters.find { it.name == 'q' }.schema.maxLength"))
+                    .as(path)
+                    .isEqualTo(ListQuery.MAX_TEXT);
+        }
     }
 
     @Test

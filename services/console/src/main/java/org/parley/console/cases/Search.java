@@ -36,6 +36,11 @@ public record Search(String base, CaseListFilters filters, String cursor, boolea
         return new Search(base, filters, Paths.blankToNull(asked.cursor()), "mine".equals(team));
     }
 
+    /** The most characters the search field takes: the cases service's limit, which a browser's maxlength keeps. */
+    public int textLimit() {
+        return CaseListFilters.MAX_TEXT;
+    }
+
     /** What the service answers for these filters (a page of the listing, from the cursor's position, or a count). */
     public <T> T ask(Function<CaseListFilters, T> lister) {
         return lister.apply(paged(cursor, filters.limit()));
