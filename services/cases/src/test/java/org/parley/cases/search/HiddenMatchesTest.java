@@ -21,6 +21,7 @@ import org.parley.cases.content.Process;
 import org.parley.cases.support.AccessStub;
 import org.parley.cases.support.CasesTestResource;
 import org.parley.cases.support.Sample;
+import org.parley.policy.GrantScope;
 import org.parley.policy.Role;
 import org.parley.policy.TeamRole;
 import org.parley.policy.Tier;
@@ -39,6 +40,9 @@ class HiddenMatchesTest {
 
     static final Class<?> STACK = CasesTestResource.class;
     static final Viewer LEAD = Viewer.signedIn("hm-lead", "ifit", Set.of(Role.STAFF));
+    static final Viewer PARTNER = Viewer.signedIn("hm-partner", "hm-partners", Set.of(Role.PARTNER));
+    static final Viewer MEMBER = Viewer.signedIn("hm-member", "hm-others", Set.of(Role.STAFF));
+    static final Viewer ADMIN = Viewer.signedIn("hm-admin", "hm-owners", Set.of(Role.STAFF, Role.SECRECY_ADMIN));
     static final int HIDDEN_CASES = 40;
     static final int HIDDEN_SECTIONS = 20;
 
@@ -121,6 +125,35 @@ class HiddenMatchesTest {
         for (int i = 0; i < HIDDEN_SECTIONS; i++) {
             open(shadowed, "p" + i, Tier.PUBLICLY_KNOWN, true);
         }
+        // The signed-in readers' own cases, holding neither word: granted, on a team, owned.
+        for (int i = 0; i < 2; i++) {
+            String word = "hmo" + UUID.randomUUID().toString().substring(0, 6);
+            String granted = cases.create(
+                            LEAD, Sample.withMarkers(word, word + "g", "MX", EntityType.CHURCH, GroupType.MAFIA))
+                    .id();
+            AccessStub.setPolicy(
+                    granted,
+                    "ifit",
+                    Tier.SECRET,
+                    false,
+                    Map.of("hm-lead", TeamRole.LEAD),
+                    List.of(new AccessStub.GrantSpec(PARTNER.organisation(), GrantScope.PROCESS, null)));
+            String teamCase = cases.create(
+                            LEAD, Sample.withMarkers(word, word + "t", "MX", EntityType.CHURCH, GroupType.MAFIA))
+                    .id();
+            AccessStub.setPolicy(
+                    teamCase,
+                    "ifit",
+                    Tier.SECRET,
+                    false,
+                    Map.of("hm-lead", TeamRole.LEAD, MEMBER.subject(), TeamRole.MEMBER),
+                    List.of());
+            String owned = cases.create(
+                            LEAD, Sample.withMarkers(word, word + "o", "MX", EntityType.CHURCH, GroupType.MAFIA))
+                    .id();
+            AccessStub.setPolicy(
+                    owned, ADMIN.organisation(), Tier.SECRET, false, Map.of("hm-lead", TeamRole.LEAD), List.of());
+        }
         // Statistics, as the platform's database has them, so the plans are the ones it runs.
         QuarkusTransaction.requiringNew()
                 .run(() -> entityManager.createNativeQuery("ANALYZE case_file").executeUpdate());
@@ -150,6 +183,43 @@ class HiddenMatchesTest {
             assertThat(shadowedRows)
                     .as("%s: rows read for a word hidden text also holds, against one it does not", name)
                     .isEqualTo(plainRows);
+        });
+
+        // Signed-in readers: a partner holding grants, a member of another organisation on two teams, a secrecy admin
+        // of an organisation owning two cases, and staff with nothing above the register. Their own cases hold neither
+        // word, and each statement that collects hits reads them, and the register's, whatever the word.
+        Map<String, Viewer> signedIn = Map.of(
+                "a partner with grants", PARTNER,
+                "a member of another organisation", MEMBER,
+                "a secrecy admin of another organisation", ADMIN,
+                "staff with nothing above the register",
+                        Viewer.signedIn("hm-staff", "hm-elsewhere", Set.of(Role.STAFF)));
+        signedIn.forEach((who, reader) -> {
+            Map<String, Consumer<ListQuery>> readerReads = new java.util.LinkedHashMap<>();
+            readerReads.put("the service's list", query -> search.list(reader, query));
+            readerReads.put(
+                    "a page of collected hits",
+                    query -> drained(VisibleCases.listPage(reader, query, false, VisibleCases.TextMatch.COLLECTED)));
+            readerReads.put("a comparison matrix", query -> drained(VisibleCases.matrix(reader, query, false)));
+            if (VisibleCases.hasOrganisationPart(reader)) {
+                readerReads.put(
+                        "the organisation's corrections",
+                        query -> drained(VisibleCases.organisationSummary(reader, query)));
+            }
+            if (VisibleCases.hasTeamPart(reader)) {
+                readerReads.put("the team's corrections", query -> drained(VisibleCases.teamSummary(reader, query)));
+                readerReads.put("the team's own page", query -> drained(VisibleCases.listPage(reader, query, true)));
+            }
+            readerReads.forEach((name, read) -> {
+                caseFileRowsRead(
+                        read, searching("hmw" + UUID.randomUUID().toString().substring(0, 6)));
+                long plainRows = caseFileRowsRead(read, searching(plain));
+                long shadowedRows = caseFileRowsRead(read, searching(shadowed));
+                assertThat(shadowedRows)
+                        .as("%s, %s: rows read for a word hidden text also holds, against one it does not", who, name)
+                        .isEqualTo(plainRows);
+            });
+            assertThat(search.list(reader, searching(shadowed)).total()).as(who).isEqualTo(3);
         });
 
         assertThat(search.list(Viewer.anonymous(), searching(shadowed)).total()).isEqualTo(3);
