@@ -377,8 +377,8 @@ public final class VisibleCases {
      * above the register (their team's, their organisation's grants, an admin's own organisation's: {@link
      * SecrecySql#abovePublic}) every reader sees exactly the register, so the hits their rules can count are the
      * register's (from its own indexes, V116) and those of their own cases. Those are matched one by one ({@link
-     * #TEXT_KEYS}: every grant, expired or not, a few more cases than needed), so no row of a case or section the reader
-     * may not know is read, and the search's time does not grow with hidden text. A reader with more than {@link
+     * #TEXT_KEYS}), so no row of a case the reader may not know, nor of a section of the register's cases the register
+     * hides, is read, and the search's time does not grow with hidden text. A reader with more than {@link
      * #OWN_CASES_MATCHED} such cases has every case's hits read from the full-text indexes instead, as before: the cost
      * then follows every hit, hidden ones included (threat model, Known gaps). Which way is decided in the statement,
      * from the count of the reader's own cases alone.
@@ -392,7 +392,7 @@ public final class VisibleCases {
             values.add(viewer.subject());
         }
         if (above.grants()) {
-            keys.add("SELECT case_id FROM case_grant WHERE organisation = ?");
+            keys.add("SELECT g.case_id " + activeGrants(""));
             values.add(viewer.organisation());
         }
         if (above.ownOrganisation()) {
