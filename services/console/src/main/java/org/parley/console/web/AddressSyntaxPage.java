@@ -4,7 +4,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -31,9 +30,6 @@ public class AddressSyntaxPage {
     @GET
     @PermitAll
     public Response notValid() {
-        return Response.status(400)
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(ctx.render(Templates.notValid()).render())
-                .build();
+        return ctx.page(400, Templates.notValid());
     }
 }

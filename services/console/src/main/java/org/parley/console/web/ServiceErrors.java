@@ -3,7 +3,6 @@ package org.parley.console.web;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -102,9 +101,6 @@ public class ServiceErrors {
     }
 
     private Response page(int status, TemplateInstance template) {
-        return Response.status(status)
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(ctx.render(template).render())
-                .build();
+        return ctx.page(status, template);
     }
 }
