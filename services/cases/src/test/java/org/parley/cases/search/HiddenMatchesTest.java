@@ -103,6 +103,17 @@ class HiddenMatchesTest {
         });
     }
 
+    /** {@code read} reads as many rows of case_file for {@code shadowed} as for {@code plain}. */
+    private void assertSameRowsRead(String what, Consumer<ListQuery> read, String plain, String shadowed) {
+        // A word no case holds first: each statement's first run on a connection may be planned otherwise.
+        caseFileRowsRead(read, searching("hmw" + UUID.randomUUID().toString().substring(0, 6)));
+        long plainRows = caseFileRowsRead(read, searching(plain));
+        long shadowedRows = caseFileRowsRead(read, searching(shadowed));
+        assertThat(shadowedRows)
+                .as("%s: rows read for a word hidden text also holds, against one it does not", what)
+                .isEqualTo(plainRows);
+    }
+
     private long rowsReadSoFar() {
         return ((Number) entityManager
                         .createNativeQuery("SELECT coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0)"
@@ -165,16 +176,7 @@ class HiddenMatchesTest {
                 "the register's cross-tab counts",
                 query -> drained(
                         VisibleCases.crosstabRegister(query, "context.groups.internalControl", "results.dealReached")));
-        reads.forEach((name, read) -> {
-            // A word no case holds first: each statement's first run on a connection may be planned otherwise.
-            caseFileRowsRead(
-                    read, searching("hmw" + UUID.randomUUID().toString().substring(0, 6)));
-            long plainRows = caseFileRowsRead(read, searching(plain));
-            long shadowedRows = caseFileRowsRead(read, searching(shadowed));
-            assertThat(shadowedRows)
-                    .as("%s: rows read for a word hidden text also holds, against one it does not", name)
-                    .isEqualTo(plainRows);
-        });
+        reads.forEach((name, read) -> assertSameRowsRead(name, read, plain, shadowed));
 
         // Signed-in readers: a partner holding grants, a member of another organisation on two teams, a secrecy admin
         // of an organisation owning two cases, and staff with nothing above the register. Their own cases hold neither
@@ -201,15 +203,7 @@ class HiddenMatchesTest {
                 readerReads.put("the team's corrections", query -> drained(VisibleCases.teamSummary(reader, query)));
                 readerReads.put("the team's own page", query -> drained(VisibleCases.listPage(reader, query, true)));
             }
-            readerReads.forEach((name, read) -> {
-                caseFileRowsRead(
-                        read, searching("hmw" + UUID.randomUUID().toString().substring(0, 6)));
-                long plainRows = caseFileRowsRead(read, searching(plain));
-                long shadowedRows = caseFileRowsRead(read, searching(shadowed));
-                assertThat(shadowedRows)
-                        .as("%s, %s: rows read for a word hidden text also holds, against one it does not", who, name)
-                        .isEqualTo(plainRows);
-            });
+            readerReads.forEach((name, read) -> assertSameRowsRead(who + ", " + name, read, plain, shadowed));
             assertThat(search.list(reader, searching(shadowed)).total()).as(who).isEqualTo(3);
         });
 
