@@ -125,13 +125,22 @@ class PublicRegisterTest extends ConsoleTest {
                     assertThat(answer.body()).as(asked).contains("0 cases");
                 } else {
                     assertThat(answer.statusCode()).as(asked).isEqualTo(400);
+                    // the refusal says a retry will not help and names the value to change, never echoing it
                     assertThat(answer.body())
                             .as(asked)
+                            .contains("<h1 id=\"error-title\">Not accepted</h1>")
+                            .contains("<p id=\"refused-fields\">Check these values: <code>q</code></p>")
                             .contains("400 Bad Request")
                             .doesNotContain("\u30a2\u30a2");
                 }
             }
         }
+        HttpResponse<String> inSpanish =
+                anonymousGet("/register?q=" + URLEncoder.encode(atTheLimit + "\u30a2", StandardCharsets.UTF_8), "es");
+        assertThat(inSpanish.statusCode()).isEqualTo(400);
+        assertThat(inSpanish.body())
+                .contains("<h1 id=\"error-title\">No aceptado</h1>")
+                .contains("<p id=\"refused-fields\">Revise estos valores: <code>q</code></p>");
     }
 
     /** Issue 17: everyone compares the register's cases, on their public sections only. */

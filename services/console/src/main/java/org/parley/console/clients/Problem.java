@@ -34,8 +34,14 @@ public record Problem(String type, String title, int status, String detail, List
 
     /** The names of the fields the service refused, each once; {@code whenNone} alone if it named none. */
     public List<String> fieldNames(String whenNone) {
-        return errors == null || errors.isEmpty()
-                ? List.of(whenNone)
+        List<String> named = fieldNames();
+        return named.isEmpty() ? List.of(whenNone) : named;
+    }
+
+    /** The names of the fields the service refused, each once; none if it named none. */
+    public List<String> fieldNames() {
+        return errors == null
+                ? List.of()
                 : errors.stream().map(FieldError::field).distinct().toList();
     }
 }

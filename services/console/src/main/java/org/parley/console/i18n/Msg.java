@@ -181,6 +181,15 @@ public interface Msg {
     @Message("Something went wrong")
     String failed_title();
 
+    @Message("Not accepted")
+    String refused_title();
+
+    @Message("The service did not accept this request: asking again the same way will not help.")
+    String refused_text();
+
+    @Message("Check these values:")
+    String refused_fields();
+
     @Message("check")
     String fields_named();
 

@@ -43,6 +43,8 @@ public class ServiceErrors {
         public static native TemplateInstance signInAgain();
 
         public static native TemplateInstance failed(Problem problem);
+
+        public static native TemplateInstance refused(Problem problem);
     }
 
     @ServerExceptionMapper
@@ -54,6 +56,9 @@ public class ServiceErrors {
             case 403 -> page(403, Templates.forbidden(Problem.of(e)));
             case 429 -> tooMany(e);
             case 502, 503, 504 -> page(503, Templates.unavailable(Problem.of(e)));
+            // A refusal of what was asked (a filter written into the address by hand, say): no retry helps, so
+            // the page says so and names the values the service refused.
+            case 400 -> page(400, Templates.refused(Problem.of(e)));
             default -> {
                 // status only: the answer may describe something the log reader should not see
                 LOG.warnf("a service answered %d", status);
