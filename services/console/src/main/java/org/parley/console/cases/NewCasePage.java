@@ -70,12 +70,7 @@ public class NewCasePage {
             if (e.getResponse() == null || e.getResponse().getStatus() != 400) {
                 throw e; // the usual page for a refusal or a failure, naming the service's problem
             }
-            return Response.status(400)
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(ctx.render(CaseTemplates.newCase(form, NewCaseErrors.of(Problem.of(e), form)))
-                            .render())
-                    .header("Cache-Control", "no-store")
-                    .build();
+            return ctx.page(400, CaseTemplates.newCase(form, NewCaseErrors.of(Problem.of(e), form)));
         }
         return Response.seeOther(URI.create("/cases/" + created.id() + "?done=opened"))
                 .build();

@@ -63,8 +63,7 @@ public class SignOutResource {
         if (identity.isAnonymous()) {
             return Response.seeOther(URI.create("/")).build();
         }
-        return Response.ok(ctx.render(Templates.confirm()).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .build();
+        return ctx.page(200, Templates.confirm());
     }
 
     @POST
