@@ -3,7 +3,9 @@ package org.parley.bench;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +34,12 @@ final class RevocationBench {
 
     private RevocationBench() {}
 
-    static ObjectNode run(Bench bench, int revocations, int parallelCases) throws Exception {
+    /**
+     * {@code revocations} grant-and-revoke cycles on {@code parallelCases} cases at once, each case's cycles back to
+     * back, or {@code pauseMs} apart: the back-to-back run keeps two cores busy with its own cycles and polls, so the
+     * paced one shows what a revocation takes on a machine the measurement does not itself fill.
+     */
+    static ObjectNode run(Bench bench, int revocations, int parallelCases, long pauseMs) throws Exception {
         Map<String, Object> interview = InterviewsBench.body(2_000, false);
         List<String[]> cases = new ArrayList<>();
         for (int c = 0; c < parallelCases; c++) {
@@ -69,6 +76,7 @@ final class RevocationBench {
         ExecutorService pollers = Executors.newFixedThreadPool(3 * parallelCases);
         int perCase = (revocations + parallelCases - 1) / parallelCases;
         long started = System.nanoTime();
+        Instant since = Instant.now();
         // How busy the whole machine was while the revocations ran: the pollers' reads load the same two cores
         // whose delays the figure measures, and other work on a shared machine adds to that.
         Proc.Meter machine = new Proc.Meter(Map.of()).start();
@@ -124,6 +132,9 @@ final class RevocationBench {
                     }
                     latency.get("all").recordValue(Math.max(1, slowest / 1000));
                     done.merge("revocations", 1, Integer::sum);
+                    if (pauseMs > 0) {
+                        Thread.sleep(pauseMs);
+                    }
                 }
                 return null;
             }));
@@ -139,6 +150,7 @@ final class RevocationBench {
         ObjectNode node = Bench.JSON.createObjectNode();
         node.put("revocations", done.getOrDefault("revocations", 0));
         node.put("parallelCases", parallelCases);
+        node.put("pauseBetweenCyclesMs", pauseMs);
         node.put("pollIntervalMs", POLL_MS);
         node.put("seconds", Bench.round(seconds, 1));
         node.put("timeouts", timeouts.get());
@@ -147,8 +159,8 @@ final class RevocationBench {
         latency.forEach((service, histogram) -> node.set(service, percentiles(histogram)));
         node.set("revokeCall", percentiles(revokeCall));
         node.set("grantVisibleEverywhere", percentiles(grantVisible));
-        node.set("accessRelayStage", relayStage(bench));
-        node.set("consumerStages", consumerStages(bench));
+        node.set("accessRelayStage", relayStage(bench, since));
+        node.set("consumerStages", consumerStages(bench, since));
         node.put("p99Target", Targets.REVOCATION_P99.text() + " " + Targets.REVOCATION_P99.unit());
         node.put(
                 "meetsTarget",
@@ -156,8 +168,10 @@ final class RevocationBench {
                         && timeouts.get() == 0
                         && latency.get("all").getTotalCount() > 0);
         Bench.log(Bench.f(
-                "revocation: %d revocations, first refusal p50/p99 cases %.0f/%.0f, interviews %.0f/%.0f,"
+                "revocation (%d at once, %d ms apart): %d revocations, first refusal p50/p99 cases %.0f/%.0f, interviews %.0f/%.0f,"
                         + " events %.0f/%.0f, all three %.0f/%.0f ms; the machine %.0f %% busy meanwhile",
+                parallelCases,
+                pauseMs,
                 node.path("revocations").asInt(),
                 p(latency.get("cases"), 50),
                 p(latency.get("cases"), 99),
@@ -218,32 +232,40 @@ final class RevocationBench {
      * In access's database: from the start of the revoking transaction (the outbox row's created_at) to the start
      * of the relay's look that sent it (published_at: now() in that look's transaction, stamped before the send).
      */
-    private static ObjectNode relayStage(Bench bench) throws Exception {
+    private static ObjectNode relayStage(Bench bench, Instant since) throws Exception {
         Histogram micros = new Histogram(120_000_000L, 3);
         try (Connection db = bench.db("access_bench");
-                Statement query = db.createStatement();
-                ResultSet rows = query.executeQuery("SELECT extract(epoch FROM published_at - created_at) * 1e6"
-                        + " FROM outbox_event WHERE event_type = 'GrantRevoked' AND published_at IS NOT NULL")) {
-            while (rows.next()) {
-                micros.recordValue(Math.max(1, (long) rows.getDouble(1)));
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT extract(epoch FROM published_at - created_at) * 1e6" + REVOKED_SINCE)) {
+            query.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    micros.recordValue(Math.max(1, (long) rows.getDouble(1)));
+                }
             }
         }
         return percentiles(micros);
     }
+
+    /** The revocations this run's cycles sent (the same database keeps an earlier run's). */
+    private static final String REVOKED_SINCE = " FROM outbox_event WHERE event_type = 'GrantRevoked'"
+            + " AND published_at IS NOT NULL AND created_at >= ?";
 
     /**
      * In each service's database: from the relay's look that sent a revocation (access's published_at) to the
      * start of the transaction that applied it there (processed_at), per consumer: where the time after the
      * relay goes. Both stamped by the one PostgreSQL's clock.
      */
-    private static ObjectNode consumerStages(Bench bench) throws Exception {
+    private static ObjectNode consumerStages(Bench bench, Instant since) throws Exception {
         Map<String, Long> publishedMicros = new LinkedHashMap<>();
         try (Connection db = bench.db("access_bench");
-                Statement query = db.createStatement();
-                ResultSet rows = query.executeQuery("SELECT event_id::text, extract(epoch FROM published_at) * 1e6"
-                        + " FROM outbox_event WHERE event_type = 'GrantRevoked' AND published_at IS NOT NULL")) {
-            while (rows.next()) {
-                publishedMicros.put(rows.getString(1), (long) rows.getDouble(2));
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT event_id::text, extract(epoch FROM published_at) * 1e6" + REVOKED_SINCE)) {
+            query.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    publishedMicros.put(rows.getString(1), (long) rows.getDouble(2));
+                }
             }
         }
         ObjectNode node = Bench.JSON.createObjectNode();
