@@ -31,6 +31,26 @@ class LocalPortsTest {
     }
 
     @Test
+    void testJvmsSideBySideEachChooseInTheirOwnSlice() throws IOException {
+        String ownSlice = System.getProperty(LocalPorts.SLICE_PROPERTY);
+        try {
+            for (int slice = 1; slice <= LocalPorts.SLICES; slice++) {
+                System.setProperty(LocalPorts.SLICE_PROPERTY, Integer.toString(slice));
+                int from = LocalPorts.FROM + (slice - 1) * LocalPorts.SLICE_WIDTH;
+                for (int i = 0; i < 50; i++) {
+                    assertThat(LocalPorts.free()).isBetween(from, from + LocalPorts.SLICE_WIDTH - 1);
+                }
+            }
+        } finally {
+            if (ownSlice == null) {
+                System.clearProperty(LocalPorts.SLICE_PROPERTY);
+            } else {
+                System.setProperty(LocalPorts.SLICE_PROPERTY, ownSlice);
+            }
+        }
+    }
+
+    @Test
     void aPortInUseIsNotChosen() throws IOException {
         // Every port of the band but a handful taken would be slow to set up; take some and check none comes back.
         java.util.List<ServerSocket> taken = new java.util.ArrayList<>();
