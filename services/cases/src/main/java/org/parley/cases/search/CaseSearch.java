@@ -90,13 +90,15 @@ public class CaseSearch {
         List<RegisterAnswers.Kept<Correction>> corrections = new ArrayList<>(2);
         if (VisibleCases.hasOrganisationPart(viewer)) {
             corrections.add(new RegisterAnswers.Kept<>(
-                    organisationKey(viewer, query), () -> correction(VisibleCases.organisationSummary(viewer, query))));
+                    organisationKey(viewer, query),
+                    true,
+                    () -> correction(VisibleCases.organisationSummary(viewer, query))));
         }
         if (VisibleCases.hasTeamPart(viewer)) {
             corrections.add(new RegisterAnswers.Kept<>(
-                    teamKey(viewer, query), () -> correction(VisibleCases.teamSummary(viewer, query))));
+                    teamKey(viewer, query), false, () -> correction(VisibleCases.teamSummary(viewer, query))));
         }
-        CaseList kept = registerReadersAnswer(query, corrections);
+        CaseList kept = registerReadersAnswer(viewer, query, corrections);
         if (kept != null) {
             return kept;
         }
@@ -154,7 +156,8 @@ public class CaseSearch {
      * version counts no case does it read the versions: a reader with cases above the register pays nothing for it. An
      * anonymous reader's answer so stays kept through any write the register does not show.
      */
-    private CaseList registerReadersAnswer(ListQuery query, List<RegisterAnswers.Kept<Correction>> corrections) {
+    private CaseList registerReadersAnswer(
+            Viewer viewer, ListQuery query, List<RegisterAnswers.Kept<Correction>> corrections) {
         List<Object> key = wholeAnswerKey(query);
         if (!registerAnswers.keepsWholeAnswer(key)) {
             return null;
@@ -165,9 +168,10 @@ public class CaseSearch {
                 return null;
             }
         }
-        ListingInstant at = listingInstant();
+        ListingInstant at = listingInstant(viewer);
         for (RegisterAnswers.Kept<Correction> correction : corrections) {
-            Correction held = registerAnswers.heldAt(correction.key(), at.version(), at.instant(), Correction.class);
+            Correction held =
+                    registerAnswers.heldAt(correction.key(), correction.versionIn(at), at.readAt(), Correction.class);
             if (held == null || !held.seesTheRegisterAlone()) {
                 return null;
             }
@@ -175,18 +179,24 @@ public class CaseSearch {
         return registerAnswers.wholeAnswerAt(key, at.registerVersion(), CaseList.class);
     }
 
-    /** The listing and register versions and the instant of one statement of the caller's transaction. */
-    private record ListingInstant(long version, long registerVersion, Instant instant) {}
+    /**
+     * The reader's and their organisation's listing versions, the register version and the instant of one statement of
+     * the caller's transaction.
+     */
+    private record ListingInstant(long version, long organisationVersion, long registerVersion, Instant readAt)
+            implements RegisterAnswers.Read {}
 
-    private ListingInstant listingInstant() {
+    private ListingInstant listingInstant(Viewer viewer) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement prepared = VisibleCases.listingInstant().prepare(connection);
+            try (PreparedStatement prepared =
+                            VisibleCases.listingInstant(viewer).prepare(connection);
                     ResultSet rows = prepared.executeQuery()) {
                 rows.next();
                 return new ListingInstant(
                         rows.getLong(1),
                         rows.getLong(2),
-                        rows.getObject(3, OffsetDateTime.class).toInstant());
+                        rows.getLong(3),
+                        rows.getObject(4, OffsetDateTime.class).toInstant());
             }
         });
     }
@@ -360,11 +370,13 @@ public class CaseSearch {
     private record Row(StoredCase stored, Tier tier, boolean released, Set<Section> sections) {}
 
     /** The statement of {@link VisibleCases#listPage}: its page, and with only the team's cases their summary. */
-    private record Page(long version, long registerVersion, Summary mine, Instant readAt, List<Row> rows)
+    private record Page(
+            long version, long organisationVersion, long registerVersion, Summary mine, Instant readAt, List<Row> rows)
             implements RegisterAnswers.Read {}
 
     private static Page readPage(ResultSet rows) throws SQLException {
         long version = 0;
+        long organisationVersion = 0;
         long registerVersion = 0;
         Summary mine = null;
         Instant readAt = null;
@@ -375,8 +387,10 @@ public class CaseSearch {
                 version = rows.getLong(1);
                 mine = new Summary(version, rows.getLong(2), facets(rows.getString(3)));
                 readAt = rows.getObject(4, OffsetDateTime.class).toInstant();
-                // The last column, after the case columns.
-                registerVersion = rows.getLong(rows.getMetaData().getColumnCount());
+                // The last two columns, after the case columns.
+                int columns = rows.getMetaData().getColumnCount();
+                organisationVersion = rows.getLong(columns - 1);
+                registerVersion = rows.getLong(columns);
             }
             // The case columns follow the summary's four.
             int at = 4;
@@ -419,7 +433,7 @@ public class CaseSearch {
                     null);
             page.add(new Row(stored, Tier.valueOf(rows.getString(at + 3)), rows.getBoolean(at + 4), sections));
         }
-        return new Page(version, registerVersion, mine, readAt, page);
+        return new Page(version, organisationVersion, registerVersion, mine, readAt, page);
     }
 
     private static final ObjectMapper FACETS_JSON = new ObjectMapper();

@@ -20,10 +20,12 @@ import org.parley.web.Problems;
  * also keeps an organisation's corrections ({@link VisibleCases#organisationSummary}), per organisation, roles and
  * filter, shared by that organisation's readers with those roles, whatever teams they are on; and a reader's team's
  * ({@link VisibleCases#teamSummary}), per reader and filter, served to that reader alone. A correction is used only
- * at the version of {@code case_listing_version} it was computed at, which every write to a table a kept answer reads
- * (cases, policies, teams, rules, grants, scopes) moves in the writing transaction, and only before the instant it says it
- * stops holding (a grant it counted expires); so a stale answer is never served, and after a change the next request
- * computes the new one (fail closed). The register's own answers, and the whole answers of readers who see the register
+ * at the listing version it was computed at, its organisation's or its reader's ({@code case_listing_version} plus their
+ * rows of {@code case_reader_version}), which every write that may change what it counts (to a case the organisation owns
+ * or is granted, or whose team the reader is on; to the rules or scopes) moves in the writing transaction, and only
+ * before the instant it says it stops holding (a grant it counted expires); so a stale answer is never served, and after
+ * a change the next request computes the new one (fail closed). A write to another organisation's case moves neither,
+ * so how long a reader's next request takes does not tell that it happened. The register's own answers, and the whole answers of readers who see the register
  * alone, are used only at the version of {@code case_register_version} they were computed at, which moves in the same
  * way but only at the writes the register can show (V115): a write to a case above the register leaves them kept, so
  * how long a register reader's next request takes does not tell that such a write happened.
@@ -49,9 +51,14 @@ public class RegisterAnswers {
         long registerVersion();
     }
 
-    /** A reader's own part of an answer, read in a transaction whose {@code now()} was {@code readAt}. */
+    /**
+     * A reader's own part of an answer, read in a transaction whose {@code now()} was {@code readAt}: its {@link
+     * #version()} is the reader's own listing version, and it carries their organisation's too.
+     */
     public interface Read extends Part {
         Instant readAt();
+
+        long organisationVersion();
     }
 
     /** How a reader's part, the register's answer and the kept corrections (in the order asked) make the answer. */
@@ -63,9 +70,16 @@ public class RegisterAnswers {
     /**
      * Corrections to the register's answer kept under {@code key}, computed by {@code compute} when none is kept that
      * holds at the reader's version and instant. Whoever the key does not name may be served them, so it names all
-     * they depend on.
+     * they depend on; {@code organisationWide} when it names no reader (an organisation's corrections), which are then
+     * kept at the organisation's listing version, else at the reader's.
      */
-    public record Kept<C extends Versioned>(List<Object> key, Supplier<C> compute) {}
+    public record Kept<C extends Versioned>(List<Object> key, boolean organisationWide, Supplier<C> compute) {
+
+        /** The version of {@code read} these corrections must have been computed at. */
+        public long versionIn(Read read) {
+            return organisationWide ? read.organisationVersion() : read.version();
+        }
+    }
 
     /** A write landing between the reader's two statements makes it start again; this many times at most. */
     static final int ATTEMPTS = 5;
@@ -108,6 +122,11 @@ public class RegisterAnswers {
         public Instant readAt() {
             return null;
         }
+
+        @Override
+        public long organisationVersion() {
+            return part.version();
+        }
     }
 
     /**
@@ -130,7 +149,7 @@ public class RegisterAnswers {
             }
             List<C> held = new ArrayList<>(corrections.size());
             for (Kept<C> correction : corrections) {
-                C ours = keptAt(correction.key(), part.version(), part.readAt(), correction.compute());
+                C ours = keptAt(correction.key(), correction.versionIn(part), part.readAt(), correction.compute());
                 if (ours == null) {
                     continue attempts;
                 }

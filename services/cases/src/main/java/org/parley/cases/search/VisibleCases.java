@@ -719,10 +719,10 @@ public final class VisibleCases {
         VisibleCases statement = new VisibleCases();
         statement.parts(viewer, query, teamOnly, true);
         statement.page(pageSets(teamOnly), query);
+        statement.sql.append(" SELECT ");
+        statement.readerVersion(viewer);
         statement
                 .sql
-                .append(" SELECT ")
-                .append(VERSION)
                 .append(", (SELECT count(*) FROM " + MINE + "), ")
                 .append(teamOnly ? "0" : "(SELECT count(*) FROM " + MINE_AS_PUBLIC + ")")
                 .append(", pg.id, pg.period_start, pg.tier, pg.results_released, ")
@@ -850,10 +850,47 @@ public final class VisibleCases {
     private static final String REGISTER = "register";
 
     /**
-     * Kept answers carry the version they were computed at, which every statement below reads too: a reader's part and
-     * the corrections the listing version, which every write a kept answer may read moves ...
+     * Kept answers carry the version they were computed at, which every statement below reads too: an organisation's
+     * corrections the listing version of its organisation ({@link #organisationVersion}), and a reader's part and team
+     * the reader's own ({@link #readerVersion}), which only the writes that may change what they count move (V117) ...
      */
-    private static final String VERSION = "(SELECT version FROM case_listing_version)";
+    private static final String LISTING_VERSION = "(SELECT l.version + coalesce((SELECT CAST(sum(v.version) AS bigint)"
+            + " FROM case_reader_version v WHERE v.reader IN (?, ?, ?)), 0) FROM case_listing_version l)";
+
+    /** A key of {@code case_reader_version} that no write moves. */
+    private static final String NO_READER = "";
+
+    /**
+     * {@code (…)}: the listing version of what an organisation sees above the register with {@code viewer}'s roles, on
+     * no team: the one listing version (the rules, the scopes) plus the organisation's row as a grantee, which every
+     * write to a case granted to it moves, and, where those roles see their organisation's own cases above the
+     * register ({@link AbovePublic#ownOrganisation()}), its row as an owner (V117).
+     */
+    private void organisationVersion(Viewer viewer) {
+        append(LISTING_VERSION, grantee(viewer), owner(viewer), NO_READER);
+    }
+
+    /**
+     * {@code (…)}: the listing version of what {@code viewer} sees above the register: their organisation's, plus
+     * their own row as a team member, which every write to a case whose team they are on moves (V117).
+     */
+    private void readerVersion(Viewer viewer) {
+        append(
+                LISTING_VERSION,
+                grantee(viewer),
+                owner(viewer),
+                viewer.isAnonymous() ? NO_READER : "subject:" + viewer.subject());
+    }
+
+    private static String grantee(Viewer viewer) {
+        return viewer.isAnonymous() ? NO_READER : "grantee:" + viewer.organisation();
+    }
+
+    private static String owner(Viewer viewer) {
+        return viewer.isAnonymous() || !SecrecySql.abovePublic(viewer).ownOrganisation()
+                ? NO_READER
+                : "owner:" + viewer.organisation();
+    }
 
     /**
      * ... and the register's answers the register version, which only the writes the register can show move (V115),
@@ -863,13 +900,18 @@ public final class VisibleCases {
     private static final String REGISTER_VERSION = "(SELECT version FROM case_register_version)";
 
     /**
-     * One row {@code (version, register_version, now())}: the listing and register versions and the instant of the
+     * One row {@code (reader_version, organisation_version, register_version, now())}: {@code viewer}'s listing
+     * versions ({@link #readerVersion}, {@link #organisationVersion}), the register version and the instant of the
      * caller's statement.
      */
-    public static Statement listingInstant() {
-        return new Statement(
-                "SELECT l.version, r.version, now() FROM case_listing_version l CROSS JOIN case_register_version r",
-                List.of());
+    public static Statement listingInstant(Viewer viewer) {
+        VisibleCases statement = new VisibleCases();
+        statement.sql.append("SELECT ");
+        statement.readerVersion(viewer);
+        statement.sql.append(", ");
+        statement.organisationVersion(viewer);
+        statement.sql.append(", r.version, now() FROM case_register_version r");
+        return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
     }
 
     /**
@@ -1104,14 +1146,19 @@ public final class VisibleCases {
             }
         }
         statement.page(teamOnly ? List.of(MINE) : List.of(MINE_PAGE, REGISTER), query);
-        statement.sql.append(", summary AS (SELECT ").append(VERSION).append(" AS version, ");
+        statement.sql.append(", summary AS (SELECT ");
+        statement.readerVersion(viewer);
+        statement.sql.append(" AS version, ");
+        statement.organisationVersion(viewer);
+        statement.sql.append(" AS organisation_version, ");
         if (teamOnly) {
             statement.summaryOf(MINE);
         } else {
             statement.sql.append("0 AS total_mine, '{}' AS facets_mine");
         }
         statement.sql.append(", now() AS read_at, ").append(REGISTER_VERSION).append(" AS register_version) ");
-        statement.pageColumns("s.version, s.total_mine, s.facets_mine, s.read_at, ", ", s.register_version");
+        statement.pageColumns(
+                "s.version, s.total_mine, s.facets_mine, s.read_at, ", ", s.organisation_version, s.register_version");
         return new Statement(statement.sql.toString(), List.copyOf(statement.parameters));
     }
 
@@ -1148,7 +1195,9 @@ public final class VisibleCases {
                 query,
                 false,
                 Tier.SECRET);
-        statement.sql.append(" SELECT ").append(VERSION).append(", ");
+        statement.sql.append(" SELECT ");
+        statement.readerVersion(viewer);
+        statement.sql.append(", ");
         statement.grantsValidUntil(viewer, above.grants());
         statement.summaryOf(MINE);
         statement.sql.append(", ");
@@ -1218,7 +1267,9 @@ public final class VisibleCases {
                 query,
                 false,
                 Tier.SECRET);
-        statement.sql.append(" SELECT ").append(VERSION).append(", ");
+        statement.sql.append(" SELECT ");
+        statement.organisationVersion(viewer);
+        statement.sql.append(", ");
         statement.grantsValidUntil(viewer, above.grants());
         statement.summaryOf(ORGANISATION);
         statement.sql.append(", ");
@@ -1270,13 +1321,9 @@ public final class VisibleCases {
         if (!teamOnly) {
             statement.counted(MINE_AS_PUBLIC, keys);
         }
-        statement
-                .sql
-                .append(" SELECT ver.version, x.*, ver.register_version FROM (SELECT ")
-                .append(VERSION)
-                .append(" AS version, ")
-                .append(REGISTER_VERSION)
-                .append(" AS register_version)");
+        statement.sql.append(" SELECT ver.version, x.*, ver.register_version FROM (SELECT ");
+        statement.readerVersion(viewer);
+        statement.sql.append(" AS version, ").append(REGISTER_VERSION).append(" AS register_version)");
         statement.sql.append(" ver LEFT JOIN (");
         counting.over(statement, 1, MINE);
         if (!teamOnly) {

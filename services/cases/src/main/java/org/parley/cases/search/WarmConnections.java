@@ -141,7 +141,7 @@ public class WarmConnections {
         // By text: readers of different roles often run the same statement, which is planned once.
         Map<String, VisibleCases.Statement> distinct = new LinkedHashMap<>();
         List<VisibleCases.Statement> statements = new ArrayList<>();
-        statements.add(VisibleCases.listingInstant());
+        statements.add(VisibleCases.listingInstant(Viewer.anonymous()));
         for (ListQuery query : List.of(list, search)) {
             statements.add(VisibleCases.registerSummary(query));
             for (Viewer reader : readers()) {

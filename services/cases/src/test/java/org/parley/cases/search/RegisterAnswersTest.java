@@ -1,5 +1,9 @@
 package org.parley.cases.search;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,6 +42,7 @@ import org.parley.cases.support.CasesTestResource;
 import org.parley.cases.support.Sample;
 import org.parley.policy.GrantScope;
 import org.parley.policy.Role;
+import org.parley.policy.SecrecySql;
 import org.parley.policy.TeamRole;
 import org.parley.policy.Tier;
 import org.parley.policy.Viewer;
@@ -70,6 +78,9 @@ class RegisterAnswersTest {
 
     @Inject
     Comparisons comparisons;
+
+    @Inject
+    DataSource dataSource;
 
     private String open(String family, String suffix, Tier tier, List<GrantSpec> grants) {
         return open(family, suffix, tier, grants, Map.of("ra-lead", TeamRole.LEAD));
@@ -113,8 +124,28 @@ class RegisterAnswersTest {
         return answer.jsonPath().getLong("total");
     }
 
-    private long listingVersion() {
-        return version("case_listing_version");
+    /**
+     * The listing version {@code reader}'s kept corrections go by: the one version plus their organisation's rows as a
+     * grantee and (for roles that see their own organisation's cases above the register) as an owner, and their own
+     * (V117).
+     */
+    private long listingVersion(Viewer reader) {
+        long owner = SecrecySql.abovePublic(reader).ownOrganisation() ? readerRow("owner:" + reader.organisation()) : 0;
+        return version("case_listing_version")
+                + readerRow("grantee:" + reader.organisation())
+                + owner
+                + readerRow("subject:" + reader.subject());
+    }
+
+    /** One reader's row of {@code case_reader_version}: 0 until a write moves it. */
+    private long readerRow(String reader) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager
+                                .createNativeQuery("SELECT coalesce((SELECT version FROM case_reader_version"
+                                        + " WHERE reader = ?1), 0)")
+                                .setParameter(1, reader)
+                                .getSingleResult())
+                        .longValue());
     }
 
     private long registerVersion() {
@@ -294,7 +325,7 @@ class RegisterAnswersTest {
         RegisterAnswers.Versioned counts = registerAnswers.anyKept(crosstabKey, RegisterAnswers.Versioned.class);
         assertThat(counts.version()).isEqualTo(register);
 
-        long listing = listingVersion();
+        long listing = listingVersion(LEAD);
         List<Runnable> secretWrites = List.of(
                 () -> sql("UPDATE case_file SET region = region || ' moved' WHERE id = ?1", hidden),
                 () -> AccessStub.setPolicy(
@@ -308,8 +339,8 @@ class RegisterAnswersTest {
                 () -> open(family, "c", Tier.SECRET, List.of()));
         for (Runnable write : secretWrites) {
             write.run();
-            assertThat(listingVersion()).isGreaterThan(listing);
-            listing = listingVersion();
+            assertThat(listingVersion(LEAD)).isGreaterThan(listing);
+            listing = listingVersion(LEAD);
             assertThat(registerVersion()).isEqualTo(register);
             assertThat(list(Viewer.anonymous(), family)).isSameAs(first);
             assertThat(registerAnswers.anyKept(CaseSearch.summaryKey(query), CaseSearch.Summary.class))
@@ -397,10 +428,10 @@ class RegisterAnswersTest {
         String id = open(family, "a", Tier.PUBLICLY_KNOWN, List.of());
         assertThat(total(register(family))).isEqualTo(1);
 
-        long before = listingVersion();
+        long before = listingVersion(LEAD);
         long registerBefore = registerVersion();
         sql("UPDATE case_policy SET tier = 'SECRET' WHERE case_id = ?1", id);
-        assertThat(listingVersion()).isGreaterThan(before);
+        assertThat(listingVersion(LEAD)).isGreaterThan(before);
         assertThat(registerVersion()).isGreaterThan(registerBefore);
         assertThat(total(register(family))).isZero();
 
@@ -416,14 +447,85 @@ class RegisterAnswersTest {
         String family = family("rc");
         String first = open(family, "a", Tier.SECRET, List.of());
         String second = open(family, "b", Tier.SECRET, List.of());
-        long before = listingVersion();
+        long organisation = readerRow("owner:ifit");
+        long lead = readerRow("subject:ra-lead");
+        long everyone = version("case_listing_version");
         QuarkusTransaction.requiringNew()
                 .run(() -> entityManager
                         .createNativeQuery("UPDATE case_file SET region = region WHERE id IN (?1, ?2)")
                         .setParameter(1, UUID.fromString(first))
                         .setParameter(2, UUID.fromString(second))
                         .executeUpdate());
-        assertThat(listingVersion()).isEqualTo(before + 1);
+        assertThat(readerRow("owner:ifit")).isEqualTo(organisation + 1);
+        assertThat(readerRow("subject:ra-lead")).isEqualTo(lead + 1);
+        // A write to cases names no reader beyond theirs.
+        assertThat(version("case_listing_version")).isEqualTo(everyone);
+    }
+
+    @Test
+    void writersCommittingAtOnceTakeTheVersionsInOneOrder() throws Exception {
+        AccessStub.ensureFresh();
+        String known = open(family("rl"), "a", Tier.PUBLICLY_KNOWN, List.of());
+        try (Connection first = dataSource.getConnection();
+                Connection second = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            // The first writer is committing and has taken the listing version's row, as every committing writer does
+            // first.
+            execute(first, "SELECT 1 FROM case_listing_version FOR UPDATE");
+            // The second deletes a case of the register: its commit moves the register's version and its readers'.
+            try (PreparedStatement delete = second.prepareStatement("DELETE FROM case_file WHERE id = ?")) {
+                delete.setObject(1, UUID.fromString(known));
+                assertThat(delete.executeUpdate()).isEqualTo(1);
+            }
+            int secondProcess = backendProcess(second);
+            CompletableFuture<Void> secondCommits = CompletableFuture.runAsync(() -> {
+                try {
+                    second.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().atMost(Duration.ofSeconds(60)).until(() -> waitsForALock(secondProcess));
+            // The second waits for the listing version's row holding nothing the first needs next: the first moves
+            // the register's version and commits (before V117 the second took the register's row first: a deadlock,
+            // and one of the two failed).
+            execute(first, "UPDATE case_register_version SET version = version + 1");
+            first.commit();
+            secondCommits.get(60, TimeUnit.SECONDS);
+        }
+        QuarkusTransaction.requiringNew()
+                .run(() -> assertThat(entityManager
+                                .createNativeQuery("SELECT count(*) FROM case_file WHERE id = ?1")
+                                .setParameter(1, UUID.fromString(known))
+                                .getSingleResult())
+                        .isEqualTo(0L));
+    }
+
+    private static void execute(Connection connection, String statement) throws SQLException {
+        try (var plain = connection.createStatement()) {
+            plain.execute(statement);
+        }
+    }
+
+    private static int backendProcess(Connection connection) throws SQLException {
+        try (var plain = connection.createStatement();
+                ResultSet rows = plain.executeQuery("SELECT pg_backend_pid()")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private boolean waitsForALock(int process) throws SQLException {
+        try (Connection watcher = dataSource.getConnection();
+                PreparedStatement waiting = watcher.prepareStatement(
+                        "SELECT count(*) FROM pg_stat_activity WHERE pid = ? AND wait_event_type = 'Lock'")) {
+            waiting.setInt(1, process);
+            try (ResultSet rows = waiting.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) == 1;
+            }
+        }
     }
 
     @Test
@@ -498,9 +600,9 @@ class RegisterAnswersTest {
         assertListed(list(member, family), teamCase, known);
         assertListed(list(member, family), teamCase, known);
 
-        long before = listingVersion();
+        long before = listingVersion(member);
         sql("DELETE FROM case_team_member WHERE case_id = ?1 AND subject = 'rs-member'", teamCase);
-        assertThat(listingVersion()).isGreaterThan(before);
+        assertThat(listingVersion(member)).isGreaterThan(before);
         assertListed(list(member, family), known);
 
         sql("INSERT INTO case_team_member (case_id, subject, role) VALUES (?1, 'rs-member', 'MEMBER')", teamCase);
@@ -516,10 +618,105 @@ class RegisterAnswersTest {
         String known = open(family, "b", Tier.PUBLICLY_KNOWN, List.of());
         assertListed(list(grantee, family), granted, known);
 
-        long before = listingVersion();
+        long before = listingVersion(grantee);
         sql("DELETE FROM case_grant WHERE case_id = ?1", granted);
-        assertThat(listingVersion()).isGreaterThan(before);
+        assertThat(listingVersion(grantee)).isGreaterThan(before);
         assertListed(list(grantee, family), known);
+    }
+
+    @Test
+    void aWriteToCasesAReaderSeesNoMoreOfThanTheRegisterLeavesTheirKeptAnswerAndEveryOtherShowsAtOnce() {
+        AccessStub.ensureFresh();
+        String family = family("rw");
+        // Staff of an organisation with nothing above the register, and staff of the secret case's own organisation who
+        // are not on its team: their organisation's and team's corrections count no case, so they are given the
+        // register's whole answer, kept. A secrecy admin of that organisation sees the secret case.
+        Viewer staff = Viewer.signedIn("rw-staff", "rw-org", Set.of(Role.STAFF));
+        Viewer ownStaff = Viewer.signedIn("rw-own-staff", "ifit", Set.of(Role.STAFF));
+        Viewer admin = Viewer.signedIn("rw-admin", "ifit", Set.of(Role.STAFF, Role.SECRECY_ADMIN));
+        String known = open(family, "a", Tier.PUBLICLY_KNOWN, List.of());
+        String secret = open(family, "b", Tier.SECRET, List.of());
+        ListQuery query = ListQuery.parse(searching(family));
+        List<Viewer> readers = List.of(staff, ownStaff);
+        Map<Viewer, CaseList> firsts = new java.util.HashMap<>();
+        Map<List<Object>, RegisterAnswers.Versioned> corrections = new java.util.HashMap<>();
+        Map<Viewer, Long> versions = new java.util.HashMap<>();
+        for (Viewer reader : readers) {
+            // The first request keeps the reader's corrections; from the second on, the whole answer kept is served.
+            assertListed(list(reader, family), known);
+            CaseList whole = list(reader, family);
+            assertListed(whole, known);
+            assertThat(list(reader, family)).isSameAs(whole);
+            firsts.put(reader, whole);
+            for (List<Object> key :
+                    List.of(CaseSearch.organisationKey(reader, query), CaseSearch.teamKey(reader, query))) {
+                RegisterAnswers.Versioned kept = registerAnswers.anyKept(key, RegisterAnswers.Versioned.class);
+                assertThat(kept).isNotNull();
+                corrections.put(key, kept);
+            }
+            versions.put(reader, listingVersion(reader));
+        }
+        assertListed(list(admin, family), known, secret);
+
+        // Writes to the secret case (its text, team, grants), and a new secret case, none granted to their organisation
+        // nor with them on its team: their kept answers and corrections stay where they were, so the time of their next
+        // request tells nothing of them. The secrecy admin's answer shows each at once.
+        List<Runnable> othersWrites = List.of(
+                () -> sql("UPDATE case_file SET region = region || ' moved' WHERE id = ?1", secret),
+                () -> AccessStub.setPolicy(
+                        secret,
+                        "ifit",
+                        Tier.SECRET,
+                        false,
+                        Map.of("ra-lead", TeamRole.LEAD, "rw-other", TeamRole.MEMBER),
+                        List.of(new GrantSpec("rw-other-org", GrantScope.PROCESS, null))),
+                () -> sql("DELETE FROM case_grant WHERE case_id = ?1", secret),
+                () -> sql("UPDATE case_file SET country = 'CO' WHERE id = ?1", secret));
+        for (Runnable write : othersWrites) {
+            write.run();
+            for (Viewer reader : readers) {
+                assertThat(listingVersion(reader)).isEqualTo(versions.get(reader));
+                assertThat(list(reader, family)).isSameAs(firsts.get(reader));
+            }
+            corrections.forEach((key, kept) -> assertThat(registerAnswers.anyKept(key, RegisterAnswers.Versioned.class))
+                    .isSameAs(kept));
+        }
+        assertThat(list(admin, family).facets().get("country")).isEqualTo(Map.of("MX", 1L, "CO", 1L));
+        String newSecret = open(family, "c", Tier.SECRET, List.of());
+        for (Viewer reader : readers) {
+            assertThat(list(reader, family)).isSameAs(firsts.get(reader));
+        }
+        assertThat(list(admin, family).total()).isEqualTo(3);
+        assertThat(list(admin, family).items()).extracting(CaseView::id).contains(newSecret);
+        sql("UPDATE case_file SET country = 'MX' WHERE id = ?1", secret);
+
+        // A grant to their organisation shows at once, and so does a later write to the granted case (its country,
+        // behind the service's back: the organisation's kept corrections count it under the new value).
+        AccessStub.setPolicy(
+                secret,
+                "ifit",
+                Tier.SECRET,
+                false,
+                Map.of("ra-lead", TeamRole.LEAD),
+                List.of(new GrantSpec("rw-org", GrantScope.PROCESS, null)));
+        assertListed(list(staff, family), known, secret);
+        sql("UPDATE case_file SET country = 'CO' WHERE id = ?1", secret);
+        CaseList granted = list(staff, family);
+        assertThat(granted.items()).extracting(CaseView::id).containsExactlyInAnyOrder(known, secret);
+        assertThat(granted.facets().get("country")).isEqualTo(Map.of("MX", 1L, "CO", 1L));
+
+        // Put on another organisation's team behind the service's back: the case shows at once, and so does a later
+        // write to it (the team's kept corrections count it under its new country).
+        String teamCase = open(family, "d", Tier.SECRET, List.of());
+        assertThat(list(staff, family).items()).extracting(CaseView::id).containsExactlyInAnyOrder(known, secret);
+        sql("INSERT INTO case_team_member (case_id, subject, role) VALUES (?1, 'rw-staff', 'MEMBER')", teamCase);
+        assertThat(list(staff, family).items())
+                .extracting(CaseView::id)
+                .containsExactlyInAnyOrder(known, secret, teamCase);
+        sql("UPDATE case_file SET country = 'CO' WHERE id = ?1", teamCase);
+        CaseList onTeam = list(staff, family);
+        assertThat(onTeam.total()).isEqualTo(3);
+        assertThat(onTeam.facets().get("country")).isEqualTo(Map.of("MX", 1L, "CO", 2L));
     }
 
     @Test
@@ -531,7 +728,7 @@ class RegisterAnswersTest {
         open(family, "a", Tier.SECRET, List.of(new GrantSpec("rg-org", GrantScope.PROCESS, expiry)));
         String known = open(family, "b", Tier.PUBLICLY_KNOWN, List.of());
         CaseList before = list(grantee, family);
-        long version = listingVersion();
+        long version = listingVersion(grantee);
         // Asked before the expiry (a slow machine may already be past it): the organisation's corrections are kept.
         if (Instant.now().isBefore(expiry)) {
             assertThat(before.total()).isEqualTo(2);
@@ -540,7 +737,7 @@ class RegisterAnswersTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> Instant.now().isAfter(expiry.plusMillis(200)));
         assertListed(list(grantee, family), known);
         // No write moved the version: the kept corrections stopped holding at the grant's expiry.
-        assertThat(listingVersion()).isEqualTo(version);
+        assertThat(listingVersion(grantee)).isEqualTo(version);
         assertThat(before.items()).extracting(CaseView::id).contains(known);
     }
 }
