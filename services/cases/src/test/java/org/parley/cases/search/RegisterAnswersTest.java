@@ -1,9 +1,6 @@
 package org.parley.cases.search;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
@@ -39,6 +35,7 @@ import org.parley.cases.content.Period;
 import org.parley.cases.support.AccessStub;
 import org.parley.cases.support.AccessStub.GrantSpec;
 import org.parley.cases.support.CasesTestResource;
+import org.parley.cases.support.ConcurrentCommits;
 import org.parley.cases.support.Sample;
 import org.parley.policy.GrantScope;
 import org.parley.policy.Role;
@@ -466,33 +463,20 @@ class RegisterAnswersTest {
     void writersCommittingAtOnceTakeTheVersionsInOneOrder() throws Exception {
         AccessStub.ensureFresh();
         String known = open(family("rl"), "a", Tier.PUBLICLY_KNOWN, List.of());
-        try (Connection first = dataSource.getConnection();
-                Connection second = dataSource.getConnection()) {
-            first.setAutoCommit(false);
-            second.setAutoCommit(false);
+        try (Connection first = ConcurrentCommits.openTransaction(dataSource);
+                Connection second = ConcurrentCommits.openTransaction(dataSource)) {
             // The first writer is committing and has taken the listing version's row, as every committing writer does
             // first.
-            execute(first, "SELECT 1 FROM case_listing_version FOR UPDATE");
+            ConcurrentCommits.execute(first, "SELECT 1 FROM case_listing_version FOR UPDATE");
             // The second deletes a case of the register: its commit moves the register's version and its readers'.
-            try (PreparedStatement delete = second.prepareStatement("DELETE FROM case_file WHERE id = ?")) {
-                delete.setObject(1, UUID.fromString(known));
-                assertThat(delete.executeUpdate()).isEqualTo(1);
-            }
-            int secondProcess = backendProcess(second);
-            CompletableFuture<Void> secondCommits = CompletableFuture.runAsync(() -> {
-                try {
-                    second.commit();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            await().atMost(Duration.ofSeconds(60)).until(() -> waitsForALock(secondProcess));
+            ConcurrentCommits.execute(second, "DELETE FROM case_file WHERE id = ?", known);
+            CompletableFuture<Void> secondCommits = ConcurrentCommits.commitWaitingForALock(dataSource, second);
             // The second waits for the listing version's row holding nothing the first needs next: the first moves
             // the register's version and commits (before V117 the second took the register's row first: a deadlock,
             // and one of the two failed).
-            execute(first, "UPDATE case_register_version SET version = version + 1");
+            ConcurrentCommits.execute(first, "UPDATE case_register_version SET version = version + 1");
             first.commit();
-            secondCommits.get(60, TimeUnit.SECONDS);
+            ConcurrentCommits.committed(secondCommits);
         }
         QuarkusTransaction.requiringNew()
                 .run(() -> assertThat(entityManager
@@ -500,32 +484,6 @@ class RegisterAnswersTest {
                                 .setParameter(1, UUID.fromString(known))
                                 .getSingleResult())
                         .isEqualTo(0L));
-    }
-
-    private static void execute(Connection connection, String statement) throws SQLException {
-        try (var plain = connection.createStatement()) {
-            plain.execute(statement);
-        }
-    }
-
-    private static int backendProcess(Connection connection) throws SQLException {
-        try (var plain = connection.createStatement();
-                ResultSet rows = plain.executeQuery("SELECT pg_backend_pid()")) {
-            rows.next();
-            return rows.getInt(1);
-        }
-    }
-
-    private boolean waitsForALock(int process) throws SQLException {
-        try (Connection watcher = dataSource.getConnection();
-                PreparedStatement waiting = watcher.prepareStatement(
-                        "SELECT count(*) FROM pg_stat_activity WHERE pid = ? AND wait_event_type = 'Lock'")) {
-            waiting.setInt(1, process);
-            try (ResultSet rows = waiting.executeQuery()) {
-                rows.next();
-                return rows.getLong(1) == 1;
-            }
-        }
     }
 
     @Test

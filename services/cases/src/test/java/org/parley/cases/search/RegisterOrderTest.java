@@ -1,10 +1,13 @@
 package org.parley.cases.search;
 
+import java.sql.Connection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,6 +23,7 @@ import org.parley.cases.api.GroupType;
 import org.parley.cases.casefile.CaseService;
 import org.parley.cases.support.AccessStub;
 import org.parley.cases.support.CasesTestResource;
+import org.parley.cases.support.ConcurrentCommits;
 import org.parley.cases.support.Sample;
 import org.parley.cases.visibility.VisibilityTable;
 import org.parley.policy.GrantScope;
@@ -54,6 +58,9 @@ class RegisterOrderTest {
 
     @Inject
     VisibilityTable visibilityTable;
+
+    @Inject
+    DataSource dataSource;
 
     @Inject
     CaseSearch search;
@@ -231,6 +238,35 @@ class RegisterOrderTest {
         }
         assertThat(inRegister(known)).isTrue();
         assertThat(registerSections(known)).isEqualTo(registerShowsSections(Tier.PUBLICLY_KNOWN, false));
+        assertThat(registerPage(family)).containsExactly(known);
+    }
+
+    @Test
+    void aRewriteOfTheRulesAndAWriterOfACaseItMovesBothCommit() throws Exception {
+        AccessStub.ensureFresh();
+        String family = "rq" + UUID.randomUUID().toString().substring(0, 6);
+        String known = open(family, "known");
+        policy(known, Tier.PUBLICLY_KNOWN, false);
+        assertThat(inRegister(known)).isTrue();
+        try (Connection writer = ConcurrentCommits.openTransaction(dataSource);
+                Connection rules = ConcurrentCommits.openTransaction(dataSource)) {
+            // A writer of the case holds its row ...
+            ConcurrentCommits.execute(writer, "UPDATE case_file SET region = region WHERE id = ?", known);
+            // ... while the register's rules for publicly known cases go: at its commit the rewrite recomputes that
+            // row, and waits for the writer.
+            ConcurrentCommits.execute(
+                    rules, "DELETE FROM visibility_rule WHERE relationship = 'ANONYMOUS' AND tier = 'PUBLICLY_KNOWN'");
+            CompletableFuture<Void> rewrite = ConcurrentCommits.commitWaitingForALock(dataSource, rules);
+            // The writer's commit takes the version rows, which the waiting rewrite must not hold yet (before V118 it
+            // had taken the listing version's row before recomputing the cases: a deadlock, one of the two failed).
+            writer.commit();
+            ConcurrentCommits.committed(rewrite);
+            assertThat(inRegister(known)).isFalse();
+        } finally {
+            // As at every start: the rulebook written from the policy library again.
+            QuarkusTransaction.requiringNew().run(visibilityTable::rewrite);
+        }
+        assertThat(inRegister(known)).isTrue();
         assertThat(registerPage(family)).containsExactly(known);
     }
 
