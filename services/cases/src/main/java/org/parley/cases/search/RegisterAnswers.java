@@ -21,14 +21,15 @@ import org.parley.web.Problems;
  * filter, shared by that organisation's readers with those roles, whatever teams they are on; and a reader's team's
  * ({@link VisibleCases#teamSummary}), per reader and filter, served to that reader alone. A correction is used only
  * at the listing version it was computed at, its organisation's or its reader's ({@code case_listing_version} plus their
- * rows of {@code case_reader_version}), which every write that may change what it counts (to a case the organisation owns
- * or is granted, or whose team the reader is on; to the rules or scopes) moves in the writing transaction, and only
- * before the instant it says it stops holding (a grant it counted expires); so a stale answer is never served, and after
- * a change the next request computes the new one (fail closed). A write to another organisation's case moves neither,
- * so how long a reader's next request takes does not tell that it happened. The register's own answers, and the whole answers of readers who see the register
- * alone, are used only at the version of {@code case_register_version} they were computed at, which moves in the same
- * way but only at the writes the register can show (V115): a write to a case above the register leaves them kept, so
- * how long a register reader's next request takes does not tell that such a write happened.
+ * rows of {@code case_reader_version}, V117), which every write that may change what it counts (to a case granted to
+ * the organisation, owned by it where the reader's roles see its own cases, or whose team the reader is on; to the
+ * rules or scopes) moves in the writing transaction, and only before the instant it says it stops holding (a grant it
+ * counted expires); so a stale answer is never served, and after a change the next request computes the new one (fail
+ * closed). A write to a case the reader sees no more of than the register moves neither, so how long their next request
+ * takes does not tell that it happened. The register's own answers, and the whole answers of readers who see the
+ * register alone, are used only at the version of {@code case_register_version} they were computed at, which moves in
+ * the same way but only at the writes the register can show (V115): a write to a case above the register leaves them
+ * kept, so how long a register reader's next request takes does not tell that such a write happened.
  */
 @ApplicationScoped
 public class RegisterAnswers {
