@@ -54,7 +54,7 @@ final class ServiceSql {
      * the page ({@link VisibleCases#listPage}), every column of every row read, and the register's summary ({@link
      * VisibleCases#registerSummary}), the viewer's organisation's corrections ({@link VisibleCases#organisationSummary})
      * and their team's ({@link VisibleCases#teamSummary}) only when none is kept that holds at the page's listing
-     * version and instant, as {@code RegisterAnswers} does; the answer is the register's plus the corrections.
+     * version (the organisation's, the reader's) and instant, as {@code RegisterAnswers} does; the answer is the register's plus the corrections.
      */
     static ListAnswer list(Connection db, Viewer viewer, String query) throws SQLException {
         ListQuery parsed = serviceQuery(query);
@@ -66,6 +66,7 @@ final class ServiceSql {
                 }
             }
             Long version = null;
+            long organisationVersion = 0;
             long registerVersion = 0;
             Instant readAt = null;
             List<UUID> page = new ArrayList<>();
@@ -82,6 +83,8 @@ final class ServiceSql {
                         version = rows.getLong(1);
                         ListAnswer.facetsOfStatement(rows.getString(3));
                         readAt = rows.getObject(4, OffsetDateTime.class).toInstant();
+                        // The last two columns: the organisation's listing version, the register version.
+                        organisationVersion = rows.getLong(columns - 1);
                         registerVersion = rows.getLong(columns);
                     }
                     UUID id = rows.getObject(5, UUID.class);
@@ -91,7 +94,8 @@ final class ServiceSql {
                 }
             }
             Summary register = REGISTER.get(parsed.filters());
-            // The register's summary goes by the register version, the organisation's and team's by the listing one.
+            // The register's summary goes by the register version, the organisation's corrections by its organisation's
+            // listing version and the team's by the reader's (cases migration V117).
             if (register == null || register.version() != registerVersion) {
                 try (PreparedStatement prepared =
                                 VisibleCases.registerSummary(parsed).prepare(db);
@@ -108,7 +112,7 @@ final class ServiceSql {
                         db,
                         CaseSearch.organisationKey(viewer, parsed),
                         VisibleCases.organisationSummary(viewer, parsed),
-                        version,
+                        organisationVersion,
                         readAt));
             }
             if (VisibleCases.hasTeamPart(viewer)) {
